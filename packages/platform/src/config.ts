@@ -1,0 +1,79 @@
+import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import Value from 'typebox/value';
+
+/** Raised at start-up when the environment does not satisfy a service's config schema. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'Set or correct these environment variables and start again.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the environment through a TypeBox object schema: applies defaults, converts strings to the
+ * declared types and throws one {@link ConfigError} that names every missing or malformed variable.
+ * Only the properties named in the schema are read, so a service never sees another's settings.
+ */
+export function loadConfig<P extends TProperties>(
+  schema: TObject<P>,
+  env: NodeJS.ProcessEnv = process.env,
+): Static<TObject<P>> {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const value = Value.Convert(schema, Value.Default(schema, raw));
+  if (Value.Check(schema, value)) return value as Static<TObject<P>>;
+
+  const byVariable = new Map<string, string>();
+  for (const error of Value.Errors(schema, value)) {
+    if (error.keyword === 'required') {
+      const missing = (error.params as { requiredProperties?: string[] }).requiredProperties ?? [];
+      for (const name of missing) byVariable.set(name, 'is required but not set');
+      continue;
+    }
+    const variable = error.instancePath.replace(/^\//, '').split('/')[0] ?? '';
+    if (!variable || byVariable.has(variable)) continue;
+    const given = JSON.stringify(raw[variable]);
+    byVariable.set(variable, `${describe(schema.properties[variable])} (got ${given})`);
+  }
+  throw new ConfigError([...byVariable].map(([variable, message]) => ({ variable, message })));
+}
+
+function describe(schema: unknown): string {
+  const s = schema as {
+    description?: string; type?: string; format?: string; anyOf?: { const?: unknown }[];
+    minimum?: number; maximum?: number; pattern?: string;
+  } | undefined;
+  if (!s) return 'is malformed';
+  if (s.description) return `must be ${s.description}`;
+  if (s.anyOf) return `must be one of ${s.anyOf.map((x) => JSON.stringify(x.const)).join(', ')}`;
+  if (s.type === 'integer' || s.type === 'number') {
+    const range = s.minimum !== undefined && s.maximum !== undefined ? ` from ${s.minimum} to ${s.maximum}` : '';
+    return `must be ${s.type === 'integer' ? 'a whole number' : 'a number'}${range}`;
+  }
+  if (s.format) return `must be a valid ${s.format}`;
+  if (s.pattern) return `must match ${s.pattern}`;
+  return `must be a ${s.type ?? 'valid value'}`;
+}
+
+/** Settings every service shares; a service's own schema spreads these in. */
+export const CommonConfig = {
+  HOST: Type.String({ default: '127.0.0.1' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+};
+
+/** A port variable with a service's default. */
+export const PortConfig = (port: number) => Type.Integer({ minimum: 1, maximum: 65535, default: port });
+
+/** A required `postgres://` URL variable. */
+export const DatabaseUrlConfig = () =>
+  Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// connection URL' });

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import type { HealthRegistry } from '../health.js';
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
+/** Anything that can run a query: the pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+// bigint (int8) and numeric come back as strings by default; counts and minor-unit sums fit in a
+// double long before they lose precision, so read int8 as a number. numeric stays a string.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface PoolOptions {
+  /** Name shown in pg_stat_activity, so an operator can tell which service holds a connection. */
+  applicationName?: string;
+  max?: number;
+  statementTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+}
+
+/** A connection pool to a service's own database. */
+export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    application_name: options.applicationName ?? 'bazaar',
+  });
+  // An idle client that loses its server (database restarted) must not crash the process: the
+  // pool drops it and the next query opens a fresh connection.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * Runs `fn` inside one transaction on one client: committed if it resolves, rolled back if it
+ * throws (the error is rethrown). Nothing `fn` wrote survives a failure.
+ */
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  options: { isolation?: 'read committed' | 'repeatable read' | 'serializable' } = {},
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(options.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch {
+      broken = true; // the connection itself failed: do not return it to the pool
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Adds a `database` probe to a health registry: a round trip with its latency. */
+export function registerDatabaseHealth(health: HealthRegistry, pool: pg.Pool, name = 'database'): void {
+  health.register(name, async () => {
+    await pool.query('SELECT 1');
+    return { details: { totalConnections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } };
+  });
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
+import type { Logger } from '../logger.js';
+import { HealthRegistry } from '../health.js';
+import { acceptCorrelationId, acceptTraceparent, runWithContext } from '../context.js';
+import { registerErrorHandling } from './problem.js';
+import { registerHealthRoutes } from './health.routes.js';
+
+export type ServiceApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ServiceAppOptions {
+  /** The service's name, as in logs, health and OpenAPI. */
+  name: string;
+  version: string;
+  logger: Logger;
+  description?: string;
+  /** Probes for `/health`; one is made if not given. */
+  health?: HealthRegistry;
+  /** Metrics registry for `/metrics`; one is made if not given. */
+  metrics?: Registry;
+  /** Collect Node process metrics (off in tests, where many apps share a process). */
+  processMetrics?: boolean;
+  /** Passed through to Fastify (body limit, trust proxy, …). */
+  fastify?: Pick<FastifyServerOptions, 'bodyLimit' | 'trustProxy' | 'connectionTimeout' | 'keepAliveTimeout'>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    health: HealthRegistry;
+    metrics: Registry;
+    /** False once shutdown has begun: readiness then fails so load balancers stop sending work. */
+    accepting: boolean;
+  }
+  interface FastifyRequest {
+    traceparent?: string;
+  }
+}
+
+/**
+ * Builds a Fastify app with everything a Bazaar service shares: TypeBox schemas, generated OpenAPI at
+ * `/openapi.json`, correlation ids (taken from `x-correlation-id` or generated, echoed, and available
+ * to outgoing calls through the request context), problem+json errors, `/health` (seed 000's shape),
+ * `/health/live`, `/health/ready` and `/metrics`. Register routes on the result, then call `ready()`.
+ */
+export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    requestIdHeader: false,
+    requestIdLogLabel: 'correlationId',
+    genReqId: (req) => acceptCorrelationId(req.headers['x-correlation-id']) ?? randomUUID(),
+    disableRequestLogging: true,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+    ...options.fastify,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as ServiceApp;
+
+  app.decorate('health', options.health ?? new HealthRegistry(options.name, options.version));
+  app.decorate('metrics', options.metrics ?? new Registry());
+  app.decorate('accepting', true);
+  app.metrics.setDefaultLabels({ service: options.name });
+  if (options.processMetrics) collectDefaultMetrics({ register: app.metrics });
+
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer HTTP requests, by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [app.metrics],
+  });
+
+  // Every request runs inside its context, so logs, outgoing calls and outbox messages carry its ids.
+  app.addHook('onRequest', (request, reply, done) => {
+    const traceparent = acceptTraceparent(request.headers.traceparent);
+    if (traceparent) request.traceparent = traceparent;
+    reply.header('x-correlation-id', request.id);
+    runWithContext({ correlationId: request.id, ...(traceparent ? { traceparent } : {}) }, done);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    if (!route.startsWith('/health') && route !== '/metrics') {
+      request.log[level]({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    }
+    done();
+  });
+
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: options.name, version: options.version, description: options.description ?? '' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type(app.metrics.contentType);
+    return app.metrics.metrics();
+  });
+  registerHealthRoutes(app);
+  app.addHook('preClose', async () => {
+    app.accepting = false;
+  });
+  return app;
+}

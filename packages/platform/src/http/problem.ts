@@ -1,0 +1,55 @@
+import type { FastifyError } from 'fastify';
+import { AppError, internalProblem, problemOf, type ErrorCode, type FieldError } from '../errors.js';
+import type { ServiceApp } from './app.js';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+/**
+ * The one place errors become responses. AppErrors and Fastify's own 4xx errors (validation, bad
+ * JSON, wrong media type, body too large) are sent as problem+json naming what is wrong; anything
+ * else is logged in full and answered with a bare 500 that carries only the correlation id.
+ */
+export function registerErrorHandling(app: ServiceApp): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      if (error.options.headers) reply.headers(error.options.headers);
+      return reply.code(error.status).type(PROBLEM_JSON).send(problemOf(error, request.url, request.id));
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const part = fastifyError.validationContext ?? 'body';
+      const errors: FieldError[] = fastifyError.validation.map((v) => ({
+        field: fieldOf(part, v.instancePath, v.params),
+        message: v.message ?? 'is invalid',
+      }));
+      const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+      return reply
+        .code(400)
+        .type(PROBLEM_JSON)
+        .send(problemOf(AppError.invalid(`invalid request: ${summary}`, errors), request.url, request.id));
+    }
+    const status = fastifyError.statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'too_many_requests' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid_data';
+      const appError = new AppError(code, fastifyError.message);
+      const body = { ...problemOf(appError, request.url, request.id), status };
+      return reply.code(status).type(PROBLEM_JSON).send(body);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).type(PROBLEM_JSON).send(internalProblem(request.url, request.id));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`);
+    return reply.code(404).type(PROBLEM_JSON).send(problemOf(error, request.url, request.id));
+  });
+}
+
+function fieldOf(part: string, instancePath: string, params: Record<string, unknown>): string {
+  const missing = params.missingProperty;
+  const extra = params.additionalProperty;
+  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const leaf = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : '';
+  return [part, path, leaf].filter(Boolean).join('.');
+}

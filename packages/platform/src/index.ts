@@ -1,0 +1,11 @@
+export * from './config.js';
+export * from './errors.js';
+export * from './logger.js';
+export * from './context.js';
+export * from './health.js';
+export * from './lifecycle.js';
+export * from './http/app.js';
+export { HealthStatusSchema } from './http/health.routes.js';
+export * from './db/pool.js';
+export * from './db/migrate.js';
+export * from './db/url.js';

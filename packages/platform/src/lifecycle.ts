@@ -1,0 +1,77 @@
+import type { Logger } from './logger.js';
+import type { ServiceApp } from './http/app.js';
+import { migrate } from './db/migrate.js';
+
+export interface RunServiceOptions {
+  app: ServiceApp;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** How long in-flight work may take to finish after SIGTERM before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /**
+   * Called in reverse order after the HTTP server has stopped and in-flight requests have finished:
+   * stop consumers and relays first (registered last), then close pools (registered first).
+   */
+  closers?: (() => Promise<unknown> | unknown)[];
+  /** Started once the server listens (relays, consumers, jobs); their closers go in `closers`. */
+  onListening?: () => Promise<void> | void;
+}
+
+/**
+ * Listens, and on SIGTERM or SIGINT shuts down gracefully: readiness turns false, the server stops
+ * accepting connections, in-flight requests finish, then background work and pools are closed.
+ * A second signal, or the timeout, exits at once.
+ */
+export async function runService(options: RunServiceOptions): Promise<void> {
+  const { app, logger } = options;
+  let stopping = false;
+
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight work');
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: options.shutdownTimeoutMs }, 'shutdown timed out: exiting with work unfinished');
+      process.exit(1);
+    }, options.shutdownTimeoutMs);
+    timer.unref();
+    try {
+      await app.close();
+      for (const close of [...(options.closers ?? [])].reverse()) await close();
+      logger.info('stopped');
+      clearTimeout(timer);
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  await app.listen({ port: options.port, host: options.host });
+  logger.info({ port: options.port, host: options.host }, 'listening');
+  await options.onListening?.();
+}
+
+/**
+ * The start-up step every service with a database runs before serving: apply its own migrations.
+ * A failing migration is rolled back and ends the start with a message naming the file.
+ */
+export async function migrateOnStart(databaseUrl: string, migrationsDir: string, logger: Logger): Promise<void> {
+  const result = await migrate(databaseUrl, migrationsDir, (line) => logger.info(line));
+  logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'database schema up to date');
+}
+
+/** Logs a start-up failure in one clear line and exits non-zero (for a service's main.ts). */
+export function failStart(logger: Logger | undefined, error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  if (logger) logger.fatal({ err: error }, `failed to start: ${message}`);
+  else console.error(`failed to start: ${message}`);
+  process.exit(1);
+}

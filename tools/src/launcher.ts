@@ -1,0 +1,131 @@
+/**
+ * `npm start`: provisions each service's database, role and Redis user, runs its migrations, starts
+ * every service as its own process, waits until each is ready and prints where everything is.
+ * Ctrl-C stops them all gracefully.
+ *
+ *   npm start                      one PostgreSQL server, one database per service
+ *   npm start -- --db-instances    each service on a PostgreSQL server of its own (ports 5433 and up)
+ *   npm start -- --only identity,gateway
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { redactUrl } from '@bazaar/platform';
+import { discoverServices, repoRoot } from './services.js';
+import { ServiceProcess } from './process.js';
+import { infrastructureFromEnv, planPostgres, prepareServices, redisAnswers } from './system.js';
+import { runSeeders } from './seed.js';
+
+const { values: args } = parseArgs({
+  options: {
+    'db-instances': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'log-level': { type: 'string', default: 'info' },
+    'no-seed': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`usage: npm start [-- --db-instances] [--only svc,svc] [--log-level debug] [--no-seed]
+
+  --db-instances   give each service a PostgreSQL server of its own (embedded, ports 5433 and up)
+  --only           start only these services
+  --no-seed        do not load demo data into empty databases
+Service logs are written to .data/logs/<service>.log.`);
+  process.exit(0);
+}
+
+const say = (line: string) => console.log(`[bazaar] ${line}`);
+
+async function main(): Promise<void> {
+  const all = discoverServices();
+  const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (only) {
+    const unknown = only.filter((name) => !all.some((s) => s.name === name));
+    if (unknown.length) throw new Error(`unknown service(s): ${unknown.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
+  }
+  const services = only ? all.filter((s) => only.includes(s.name)) : all;
+  if (services.length === 0) throw new Error('no services found under services/');
+  const infra = infrastructureFromEnv();
+
+  if (services.some((s) => s.redisPrefix) && !(await redisAnswers(infra.redisUrl))) {
+    throw new Error(`no Redis answers at ${redactUrl(infra.redisUrl)}; start one (redis-server) or set BAZAAR_REDIS_URL`);
+  }
+
+  say(`${services.length} service(s): ${services.map((s) => s.name).join(', ')}`);
+  const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], log: say });
+  for (const note of plan.notes) say(note);
+
+  const stopInfrastructure = async () => {
+    for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
+  };
+
+  const { prepared, failed } = await prepareServices(services, plan, infra, { logLevel: args['log-level'], log: say });
+  for (const { def, error } of failed) {
+    console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
+  }
+
+  const processes: ServiceProcess[] = [];
+  let shuttingDown = false;
+  const stopAll = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say('stopping services…');
+    for (const p of [...processes].reverse()) await p.stop();
+    await stopInfrastructure();
+    say('all stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const logsDir = path.join(repoRoot, '.data', 'logs');
+  const notReady: ServiceProcess[] = [];
+  for (const service of prepared) {
+    const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`));
+    proc.onUnexpectedExit = (code, signal) => {
+      if (shuttingDown) return;
+      console.error(`\n[bazaar] ${service.def.name} stopped unexpectedly (${signal ?? `exit ${code}`}); the others keep running. Last lines:`);
+      for (const line of proc.lastLines()) console.error(`  ${line}`);
+    };
+    processes.push(proc);
+    process.stdout.write(`[bazaar] starting ${service.def.name} on port ${service.env.PORT}… `);
+    proc.start();
+    try {
+      await proc.waitReady();
+      console.log('ready');
+    } catch (error) {
+      console.log('FAILED');
+      notReady.push(proc);
+      console.error(`[bazaar] ${(error as Error).message}. Last lines of .data/logs/${service.def.name}.log:`);
+      for (const line of proc.lastLines()) console.error(`  ${line}`);
+    }
+  }
+
+  if (!args['no-seed']) await runSeeders(prepared, say);
+
+  printTable(prepared.map((p) => ({
+    service: p.def.name,
+    url: `http://127.0.0.1:${p.env.PORT}`,
+    database: p.database ? `${p.database.database} @ ${new URL(p.database.url).host}` : '(none: stateless)',
+    state: notReady.some((n) => n.def.name === p.def.name) ? 'FAILED' : 'ready',
+  })).concat(failed.map((f) => ({ service: f.def.name, url: '-', database: '-', state: 'NOT STARTED' }))));
+  const gateway = prepared.find((p) => p.def.name === 'gateway');
+  if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
+  say('logs: .data/logs/<service>.log    stop: Ctrl-C');
+}
+
+function printTable(rows: Record<string, string>[]): void {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${line(columns.map((c) => c.toUpperCase()))}\n${line(widths.map((w) => '-'.repeat(w)))}`);
+  for (const row of rows) console.log(line(columns.map((c) => row[c]!)));
+  console.log('');
+}
+
+main().catch((error: Error) => {
+  console.error(`[bazaar] cannot start: ${error.message}`);
+  process.exit(1);
+});

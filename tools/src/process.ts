@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { ServiceDef } from './services.js';
+
+const tsxLoader = createRequire(import.meta.url).resolve('tsx');
+
+/** One service running as its own OS process, its output kept in a log file and a short tail. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private log?: WriteStream;
+  private readonly tail: string[] = [];
+  private exited?: Promise<number | null>;
+  exitCode: number | null = null;
+  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  private stopping = false;
+
+  constructor(
+    readonly def: ServiceDef,
+    private readonly env: Record<string, string>,
+    readonly logFile: string,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.env.PORT ?? this.def.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  start(): void {
+    mkdirSync(path.dirname(this.logFile), { recursive: true });
+    this.log = createWriteStream(this.logFile, { flags: 'a' });
+    this.stopping = false;
+    this.exitCode = null;
+    const child = spawn(process.execPath, ['--import', tsxLoader, 'src/main.ts'], {
+      cwd: this.def.dir,
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const collect = (chunk: Buffer) => {
+      this.log?.write(chunk);
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        this.tail.push(line);
+        if (this.tail.length > 40) this.tail.shift();
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        this.exitCode = code;
+        if (!this.stopping) this.onUnexpectedExit?.(code, signal);
+        resolve(code);
+      });
+    });
+  }
+
+  /** The last lines the service wrote, for reporting a failure. */
+  lastLines(count = 15): string[] {
+    return this.tail.slice(-count);
+  }
+
+  /** Polls `/health/ready` until it answers 200; fails if the process exits or time runs out. */
+  async waitReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new Error(`${this.def.name} exited with code ${this.exitCode ?? this.child?.signalCode}`);
+      try {
+        const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(1000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`${this.def.name} was not ready within ${timeoutMs / 1000} s`);
+  }
+
+  /** SIGTERM and wait for a graceful exit; SIGKILL after `graceMs`. */
+  async stop(graceMs = 15_000): Promise<void> {
+    if (!this.child || !this.running) return this.closeLog();
+    this.stopping = true;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+    this.closeLog();
+  }
+
+  /** SIGKILL: the crash the chaos tests inflict. */
+  async kill(): Promise<void> {
+    if (!this.child || !this.running) return;
+    this.stopping = true;
+    this.child.kill('SIGKILL');
+    await this.exited;
+    this.closeLog();
+  }
+
+  private closeLog(): void {
+    this.log?.end();
+    this.log = undefined;
+  }
+}

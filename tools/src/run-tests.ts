@@ -1,0 +1,67 @@
+/**
+ * Runs every workspace's tests (`packages/*\/test`, `services/*\/test`, `tools/test`) with node:test
+ * through tsx, after checking that PostgreSQL, Redis and RabbitMQ answer. Extra arguments are test
+ * file paths or substrings to select files: `npm run test:only -- identity`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { repoRoot } from './services.js';
+import { infrastructureFromEnv, postgresAnswers, redisAnswers } from './system.js';
+
+function testFiles(): string[] {
+  const roots = ['packages', 'services'].flatMap((group) => {
+    const dir = path.join(repoRoot, group);
+    return existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name, 'test')) : [];
+  });
+  roots.push(path.join(repoRoot, 'tools', 'test'));
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir).sort()) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.test.ts')) files.push(full);
+    }
+  };
+  roots.forEach(walk);
+  return files;
+}
+
+async function amqpAnswers(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: u.hostname, port: Number(u.port || 5672), timeout: 2000 });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+const infra = infrastructureFromEnv();
+const missing: string[] = [];
+if (!(await postgresAnswers(infra.pgAdminUrl))) missing.push(`PostgreSQL at ${infra.pgAdminUrl} (set BAZAAR_PG_ADMIN_URL)`);
+if (!(await redisAnswers(infra.redisUrl))) missing.push(`Redis at ${infra.redisUrl} (set BAZAAR_REDIS_URL)`);
+if (!(await amqpAnswers(infra.amqpUrl))) missing.push(`RabbitMQ at ${infra.amqpUrl} (set BAZAAR_AMQP_URL)`);
+if (missing.length) {
+  console.error(`The tests run against real servers, and these do not answer:\n${missing.map((m) => `  - ${m}`).join('\n')}\nStart them (see README, "Running the tests") and run npm test again.`);
+  process.exit(1);
+}
+
+const filters = process.argv.slice(2);
+const files = testFiles().filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+if (files.length === 0) {
+  console.error(`no test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+console.log(`running ${files.length} test file(s)`);
+const tsx = createRequire(import.meta.url).resolve('tsx');
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const child = spawn(process.execPath, ['--import', tsx, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.map((f) => path.relative(repoRoot, f))], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

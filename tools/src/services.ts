@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What a service declares about itself in the `bazaar` field of its package.json. */
+export interface ServiceDef {
+  name: string;
+  dir: string;
+  port: number;
+  /** Whether it owns a PostgreSQL database (the gateway does not). */
+  database: boolean;
+  /** Its Redis key prefix, if it keeps anything in Redis (`identity` → keys `identity:*`). */
+  redisPrefix?: string;
+  /** Start order: lower first (identity before the gateway that fetches its keys). */
+  order: number;
+  /** Environment variable names holding the base URLs of services it calls, e.g. IDENTITY_URL. */
+  calls: string[];
+}
+
+interface Manifest {
+  port: number;
+  database?: boolean;
+  redisPrefix?: string;
+  order?: number;
+  calls?: string[];
+}
+
+/** Every service under services/, as declared by its package.json, in start order. */
+export function discoverServices(root = repoRoot): ServiceDef[] {
+  const base = path.join(root, 'services');
+  if (!existsSync(base)) return [];
+  const defs: ServiceDef[] = [];
+  for (const name of readdirSync(base).sort()) {
+    const file = path.join(base, name, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { bazaar?: Manifest };
+    if (!pkg.bazaar) continue;
+    defs.push({
+      name,
+      dir: path.join(base, name),
+      port: pkg.bazaar.port,
+      database: pkg.bazaar.database ?? true,
+      ...(pkg.bazaar.redisPrefix ? { redisPrefix: pkg.bazaar.redisPrefix } : {}),
+      order: pkg.bazaar.order ?? 50,
+      calls: pkg.bazaar.calls ?? [],
+    });
+  }
+  return defs.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+}
+
+/** `orders` → `ORDERS`: the prefix of a service's own variables (ORDERS_DATABASE_URL, ORDERS_URL). */
+export const envPrefix = (service: string) => service.toUpperCase().replace(/-/g, '_');

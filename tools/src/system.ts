@@ -1,0 +1,165 @@
+import path from 'node:path';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { migrate, redactUrl } from '@bazaar/platform';
+import { CredentialStore } from './credentials.js';
+import { startEmbeddedPostgres, type EmbeddedInstance } from './embedded-pg.js';
+import { provisionDatabase, provisionRedisUser, type ProvisionedService } from './provision.js';
+import { envPrefix, repoRoot, type ServiceDef } from './services.js';
+
+/** Where the system's shared infrastructure is; each defaults to the usual local address. */
+export interface Infrastructure {
+  pgAdminUrl: string;
+  redisUrl: string;
+  amqpUrl: string;
+}
+
+export function infrastructureFromEnv(env = process.env): Infrastructure {
+  return {
+    pgAdminUrl: env.BAZAAR_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: env.BAZAAR_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    amqpUrl: env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+  };
+}
+
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export interface PostgresPlan {
+  /** The admin URL to provision each database service's database on. */
+  adminUrlFor: Map<string, string>;
+  embedded: EmbeddedInstance[];
+  /** What was decided, for the launcher to print. */
+  notes: string[];
+}
+
+/**
+ * Decides where each service's database lives. By default one server (the configured one, or an
+ * embedded one if none answers) holds one database per service. With `dbInstances`, each service
+ * gets an embedded PostgreSQL server of its own on ports 5433 and up (seed 001's allocation table).
+ */
+export async function planPostgres(
+  services: ServiceDef[],
+  infra: Infrastructure,
+  options: { dbInstances?: boolean; dataRoot?: string; basePort?: number; log?: (line: string) => void },
+): Promise<PostgresPlan> {
+  const dataRoot = options.dataRoot ?? path.join(repoRoot, '.data');
+  const credentials = new CredentialStore(dataRoot);
+  const withDb = services.filter((s) => s.database);
+  const plan: PostgresPlan = { adminUrlFor: new Map(), embedded: [], notes: [] };
+  if (options.dbInstances) {
+    let port = options.basePort ?? 5433;
+    for (const service of withDb) {
+      const instance = await startEmbeddedPostgres({
+        dataDir: path.join(dataRoot, 'pg', service.name),
+        port,
+        password: credentials.get('postgres-superuser'),
+        log: options.log,
+      });
+      plan.embedded.push(instance);
+      plan.adminUrlFor.set(service.name, instance.adminUrl);
+      plan.notes.push(`${service.name}: its own embedded PostgreSQL server on port ${port} (data in .data/pg/${service.name})`);
+      port++;
+    }
+    return plan;
+  }
+  let adminUrl = infra.pgAdminUrl;
+  if (!(await postgresAnswers(adminUrl))) {
+    const port = Number(new URL(adminUrl).port || 5432);
+    options.log?.(`No PostgreSQL answers at ${redactUrl(adminUrl)}: starting an embedded PostgreSQL on port ${port} with its data in .data/pg/shared`);
+    const instance = await startEmbeddedPostgres({
+      dataDir: path.join(dataRoot, 'pg', 'shared'),
+      port,
+      password: credentials.get('postgres-superuser'),
+      log: options.log,
+    });
+    plan.embedded.push(instance);
+    adminUrl = instance.adminUrl;
+    plan.notes.push(`PostgreSQL: embedded server on port ${port} (data in .data/pg/shared)`);
+  } else {
+    plan.notes.push(`PostgreSQL: ${redactUrl(adminUrl)}`);
+  }
+  for (const service of withDb) plan.adminUrlFor.set(service.name, adminUrl);
+  return plan;
+}
+
+export interface PreparedService {
+  def: ServiceDef;
+  database?: ProvisionedService;
+  redisUrl?: string;
+  /** Exactly the environment the service process is given: its own credentials and nothing else. */
+  env: Record<string, string>;
+}
+
+/**
+ * Provisions every service's database, role and Redis user, runs its migrations, and builds the
+ * environment each process gets. A service with a failing migration is reported in `failed` and
+ * not started; the others go on.
+ */
+export async function prepareServices(
+  services: ServiceDef[],
+  plan: PostgresPlan,
+  infra: Infrastructure,
+  options: { dataRoot?: string; prefix?: string; portOffset?: number; logLevel?: string; extraEnv?: Record<string, string>; log?: (line: string) => void } = {},
+): Promise<{ prepared: PreparedService[]; failed: { def: ServiceDef; error: Error }[] }> {
+  const credentials = new CredentialStore(options.dataRoot ?? path.join(repoRoot, '.data'));
+  const prefix = options.prefix ?? 'bazaar';
+  const offset = options.portOffset ?? 0;
+  const prepared: PreparedService[] = [];
+  const failed: { def: ServiceDef; error: Error }[] = [];
+  const urls = Object.fromEntries(services.map((s) => [`${envPrefix(s.name)}_URL`, `http://127.0.0.1:${s.port + offset}`]));
+  for (const def of services) {
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      HOST: '127.0.0.1',
+      PORT: String(def.port + offset),
+      LOG_LEVEL: options.logLevel ?? 'info',
+      AMQP_URL: infra.amqpUrl,
+      ...Object.fromEntries(def.calls.filter((c) => urls[c]).map((c) => [c, urls[c]!])),
+      ...options.extraEnv,
+    };
+    try {
+      let database: ProvisionedService | undefined;
+      if (def.database) {
+        const adminUrl = plan.adminUrlFor.get(def.name)!;
+        database = await provisionDatabase(adminUrl, def.name, credentials.get(`${prefix}-${def.name}-db`), { prefix });
+        const result = await migrate(database.url, path.join(def.dir, 'migrations'));
+        options.log?.(`${def.name}: database ${database.database} ready (${result.applied.length} migration(s) applied, ${result.alreadyApplied} already)`);
+        env[`${envPrefix(def.name)}_DATABASE_URL`] = database.url;
+      }
+      let redisUrl: string | undefined;
+      if (def.redisPrefix) {
+        const user = await provisionRedisUser(infra.redisUrl, { name: def.name, redisPrefix: def.redisPrefix }, credentials.get(`${prefix}-${def.name}-redis`), { userPrefix: prefix });
+        redisUrl = user.url;
+        env[`${envPrefix(def.name)}_REDIS_URL`] = user.url;
+      }
+      prepared.push({ def, env, ...(database ? { database } : {}), ...(redisUrl ? { redisUrl } : {}) });
+    } catch (error) {
+      failed.push({ def, error: error as Error });
+    }
+  }
+  return { prepared, failed };
+}

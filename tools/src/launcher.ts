@@ -21,6 +21,9 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
     'no-seed': { type: 'boolean', default: false },
+    'port-offset': { type: 'string', default: '0' },
+    prefix: { type: 'string', default: 'bazaar' },
+    'data-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -31,7 +34,10 @@ if (args.help) {
   --db-instances   give each service a PostgreSQL server of its own (embedded, ports 5433 and up)
   --only           start only these services
   --no-seed        do not load demo data into empty databases
-Service logs are written to .data/logs/<service>.log.`);
+  --port-offset N  add N to every service's port (run a second copy beside the first)
+  --prefix NAME    name databases, roles and Redis users NAME_<service> (default bazaar)
+  --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
+Service logs are written to <data-dir>/logs/<service>.log.`);
   process.exit(0);
 }
 
@@ -53,14 +59,17 @@ async function main(): Promise<void> {
   }
 
   say(`${services.length} service(s): ${services.map((s) => s.name).join(', ')}`);
-  const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], log: say });
+  const dataRoot = path.resolve(args['data-dir'] ?? path.join(repoRoot, '.data'));
+  const portOffset = Number(args['port-offset']);
+  if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 50_000) throw new Error('--port-offset must be a whole number from 0 to 50000');
+  const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say });
   for (const note of plan.notes) say(note);
 
   const stopInfrastructure = async () => {
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
-  const { prepared, failed } = await prepareServices(services, plan, infra, { logLevel: args['log-level'], log: say });
+  const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], log: say });
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -79,7 +88,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const logsDir = path.join(repoRoot, '.data', 'logs');
+  const logsDir = path.join(dataRoot, 'logs');
   const notReady: ServiceProcess[] = [];
   for (const service of prepared) {
     const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`));
@@ -97,7 +106,7 @@ async function main(): Promise<void> {
     } catch (error) {
       console.log('FAILED');
       notReady.push(proc);
-      console.error(`[bazaar] ${(error as Error).message}. Last lines of .data/logs/${service.def.name}.log:`);
+      console.error(`[bazaar] ${(error as Error).message}. Last lines of ${proc.logFile}:`);
       for (const line of proc.lastLines()) console.error(`  ${line}`);
     }
   }
@@ -107,12 +116,13 @@ async function main(): Promise<void> {
   printTable(prepared.map((p) => ({
     service: p.def.name,
     url: `http://127.0.0.1:${p.env.PORT}`,
+    pid: String(processes.find((x) => x.def.name === p.def.name)?.pid ?? '-'),
     database: p.database ? `${p.database.database} @ ${new URL(p.database.url).host}` : '(none: stateless)',
     state: notReady.some((n) => n.def.name === p.def.name) ? 'FAILED' : 'ready',
-  })).concat(failed.map((f) => ({ service: f.def.name, url: '-', database: '-', state: 'NOT STARTED' }))));
+  })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
-  say('logs: .data/logs/<service>.log    stop: Ctrl-C');
+  say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
 }
 
 function printTable(rows: Record<string, string>[]): void {

@@ -1,4 +1,4 @@
-import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import Value from 'typebox/value';
 
 /** Raised at start-up when the environment does not satisfy a service's config schema. */
@@ -29,17 +29,19 @@ export function loadConfig<P extends TProperties>(
   const value = Value.Convert(schema, Value.Default(schema, raw));
   if (Value.Check(schema, value)) return value as Static<TObject<P>>;
 
+  // Checked one variable at a time, so that every bad variable is named, not just the first.
   const byVariable = new Map<string, string>();
-  for (const error of Value.Errors(schema, value)) {
-    if (error.keyword === 'required') {
-      const missing = (error.params as { requiredProperties?: string[] }).requiredProperties ?? [];
-      for (const name of missing) byVariable.set(name, 'is required but not set');
+  const required = new Set<string>((schema as { required?: string[] }).required ?? []);
+  const converted = value as Record<string, unknown>;
+  for (const [variable, property] of Object.entries(schema.properties)) {
+    const given = converted[variable];
+    if (given === undefined) {
+      if (required.has(variable)) byVariable.set(variable, 'is required but not set');
       continue;
     }
-    const variable = error.instancePath.replace(/^\//, '').split('/')[0] ?? '';
-    if (!variable || byVariable.has(variable)) continue;
-    const given = JSON.stringify(raw[variable]);
-    byVariable.set(variable, `${describe(schema.properties[variable])} (got ${given})`);
+    if (!Value.Check(property as TSchema, given)) {
+      byVariable.set(variable, `${describe(property)} (got ${JSON.stringify(raw[variable])})`);
+    }
   }
   throw new ConfigError([...byVariable].map(([variable, message]) => ({ variable, message })));
 }

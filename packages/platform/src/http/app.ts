@@ -122,5 +122,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   app.addHook('preClose', async () => {
     app.accepting = false;
   });
+  // A response finished during shutdown closes its connection; otherwise a keep-alive client would
+  // hold the server open until its idle timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!app.accepting) reply.header('connection', 'close');
+  });
   return app;
 }

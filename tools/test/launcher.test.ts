@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { adminDatabaseUrl } from '@bazaar/platform/testing';
+import { dropProvisioned } from '../src/provision.js';
+import { discoverServices, repoRoot } from '../src/services.js';
+
+const tsx = createRequire(import.meta.url).resolve('tsx');
+
+interface Launch {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function launch(args: string[], env: Record<string, string> = {}): Launch {
+  const child = spawn(process.execPath, ['--import', tsx, 'tools/src/launcher.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c) => { output += c; });
+  child.stderr!.on('data', (c) => { output += c; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(l: Launch, marker: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!l.output().includes(marker)) {
+    if (l.child.exitCode !== null) throw new Error(`launcher exited early:\n${l.output()}`);
+    if (Date.now() > deadline) throw new Error(`launcher did not print "${marker}" within ${timeoutMs} ms:\n${l.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function tableRows(output: string): { service: string; url: string; pid: number; state: string }[] {
+  return output.split('\n')
+    .map((line) => line.trim().split(/\s{2,}/))
+    .filter((cells) => cells.length >= 5 && /^http:\/\//.test(cells[1]!))
+    .map((cells) => ({ service: cells[0]!, url: cells[1]!, pid: Number(cells[2]), state: cells[cells.length - 1]! }));
+}
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const portOpen = (port: number) => new Promise<boolean>((resolve) => {
+  const socket = net.connect({ host: '127.0.0.1', port });
+  socket.once('connect', () => { socket.destroy(); resolve(true); });
+  socket.once('error', () => resolve(false));
+});
+
+function scratchDir(): string {
+  // Embedded PostgreSQL runs as the postgres OS user, which must be able to reach its data directory.
+  const dir = mkdtempSync(path.join(tmpdir(), 'bazaar-launch-'));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+async function cleanUp(prefix: string, services: string[], adminUrl = adminDatabaseUrl()): Promise<void> {
+  for (const service of services) await dropProvisioned(adminUrl, service, { prefix }).catch(() => undefined);
+  const redis = new Redis('redis://127.0.0.1:6379');
+  for (const service of services) await redis.call('ACL', 'DELUSER', `${prefix}_${service}`).catch(() => undefined);
+  redis.disconnect();
+}
+
+test('npm start brings every service up healthy, prints the table, and Ctrl-C leaves no process behind', { timeout: 180_000 }, async () => {
+  const prefix = `test_launch_${randomBytes(3).toString('hex')}`;
+  const dataDir = scratchDir();
+  const services = discoverServices().map((s) => s.name);
+  const l = launch(['--port-offset', '2000', '--prefix', prefix, '--data-dir', dataDir, '--no-seed']);
+  try {
+    await waitFor(l, 'stop: Ctrl-C', 150_000);
+    const rows = tableRows(l.output());
+    assert.deepEqual(rows.map((r) => r.service).sort(), [...services].sort(), 'one row per service');
+    for (const row of rows) {
+      assert.equal(row.state, 'ready', `${row.service}:\n${l.output()}`);
+      const response = await fetch(`${row.url}/health`);
+      const health = await response.json() as Record<string, unknown>;
+      assert.equal(response.status, 200, row.service);
+      assert.equal(health.service, row.service);
+      assert.match(String(health.status), /^(healthy|degraded)$/);
+      for (const key of ['version', 'uptime', 'timestamp', 'checks']) assert.ok(key in health, `${row.service} /health has ${key}`);
+    }
+    l.child.kill('SIGINT');
+    assert.equal(await l.exited, 0, l.output());
+    for (const row of rows) {
+      assert.equal(alive(row.pid), false, `${row.service} (pid ${row.pid}) still running after Ctrl-C`);
+      assert.equal(await portOpen(Number(new URL(row.url).port)), false, `${row.service} port still open`);
+    }
+    assert.match(l.output(), /all stopped/);
+  } finally {
+    l.child.kill('SIGKILL');
+    await cleanUp(prefix, services);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('with no PostgreSQL at the admin URL, npm start runs on an embedded one', { timeout: 180_000 }, async () => {
+  const prefix = `test_embed_${randomBytes(3).toString('hex')}`;
+  const dataDir = scratchDir();
+  const port = 20_000 + Math.floor(Math.random() * 10_000);
+  const l = launch(['--only', 'identity', '--port-offset', '3000', '--prefix', prefix, '--data-dir', dataDir, '--no-seed'], {
+    BAZAAR_PG_ADMIN_URL: `postgres://postgres@127.0.0.1:${port}/postgres`,
+  });
+  try {
+    await waitFor(l, 'stop: Ctrl-C', 150_000);
+    assert.match(l.output(), new RegExp(`No PostgreSQL answers at .*:${port}.*starting an embedded PostgreSQL`));
+    const [row] = tableRows(l.output());
+    assert.equal(row?.state, 'ready', l.output());
+    assert.match(l.output(), new RegExp(`bazaar_identity|${prefix}_identity @ 127\\.0\\.0\\.1:${port}`));
+    const health = await (await fetch(`${row!.url}/health`)).json() as { checks: Record<string, { status: string }> };
+    assert.equal(health.checks.database?.status, 'healthy');
+    l.child.kill('SIGINT');
+    assert.equal(await l.exited, 0, l.output());
+    assert.equal(await portOpen(port), false, 'the embedded PostgreSQL stopped with the launcher');
+  } finally {
+    l.child.kill('SIGKILL');
+    const redis = new Redis('redis://127.0.0.1:6379');
+    await redis.call('ACL', 'DELUSER', `${prefix}_identity`).catch(() => undefined);
+    redis.disconnect();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

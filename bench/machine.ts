@@ -1,0 +1,31 @@
+import os from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What a recorded result was measured on: every results file starts with this. */
+export function machineDescription(): string {
+  const cpus = os.cpus();
+  return [
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${os.type()} ${os.release()} ${os.arch()}, ${cpus[0]?.model ?? 'unknown cpu'} × ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
+    `- node: ${process.version}`,
+  ].join('\n');
+}
+
+/** Writes `bench/results/<name>.md` with a title, the machine, the command and the body. */
+export function writeResults(name: string, title: string, command: string, body: string): string {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.md`);
+  writeFileSync(file, `# ${title}\n\n${machineDescription()}\n- command: \`${command}\`\n\n${body.trim()}\n`);
+  return file;
+}
+
+/** p-th percentile (0–100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}

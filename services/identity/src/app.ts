@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import { createServiceApp, registerDatabaseHealth, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import pkg from '../package.json' with { type: 'json' };
+import { defaultSettings, type IdentitySettings } from './config.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { KeyRing } from './auth/key-ring.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { PasswordHasher } from './auth/password.js';
+import { SessionStore } from './auth/session.store.js';
+import { redisKeys } from './redis.js';
+import { registerAddressRoutes } from './users/addresses.routes.js';
+import { registerPreferenceRoutes } from './users/preferences.routes.js';
+import { registerUserRoutes } from './users/users.routes.js';
+
+export interface IdentityDeps {
+  pool: Pool;
+  /** A connection as identity's own Redis ACL user. */
+  redis: Redis;
+  logger: Logger;
+  settings?: Partial<IdentitySettings>;
+  /** Namespace of every Redis key; `identity` in production, `identity:<something>` in tests. */
+  keyPrefix?: string;
+  now?: () => Date;
+  /** Which peers may set X-Forwarded-For (the gateway), so throttling counts the real client. */
+  trustProxy?: boolean | string[];
+  processMetrics?: boolean;
+}
+
+/**
+ * Builds the identity service, ready to serve or to `inject` into. Loads (or, on the very first
+ * start, creates) the token signing key from identity's database.
+ */
+export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
+  const settings: IdentitySettings = { ...defaultSettings, ...deps.settings };
+  const now = deps.now ?? (() => new Date());
+  const keys = redisKeys(deps.keyPrefix);
+  const ring = await KeyRing.open(deps.pool);
+
+  const app = await createServiceApp({
+    name: 'identity',
+    version: pkg.version,
+    logger: deps.logger,
+    description: 'Users, their addresses and preferences, sign-in and sessions. Access tokens are ES256 JWTs verifiable with /.well-known/jwks.json.',
+    processMetrics: deps.processMetrics ?? false,
+    fastify: { trustProxy: deps.trustProxy ?? false },
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  app.health.register('redis', async () => {
+    await deps.redis.ping();
+  });
+
+  const hasher = new PasswordHasher(settings.argon2MemoryKib);
+  await hasher.prepare();
+  const sessions = new SessionStore(deps.redis, keys, settings.refreshTokenTtlSeconds);
+  const auth = {
+    pool: deps.pool,
+    hasher,
+    ring,
+    sessions,
+    throttle: new LoginThrottle(deps.redis, keys, settings.throttle),
+    settings,
+    now,
+  };
+  registerAuthRoutes(app, auth);
+  registerUserRoutes(app, auth);
+  registerAddressRoutes(app, auth);
+  registerPreferenceRoutes(app, auth);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { createLogger, createPool, failStart, migrateOnStart, runService, type Logger } from '@bazaar/platform';
+import { buildApp } from './app.js';
+import { loadIdentityConfig, settingsFrom, trustProxyFrom } from './config.js';
+
+const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+let logger: Logger | undefined;
+try {
+  const config = loadIdentityConfig();
+  logger = createLogger('identity', config.LOG_LEVEL);
+  await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
+  const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity' });
+  // No offline queue: while Redis is unreachable, session checks fail at once (503) instead of
+  // piling up behind the reconnect.
+  const redis = new Redis(config.IDENTITY_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'identity' });
+  redis.on('error', (error) => logger?.warn({ err: error }, 'redis connection error'));
+  await redis.connect();
+  const app = await buildApp({
+    pool,
+    redis,
+    logger,
+    settings: settingsFrom(config),
+    trustProxy: trustProxyFrom(config),
+    processMetrics: true,
+  });
+  await runService({
+    app,
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    closers: [() => pool.end(), () => redis.quit()],
+  });
+} catch (error) {
+  failStart(logger, error);
+}

@@ -1,0 +1,85 @@
+import type { FieldError } from '@bazaar/platform';
+
+export type Role = 'customer' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What clients see of a user: never anything about the password. */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  roles: Role[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NameInput {
+  name?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+}
+
+/** Every user is a customer; an admin is a customer who may also run the operations console. */
+export const rolesOf = (role: Role): Role[] => (role === 'admin' ? ['customer', 'admin'] : ['customer']);
+
+export const fullName = (firstName: string, lastName: string): string => [firstName, lastName].filter(Boolean).join(' ');
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: fullName(user.firstName, user.lastName),
+    firstName: user.firstName,
+    lastName: user.lastName,
+    roles: rolesOf(user.role),
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
+
+/** `"Ada King Lovelace"` → first name `Ada`, last name `King Lovelace` (split on the first space). */
+export function splitName(name: string): { firstName: string; lastName: string } {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  const space = trimmed.indexOf(' ');
+  if (space < 0) return { firstName: trimmed, lastName: '' };
+  return { firstName: trimmed.slice(0, space), lastName: trimmed.slice(space + 1) };
+}
+
+/**
+ * The names a request sets: `firstName`/`lastName` when given, otherwise taken from `name`. With
+ * `required`, a request that names nobody is an error on `body.name`.
+ */
+export function resolveNames(
+  input: NameInput,
+  required: boolean,
+): { firstName?: string; lastName?: string } | FieldError {
+  const fromName: Partial<ReturnType<typeof splitName>> = input.name !== undefined ? splitName(input.name) : {};
+  const firstName = input.firstName?.trim() ?? fromName.firstName;
+  const lastName = input.lastName?.trim() ?? fromName.lastName;
+  if (firstName === '' || (required && firstName === undefined)) {
+    return { field: input.firstName !== undefined ? 'body.firstName' : 'body.name', message: 'must give a name (or a firstName)' };
+  }
+  return {
+    ...(firstName !== undefined ? { firstName } : {}),
+    ...(lastName !== undefined ? { lastName } : {}),
+  };
+}
+
+export const isFieldError = (value: unknown): value is FieldError =>
+  typeof value === 'object' && value !== null && 'field' in value && 'message' in value;
+
+export const normaliseEmail = (email: string): string => email.trim();
+
+export const roleFor = (email: string, adminEmails: readonly string[]): Role =>
+  adminEmails.includes(email.trim().toLowerCase()) ? 'admin' : 'customer';

@@ -1,0 +1,39 @@
+import { Type } from 'typebox';
+import { AppError, type Pool, type ServiceApp } from '@bazaar/platform';
+import { requireUser, signedIn, type AuthenticateDeps } from '../auth/authenticate.js';
+import { EmailSchema, FirstNameSchema, LastNameSchema, NameSchema, UserSchema } from './user.schemas.js';
+import { updateProfile } from './user.service.js';
+import { findUserById } from './user.store.js';
+import { toUserView } from './user.js';
+
+export interface UsersDeps extends AuthenticateDeps {
+  pool: Pool;
+}
+
+const ProfileChanges = Type.Object({
+  email: Type.Optional(EmailSchema),
+  name: Type.Optional(NameSchema),
+  firstName: Type.Optional(FirstNameSchema),
+  lastName: Type.Optional(LastNameSchema),
+}, { additionalProperties: false, minProperties: 1, description: 'firstName and lastName, when given, win over name' });
+
+export const security = [{ bearer: [] }];
+
+/** The signed-in user's own profile. */
+export function registerUserRoutes(app: ServiceApp, deps: UsersDeps): void {
+  const preHandler = requireUser(deps);
+
+  app.get('/users/me', {
+    schema: { tags: ['users'], summary: 'My profile', security, response: { 200: UserSchema } },
+    preHandler,
+  }, async (request) => {
+    const user = await findUserById(deps.pool, signedIn(request).userId);
+    if (!user) throw AppError.notFound('the user');
+    return toUserView(user);
+  });
+
+  app.patch('/users/me', {
+    schema: { tags: ['users'], summary: 'Change my names or email address', security, body: ProfileChanges, response: { 200: UserSchema } },
+    preHandler,
+  }, async (request) => toUserView(await updateProfile(deps, signedIn(request).userId, request.body)));
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createServiceApp, registerDatabaseHealth, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
+} from '@bazaar/platform';
+import pkg from '../package.json' with { type: 'json' };
+import { publish, type Publish } from './events.js';
+import { registerStockRoutes } from './stock/stock.routes.js';
+import { defaultStockSettings, type StockSettings } from './stock/stock.js';
+
+/** Inventory's own migrations, applied to its database alone. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface InventoryDeps {
+  pool: Pool;
+  logger: Logger;
+  /** Verifies identity's access tokens; every inventory route is for admins. */
+  verifier: Pick<JwtVerifier, 'preHandler'>;
+  settings?: Partial<StockSettings>;
+  now?: () => Date;
+  /** Where changes are announced; the events seam unless a test says otherwise. */
+  publish?: Publish;
+  health?: HealthRegistry;
+  processMetrics?: boolean;
+}
+
+/** The inventory HTTP app, ready to `listen` or to `inject` into in tests. */
+export async function buildApp(deps: InventoryDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'inventory',
+    version: pkg.version,
+    description: pkg.description,
+    logger: deps.logger,
+    ...(deps.health ? { health: deps.health } : {}),
+    processMetrics: deps.processMetrics ?? false,
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  registerStockRoutes(app, {
+    pool: deps.pool,
+    verifier: deps.verifier,
+    settings: { ...defaultStockSettings, ...deps.settings },
+    now: deps.now ?? (() => new Date()),
+    publish: deps.publish ?? publish,
+  });
+  await app.ready();
+  return app;
+}

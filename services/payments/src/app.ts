@@ -1,0 +1,26 @@
+import { createServiceApp, registerDatabaseHealth, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { registerPaymentRoutes } from './payments/payments.routes.js';
+
+export interface AppDeps {
+  pool: Pool;
+  /** Verifies identity's access tokens against its published keys. */
+  auth: JwtVerifier;
+  logger: Logger;
+  version?: string;
+  processMetrics?: boolean;
+}
+
+/** Payments' HTTP app: its routes, health (with the database) and OpenAPI. */
+export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'payments',
+    version: deps.version ?? '0.1.0',
+    description: 'Payments of orders and their operations (authorize, capture, void, refund) against a simulated card processor.',
+    logger: deps.logger,
+    processMetrics: deps.processMetrics ?? false,
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  registerPaymentRoutes(app, { pool: deps.pool, auth: deps.auth });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,82 @@
+// The reply events of payments' commands, and how each is derived from what was recorded. Because
+// a reply is always built from the stored operation, a repeated command is answered exactly as the
+// first one was, without asking the processor again.
+import type { DeclineReason, Operation, Payment } from './payment.js';
+
+export interface PaymentEvents {
+  'payment.authorized': {
+    operationId: string; orderId: string; paymentId: string; amountMinor: number; currency: string;
+    cardBrand: string | null; cardLast4: string | null; version: number;
+  };
+  'payment.declined': {
+    operationId: string; orderId: string; paymentId: string | null; reason: DeclineReason;
+    amountMinor: number | null; currency: string | null; version: number | null;
+  };
+  'payment.captured': { operationId: string; orderId: string; paymentId: string; amountMinor: number; currency: string; version: number };
+  'payment.capture-failed': { operationId: string; orderId: string; paymentId: string | null; reason: string; version: number | null };
+  /** `effect` is `nothing_held` when there was no authorization to release (unknown order, declined, already voided). */
+  'payment.voided': { operationId: string; orderId: string; paymentId: string | null; effect: 'voided' | 'nothing_held'; version: number | null };
+  'payment.void-failed': { operationId: string; orderId: string; paymentId: string | null; reason: string; version: number | null };
+  'payment.refunded': {
+    operationId: string; orderId: string; paymentId: string; amountMinor: number; currency: string;
+    status: 'refunded' | 'partially_refunded'; version: number;
+  };
+  'payment.refund-failed': { operationId: string; orderId: string; paymentId: string | null; reason: string; version: number | null };
+}
+
+export type PaymentEventType = keyof PaymentEvents;
+export type Reply = { [T in PaymentEventType]: { type: T; payload: PaymentEvents[T] } }[PaymentEventType];
+
+/** The answer a finished operation gave (or gives again). */
+export function replyOf(op: Operation, payment: Payment | undefined): Reply {
+  const base = { operationId: op.id, orderId: op.orderId, paymentId: op.paymentId };
+  const version = op.paymentVersion;
+  const ok = op.outcome === 'succeeded';
+  switch (op.kind) {
+    case 'authorize':
+      if (ok && payment) return authorizedReply(op.id, payment, version ?? payment.version);
+      return {
+        type: 'payment.declined',
+        payload: { ...base, reason: (op.error ?? 'processor_error') as DeclineReason, amountMinor: payment?.amountMinor ?? null, currency: payment?.currency ?? null, version },
+      };
+    case 'capture':
+      if (ok && payment) return { type: 'payment.captured', payload: { ...base, paymentId: payment.id, amountMinor: op.amountMinor ?? payment.amountMinor, currency: payment.currency, version: version ?? payment.version } };
+      return { type: 'payment.capture-failed', payload: { ...base, reason: op.error ?? 'failed', version } };
+    case 'void':
+      if (ok) return { type: 'payment.voided', payload: { ...base, effect: op.processorReference ? 'voided' : 'nothing_held', version } };
+      return { type: 'payment.void-failed', payload: { ...base, reason: op.error ?? 'failed', version } };
+    case 'refund':
+      if (ok && payment) {
+        const status = op.paymentStatus === 'refunded' ? 'refunded' : 'partially_refunded';
+        return { type: 'payment.refunded', payload: { ...base, paymentId: payment.id, amountMinor: op.amountMinor ?? 0, currency: payment.currency, status, version: version ?? payment.version } };
+      }
+      return { type: 'payment.refund-failed', payload: { ...base, reason: op.error ?? 'failed', version } };
+  }
+}
+
+export function authorizedReply(operationId: string, payment: Payment, version: number): Reply {
+  return {
+    type: 'payment.authorized',
+    payload: {
+      operationId, orderId: payment.orderId, paymentId: payment.id, amountMinor: payment.amountMinor,
+      currency: payment.currency, cardBrand: payment.cardBrand, cardLast4: payment.cardLast4, version,
+    },
+  };
+}
+
+/**
+ * The answer to an authorization under a new operation id for an order that already has a payment:
+ * one payment per order, so the processor is not asked again and the payment's state is the answer.
+ * Undefined while that payment's own authorization is still in flight.
+ */
+export function replyForExistingPayment(operationId: string, payment: Payment): Reply | undefined {
+  if (payment.status === 'pending') return undefined;
+  if (payment.status === 'declined' || payment.status === 'failed' || payment.status === 'voided') {
+    const reason = (payment.status === 'voided' ? 'order_voided' : payment.declineReason ?? 'processor_error') as DeclineReason;
+    return {
+      type: 'payment.declined',
+      payload: { operationId, orderId: payment.orderId, paymentId: payment.id, reason, amountMinor: payment.amountMinor, currency: payment.currency, version: payment.version },
+    };
+  }
+  return authorizedReply(operationId, payment, payment.version);
+}

@@ -1,0 +1,85 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { AppError } from '@bazaar/platform';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'an ISO 4217 code such as EUR' });
+const AmountMinor = Type.Integer({ minimum: 1, maximum: 100_000_000_000, description: 'in minor units (cents)' });
+const Reason = Type.String({ minLength: 1, maxLength: 200 });
+
+// Payloads of the commands payments consumes. Only what payments reads is required (other fields
+// are tolerated); the contracts package holds the full schemas and checks them on receipt. The card
+// is checked loosely here on purpose: a malformed card is a decline (`invalid_card`), not a bad message.
+export const AuthorizePayload = Type.Object({
+  operationId: Uuid,
+  orderId: Uuid,
+  userId: Uuid,
+  amountMinor: AmountMinor,
+  currency: Currency,
+  card: Type.Object({
+    number: Type.String({ maxLength: 40 }),
+    expMonth: Type.Integer(),
+    expYear: Type.Integer(),
+    cvc: Type.String({ maxLength: 8 }),
+  }),
+});
+export type AuthorizePayload = Static<typeof AuthorizePayload>;
+
+export const CapturePayload = Type.Object({ operationId: Uuid, orderId: Uuid });
+export type CapturePayload = Static<typeof CapturePayload>;
+
+export const VoidPayload = Type.Object({ operationId: Uuid, orderId: Uuid, reason: Reason });
+export type VoidPayload = Static<typeof VoidPayload>;
+
+export const RefundPayload = Type.Object({ operationId: Uuid, orderId: Uuid, amountMinor: Type.Optional(AmountMinor), reason: Reason });
+export type RefundPayload = Static<typeof RefundPayload>;
+
+/**
+ * The payload as `schema` describes it, or an `invalid_data` AppError naming every bad field: a
+ * message that breaks the contract cannot be fixed by retrying, so the consumer parks it.
+ */
+export function parsePayload<S extends TSchema>(schema: S, payload: unknown, type: string): Static<S> {
+  if (Value.Check(schema, payload)) return payload as Static<S>;
+  const errors = Value.Errors(schema, payload)
+    .filter((e) => e.keyword !== 'boolean')
+    .map((e) => ({ field: `payload${e.instancePath.replace(/\//g, '.')}`, message: e.message }));
+  throw AppError.invalid(`${type}: the payload does not match its contract`, errors);
+}
+
+// HTTP.
+export const PaymentIdParams = Type.Object({ id: Uuid });
+
+export const ListPaymentsQuery = Type.Object({
+  orderId: Type.Optional(Type.String({ format: 'uuid', description: "an order's payment (admins: anyone's; others: their own)" })),
+  after: Type.Optional(Type.String({ format: 'uuid', description: 'the `next` of the previous page' })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+}, { additionalProperties: false });
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const PaymentSchema = Type.Object({
+  id: Type.String(),
+  orderId: Type.String(),
+  amountMinor: Type.Integer(),
+  currency: Type.String(),
+  status: Type.String({ description: 'pending, authorized, captured, voided, refunded, partially_refunded, declined or failed' }),
+  capturedMinor: Type.Integer(),
+  refundedMinor: Type.Integer(),
+  card: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+  declineReason: Nullable(Type.String()),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+}, { description: 'A payment as its owner sees it: never more of the card than its brand and last four digits.' });
+
+export const OperationSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  amountMinor: Nullable(Type.Integer()),
+  outcome: Type.String(),
+  reason: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const PaymentDetailSchema = Type.Object({ payment: PaymentSchema, operations: Type.Array(OperationSchema) });
+export const PaymentPageSchema = Type.Object({ items: Type.Array(PaymentSchema), next: Type.Optional(Type.String()) });

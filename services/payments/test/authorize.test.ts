@@ -1,0 +1,176 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@bazaar/platform';
+import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
+import { askProcessor, beginAuthorization } from '../src/payments/authorization.handlers.js';
+import { checkCard } from '../src/payments/card.js';
+import { publish } from '../src/events.js';
+import { appError, authorizeCommand, operationsOf, paymentOf, paymentsWith, TIMEOUT_MS } from './fixtures.js';
+import { published, setUpDatabase, type TestDb } from './support.js';
+
+describe('payments.authorize', () => {
+  let db: TestDb;
+  before(async () => { db = await setUpDatabase('payments_authorize'); });
+  after(() => db.close());
+
+  const outcomes: [string, string, string, string | null][] = [
+    // card, reply, payment status, decline reason
+    [TEST_CARDS.approve, 'payment.authorized', 'authorized', null],
+    [TEST_CARDS.approveMastercard, 'payment.authorized', 'authorized', null],
+    [TEST_CARDS.slow, 'payment.authorized', 'authorized', null],
+    [TEST_CARDS.decline, 'payment.declined', 'declined', 'card_declined'],
+    [TEST_CARDS.insufficientFunds, 'payment.declined', 'declined', 'insufficient_funds'],
+    [TEST_CARDS.processorError, 'payment.declined', 'failed', 'processor_error'],
+  ];
+  for (const [number, type, status, reason] of outcomes) {
+    test(`test card ${number}: ${type}${reason ? ` (${reason})` : ''}`, async () => {
+      const payments = paymentsWith(db.pool);
+      const command = authorizeCommand({}, { number });
+      await payments.authorize(command);
+      const [reply] = await published(db.pool, command.orderId);
+      assert.equal(reply?.type, type);
+      const payment = await paymentOf(db.pool, command.orderId);
+      assert.equal(payment?.status, status);
+      assert.equal(payment?.decline_reason, reason);
+      assert.equal(payment?.card_last4, number.slice(-4));
+      if (reason) assert.equal(reply?.payload.reason, reason);
+      else assert.deepEqual({ ...reply?.payload }, {
+        operationId: command.operationId, orderId: command.orderId, paymentId: payment?.id, amountMinor: 2599, currency: 'EUR',
+        cardBrand: number.startsWith('5') ? 'mastercard' : 'visa', cardLast4: number.slice(-4), version: 2,
+      });
+    });
+  }
+
+  test('the timeout card is declined as processor_timeout and the authorization is voided defensively', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const command = authorizeCommand({}, { number: TEST_CARDS.timeout });
+    const started = Date.now();
+    await payments.authorize(command);
+    assert.ok(Date.now() - started >= TIMEOUT_MS, 'the handler waited for the timeout');
+    const [reply] = await published(db.pool, command.orderId);
+    assert.equal(reply?.type, 'payment.declined');
+    assert.equal(reply?.payload.reason, 'processor_timeout');
+    assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'failed');
+    const operations = await operationsOf(db.pool, command.orderId);
+    assert.deepEqual(operations.map((o) => [o.kind, o.outcome, o.error]), [
+      ['authorize', 'failed', 'processor_timeout'],
+      ['void', 'succeeded', null],
+    ]);
+    // The processor had in fact authorized before its answer was lost: the void released it.
+    const [held] = simulator.authorizationsFor(command.orderId);
+    assert.equal(held?.status, 'voided');
+  });
+
+  test('malformed or expired cards are declined as invalid_card without asking the processor', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const cards = [{ number: '4242424242424241' }, { number: '4242' }, { number: 'not a card number' }, { expYear: 2001 }, { cvc: '12' }, { expMonth: 13 }];
+    for (const card of cards) {
+      const command = authorizeCommand({}, card);
+      await payments.authorize(command);
+      const [reply] = await published(db.pool, command.orderId);
+      assert.equal(reply?.type, 'payment.declined', JSON.stringify(card));
+      assert.equal(reply?.payload.reason, 'invalid_card');
+      assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'declined');
+    }
+    assert.equal(simulator.calls.authorize, 0);
+  });
+
+  test('card numbers are accepted with spaces and dashes and stored only as brand and last four', async () => {
+    const payments = paymentsWith(db.pool);
+    const command = authorizeCommand({}, { number: '4242 4242-4242 4242' });
+    await payments.authorize(command);
+    const payment = await paymentOf(db.pool, command.orderId);
+    assert.equal(payment?.status, 'authorized');
+    assert.deepEqual([payment?.card_brand, payment?.card_last4], ['visa', '4242']);
+  });
+
+  test('a repeated operation id is answered from the record: one processor call, one operation row', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const command = authorizeCommand();
+    await payments.authorize(command);
+    await payments.authorize(command);
+    assert.equal(simulator.calls.authorize, 1);
+    assert.equal((await operationsOf(db.pool, command.orderId)).length, 1);
+    const replies = await published(db.pool, command.orderId);
+    assert.deepEqual(replies.map((r) => r.type), ['payment.authorized', 'payment.authorized']);
+    assert.deepEqual(replies[0]!.payload, replies[1]!.payload);
+  });
+
+  test('a second authorization of the same order (new operation id) answers with the existing payment', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const command = authorizeCommand();
+    await payments.authorize(command);
+    await payments.authorize({ ...command, operationId: randomUUID() });
+    assert.equal(simulator.calls.authorize, 1);
+    assert.equal(simulator.authorizationsFor(command.orderId).length, 1);
+    const replies = await published(db.pool, command.orderId);
+    assert.deepEqual(replies.map((r) => r.type), ['payment.authorized', 'payment.authorized']);
+    assert.equal(replies[0]!.payload.paymentId, replies[1]!.payload.paymentId);
+  });
+
+  test('a crash after the pending record, before the processor was asked: the retry authorizes once', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const command = authorizeCommand();
+    await beginAuthorization({ pool: db.pool }, command, checkCard(command.card, new Date()));
+    assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'pending');
+    assert.deepEqual(await published(db.pool, command.orderId), [], 'nothing is announced by the first phase');
+    await payments.authorize(command);
+    assert.equal(simulator.authorizationsFor(command.orderId).length, 1);
+    assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'authorized');
+    assert.deepEqual((await published(db.pool, command.orderId)).map((r) => r.type), ['payment.authorized']);
+  });
+
+  test('a crash after the processor authorized, before the answer was recorded: the retry does not authorize again', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const command = authorizeCommand();
+    const deps = { pool: db.pool, processor: simulator, processorTimeoutMs: TIMEOUT_MS, publish, now: () => new Date() };
+    await beginAuthorization(deps, command, checkCard(command.card, new Date()));
+    const first = await askProcessor(deps, command, command.operationId);
+    assert.equal(first.outcome, 'succeeded');
+    // ...the process dies here; the command is delivered again.
+    await payments.authorize(command);
+    assert.equal(simulator.calls.authorize, 2, 'the processor was asked again, with the same idempotency key');
+    const held = simulator.authorizationsFor(command.orderId);
+    assert.equal(held.length, 1, 'exactly one authorization at the processor');
+    const payment = await paymentOf(db.pool, command.orderId);
+    assert.equal(payment?.processor_authorization_id, held[0]!.id);
+    assert.equal(payment?.status, 'authorized');
+  });
+
+  test('while an authorization is in flight, a void of its order waits (retryable) instead of missing it', async () => {
+    const payments = paymentsWith(db.pool);
+    const command = authorizeCommand();
+    await beginAuthorization({ pool: db.pool }, command, checkCard(command.card, new Date()));
+    await assert.rejects(payments.void(command.orderId), (error: unknown) =>
+      error instanceof AppError && error.code === 'unavailable' && error.options.extensions?.retryable === true);
+    await payments.authorize(command);
+    await payments.void(command.orderId);
+    assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'voided');
+  });
+
+  test('a payload that breaks the contract is an invalid_data error naming the fields, and records nothing', async () => {
+    const payments = paymentsWith(db.pool);
+    const orderId = randomUUID();
+    await assert.rejects(payments.authorize({ ...authorizeCommand({ orderId }), amountMinor: -5, currency: 'euro', operationId: 'x' }), (error: unknown) => {
+      assert.ok(appError('invalid_data')(error));
+      const fields = (error as AppError).options.errors!.map((e) => e.field).sort();
+      assert.deepEqual(fields, ['payload.amountMinor', 'payload.currency', 'payload.operationId']);
+      return true;
+    });
+    assert.equal(await paymentOf(db.pool, orderId), undefined);
+  });
+
+  test('an operation id reused for another order is refused as invalid_data', async () => {
+    const payments = paymentsWith(db.pool);
+    const command = authorizeCommand();
+    await payments.authorize(command);
+    await assert.rejects(payments.authorize({ ...command, orderId: randomUUID() }), appError('invalid_data'));
+  });
+});

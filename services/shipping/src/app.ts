@@ -1,0 +1,26 @@
+import { createServiceApp, registerDatabaseHealth, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { registerShipmentRoutes } from './shipments/shipments.routes.js';
+
+export interface AppDeps {
+  pool: Pool;
+  /** Verifies identity's access tokens against its published keys. */
+  auth: JwtVerifier;
+  logger: Logger;
+  version?: string;
+  processMetrics?: boolean;
+}
+
+/** Shipping's HTTP app: its routes, health (with the database) and OpenAPI. */
+export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'shipping',
+    version: deps.version ?? '0.1.0',
+    description: 'Shipments of orders: recipient and address snapshot, carrier, tracking number and delivery attempts.',
+    logger: deps.logger,
+    processMetrics: deps.processMetrics ?? false,
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  registerShipmentRoutes(app, { pool: deps.pool, auth: deps.auth });
+  await app.ready();
+  return app;
+}

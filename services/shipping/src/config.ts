@@ -1,0 +1,31 @@
+import { Type, type Static } from 'typebox';
+import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import type { ShippingSettings } from './shipments/shipment.js';
+
+export const ShippingConfigSchema = Type.Object({
+  ...CommonConfig,
+  PORT: PortConfig(8106),
+  SHIPPING_DATABASE_URL: DatabaseUrlConfig(),
+  IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),
+  SHIPPING_SUPPORTED_COUNTRIES: Type.String({
+    pattern: '^[A-Za-z]{2}(\\s*,\\s*[A-Za-z]{2})*$',
+    default: 'AT,AU,BE,CA,CH,DE,DK,ES,FI,FR,GB,IE,IT,JP,NL,NO,NZ,PL,PT,SE,US',
+    description: 'a comma-separated list of ISO 3166-1 alpha-2 country codes',
+  }),
+  SHIPPING_CARRIER: Type.String({ minLength: 1, maxLength: 50, default: 'bazaar-courier' }),
+});
+
+export type ShippingConfig = Static<typeof ShippingConfigSchema>;
+
+export function loadShippingConfig(env: NodeJS.ProcessEnv = process.env): ShippingConfig {
+  return loadConfig(ShippingConfigSchema, env);
+}
+
+export function settingsFrom(config: Pick<ShippingConfig, 'SHIPPING_SUPPORTED_COUNTRIES' | 'SHIPPING_CARRIER'>): ShippingSettings {
+  return {
+    supportedCountries: new Set(config.SHIPPING_SUPPORTED_COUNTRIES.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean)),
+    carrier: config.SHIPPING_CARRIER,
+  };
+}
+
+export const jwksUrlOf = (identityUrl: string): string => `${identityUrl.replace(/\/+$/, '')}/.well-known/jwks.json`;

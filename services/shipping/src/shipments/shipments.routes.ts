@@ -1,0 +1,65 @@
+import { AppError, type JwtVerifier, type Pool, type ServiceApp } from '@bazaar/platform';
+import { maySee, type Shipment, type ShipmentLine } from './shipment.js';
+import { ListShipmentsQuery, ShipmentPageSchema, TrackingParams, TrackingSchema } from './shipment.schemas.js';
+import { deliveryAttemptsOf, findShipment, itemsOf, listShipments } from './shipment.store.js';
+import { TRACKING_NUMBER, normaliseTrackingNumber } from './tracking-number.js';
+
+export interface ShipmentRoutesDeps {
+  pool: Pool;
+  auth: JwtVerifier;
+}
+
+const security = [{ bearer: [] }];
+
+/** Shipments for their owner (and admins): by tracking number, by order, or all of one's own. */
+export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps): void {
+  const preHandler = deps.auth.preHandler();
+
+  app.get('/shipments/:tracking', {
+    schema: { tags: ['shipments'], summary: 'Track one of my shipments', security, params: TrackingParams, response: { 200: TrackingSchema } },
+    preHandler,
+  }, async (request) => {
+    const user = await deps.auth.requireUser(request);
+    const trackingNumber = normaliseTrackingNumber(request.params.tracking);
+    const shipment = TRACKING_NUMBER.test(trackingNumber) ? await findShipment(deps.pool, { trackingNumber }) : undefined;
+    // Someone else's shipment is "not found", not "forbidden": a tracking number must not confirm
+    // that a parcel exists to whoever guesses it.
+    if (!shipment || !maySee(shipment, user)) throw AppError.notFound('the shipment');
+    const [items, attempts] = await Promise.all([itemsOf(deps.pool, [shipment.id]), deliveryAttemptsOf(deps.pool, shipment.id)]);
+    return {
+      shipment: toShipmentView(shipment, items.get(shipment.id) ?? []),
+      deliveryAttempts: attempts.map((a) => ({ attemptedAt: a.attemptedAt.toISOString(), outcome: a.outcome, note: a.note })),
+    };
+  });
+
+  app.get('/shipments', {
+    schema: {
+      tags: ['shipments'], summary: 'My shipments, newest first (admins: any order with orderId)', security,
+      querystring: ListShipmentsQuery, response: { 200: ShipmentPageSchema },
+    },
+    preHandler,
+  }, async (request) => {
+    const user = await deps.auth.requireUser(request);
+    const { orderId, after, limit } = request.query;
+    const anyone = orderId !== undefined && user.roles.includes('admin');
+    const rows = await listShipments(deps.pool, { ...(anyone ? {} : { userId: user.userId }), orderId, after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const items = await itemsOf(deps.pool, page.map((s) => s.id));
+    const views = page.map((s) => toShipmentView(s, items.get(s.id) ?? []));
+    return rows.length > limit ? { items: views, next: page[page.length - 1]!.id } : { items: views };
+  });
+}
+
+export const toShipmentView = (s: Shipment, items: ShipmentLine[]) => ({
+  id: s.id,
+  orderId: s.orderId,
+  trackingNumber: s.trackingNumber,
+  carrier: s.carrier,
+  status: s.status,
+  statusReason: s.statusReason,
+  recipient: s.recipient,
+  items,
+  version: s.version,
+  createdAt: s.createdAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
+});

@@ -6,6 +6,8 @@ export * from './health.js';
 export * from './lifecycle.js';
 export * from './http/app.js';
 export { HealthStatusSchema } from './http/health.routes.js';
+export * from './http/client.js';
+export * from './auth/jwt.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';
 export * from './db/url.js';

@@ -1,0 +1,97 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import {
+  AppError,
+  createJwtVerifier,
+  createServiceApp,
+  type JwtVerifier,
+  type Logger,
+  type ServiceApp,
+  type ServiceClient,
+} from '@bazaar/platform';
+import pkg from '../package.json' with { type: 'json' };
+import type { GatewayConfig } from './config.js';
+import { createGatewayAuth, type GatewayAuth } from './auth.js';
+import { registerProxyRoutes } from './proxy.js';
+import { createDocsAggregator, registerDocs } from './docs.js';
+import { createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
+
+export interface GatewayDeps {
+  logger: Logger;
+  /** Upstream clients by name; made from the config when not given. */
+  clients?: Map<string, ServiceClient>;
+  /** Token verifier; made from the config's key set URL when not given. */
+  verifier?: JwtVerifier;
+  processMetrics?: boolean;
+}
+
+/**
+ * The gateway: routes by the table, verifies callers' tokens locally, and wraps each upstream in a
+ * timeout, retries and a circuit breaker. It holds no data; its only local state is caches (keys,
+ * merged API document) and in-memory rate-limit counters, so any number of instances behave alike.
+ */
+export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promise<ServiceApp> {
+  const clients = deps.clients ?? createUpstreamClients(config, deps.logger);
+  const verifier = deps.verifier ?? (config.jwksUrl ? createJwtVerifier({ jwksUrl: config.jwksUrl, cooldownMs: config.jwksCooldownMs }) : undefined);
+  const auth = createGatewayAuth(verifier);
+
+  const app = await createServiceApp({
+    name: 'gateway',
+    version: pkg.version,
+    description: 'The stateless edge of Bazaar. The API of the services behind it is at /docs.',
+    logger: deps.logger,
+    processMetrics: deps.processMetrics ?? false,
+    fastify: { trustProxy: config.trustProxy },
+  });
+  registerUpstreamProbes(app.health, clients);
+  app.addHook('onClose', async () => {
+    await Promise.all([...clients.values()].map((client) => client.close()));
+  });
+
+  await app.register(cors, {
+    origin: config.webOrigins,
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: ['x-correlation-id', 'location', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    maxAge: 600,
+  });
+  await registerRateLimit(app, config, auth);
+
+  await registerProxyRoutes(app, { routes: config.routes, clients, auth });
+  await registerDocs(app, createDocsAggregator({
+    sources: config.upstreams.map((u) => ({
+      name: u.name,
+      client: clients.get(u.name)!,
+      prefixes: config.routes.filter((r) => r.upstream === u.name).map((r) => r.prefix),
+    })),
+    cacheMs: config.docsCacheMs,
+    version: pkg.version,
+    logger: deps.logger,
+  }));
+  return app;
+}
+
+/**
+ * Per-client limits, counted in each instance's memory (N instances allow up to N times the limit;
+ * a shared store would make the gateway stateful). Keyed by user id when the request carries a valid
+ * token, else by client address. Health and metrics are not limited.
+ */
+async function registerRateLimit(app: ServiceApp, config: GatewayConfig, auth: GatewayAuth): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    hook: 'onRequest',
+    keyGenerator: async (request) => {
+      const user = await auth.identify(request);
+      return user ? `user:${user.userId}` : `ip:${request.ip}`;
+    },
+    allowList: (request) => request.url.startsWith('/health') || request.url === '/metrics',
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new AppError('too_many_requests', `too many requests: at most ${context.max} per ${Math.round(config.rateLimit.windowMs / 1000)} s; retry in ${seconds} s`, {
+        headers: { 'retry-after': String(seconds) },
+      });
+    },
+  });
+}

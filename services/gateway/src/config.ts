@@ -1,0 +1,135 @@
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { CommonConfig, ConfigError, PortConfig, loadConfig } from '@bazaar/platform';
+import { routeTable, type RouteAuth, type RouteEntry } from './routes.table.js';
+
+/** A route of the table whose upstream is configured, with everything resolved. */
+export interface GatewayRoute {
+  prefix: string;
+  upstream: string;
+  auth: RouteAuth;
+  timeoutMs: number;
+}
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  logLevel: string;
+  shutdownTimeoutMs: number;
+  routes: GatewayRoute[];
+  /** Each configured upstream once, with its base URL. */
+  upstreams: { name: string; url: string }[];
+  /** Where identity's public keys are; absent only when no route needs a user. */
+  jwksUrl?: string;
+  jwksCooldownMs: number;
+  webOrigins: string[];
+  rateLimit: { max: number; windowMs: number };
+  resilience: { timeoutMs: number; retryMaxAttempts: number; breakerThreshold: number; breakerHalfOpenMs: number };
+  docsCacheMs: number;
+  trustProxy: boolean | string[];
+}
+
+const AuthModeSchema = Type.Union([Type.Literal('public'), Type.Literal('user'), Type.Literal('admin')]);
+const RoutesSchema = Type.Array(Type.Object({
+  prefix: Type.String({ pattern: '^/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$' }),
+  upstream: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }),
+  auth: Type.Union([AuthModeSchema, Type.Intersect([Type.Object({ '*': AuthModeSchema }), Type.Record(Type.String(), AuthModeSchema)])]),
+  timeoutMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 120_000 })),
+}, { additionalProperties: false }));
+
+const urlVariable = (upstream: string) => `${upstream.toUpperCase().replace(/-/g, '_')}_URL`;
+const UrlConfig = () => Type.Optional(Type.String({ pattern: '^https?://', description: 'an http:// URL' }));
+
+const GatewaySettings = {
+  ...CommonConfig,
+  PORT: PortConfig(8080),
+  WEB_ORIGIN: Type.String({ default: 'http://localhost:3000', description: 'a comma-separated list of origins' }),
+  GATEWAY_ROUTES: Type.Optional(Type.String({ description: 'a JSON array of routes' })),
+  GATEWAY_UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 120_000, default: 5000 }),
+  GATEWAY_RETRY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
+  GATEWAY_BREAKER_THRESHOLD: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  GATEWAY_BREAKER_HALF_OPEN_MS: Type.Integer({ minimum: 10, maximum: 600_000, default: 10_000 }),
+  GATEWAY_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 600 }),
+  GATEWAY_RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 60_000 }),
+  GATEWAY_JWKS_URL: UrlConfig(),
+  GATEWAY_JWKS_COOLDOWN_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
+  GATEWAY_DOCS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
+  // Which peers may set X-Forwarded-For (a load balancer in front). "false": the socket's address is the client.
+  GATEWAY_TRUST_PROXY: Type.String({ default: 'false', description: 'false, true, or a comma-separated list of addresses or CIDRs' }),
+};
+
+/**
+ * The gateway's configuration, from the environment alone (this is the only file that reads it).
+ * Upstream base URLs come from `<UPSTREAM>_URL` for every upstream the routing table names.
+ */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const table = mergeRoutes(routeTable, parseRoutes(env.GATEWAY_ROUTES));
+  const upstreamNames = [...new Set(table.map((r) => r.upstream))];
+  const urlSettings: Record<string, TSchema> = Object.fromEntries(upstreamNames.map((name) => [urlVariable(name), UrlConfig()]));
+  // One schema for everything, so a single error names every variable that is wrong.
+  const raw = loadConfig(Type.Object({ ...GatewaySettings, ...urlSettings }), env) as unknown as Static<TObject<typeof GatewaySettings>> & Record<string, unknown>;
+
+  const upstreams = upstreamNames
+    .filter((name) => typeof raw[urlVariable(name)] === 'string')
+    .map((name) => ({ name, url: (raw[urlVariable(name)] as string).replace(/\/+$/, '') }));
+  const routes: GatewayRoute[] = table
+    .filter((r) => upstreams.some((u) => u.name === r.upstream))
+    .map((r) => ({ ...r, timeoutMs: r.timeoutMs ?? raw.GATEWAY_UPSTREAM_TIMEOUT_MS }));
+
+  const identity = upstreams.find((u) => u.name === 'identity');
+  const jwksUrl = raw.GATEWAY_JWKS_URL ?? (identity ? `${identity.url}/.well-known/jwks.json` : undefined);
+  const needsUsers = routes.some((r) => typeof r.auth !== 'string' || r.auth !== 'public');
+  if (needsUsers && !jwksUrl) {
+    throw new ConfigError([{ variable: 'GATEWAY_JWKS_URL', message: 'is required (or IDENTITY_URL) because some routes need a signed-in user' }]);
+  }
+
+  return {
+    host: raw.HOST,
+    port: raw.PORT,
+    logLevel: raw.LOG_LEVEL,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    routes,
+    upstreams,
+    ...(jwksUrl ? { jwksUrl } : {}),
+    jwksCooldownMs: raw.GATEWAY_JWKS_COOLDOWN_MS,
+    webOrigins: raw.WEB_ORIGIN.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
+    rateLimit: { max: raw.GATEWAY_RATE_LIMIT_MAX, windowMs: raw.GATEWAY_RATE_LIMIT_WINDOW_MS },
+    resilience: {
+      timeoutMs: raw.GATEWAY_UPSTREAM_TIMEOUT_MS,
+      retryMaxAttempts: raw.GATEWAY_RETRY_MAX_ATTEMPTS,
+      breakerThreshold: raw.GATEWAY_BREAKER_THRESHOLD,
+      breakerHalfOpenMs: raw.GATEWAY_BREAKER_HALF_OPEN_MS,
+    },
+    docsCacheMs: raw.GATEWAY_DOCS_CACHE_MS,
+    trustProxy: parseTrustProxy(raw.GATEWAY_TRUST_PROXY),
+  };
+}
+
+function parseRoutes(json: string | undefined): RouteEntry[] {
+  if (!json?.trim()) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new ConfigError([{ variable: 'GATEWAY_ROUTES', message: `is not valid JSON (${(error as Error).message})` }]);
+  }
+  if (!Value.Check(RoutesSchema, value)) {
+    const first = [...Value.Errors(RoutesSchema, value)][0];
+    throw new ConfigError([{ variable: 'GATEWAY_ROUTES', message: `must be a list of { prefix, upstream, auth, timeoutMs? }: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}` }]);
+  }
+  return value as RouteEntry[];
+}
+
+/** Entries of `GATEWAY_ROUTES` replace the table's entry with the same prefix, or are added. */
+function mergeRoutes(table: RouteEntry[], overrides: RouteEntry[]): RouteEntry[] {
+  const byPrefix = new Map(table.map((r) => [r.prefix, r]));
+  for (const route of overrides) byPrefix.set(route.prefix, route);
+  return [...byPrefix.values()];
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  const v = value.trim();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,113 @@
+import swaggerUi from '@fastify/swagger-ui';
+import type { Logger, ServiceApp, ServiceClient } from '@bazaar/platform';
+
+type Json = Record<string, unknown>;
+
+export interface OpenApiDocument extends Json {
+  openapi: string;
+  info: Json;
+  paths: Record<string, Json>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  /** Upstreams whose document could not be fetched; their paths are missing. */
+  'x-unavailable': string[];
+}
+
+export interface DocsSource {
+  name: string;
+  client: ServiceClient;
+  /** The gateway's prefixes for this upstream: only the paths under them are reachable, so shown. */
+  prefixes: string[];
+}
+
+export interface DocsAggregator {
+  /** The merged document, fetched again once older than the cache duration. */
+  get(): Promise<OpenApiDocument>;
+}
+
+/**
+ * Builds one OpenAPI document out of each upstream's `/openapi.json`. Upstreams serve the same paths
+ * as the gateway routes them, so paths are merged as they are; a component schema name used by two
+ * upstreams for different schemas is renamed `<upstream>_<name>` in the second, references included.
+ */
+export function createDocsAggregator(options: { sources: DocsSource[]; cacheMs: number; version: string; timeoutMs?: number; logger?: Logger }): DocsAggregator {
+  let cached: { document: OpenApiDocument; at: number } | undefined;
+  let pending: Promise<OpenApiDocument> | undefined;
+
+  async function build(): Promise<OpenApiDocument> {
+    const fetched = await Promise.all(options.sources.map(async (source) => {
+      try {
+        return { source, document: await source.client.getJson<Json>('/openapi.json', { timeoutMs: options.timeoutMs ?? 3000 }) };
+      } catch (error) {
+        options.logger?.warn({ upstream: source.name, err: error }, `API document of ${source.name} is unavailable`);
+        return { source, document: undefined };
+      }
+    }));
+    const merged: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: { title: 'Bazaar API', version: options.version, description: 'Every service behind the gateway, as the gateway serves them.' },
+      paths: {},
+      components: { schemas: {}, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      'x-unavailable': fetched.filter((f) => !f.document).map((f) => f.source.name),
+    };
+    for (const { source, document } of fetched) if (document) mergeInto(merged, source, document);
+    return merged;
+  }
+
+  return {
+    async get() {
+      if (cached && Date.now() - cached.at < options.cacheMs) return cached.document;
+      pending ??= build()
+        .then((document) => {
+          cached = { document, at: Date.now() };
+          return document;
+        })
+        .finally(() => { pending = undefined; });
+      return pending;
+    },
+  };
+}
+
+function mergeInto(merged: OpenApiDocument, source: DocsSource, document: Json): void {
+  const components = (document.components ?? {}) as { schemas?: Record<string, unknown> };
+  const renames = new Map<string, string>();
+  for (const [name, schema] of Object.entries(components.schemas ?? {})) {
+    const existing = merged.components.schemas[name];
+    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(schema)) renames.set(name, `${source.name}_${name}`);
+  }
+  const renamed = renames.size ? rewriteRefs(document, renames) as Json : document;
+  for (const [name, schema] of Object.entries((renamed.components as typeof components | undefined)?.schemas ?? {})) {
+    merged.components.schemas[renames.get(name) ?? name] = schema;
+  }
+  const reachable = (path: string) => source.prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+  for (const [path, item] of Object.entries((renamed.paths ?? {}) as Record<string, Json>)) {
+    if (reachable(path)) merged.paths[path] = { ...item, 'x-upstream': source.name };
+  }
+}
+
+function rewriteRefs(value: unknown, renames: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, renames));
+  if (!value || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [key, v] of Object.entries(value)) {
+    const match = key === '$ref' && typeof v === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(v) : null;
+    out[key] = match && renames.has(match[1]!) ? `#/components/schemas/${renames.get(match[1]!)}` : rewriteRefs(v, renames);
+  }
+  return out;
+}
+
+/** `GET /docs` (Swagger UI over the merged document) and `GET /docs/openapi.json` (the document). */
+export async function registerDocs(app: ServiceApp, docs: DocsAggregator): Promise<void> {
+  let latest: OpenApiDocument | undefined;
+  app.get('/docs/openapi.json', { schema: { hide: true } }, async () => docs.get());
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // Swagger UI reads its document synchronously from /docs/json; have it fresh before that handler runs.
+    uiHooks: {
+      preHandler: async (request) => {
+        if (/\/docs\/(json|yaml)$/.test(request.url.split('?')[0]!)) latest = await docs.get();
+      },
+    },
+    transformSpecificationClone: false,
+    transformSpecification: (spec) => latest ?? spec,
+  });
+}

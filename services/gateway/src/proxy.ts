@@ -1,0 +1,109 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ServiceApp, type ServiceClient } from '@bazaar/platform';
+import { IDENTITY_HEADERS, identityHeaders, type GatewayAuth } from './auth.js';
+import { authFor } from './routes.table.js';
+import type { GatewayRoute } from './config.js';
+
+/** `.` or `..` as a path segment, plain or percent-encoded. */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** RFC 9110 §7.6.1 hop-by-hop headers, plus ones the gateway sets itself on each leg. */
+const HOP_BY_HOP = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer',
+  'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect',
+]);
+/** Set for the upstream call from the request context and the socket, never copied from the client. */
+const SET_BY_GATEWAY = new Set<string>([...IDENTITY_HEADERS, 'x-correlation-id', 'traceparent', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host']);
+
+/**
+ * Registers one catch-all route per table entry (`/prefix` and `/prefix/*`) that checks the route's
+ * auth mode and forwards the request unchanged (path, query, body bytes) to its upstream through
+ * that upstream's resilient client, then answers with the upstream's status, headers and body bytes.
+ */
+export async function registerProxyRoutes(
+  app: ServiceApp,
+  options: { routes: GatewayRoute[]; clients: Map<string, ServiceClient>; auth: GatewayAuth },
+): Promise<void> {
+  await app.register(async (scope) => {
+    // Bodies are forwarded as bytes, whatever their type: the upstream parses and validates them.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    for (const route of options.routes) {
+      const client = options.clients.get(route.upstream)!;
+      const handler = (request: FastifyRequest, reply: FastifyReply) => forward(request, reply, route, client, options);
+      for (const url of [route.prefix, `${route.prefix}/*`]) {
+        scope.route({ method: METHODS, url, schema: { hide: true }, exposeHeadRoute: false, handler });
+      }
+    }
+  });
+}
+
+async function forward(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: GatewayRoute,
+  client: ServiceClient,
+  options: { auth: GatewayAuth },
+): Promise<FastifyReply> {
+  const path = request.raw.url ?? request.url;
+  // The route's auth was chosen by this path; an upstream that resolved dot segments would serve
+  // another path than the one checked (`/auth/../users/me`), so such paths are refused.
+  if (DOT_SEGMENT.test(path.split('?')[0]!)) throw AppError.invalid('the path may not contain "." or ".." segments');
+  const caller = await options.auth.enforce(request, authFor(route.auth, request.method));
+  const abort = new AbortController();
+  const onClose = () => { if (!reply.raw.writableFinished) abort.abort(); };
+  reply.raw.once('close', onClose);
+  try {
+    const response = await client.request<Buffer>({
+      method: request.method,
+      path,
+      headers: { ...requestHeaders(request), ...identityHeaders(caller) },
+      body: Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined,
+      signal: abort.signal,
+      timeoutMs: route.timeoutMs,
+      raw: true,
+    });
+    reply.code(response.status).headers(responseHeaders(response.headers));
+    return reply.send(response.body);
+  } finally {
+    reply.raw.off('close', onClose);
+  }
+}
+
+function requestHeaders(request: FastifyRequest): Record<string, string | string[]> {
+  const dropped = connectionTokens(request.headers);
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || SET_BY_GATEWAY.has(name) || dropped.has(name)) continue;
+    headers[name] = value;
+  }
+  // Upstreams (identity's login throttling) count the client's address, so say which one it is;
+  // a client's own X-Forwarded-For is passed on only from a proxy the gateway trusts.
+  // Fastify's `ips` (set only when proxies are trusted) is the socket address then the trusted hops.
+  headers['x-forwarded-for'] = (request.ips ? [...request.ips].reverse() : [request.ip]).join(', ');
+  headers['x-forwarded-proto'] = request.protocol;
+  if (request.headers.host) headers['x-forwarded-host'] = request.headers.host;
+  return headers;
+}
+
+function responseHeaders(upstream: IncomingHttpHeaders): Record<string, string | string[]> {
+  const dropped = connectionTokens(upstream);
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    // CORS is the gateway's answer to browsers, not each upstream's.
+    if (value === undefined || HOP_BY_HOP.has(name) || dropped.has(name) || name.startsWith('access-control-')) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
+
+/** Headers named in `Connection` are hop-by-hop too. */
+function connectionTokens(headers: IncomingHttpHeaders): Set<string> {
+  const value = headers.connection;
+  if (!value) return new Set();
+  return new Set(String(value).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
+}

@@ -1,0 +1,133 @@
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { FakeUpstream } from './support/upstream.js';
+import { KeyServer, accessToken, signingKey } from './support/keys.js';
+import { catalogRoutes, startGateway } from './support/gateway.js';
+
+describe('rate limiting', async () => {
+  const key = await signingKey('key-1');
+  const keys = await new KeyServer([key]).start();
+  const identity = await new FakeUpstream().start();
+  const gateway = await startGateway({ IDENTITY_URL: identity.url, GATEWAY_JWKS_URL: keys.url, GATEWAY_RATE_LIMIT_MAX: '3', GATEWAY_RATE_LIMIT_WINDOW_MS: '60000' });
+  after(async () => {
+    await gateway.close();
+    await Promise.all([identity.stop(), keys.stop()]);
+  });
+
+  test('past the limit a client gets 429 problem+json with Retry-After; a signed-in user is counted apart', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await gateway.inject({ method: 'GET', url: '/auth/verify' })).statusCode, 200);
+    const limited = await gateway.inject({ method: 'GET', url: '/auth/verify' });
+    assert.equal(limited.statusCode, 429);
+    assert.match(limited.headers['content-type'] as string, /^application\/problem\+json/);
+    assert.equal(limited.json().code, 'too_many_requests');
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${limited.headers['retry-after']}`);
+    assert.equal(identity.calls, 3);
+
+    // Same address, but the limit of a signed-in user is keyed by their id.
+    const headers = { authorization: `Bearer ${await accessToken(key, { sub: 'user-7' })}` };
+    assert.equal((await gateway.inject({ method: 'GET', url: '/users/me', headers })).statusCode, 200);
+    assert.equal((await gateway.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'health is never limited');
+  });
+});
+
+describe('CORS', async () => {
+  const identity = await new FakeUpstream().start();
+  const gateway = await startGateway({ IDENTITY_URL: identity.url, WEB_ORIGIN: 'http://localhost:3000' });
+  after(async () => {
+    await gateway.close();
+    await identity.stop();
+  });
+  const preflight = (origin: string) => gateway.inject({
+    method: 'OPTIONS',
+    url: '/users/me',
+    headers: { origin, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type' },
+  });
+
+  test('a preflight from the web app is allowed without reaching the upstream', async () => {
+    const response = await preflight('http://localhost:3000');
+    assert.equal(response.statusCode, 204);
+    assert.equal(response.headers['access-control-allow-origin'], 'http://localhost:3000');
+    assert.equal(response.headers['access-control-allow-credentials'], 'true');
+    assert.match(response.headers['access-control-allow-methods'] as string, /PATCH/);
+    assert.equal(identity.calls, 0);
+  });
+
+  test('another origin is not allowed', async () => {
+    const response = await preflight('https://evil.example');
+    assert.equal(response.headers['access-control-allow-origin'], undefined);
+    const simple = await gateway.inject({ method: 'GET', url: '/auth/verify', headers: { origin: 'https://evil.example' } });
+    assert.equal(simple.headers['access-control-allow-origin'], undefined);
+  });
+
+  test('responses to the web app expose the correlation id', async () => {
+    const response = await gateway.inject({ method: 'GET', url: '/auth/verify', headers: { origin: 'http://localhost:3000' } });
+    assert.equal(response.headers['access-control-allow-origin'], 'http://localhost:3000');
+    assert.match(response.headers['access-control-expose-headers'] as string, /x-correlation-id/);
+  });
+});
+
+describe('combined API docs', async () => {
+  const identity = await new FakeUpstream().start();
+  const catalog = await new FakeUpstream().start();
+  const orders = await new FakeUpstream().start();
+  await orders.stop(); // configured, but down
+  const problem = (code: string) => ({ type: 'object', properties: { code: { const: code } } });
+  identity.openapi = {
+    openapi: '3.1.0', info: { title: 'identity', version: '1' },
+    paths: {
+      '/auth/register': { post: { responses: { 201: { description: 'registered' }, 409: { $ref: '#/components/schemas/Problem' } } } },
+      '/users/me': { get: { responses: { 200: { description: 'the user' } } } },
+      '/health': { get: { responses: { 200: { description: 'internal' } } } },
+    },
+    components: { schemas: { Problem: problem('identity'), Shared: { type: 'string' } } },
+  };
+  catalog.openapi = {
+    openapi: '3.1.0', info: { title: 'catalog', version: '1' },
+    paths: { '/products': { get: { responses: { 400: { $ref: '#/components/schemas/Problem' } } } } },
+    components: { schemas: { Problem: problem('catalog'), Shared: { type: 'string' } } },
+  };
+  const gateway = await startGateway({
+    IDENTITY_URL: identity.url,
+    CATALOG_URL: catalog.url,
+    ORDERS_URL: orders.url,
+    GATEWAY_ROUTES: JSON.stringify([...JSON.parse(catalogRoutes) as object[], { prefix: '/orders', upstream: 'orders', auth: 'user' }]),
+    GATEWAY_UPSTREAM_TIMEOUT_MS: '500',
+  });
+  after(async () => {
+    await gateway.close();
+    await Promise.all([identity.stop(), catalog.stop()]);
+  });
+
+  test('/docs/openapi.json merges the paths the gateway routes and lists upstreams it could not reach', async () => {
+    const response = await gateway.inject({ method: 'GET', url: '/docs/openapi.json' });
+    assert.equal(response.statusCode, 200);
+    const doc = response.json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/auth/register', '/products', '/users/me']);
+    assert.equal(doc.paths['/products']['x-upstream'], 'catalog');
+    assert.deepEqual(doc['x-unavailable'], ['orders']);
+    // Same name, different schemas: the second is renamed and its references follow.
+    assert.deepEqual(doc.components.schemas.Problem, problem('identity'));
+    assert.deepEqual(doc.components.schemas.catalog_Problem, problem('catalog'));
+    assert.equal(doc.paths['/products'].get.responses[400].$ref, '#/components/schemas/catalog_Problem');
+    assert.deepEqual(doc.components.schemas.Shared, { type: 'string' });
+    assert.equal(doc.components.schemas.catalog_Shared, undefined);
+  });
+
+  test('the merged document is cached briefly', async () => {
+    const fetches = () => catalog.seen.filter((r) => r.url === '/openapi.json').length;
+    const before = fetches();
+    await gateway.inject({ method: 'GET', url: '/docs/openapi.json' });
+    await gateway.inject({ method: 'GET', url: '/docs/openapi.json' });
+    assert.equal(fetches(), before);
+  });
+
+  test('/docs serves Swagger UI over the merged document', async () => {
+    const page = await gateway.inject({ method: 'GET', url: '/docs/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.headers['content-type'] as string, /text\/html/);
+    const json = await gateway.inject({ method: 'GET', url: '/docs/json' });
+    assert.ok(json.json().paths['/users/me'], 'the UI reads the merged document');
+  });
+});

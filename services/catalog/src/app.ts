@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createServiceApp,
+  registerDatabaseHealth,
+  type HealthRegistry,
+  type JwtVerifier,
+  type Logger,
+  type Pool,
+  type ServiceApp,
+} from '@bazaar/platform';
+import pkg from '../package.json' with { type: 'json' };
+import { registerCategoryRoutes } from './categories/category.routes.js';
+import { registerProductRoutes } from './products/product.routes.js';
+import { registerReviewRoutes } from './reviews/review.routes.js';
+
+/** Catalog's own migrations, applied to its database alone. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface CatalogDeps {
+  pool: Pool;
+  logger: Logger;
+  /** Verifies identity's access tokens (admin writes, reviews). */
+  verifier: JwtVerifier;
+  health?: HealthRegistry;
+  processMetrics?: boolean;
+}
+
+/** The catalog HTTP app, ready to `listen` or to `inject` into in tests. */
+export async function buildApp(deps: CatalogDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'catalog',
+    version: pkg.version,
+    description: pkg.description,
+    logger: deps.logger,
+    ...(deps.health ? { health: deps.health } : {}),
+    processMetrics: deps.processMetrics ?? false,
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  registerCategoryRoutes(app, deps);
+  registerProductRoutes(app, deps);
+  registerReviewRoutes(app, deps);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,19 @@
+import { Type, type Static } from 'typebox';
+import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+
+export const CatalogConfigSchema = Type.Object({
+  ...CommonConfig,
+  PORT: PortConfig(8102),
+  CATALOG_DATABASE_URL: DatabaseUrlConfig(),
+  // Only identity's public keys are fetched from it, to verify access tokens locally.
+  IDENTITY_URL: Type.String({ pattern: '^https?://', description: 'the http:// base URL of the identity service' }),
+});
+
+export type CatalogConfig = Static<typeof CatalogConfigSchema>;
+
+export function loadCatalogConfig(env: NodeJS.ProcessEnv = process.env): CatalogConfig {
+  return loadConfig(CatalogConfigSchema, env);
+}
+
+/** Where identity publishes the keys that sign its access tokens. */
+export const jwksUrlOf = (identityUrl: string): string => `${identityUrl.replace(/\/+$/, '')}/.well-known/jwks.json`;

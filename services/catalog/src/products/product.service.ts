@@ -1,0 +1,77 @@
+import { AppError, withTransaction, type Pool, type PoolClient, type Queryable } from '@bazaar/platform';
+import { publish } from '../events.js';
+import { findAvailability } from '../availability/availability.store.js';
+import {
+  checkChangeable, checkCurrency, productCreated, productDiscontinued, productUpdated,
+  type NewProduct, type Product, type ProductChanges,
+} from './product.js';
+import { findImages, findProduct, insertImages, insertProducts, markDiscontinued, replaceImages, updateProduct, type StoredImage } from './product.store.js';
+
+export interface ProductDetail extends Product {
+  images: StoredImage[];
+  available: number | null;
+  inStock: boolean | null;
+}
+
+/**
+ * Adds products with their images and records product.created for each, all in the caller's
+ * transaction: the API adds one, the demo seed a few hundred.
+ */
+export async function createProducts(client: PoolClient, inputs: NewProduct[]): Promise<Product[]> {
+  for (const input of inputs) checkCurrency(input.currency);
+  const products = await insertProducts(client, inputs);
+  await insertImages(client, products.map((p, i) => ({ productId: p.id, images: inputs[i]!.images ?? [] })));
+  for (const product of products) await publish(client, 'product.created', productCreated(product));
+  return products;
+}
+
+export async function createProduct(pool: Pool, input: NewProduct): Promise<ProductDetail> {
+  const [product] = await withTransaction(pool, (client) => createProducts(client, [input]));
+  return (await productDetail(pool, product!.id))!;
+}
+
+async function lockChangeable(client: PoolClient, id: string): Promise<Product> {
+  const product = await findProduct(client, id, { lock: true });
+  if (!product) throw AppError.notFound(`product ${id}`);
+  checkChangeable(product);
+  return product;
+}
+
+/** Applies an admin's changes, moves the product to its next version and records product.updated. */
+export async function changeProduct(pool: Pool, id: string, changes: ProductChanges): Promise<ProductDetail> {
+  checkCurrency(changes.currency);
+  await withTransaction(pool, async (client) => {
+    await lockChangeable(client, id);
+    const product = await updateProduct(client, id, changes);
+    if (changes.images) await replaceImages(client, id, changes.images);
+    await publish(client, 'product.updated', productUpdated(product));
+  });
+  return (await productDetail(pool, id))!;
+}
+
+/**
+ * Soft delete: the product leaves listings but stays readable by id, since orders refer to it.
+ * Discontinuing a discontinued product changes nothing and announces nothing.
+ */
+export async function discontinueProduct(pool: Pool, id: string): Promise<ProductDetail> {
+  await withTransaction(pool, async (client) => {
+    const product = await findProduct(client, id, { lock: true });
+    if (!product) throw AppError.notFound(`product ${id}`);
+    if (product.status === 'discontinued') return;
+    await publish(client, 'product.discontinued', productDiscontinued(await markDiscontinued(client, id)));
+  });
+  return (await productDetail(pool, id))!;
+}
+
+/** A product of any status with its images in display order and its availability copy. */
+export async function productDetail(db: Queryable, id: string): Promise<ProductDetail | undefined> {
+  const product = await findProduct(db, id);
+  if (!product) return undefined;
+  const [images, availability] = await Promise.all([findImages(db, id), findAvailability(db, product.sku)]);
+  return {
+    ...product,
+    images,
+    available: availability?.available ?? null,
+    inStock: availability ? availability.available > 0 : null,
+  };
+}

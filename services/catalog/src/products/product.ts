@@ -1,0 +1,95 @@
+import { AppError } from '@bazaar/platform';
+import type { ProductCreated, ProductDiscontinued, ProductUpdated } from '../events.js';
+
+export type ProductStatus = 'active' | 'discontinued';
+
+export interface ProductImage {
+  url: string;
+  /** Text for those who cannot see the image; empty when not given. */
+  alt?: string;
+}
+
+export interface Product {
+  id: string;
+  sku: string;
+  name: string;
+  description: string;
+  priceMinor: number;
+  currency: string;
+  categoryId: string;
+  status: ProductStatus;
+  version: number;
+  /** Mean of the reviews' ratings to two decimals; null while there are none. */
+  ratingAverage: number | null;
+  reviewCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  discontinuedAt: Date | null;
+}
+
+export interface NewProduct {
+  sku: string;
+  name: string;
+  description?: string;
+  priceMinor: number;
+  currency: string;
+  categoryId: string;
+  images?: ProductImage[];
+  /** Set by the demo seed, so its catalog is the same every run; the API leaves it to the database. */
+  createdAt?: Date;
+}
+
+export interface ProductChanges {
+  name?: string;
+  description?: string;
+  priceMinor?: number;
+  currency?: string;
+  categoryId?: string;
+  /** Replaces the whole list, in the order given. */
+  images?: ProductImage[];
+}
+
+export const SKU_PATTERN = '^[A-Z0-9]+(-[A-Z0-9]+)*$';
+export const CURRENCY_PATTERN = '^[A-Z]{3}$';
+
+const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** The schema admits any three capitals; this admits only codes ISO 4217 assigns (EUR, not ABC). */
+export function checkCurrency(currency: string | undefined): void {
+  if (currency !== undefined && !isoCurrencies.has(currency)) {
+    throw AppError.invalid('body.currency is not an ISO 4217 currency code', [{ field: 'body.currency', message: 'is not an ISO 4217 currency code' }]);
+  }
+}
+
+/** A discontinued product is kept for the orders that refer to it, but no longer changes. */
+export function checkChangeable(product: Product): void {
+  if (product.status === 'discontinued') {
+    throw AppError.conflict(`product ${product.sku} is discontinued and can no longer be changed`, { status: 'discontinued' });
+  }
+}
+
+export const productCreated = (p: Product): ProductCreated => ({
+  productId: p.id,
+  sku: p.sku,
+  name: p.name,
+  priceMinor: p.priceMinor,
+  currency: p.currency,
+  categoryId: p.categoryId,
+  createdAt: p.createdAt.toISOString(),
+});
+
+export const productUpdated = (p: Product): ProductUpdated => ({
+  productId: p.id,
+  sku: p.sku,
+  name: p.name,
+  priceMinor: p.priceMinor,
+  currency: p.currency,
+  updatedAt: p.updatedAt.toISOString(),
+  version: p.version,
+});
+
+export const productDiscontinued = (p: Product & { discontinuedAt: Date }): ProductDiscontinued => ({
+  productId: p.id,
+  sku: p.sku,
+  discontinuedAt: p.discontinuedAt.toISOString(),
+});

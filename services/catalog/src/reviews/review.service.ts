@@ -1,0 +1,20 @@
+import { withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
+import { findProduct } from '../products/product.store.js';
+import { checkReviewable, type NewReview, type Review } from './review.js';
+import { addRating, insertReview } from './review.store.js';
+
+/**
+ * Records a user's review of a product and counts it into the product's rating, in the caller's
+ * transaction. The product row is locked first, so it cannot be discontinued meanwhile and
+ * concurrent reviews add up.
+ */
+export async function recordReview(client: PoolClient, productId: string, userId: string, review: NewReview): Promise<Review> {
+  checkReviewable(await findProduct(client, productId, { lock: true }), productId);
+  const saved = await insertReview(client, productId, userId, review);
+  await addRating(client, productId, review.rating);
+  return saved;
+}
+
+export async function addReview(pool: Pool, productId: string, userId: string, review: NewReview): Promise<Review> {
+  return withTransaction(pool, (client) => recordReview(client, productId, userId, review));
+}

@@ -11,3 +11,4 @@ export * from './auth/jwt.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';
 export * from './db/url.js';
+export * from './messaging/index.js';

@@ -1,0 +1,21 @@
+import { Type } from 'typebox';
+import type { MessageRegistry } from '../registry.js';
+import { Line, Reason, Uuid } from '../common.js';
+
+/** Hold stock for an order, all lines or none; idempotent by reservation id. */
+export const ReserveV1 = Type.Object({
+  reservationId: Uuid,
+  orderId: Uuid,
+  items: Type.Array(Line, { minItems: 1 }),
+  ttlSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+/** Give held stock back (compensation or cancellation); safe to repeat, safe before the reserve. */
+export const ReleaseV1 = Type.Object({ reservationId: Uuid, reason: Reason });
+/** Turn held stock into stock that has left (the order is confirmed). */
+export const CommitV1 = Type.Object({ reservationId: Uuid });
+
+export const inventoryCommands = {
+  'inventory.reserve': { 1: ReserveV1 },
+  'inventory.release': { 1: ReleaseV1 },
+  'inventory.commit': { 1: CommitV1 },
+} as const satisfies MessageRegistry;

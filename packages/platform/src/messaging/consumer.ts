@@ -1,0 +1,203 @@
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { runWithContext } from '../context.js';
+import { withTransaction, type Pool, type PoolClient } from '../db/pool.js';
+import type { Logger } from '../logger.js';
+import { BrokerConnection } from './connection.js';
+import { MessageValidationError, type ContractValidator, type MessageKind } from './contracts.js';
+import { attemptOf, parkMessage } from './dead-letters.js';
+import type { Envelope } from './envelope.js';
+import { declareTopology, type TopologyNames, type TopologyOptions } from './topology.js';
+
+/** About one delivery of a message, for a handler that wants to know. */
+export interface DeliveryInfo {
+  kind: MessageKind;
+  /** 1 on the first delivery, counted up by each retry. */
+  attempt: number;
+  /** The broker delivered it before (to a consumer that did not acknowledge it). */
+  redelivered: boolean;
+}
+
+/**
+ * Applies one message inside the transaction that records it in the inbox. It runs in the context
+ * of the message (correlation id, causation id = message id, trace), so messages it enqueues carry
+ * them. Throwing rolls everything back and the message is retried.
+ */
+export type MessageHandler<E extends Envelope = Envelope> = (envelope: E, client: PoolClient, delivery: DeliveryInfo) => Promise<void> | void;
+
+export type HandleOutcome = 'handled' | 'duplicate' | 'retried' | 'dead_lettered' | 'invalid';
+
+export interface ConsumerOptions {
+  name: string;
+  pool: Pool;
+  amqpUrl: string;
+  logger: Logger;
+  names: TopologyNames;
+  topology: TopologyOptions;
+  validator: ContractValidator;
+  handlers: Record<MessageKind, Record<string, MessageHandler>>;
+  /**
+   * Deliveries handled at once (and unacknowledged at most) per consumer (default 10). Each holds a
+   * database connection while it runs, so keep it near the pool's size.
+   */
+  prefetch?: number;
+  /** Deliveries before a failing message is parked in the dead-letter queue (default 5). */
+  maxAttempts: number;
+  backoff?: { initialMs?: number; maxMs?: number };
+  onOutcome?: (outcome: HandleOutcome, type: string) => void;
+}
+
+/**
+ * Consumes a service's work queues. Each message is validated, then its handler's effect and its
+ * inbox row are committed in one transaction of the service's database, then it is acknowledged: a
+ * message seen again (redelivery, a relay's duplicate) finds its inbox row and has no second effect.
+ * A failed handler's message is rejected into the retry queue; after `maxAttempts` deliveries, or at
+ * once if it breaks its contract, it is parked in the dead-letter queue with the reason.
+ */
+export class MessageConsumer {
+  readonly broker: BrokerConnection;
+  private channel: ConfirmChannel | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private consumerTags: string[] = [];
+  private stopping = false;
+
+  constructor(private readonly options: ConsumerOptions) {
+    for (const kind of ['events', 'commands'] as const) {
+      for (const type of Object.keys(options.handlers[kind])) {
+        const actual = options.validator.kindOf(type);
+        if (actual !== kind) throw new Error(`a handler for ${type} is registered under ${kind}, but the contracts ${actual ? `list it under ${actual}` : 'do not have it'}`);
+      }
+    }
+    this.broker = new BrokerConnection({
+      url: options.amqpUrl,
+      name: options.name,
+      logger: options.logger,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      setup: (connection) => this.setup(connection),
+      onLost: () => {
+        this.channel = undefined;
+      },
+    });
+  }
+
+  get connected(): boolean {
+    return this.channel !== undefined;
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.broker.start();
+  }
+
+  /** Stops taking deliveries, lets the handlers in flight finish and acknowledge, then disconnects. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const channel = this.channel;
+    if (channel) {
+      // A cancel on a connection that died unnoticed would wait forever: give it a moment only.
+      const cancels = Promise.allSettled(this.consumerTags.map((tag) => channel.cancel(tag)));
+      await Promise.race([cancels, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    }
+    await Promise.allSettled([...this.inFlight]);
+    await this.broker.stop();
+    this.channel = undefined;
+  }
+
+  private async setup(connection: ChannelModel): Promise<void> {
+    const { names, handlers } = this.options;
+    const channel = await connection.createConfirmChannel();
+    channel.on('error', () => undefined); // the close that follows is what we act on
+    channel.on('close', () => {
+      if (this.channel !== channel) return;
+      this.channel = undefined;
+      if (!this.stopping) this.broker.reset('consumer channel closed');
+    });
+    await channel.prefetch(this.options.prefetch ?? 10);
+    const handled = { events: Object.keys(handlers.events), commands: Object.keys(handlers.commands) };
+    await declareTopology(channel, names, handled, this.options.topology);
+    const tags: string[] = [];
+    for (const kind of ['events', 'commands'] as const) {
+      if (handled[kind].length === 0) continue;
+      const { consumerTag } = await channel.consume(names.queues[kind], (message) => {
+        // null: the broker cancelled the consumer (its queue was deleted); start over.
+        if (!message) return this.broker.reset(`consumer of ${names.queues[kind]} cancelled by the broker`);
+        const work = this.handle(channel, kind, message).finally(() => this.inFlight.delete(work));
+        this.inFlight.add(work);
+      });
+      tags.push(consumerTag);
+    }
+    this.consumerTags = tags;
+    this.channel = channel;
+  }
+
+  private async handle(channel: ConfirmChannel, kind: MessageKind, message: ConsumeMessage): Promise<void> {
+    const { logger, validator, names } = this.options;
+    const queue = names.queues[kind];
+    const attempt = attemptOf(message, queue);
+    let envelope: Envelope;
+    try {
+      envelope = validator.parse(message.content);
+      if (validator.kindOf(envelope.type) !== kind) throw new MessageValidationError('wrong queue', [`/type ${envelope.type} is not one of this queue's ${kind}`]);
+    } catch (error) {
+      const reason = describe(error);
+      logger.error({ messageId: message.properties.messageId, queue, reason }, 'message breaks its contract: parked without retry');
+      await this.park(channel, message, queue, reason, attempt, 'invalid', message.properties.type ?? 'unknown');
+      return;
+    }
+    const handler = this.options.handlers[kind][envelope.type];
+    if (!handler) {
+      // Bound once, no longer handled: park it so the binding can be removed and nothing is lost.
+      await this.park(channel, message, queue, `this service has no handler for ${envelope.type}`, attempt, 'invalid', envelope.type);
+      return;
+    }
+    const log = { messageId: envelope.id, type: envelope.type, correlationId: envelope.correlationId, attempt };
+    let duplicate: boolean;
+    try {
+      duplicate = await this.apply(envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
+    } catch (error) {
+      if (attempt >= this.options.maxAttempts) {
+        logger.error({ ...log, err: error }, 'message failed on its last attempt: parked in the dead-letter queue');
+        await this.park(channel, message, queue, describe(error), attempt, 'dead_lettered', envelope.type);
+      } else {
+        logger.warn({ ...log, err: error }, 'message handler failed; will retry');
+        this.settle(() => channel.nack(message, false, false), 'retried', envelope.type);
+      }
+      return;
+    }
+    logger.debug({ ...log, duplicate }, 'message handled');
+    this.settle(() => channel.ack(message), duplicate ? 'duplicate' : 'handled', envelope.type);
+  }
+
+  /** Runs the handler and records the message in the inbox, in one transaction; true if already recorded. */
+  private apply(envelope: Envelope, handler: MessageHandler, delivery: DeliveryInfo): Promise<boolean> {
+    return withTransaction(this.options.pool, async (client) => {
+      const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [envelope.id, envelope.type]);
+      if (rowCount === 0) return true;
+      const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
+      await runWithContext(context, () => handler(envelope, client, delivery));
+      return false;
+    });
+  }
+
+  private async park(channel: ConfirmChannel, message: ConsumeMessage, queue: string, reason: string, attempt: number, outcome: HandleOutcome, type: string): Promise<void> {
+    try {
+      await parkMessage(channel, this.options.names.deadLetterQueue, message, queue, reason, attempt);
+    } catch (error) {
+      // Not parked, not acknowledged: the broker redelivers it once the channel is back.
+      this.options.logger.warn({ err: error, messageId: message.properties.messageId }, 'could not park a message; it will be redelivered');
+      return;
+    }
+    this.settle(() => channel.ack(message), outcome, type);
+  }
+
+  private settle(fn: () => void, outcome: HandleOutcome, type: string): void {
+    try {
+      fn();
+    } catch {
+      // The channel closed under us: the broker redelivers, and the inbox absorbs the repeat.
+      return;
+    }
+    this.options.onOutcome?.(outcome, type);
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error));

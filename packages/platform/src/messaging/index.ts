@@ -1,0 +1,11 @@
+export * from './messaging.js';
+export * from './contracts.js';
+export { EnvelopeSchema, createEnvelope, type Envelope } from './envelope.js';
+export { uuidv7 } from './uuid.js';
+export { Outbox, type OutgoingMessage } from './outbox.js';
+export { OutboxRelay, type RelayOptions } from './relay.js';
+export { MessageConsumer, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
+export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';
+export { registerDeadLetterRoutes, type DeadLetterRoutesOptions } from './dlq.routes.js';
+export { topologyNames, declareTopology, declareExchanges, deleteTopology, type TopologyNames } from './topology.js';
+export { outboxStats, registerMessagingHealth, registerMessagingMetrics, type OutboxStats } from './observability.js';

@@ -1,0 +1,137 @@
+import type { Registry } from 'prom-client';
+import type { Pool } from '../db/pool.js';
+import type { HealthRegistry } from '../health.js';
+import type { Logger } from '../logger.js';
+import { MessageConsumer, type MessageHandler } from './consumer.js';
+import { ContractValidator, type EnvelopeOf, type MessageContracts, type MessageRegistry, type MessageType } from './contracts.js';
+import { DeadLetterQueue } from './dead-letters.js';
+import { registerMessagingHealth, registerMessagingMetrics, outboxStats, type MessagingProbes } from './observability.js';
+import { Outbox } from './outbox.js';
+import { OutboxRelay, type RelayOptions } from './relay.js';
+import { topologyNames, type TopologyNames } from './topology.js';
+
+/** Handlers by message type; each receives the envelope typed by its contract. */
+export type HandlerMap<R extends MessageRegistry> = { [T in MessageType<R>]?: MessageHandler<EnvelopeOf<R, T>> };
+
+export interface MessagingOptions<E extends MessageRegistry, C extends MessageRegistry> {
+  /** The service's name: the `source` of what it sends and the prefix of its queues. */
+  service: string;
+  /** The service's own database, holding its `outbox` and `inbox` tables (see sql/messaging.sql). */
+  pool: Pool;
+  amqpUrl: string;
+  logger: Logger;
+  /** `{ events, commands }` from `@bazaar/contracts`: what may be sent and received, checked both ways. */
+  contracts: MessageContracts<E, C>;
+  /** What this service consumes: its `<service>.events` queue is bound to the event types listed. */
+  handlers?: { events?: HandlerMap<E>; commands?: HandlerMap<C> };
+  /** Prefixes every exchange and queue name (`<namespace>.bazaar.events` …); unset in production. */
+  namespace?: string;
+  health?: HealthRegistry;
+  metrics?: Registry;
+  /** Deliveries before a failing message is parked (default 5), and the wait between them (default 10 s). */
+  retry?: { maxAttempts?: number; delayMs?: number };
+  /** Deliveries handled at once per work queue (default 10, the default pool size). */
+  prefetch?: number;
+  queueType?: 'classic' | 'quorum';
+  /** Relay settings, or false for a process that only consumes. */
+  relay?: Pick<RelayOptions, 'batchSize' | 'pollIntervalMs' | 'confirmTimeoutMs' | 'cleanup' | 'onPublished' | 'afterConfirm'> | false;
+  /** A backlog older than this degrades `/health` (default 60 s). */
+  outboxMaxAgeSeconds?: number;
+  /** How long `start()` waits for the broker before carrying on in the background (default 10 s). */
+  startTimeoutMs?: number;
+  /** Reconnect backoff: the first and longest wait (default 200 ms and 30 s). */
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+export interface Messaging<E extends MessageRegistry, C extends MessageRegistry> {
+  /** Writes messages in the caller's transaction; see {@link Outbox.enqueue}. */
+  outbox: Outbox<E & C>;
+  /** List and replay parked messages (also mounted by {@link registerDeadLetterRoutes}). */
+  deadLetters: DeadLetterQueue;
+  names: TopologyNames;
+  /** Connects, declares the topology and starts the relay and the consumers. */
+  start(): Promise<void>;
+  /** For `runService` closers: stops consuming, lets handlers finish, stops the relay. */
+  stop(): Promise<void>;
+  relay: OutboxRelay | undefined;
+  consumer: MessageConsumer | undefined;
+}
+
+/**
+ * Wires a service's reliable messaging in one call: the outbox it writes to, the relay that
+ * publishes it, the consumers of its queues with inbox, retries and dead letters, `/health` checks
+ * and metrics. Put `stop` in the service's closers and call `start` once it listens.
+ */
+export function createMessaging<E extends MessageRegistry, C extends MessageRegistry>(options: MessagingOptions<E, C>): Messaging<E, C> {
+  const { service, pool, amqpUrl, logger } = options;
+  if (!/^[a-z][a-z0-9-]*$/.test(service)) throw new Error(`service name ${JSON.stringify(service)} must be lower-case letters, digits and dashes: it names queues`);
+  const names = topologyNames(service, options.namespace);
+  const validator = new ContractValidator(options.contracts);
+  const events = (options.handlers?.events ?? {}) as Record<string, MessageHandler>;
+  const commands = (options.handlers?.commands ?? {}) as Record<string, MessageHandler>;
+  const consumes = Object.keys(events).length + Object.keys(commands).length > 0;
+  const log = logger.child({ component: 'messaging' });
+
+  const probes: MessagingProbes = {
+    outbox: () => outboxStats(pool),
+    brokerConnected: () => (relay ? relay.connected : true) && (consumer ? consumer.connected : true),
+  };
+  const deadLetters = new DeadLetterQueue(names.deadLetterQueue, () => consumer?.broker.current ?? relay?.broker.current);
+  if (consumes) probes.deadLetterDepth = () => deadLetters.depth();
+  const metrics = options.metrics ? registerMessagingMetrics(options.metrics, probes) : undefined;
+  if (options.health) registerMessagingHealth(options.health, probes, { outboxMaxAgeSeconds: options.outboxMaxAgeSeconds ?? 60 });
+
+  const relaySettings = options.relay === false ? undefined : (options.relay ?? {});
+  const relay = relaySettings
+    ? new OutboxRelay({
+        ...relaySettings,
+        name: `${options.namespace ? `${options.namespace}.` : ''}${service}.relay`,
+        pool,
+        amqpUrl,
+        logger: log,
+        names,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        onPublished: (ids) => {
+          metrics?.published(ids.length);
+          relaySettings.onPublished?.(ids);
+        },
+      })
+    : undefined;
+
+  const consumer = consumes
+    ? new MessageConsumer({
+        name: `${options.namespace ? `${options.namespace}.` : ''}${service}.consumer`,
+        pool,
+        amqpUrl,
+        logger: log,
+        names,
+        validator,
+        handlers: { events, commands },
+        topology: { retryDelayMs: options.retry?.delayMs ?? 10_000, ...(options.queueType ? { queueType: options.queueType } : {}) },
+        maxAttempts: options.retry?.maxAttempts ?? 5,
+        ...(options.prefetch ? { prefetch: options.prefetch } : {}),
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        onOutcome: (outcome) => metrics?.handled(outcome),
+      })
+    : undefined;
+
+  return {
+    outbox: new Outbox<E & C>(service, validator, names),
+    deadLetters,
+    names,
+    relay,
+    consumer,
+    async start() {
+      relay?.start();
+      consumer?.start();
+      const timeout = options.startTimeoutMs ?? 10_000;
+      const ready = await Promise.all([relay?.waitUntilConnected(timeout) ?? true, consumer?.broker.waitUntilReady(timeout) ?? true]);
+      if (ready.includes(false)) log.warn({ timeoutMs: timeout }, 'the broker does not answer yet: messages wait in the outbox and consumers start once it does');
+      else log.info({ consumes: { events: Object.keys(events), commands: Object.keys(commands) } }, 'messaging started');
+    },
+    async stop() {
+      await consumer?.stop();
+      await relay?.stop();
+    },
+  };
+}

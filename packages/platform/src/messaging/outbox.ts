@@ -1,0 +1,72 @@
+import type { Queryable } from '../db/pool.js';
+import { createEnvelope, type Envelope } from './envelope.js';
+import type { ContractValidator, MessagePayload, MessageRegistry, MessageType, MessageVersion } from './contracts.js';
+import type { TopologyNames } from './topology.js';
+
+const COLUMNS = ['id', 'type', 'version', 'exchange', 'routing_key', 'message_key', 'envelope'] as const;
+// PostgreSQL takes at most 65,535 parameters in one statement.
+const ROWS_PER_INSERT = 1000;
+
+/** What a service hands to {@link Outbox.enqueue}. */
+export interface OutgoingMessage<R extends MessageRegistry, T extends MessageType<R>> {
+  type: T;
+  /** Defaults to the latest version in the contracts. */
+  version?: MessageVersion<R, T>;
+  payload: MessagePayload<R, T>;
+  /**
+   * What the message is about (an order id, say). Messages with one key are relayed in the order
+   * they were written as long as each is published at the first attempt; consumers should still
+   * not depend on order.
+   */
+  key?: string;
+}
+
+/**
+ * Writes messages to the service's `outbox` table. Call it with the client of the transaction that
+ * makes the change the message announces: the message is published if and only if it commits.
+ */
+export class Outbox<R extends MessageRegistry> {
+  constructor(
+    private readonly source: string,
+    private readonly validator: ContractValidator,
+    private readonly names: TopologyNames,
+  ) {}
+
+  /**
+   * Validates the payload against its contract, wraps it in an envelope carrying the current
+   * context's correlation, causation and trace ids, and inserts it. Returns the envelope.
+   * Events go to `bazaar.events`, commands to `bazaar.commands`, with the type as routing key.
+   */
+  async enqueue<T extends MessageType<R>>(client: Queryable, message: OutgoingMessage<R, T>): Promise<Envelope<T>> {
+    const [envelope] = await this.enqueueMany(client, [message]);
+    return envelope!;
+  }
+
+  /** {@link enqueue} for many messages in one statement (bulk imports, fan-out). */
+  async enqueueMany<T extends MessageType<R>>(client: Queryable, messages: OutgoingMessage<R, T>[]): Promise<Envelope<T>[]> {
+    if (messages.length === 0) return [];
+    const rows = messages.map((message) => {
+      const kind = this.validator.kindOf(message.type);
+      const version = (message.version as number | undefined) ?? this.validator.latestVersion(message.type);
+      if (!kind || version === undefined) throw new Error(`cannot send ${message.type}: it is in no contract`);
+      this.validator.assertPayload(message.type, version, message.payload);
+      const envelope = createEnvelope(this.source, message.type, version, message.payload);
+      return { envelope, exchange: this.names.exchanges[kind], key: message.key ?? null };
+    });
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      const values = chunk.flatMap(({ envelope, exchange, key }) => [
+        envelope.id,
+        envelope.type,
+        envelope.version,
+        exchange,
+        envelope.type,
+        key,
+        JSON.stringify(envelope),
+      ]);
+      const tuples = chunk.map((_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+      await client.query(`INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    }
+    return rows.map((r) => r.envelope);
+  }
+}

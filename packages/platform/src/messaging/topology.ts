@@ -1,0 +1,91 @@
+import type { Channel } from 'amqplib';
+import type { MessageKind } from './contracts.js';
+
+/** The exchange and queue names of one service. */
+export interface TopologyNames {
+  exchanges: Record<MessageKind, string>;
+  /** Work queues: `<service>.events` and `<service>.commands`. */
+  queues: Record<MessageKind, string>;
+  /** Delay queues that dead-letter back to the work queue after the retry delay. */
+  retryQueues: Record<MessageKind, string>;
+  /** Where messages that keep failing (or are invalid) are parked: `<service>.dlq`. */
+  deadLetterQueue: string;
+}
+
+/**
+ * Names for `service`. With a namespace every name is prefixed by `<namespace>.` so parallel test
+ * runs (or tenants on one broker) never share a queue; without one they are the production names.
+ */
+export function topologyNames(service: string, namespace?: string): TopologyNames {
+  const p = namespace ? `${namespace}.` : '';
+  return {
+    exchanges: { events: `${p}bazaar.events`, commands: `${p}bazaar.commands` },
+    queues: { events: `${p}${service}.events`, commands: `${p}${service}.commands` },
+    retryQueues: { events: `${p}${service}.events.retry`, commands: `${p}${service}.commands.retry` },
+    deadLetterQueue: `${p}${service}.dlq`,
+  };
+}
+
+export interface TopologyOptions {
+  /**
+   * `classic` (default) or `quorum` (replicated; needs a cluster to be worth it). Chosen when a queue
+   * is first declared: changing it later needs the queue deleted or migrated.
+   */
+  queueType?: 'classic' | 'quorum';
+  /** How long a failed message waits in the retry queue before it is delivered again. */
+  retryDelayMs: number;
+}
+
+/** Both exchanges; what a publisher needs before its first publish. Idempotent. */
+export async function declareExchanges(channel: Channel, names: TopologyNames): Promise<void> {
+  for (const exchange of Object.values(names.exchanges)) await channel.assertExchange(exchange, 'topic', { durable: true });
+}
+
+/**
+ * Declares, idempotently, everything a consuming service needs: the exchanges, for each kind it
+ * handles a work queue bound to the handled types and a retry queue, and the dead-letter queue.
+ *
+ * A rejected message is dead-lettered by the broker from `<service>.events` to
+ * `<service>.events.retry`, whose TTL dead-letters it back: each pass adds to the message's
+ * `x-death` count, which is how attempts are counted.
+ *
+ * Bindings are only added: a binding for a type no longer handled stays until removed by hand.
+ */
+export async function declareTopology(
+  channel: Channel,
+  names: TopologyNames,
+  handled: Record<MessageKind, string[]>,
+  options: TopologyOptions,
+): Promise<void> {
+  await declareExchanges(channel, names);
+  const typeArgs: Record<string, unknown> =
+    options.queueType === 'quorum'
+      ? { 'x-queue-type': 'quorum', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' }
+      : {};
+  for (const kind of ['events', 'commands'] as const) {
+    if (handled[kind].length === 0) continue;
+    const queue = names.queues[kind];
+    const retry = names.retryQueues[kind];
+    await channel.assertQueue(queue, {
+      durable: true,
+      arguments: { ...typeArgs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': retry },
+    });
+    await channel.assertQueue(retry, {
+      durable: true,
+      arguments: { ...typeArgs, 'x-message-ttl': options.retryDelayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': queue },
+    });
+    for (const type of handled[kind]) await channel.bindQueue(queue, names.exchanges[kind], type);
+  }
+  await channel.assertQueue(names.deadLetterQueue, {
+    durable: true,
+    arguments: options.queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : {},
+  });
+}
+
+/** Deletes a service's queues and, when `exchanges` is set, the exchanges (for tests and tear-down). */
+export async function deleteTopology(channel: Channel, names: TopologyNames, options: { exchanges?: boolean } = {}): Promise<void> {
+  for (const queue of [...Object.values(names.queues), ...Object.values(names.retryQueues), names.deadLetterQueue]) {
+    await channel.deleteQueue(queue);
+  }
+  if (options.exchanges) for (const exchange of Object.values(names.exchanges)) await channel.deleteExchange(exchange);
+}

@@ -1,0 +1,3 @@
+import { reliabilitySuite } from './reliability.suite.js';
+
+reliabilitySuite('classic queues', { queueType: 'classic' });

@@ -138,6 +138,8 @@ export async function prepareServices(
       PORT: String(def.port + offset),
       LOG_LEVEL: options.logLevel ?? 'info',
       AMQP_URL: infra.amqpUrl,
+      // A second copy of the system (tests, --prefix) gets exchanges and queues of its own.
+      ...(prefix !== 'bazaar' ? { MESSAGING_NAMESPACE: prefix.replace(/_/g, '-') } : {}),
       ...Object.fromEntries(def.calls.filter((c) => urls[c]).map((c) => [c, urls[c]!])),
       ...options.extraEnv,
     };

@@ -79,3 +79,21 @@ export const PortConfig = (port: number) => Type.Integer({ minimum: 1, maximum: 
 /** A required `postgres://` URL variable. */
 export const DatabaseUrlConfig = () =>
   Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// connection URL' });
+
+/** Settings of a service that sends or receives messages (see messaging/). */
+export const MessagingConfig = {
+  AMQP_URL: Type.String({ pattern: '^amqps?://', description: 'an amqp:// URL', default: 'amqp://guest:guest@127.0.0.1:5672' }),
+  /** Prefixes every exchange and queue, so two copies of the system can share one broker. */
+  MESSAGING_NAMESPACE: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]{1,40}$', description: 'letters, digits, - or _' })),
+  MESSAGING_RETRY_DELAY_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 10_000 }),
+  MESSAGING_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+};
+
+/** The createMessaging options that come from {@link MessagingConfig}. */
+export function messagingSettings(config: { AMQP_URL: string; MESSAGING_NAMESPACE?: string | undefined; MESSAGING_RETRY_DELAY_MS: number; MESSAGING_MAX_ATTEMPTS: number }) {
+  return {
+    amqpUrl: config.AMQP_URL,
+    ...(config.MESSAGING_NAMESPACE ? { namespace: config.MESSAGING_NAMESPACE } : {}),
+    retry: { delayMs: config.MESSAGING_RETRY_DELAY_MS, maxAttempts: config.MESSAGING_MAX_ATTEMPTS },
+  };
+}

@@ -1,4 +1,6 @@
-import { createPool, withTransaction, type PoolClient } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createOutbox, createPool, withTransaction, type PoolClient } from '@bazaar/platform';
+import { publisher } from '../src/events.js';
 import { insertCategories } from '../src/categories/category.store.js';
 import type { NewProduct } from '../src/products/product.js';
 import { createProducts } from '../src/products/product.service.js';
@@ -90,6 +92,8 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
   const url = env.CATALOG_DATABASE_URL;
   if (!url) throw new Error('CATALOG_DATABASE_URL is not set');
   const pool = createPool(url, { max: 1, applicationName: 'catalog-seed', statementTimeoutMs: 60_000 });
+  // The seed writes product.created to catalog's outbox like the API does; catalog's relay sends it.
+  publisher.bind(createOutbox('catalog', { events, commands }, env.MESSAGING_NAMESPACE));
   try {
     const started = Date.now();
     const loaded = await withTransaction(pool, async (client) => {

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import {
   createServiceApp,
   registerDatabaseHealth,
+  registerDeadLetterRoutes,
+  type DeadLetterQueue,
   type HealthRegistry,
   type JwtVerifier,
   type Logger,
@@ -22,6 +24,8 @@ export interface CatalogDeps {
   /** Verifies identity's access tokens (admin writes, reviews). */
   verifier: JwtVerifier;
   health?: HealthRegistry;
+  /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
+  deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
 }
 
@@ -39,6 +43,7 @@ export async function buildApp(deps: CatalogDeps): Promise<ServiceApp> {
   registerCategoryRoutes(app, deps);
   registerProductRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

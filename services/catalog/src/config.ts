@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
 
 export const CatalogConfigSchema = Type.Object({
   ...CommonConfig,
+  ...MessagingConfig,
   PORT: PortConfig(8102),
   CATALOG_DATABASE_URL: DatabaseUrlConfig(),
   // Only identity's public keys are fetched from it, to verify access tokens locally.

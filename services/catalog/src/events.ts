@@ -1,4 +1,4 @@
-import type { PoolClient } from '@bazaar/platform';
+import { Publisher } from '@bazaar/platform';
 import { applyStockChanged } from './availability/availability.handlers.js';
 
 /** What catalog announces. These shapes are meant to move into `@bazaar/contracts` as versioned schemas. */
@@ -38,17 +38,12 @@ export interface CatalogEvents {
 export type CatalogEventType = keyof CatalogEvents;
 
 /**
- * Records an event inside the transaction that made the change it announces.
- *
- * For now this does nothing: it is the seam for the transactional outbox. Once the platform's outbox
- * lands, this body is replaced by the outbox wiring, an insert of the event into catalog's `outbox`
- * table through `client`, so the event is committed exactly when the change is and the relay publishes
- * it to `bazaar.events` with `type` as the routing key. Every caller (the API and the demo seed)
- * already passes the transaction's client, so no caller has to change.
+ * Where catalog's events go, inside the transaction that made the change: bound to its transactional
+ * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
+ * refuses rather than lose a message.
  */
-export async function publish<T extends CatalogEventType>(_client: PoolClient, _type: T, _payload: CatalogEvents[T]): Promise<void> {
-  // Intentionally empty until the outbox wiring replaces it (see above).
-}
+export const publisher = new Publisher<CatalogEventType>('catalog');
+export const publish = publisher.publish;
 
 /**
  * The events catalog consumes, by type, for the message consumer to dispatch to. Each handler runs

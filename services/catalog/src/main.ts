@@ -1,6 +1,10 @@
-import { createJwtVerifier, createLogger, createPool, failStart, migrateOnStart, runService, type Logger } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import {
+  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+} from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
+import { eventHandlers, publisher } from './events.js';
 
 let logger: Logger | undefined;
 try {
@@ -8,15 +12,22 @@ try {
   logger = createLogger('catalog', config.LOG_LEVEL);
   await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
   const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog' });
+  const messaging = createMessaging({
+    service: 'catalog', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
+    handlers: { events: payloadHandlers(eventHandlers) },
+  });
+  publisher.bind(messaging.outbox);
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, logger, verifier, processMetrics: true });
+  const app = await buildApp({ pool, logger, verifier, deadLetters: messaging.deadLetters, processMetrics: true });
+  messaging.observe(app);
   await runService({
     app,
     port: config.PORT,
     host: config.HOST,
     logger,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end()],
+    closers: [() => pool.end(), () => messaging.stop()],
+    onListening: () => messaging.start(),
   });
 } catch (error) {
   failStart(logger, error);

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { createJwtVerifier, createLogger, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createJwtVerifier, createLogger, createOutbox, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR, buildApp } from '../src/app.js';
+import { publisher } from '../src/events.js';
 
 /** Signs access tokens the way identity does, and serves the public key as identity's JWKS does. */
 export interface Identity {
@@ -59,6 +61,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function startCatalog(label: string): Promise<Harness> {
   const db = await createTestDatabase(`catalog_${label}`);
   await migrate(db.url, MIGRATIONS_DIR);
+  publisher.bind(createOutbox('catalog', { events, commands }));
   const pool = createPool(db.url, { max: 5 });
   const identity = await startIdentityKeys();
   const verifier = createJwtVerifier({ jwksUrl: identity.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });

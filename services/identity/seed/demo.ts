@@ -6,7 +6,9 @@
  *
  * These passwords are public: never run this seed against a database that real people use.
  */
-import { createPool } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createOutbox, createPool } from '@bazaar/platform';
+import { publisher } from '../src/users/user.events.js';
 import { PasswordHasher } from '../src/auth/password.js';
 import { defaultSettings } from '../src/config.js';
 import { createAccount } from '../src/users/user.service.js';
@@ -22,6 +24,8 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
   const url = env.IDENTITY_DATABASE_URL;
   if (!url) throw new Error('IDENTITY_DATABASE_URL is not set');
   const pool = createPool(url, { applicationName: 'identity-seed', max: 2 });
+  // user.registered goes to identity's outbox like any sign-up; identity's relay sends it.
+  publisher.bind(createOutbox('identity', { events, commands }, env.MESSAGING_NAMESPACE));
   try {
     if ((await countUsers(pool)) > 0) {
       log('users already exist: demo accounts not added');

@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
-import { createServiceApp, registerDatabaseHealth, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { AppError, createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import { defaultSettings, type IdentitySettings } from './config.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { authenticate } from './auth/authenticate.js';
 import { KeyRing } from './auth/key-ring.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { PasswordHasher } from './auth/password.js';
@@ -23,6 +24,8 @@ export interface IdentityDeps {
   now?: () => Date;
   /** Which peers may set X-Forwarded-For (the gateway), so throttling counts the real client. */
   trustProxy?: boolean | string[];
+  /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
+  deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
 }
 
@@ -65,6 +68,14 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
   registerUserRoutes(app, auth);
   registerAddressRoutes(app, auth);
   registerPreferenceRoutes(app, auth);
+  if (deps.deadLetters) {
+    registerDeadLetterRoutes(app, deps.deadLetters, {
+      preHandler: async (request) => {
+        const claims = await authenticate(auth, request.headers.authorization);
+        if (!claims.roles.includes('admin')) throw AppError.forbidden('this needs the admin role');
+      },
+    });
+  }
   await app.ready();
   return app;
 }

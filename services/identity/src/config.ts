@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
 
 export const IdentityConfigSchema = Type.Object({
   ...CommonConfig,
+  ...MessagingConfig,
   PORT: PortConfig(8101),
   IDENTITY_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_REDIS_URL: Type.String({ pattern: '^rediss?://', description: "a redis:// URL carrying identity's own ACL user" }),

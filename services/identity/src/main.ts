@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { createLogger, createPool, failStart, migrateOnStart, runService, type Logger } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger } from '@bazaar/platform';
+import { publisher } from './users/user.events.js';
 import { buildApp } from './app.js';
 import { loadIdentityConfig, settingsFrom, trustProxyFrom } from './config.js';
 
@@ -13,6 +15,9 @@ try {
   logger = createLogger('identity', config.LOG_LEVEL);
   await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity' });
+  // identity only publishes (user.registered, user.updated); it consumes nothing.
+  const messaging = createMessaging({ service: 'identity', pool, logger, contracts: { events, commands }, ...messagingSettings(config) });
+  publisher.bind(messaging.outbox);
   // No offline queue: while Redis is unreachable, session checks fail at once (503) instead of
   // piling up behind the reconnect.
   const redis = new Redis(config.IDENTITY_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'identity' });
@@ -24,15 +29,18 @@ try {
     logger,
     settings: settingsFrom(config),
     trustProxy: trustProxyFrom(config),
+    deadLetters: messaging.deadLetters,
     processMetrics: true,
   });
+  messaging.observe(app);
   await runService({
     app,
     port: config.PORT,
     host: config.HOST,
     logger,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => redis.quit()],
+    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop()],
+    onListening: () => messaging.start(),
   });
 } catch (error) {
   failStart(logger, error);

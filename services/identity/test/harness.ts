@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { createLogger, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createLogger, createOutbox, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import { buildApp, type IdentityDeps } from '../src/app.js';
+import { publisher } from '../src/users/user.events.js';
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 export const redisUrl = (): string => process.env.BAZAAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,6 +38,7 @@ export interface HarnessOptions extends Partial<Pick<IdentityDeps, 'settings' | 
 export async function startIdentity(label: string, options: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase(`identity_${label}`);
   await migrate(db.url, migrationsDir);
+  publisher.bind(createOutbox('identity', { events, commands }));
   const pool = createPool(db.url, { max: 5 });
   const admin = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
   await admin.connect();

@@ -4,9 +4,10 @@
  * all and a few below the low-stock threshold. Everything goes through the same use cases as the
  * API (ledger, snapshot, stock.changed), so the demo books balance like real ones.
  */
-import { createPool, withTransaction } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createOutbox, createPool, withTransaction } from '@bazaar/platform';
 import { loadSeedConfig, settingsFrom } from '../src/config.js';
-import { publish } from '../src/events.js';
+import { publish, publisher } from '../src/events.js';
 import { ensureStockItem, receiveStock } from '../src/stock/stock.service.js';
 import { countMovements } from '../src/stock/stock.store.js';
 
@@ -27,6 +28,8 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
   const config = loadSeedConfig(env);
   const deps = { settings: settingsFrom(config), now: () => new Date(), publish };
   const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory-seed', max: 2 });
+  // stock.changed goes to inventory's outbox like any change; inventory's relay sends it.
+  publisher.bind(createOutbox('inventory', { events, commands }, env.MESSAGING_NAMESPACE));
   try {
     const received = await withTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createServiceApp, registerDatabaseHealth, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import { publish, type Publish } from './events.js';
@@ -20,6 +20,8 @@ export interface InventoryDeps {
   /** Where changes are announced; the events seam unless a test says otherwise. */
   publish?: Publish;
   health?: HealthRegistry;
+  /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
+  deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
 }
 
@@ -41,6 +43,7 @@ export async function buildApp(deps: InventoryDeps): Promise<ServiceApp> {
     now: deps.now ?? (() => new Date()),
     publish: deps.publish ?? publish,
   });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
 import type { StockSettings } from './stock/stock.js';
 
 export const InventoryConfigSchema = Type.Object({
   ...CommonConfig,
+  ...MessagingConfig,
   PORT: PortConfig(8103),
   INVENTORY_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),

@@ -1,6 +1,6 @@
 // Inventory's messaging seam. Every change publishes through `publish`, with the client of the
 // transaction that made the change, so the message is recorded if and only if the change is.
-import type { Logger, PoolClient } from '@bazaar/platform';
+import { Publisher, type Logger, type PoolClient } from '@bazaar/platform';
 import type { StockSettings } from './stock/stock.js';
 import { createStockHandlers, type MessageHandler } from './stock/stock.handlers.js';
 
@@ -13,23 +13,13 @@ export type EventType =
   | 'stock.committed';
 
 export type Publish = (client: PoolClient, type: EventType, payload: object) => Promise<void>;
-export type PublishSink = (client: PoolClient, type: EventType, payload: object) => Promise<void> | void;
-
-let sink: PublishSink | undefined;
-
 /**
- * Announces an event inside the caller's transaction. For now a no-op: it is replaced by the outbox
- * wiring, which writes the message to the outbox table with this same client. Until then only a
- * sink installed with {@link setPublishSink} (tests) sees the calls.
+ * Where inventory's events go, inside the transaction that made the change: bound to its transactional
+ * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
+ * refuses rather than lose a message.
  */
-export async function publish(client: PoolClient, type: EventType, payload: object): Promise<void> {
-  if (sink) await sink(client, type, payload);
-}
-
-/** Installs (or, with undefined, removes) the recorder `publish` hands every event to. */
-export function setPublishSink(next: PublishSink | undefined): void {
-  sink = next;
-}
+export const publisher = new Publisher<EventType>('inventory');
+export const publish = publisher.publish;
 
 export interface MessageHandlerDeps {
   settings: StockSettings;

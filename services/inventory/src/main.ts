@@ -1,9 +1,10 @@
+import { events, commands } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createPool, failStart, migrateOnStart, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadInventoryConfig, settingsFrom } from './config.js';
-import { publish } from './events.js';
+import { createMessageHandlers, publish, publisher } from './events.js';
 import { createExpiryJob } from './stock/expiry.job.js';
 
 let logger: Logger | undefined;
@@ -15,7 +16,14 @@ try {
   const settings = settingsFrom(config);
   const now = () => new Date();
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, logger, verifier, settings, now, processMetrics: true });
+  const { eventHandlers, commandHandlers } = createMessageHandlers({ settings, now, logger });
+  const messaging = createMessaging({
+    service: 'inventory', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
+    handlers: { events: payloadHandlers(eventHandlers), commands: payloadHandlers(commandHandlers) },
+  });
+  publisher.bind(messaging.outbox);
+  const app = await buildApp({ pool, logger, verifier, settings, now, deadLetters: messaging.deadLetters, processMetrics: true });
+  messaging.observe(app);
   const expiry = createExpiryJob({
     pool,
     deps: { settings, now, publish },
@@ -23,16 +31,17 @@ try {
     intervalMs: config.INVENTORY_EXPIRY_INTERVAL_MS,
     batchSize: config.INVENTORY_EXPIRY_BATCH_SIZE,
   });
-  // The consumer of inventory.events and inventory.commands, once wired with the inbox, dispatches to
-  // createMessageHandlers({ settings, now, logger }) from ./events.js and is started in onListening.
   await runService({
     app,
     port: config.PORT,
     host: config.HOST,
     logger,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => expiry.stop()],
-    onListening: () => expiry.start(),
+    closers: [() => pool.end(), () => messaging.stop(), () => expiry.stop()],
+    onListening: async () => {
+      await messaging.start();
+      expiry.start();
+    },
   });
 } catch (error) {
   failStart(logger, error);

@@ -1,7 +1,9 @@
 import { createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
-import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
+import { events, commands } from '@bazaar/contracts';
+import { createOutbox } from '@bazaar/platform';
+import { createTestDatabase, publishedMessages, type TestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
-import { createMessageHandlers, publish, setPublishSink } from '../src/events.js';
+import { createMessageHandlers, publish, publisher } from '../src/events.js';
 import type { StockDeps } from '../src/stock/stock.ledger.js';
 import { ensureStockItem, receiveStock } from '../src/stock/stock.service.js';
 import { findStockItem } from '../src/stock/stock.store.js';
@@ -10,7 +12,6 @@ import type { StockItem, StockSettings } from '../src/stock/stock.js';
 export const settings: StockSettings = { lowStockThreshold: 5, reservationTtlSeconds: 900 };
 
 export interface Published {
-  seq: number;
   type: string;
   payload: Record<string, unknown>;
 }
@@ -20,7 +21,7 @@ export interface Harness {
   pool: Pool;
   deps: StockDeps;
   handlers: ReturnType<typeof createMessageHandlers>;
-  /** What went through the publish seam in committed transactions, in commit order per row lock. */
+  /** What committed transactions wrote to inventory's outbox, in the order it was written. */
   published(type?: string): Promise<Published[]>;
   /** Runs `fn` in a transaction, as the consumer runs a handler. */
   tx<T>(fn: (client: PoolClient) => Promise<T>): Promise<T>;
@@ -32,17 +33,14 @@ export interface Harness {
 
 /**
  * Inventory as one test file sees it: a fresh database with the migrations applied, and the publish
- * seam recording into a table of that database through the caller's client, so that, like the
- * outbox it stands for, it keeps exactly what committed transactions published.
+ * seam bound to a real outbox in that database, so every payload is checked against its contract and
+ * only what committed transactions published is there to read.
  */
 export async function startInventory(label: string, options: { poolSize?: number } = {}): Promise<Harness> {
   const db = await createTestDatabase(`inventory_${label}`);
   await migrate(db.url, MIGRATIONS_DIR);
   const pool = createPool(db.url, { max: options.poolSize ?? 20 });
-  await pool.query('CREATE TABLE test_published (seq bigserial PRIMARY KEY, type text NOT NULL, payload jsonb NOT NULL)');
-  setPublishSink(async (client, type, payload) => {
-    await client.query('INSERT INTO test_published (type, payload) VALUES ($1, $2)', [type, JSON.stringify(payload)]);
-  });
+  publisher.bind(createOutbox('inventory', { events, commands }));
   const deps: StockDeps = { settings, now: () => new Date(), publish };
   const tx = <T>(fn: (client: PoolClient) => Promise<T>) => withTransaction(pool, fn);
   const item = async (sku: string) => (await findStockItem(pool, sku))!;
@@ -54,11 +52,7 @@ export async function startInventory(label: string, options: { poolSize?: number
     tx,
     item,
     async published(type) {
-      const { rows } = await pool.query<Published>(
-        'SELECT seq::int AS seq, type, payload FROM test_published WHERE $1::text IS NULL OR type = $1 ORDER BY seq',
-        [type ?? null],
-      );
-      return rows;
+      return (await publishedMessages(pool, type ? { type } : {})).map(({ type: t, payload }) => ({ type: t, payload }));
     },
     async givenStock(sku, quantity) {
       await tx(async (client) => {
@@ -68,7 +62,7 @@ export async function startInventory(label: string, options: { poolSize?: number
       return item(sku);
     },
     async close() {
-      setPublishSink(undefined);
+      publisher.bind(undefined);
       await pool.end();
       await db.drop();
     },

@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
 
 export const PaymentsConfigSchema = Type.Object({
   ...CommonConfig,
+  ...MessagingConfig,
   PORT: PortConfig(8105),
   PAYMENTS_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),

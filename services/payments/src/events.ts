@@ -1,6 +1,6 @@
 // Payments' messaging seam. Every reply is published through `publish`, with the client of the
 // transaction that records the outcome, so the message exists if and only if the outcome does.
-import type { Pool, PoolClient } from '@bazaar/platform';
+import { Publisher, type Pool, type PoolClient } from '@bazaar/platform';
 import type { CardProcessor } from './processor/card-processor.js';
 import { authorize } from './payments/authorization.handlers.js';
 import { capture, refund, settle, voidPayment } from './payments/settlement.handlers.js';
@@ -8,23 +8,13 @@ import type { PaymentEventType } from './payments/payment.replies.js';
 
 export type { PaymentEvents, PaymentEventType } from './payments/payment.replies.js';
 
-export type PublishSink = (client: PoolClient, type: PaymentEventType, payload: object) => Promise<void> | void;
-
-let sink: PublishSink | undefined;
-
 /**
- * Announces an event inside the caller's transaction. For now a no-op: it is replaced by the outbox
- * wiring, which writes the message to the outbox table with this same client. Until then only a
- * sink installed with {@link setPublishSink} (tests) sees the calls.
+ * Where payments's events go, inside the transaction that made the change: bound to its transactional
+ * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
+ * refuses rather than lose a message.
  */
-export async function publish(client: PoolClient, type: PaymentEventType, payload: object): Promise<void> {
-  if (sink) await sink(client, type, payload);
-}
-
-/** Installs (or, with undefined, removes) the recorder `publish` hands every event to. */
-export function setPublishSink(next: PublishSink | undefined): void {
-  sink = next;
-}
+export const publisher = new Publisher<PaymentEventType>('payments');
+export const publish = publisher.publish;
 
 /** A consumer's handler: runs on the inbox's transaction, which also records the message id. */
 export type MessageHandler = (client: PoolClient, payload: unknown) => Promise<void>;

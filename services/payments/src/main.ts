@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { events, commands } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createPool, failStart, migrateOnStart, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { jwksUrlOf, loadPaymentsConfig } from './config.js';
-import { createMessageHandlers } from './events.js';
+import { createMessageHandlers, publisher } from './events.js';
 import { SimulatedCardProcessor } from './processor/simulated-processor.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
@@ -16,16 +17,23 @@ try {
   logger = createLogger('payments', config.LOG_LEVEL);
   await migrateOnStart(config.PAYMENTS_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments' });
-  const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, auth, logger, processMetrics: true });
-  // The card processor is simulated (see processor/simulated-processor.ts). The saga's commands are
-  // handed to the messaging consumer once it is wired; its closer then goes after the pool's.
+  // The card processor is outside the system: here it is the simulator (processor/simulated-processor.ts).
   const processor = new SimulatedCardProcessor({ slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
   const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS });
-  logger.info({ commands: Object.keys(commandHandlers) }, 'command handlers ready (card processor: simulator)');
+  const messaging = createMessaging({
+    service: 'payments', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
+    handlers: { commands: payloadHandlers(commandHandlers) },
+    // Each operation also commits a pending record on a second connection: stay below the pool size.
+    prefetch: 4,
+  });
+  publisher.bind(messaging.outbox);
+  const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
+  const app = await buildApp({ pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true });
+  messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end()],
+    closers: [() => pool.end(), () => messaging.stop()],
+    onListening: () => messaging.start(),
   });
 } catch (error) {
   failStart(logger, error);

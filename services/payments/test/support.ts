@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
-import { createTestDatabase } from '@bazaar/platform/testing';
-import { setPublishSink } from '../src/events.js';
+import { createOutbox, createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
+import { events, commands } from '@bazaar/contracts';
+import { createTestDatabase, publishedMessages } from '@bazaar/platform/testing';
+import { publisher } from '../src/events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -18,22 +19,19 @@ export interface TestDb {
 }
 
 /**
- * A fresh, migrated database for one test file, plus a `published` table that `publish` writes to on
- * the caller's transaction, as the outbox will: an event exists only if its transaction committed.
+ * A fresh, migrated database for one test file, with `publish` bound to a real outbox in it: every
+ * payload is checked against its contract, and an event exists only if its transaction committed.
  */
 export async function setUpDatabase(label: string): Promise<TestDb> {
   const db = await createTestDatabase(label);
   await migrate(db.url, migrationsDir);
   const pool = createPool(db.url, { max: 12 });
-  await pool.query('CREATE TABLE published (seq serial PRIMARY KEY, type text NOT NULL, payload jsonb NOT NULL)');
-  setPublishSink(async (client, type, payload) => {
-    await client.query('INSERT INTO published (type, payload) VALUES ($1, $2)', [type, JSON.stringify(payload)]);
-  });
+  publisher.bind(createOutbox('payments', { events, commands }));
   return {
     pool,
     url: db.url,
     async close() {
-      setPublishSink(undefined);
+      publisher.bind(undefined);
       await pool.end();
       await db.drop();
     },
@@ -47,11 +45,7 @@ export interface Published {
 
 /** What was published (committed), oldest first, optionally only about one order. */
 export async function published(pool: Pool, orderId?: string): Promise<Published[]> {
-  const { rows } = await pool.query<Published>(
-    "SELECT type, payload FROM published WHERE $1::text IS NULL OR payload->>'orderId' = $1 ORDER BY seq",
-    [orderId ?? null],
-  );
-  return rows;
+  return (await publishedMessages(pool, orderId ? { orderId } : {})).map(({ type, payload }) => ({ type, payload }));
 }
 
 /** Runs a consumer's handler the way the inbox will: on one transaction of its own. */

@@ -1,4 +1,4 @@
-import { createServiceApp, registerDatabaseHealth, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import { registerShipmentRoutes } from './shipments/shipments.routes.js';
 
 export interface AppDeps {
@@ -7,6 +7,8 @@ export interface AppDeps {
   auth: JwtVerifier;
   logger: Logger;
   version?: string;
+  /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
+  deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
 }
 
@@ -21,6 +23,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   });
   registerDatabaseHealth(app.health, deps.pool);
   registerShipmentRoutes(app, { pool: deps.pool, auth: deps.auth });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

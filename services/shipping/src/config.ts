@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
 
 export const ShippingConfigSchema = Type.Object({
   ...CommonConfig,
+  ...MessagingConfig,
   PORT: PortConfig(8106),
   SHIPPING_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),

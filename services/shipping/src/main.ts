@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { events, commands } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createPool, failStart, migrateOnStart, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
-import { createMessageHandlers } from './events.js';
+import { createMessageHandlers, publisher } from './events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -15,15 +16,19 @@ try {
   logger = createLogger('shipping', config.LOG_LEVEL);
   await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping' });
-  const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, auth, logger, processMetrics: true });
-  // The saga's commands are handed to the messaging consumer once it is wired; its closer then goes
-  // after the pool's.
   const { commandHandlers } = createMessageHandlers({ settings: settingsFrom(config) });
-  logger.info({ commands: Object.keys(commandHandlers) }, 'command handlers ready');
+  const messaging = createMessaging({
+    service: 'shipping', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
+    handlers: { commands: payloadHandlers(commandHandlers) },
+  });
+  publisher.bind(messaging.outbox);
+  const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
+  const app = await buildApp({ pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true });
+  messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end()],
+    closers: [() => pool.end(), () => messaging.stop()],
+    onListening: () => messaging.start(),
   });
 } catch (error) {
   failStart(logger, error);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -62,9 +63,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const app = Fastify({
     loggerInstance: options.logger,
     requestIdHeader: false,
-    requestIdLogLabel: 'correlationId',
+    // Requests are logged once, on response, by the onResponse hook below (with status and time).
+    logController: new LogController({ requestIdLogLabel: 'correlationId', disableRequestLogging: true }),
     genReqId: (req) => acceptCorrelationId(req.headers['x-correlation-id']) ?? randomUUID(),
-    disableRequestLogging: true,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { runWithContext } from '../context.js';
 import { withTransaction, type Pool, type PoolClient } from '../db/pool.js';
@@ -154,6 +155,11 @@ export class MessageConsumer {
     try {
       duplicate = await this.apply(envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
     } catch (error) {
+      if (isPermanent(error)) {
+        logger.error({ ...log, err: error }, 'handler refused the message as invalid: parked without retry');
+        await this.park(channel, message, queue, describe(error), attempt, 'invalid', envelope.type);
+        return;
+      }
       if (attempt >= this.options.maxAttempts) {
         logger.error({ ...log, err: error }, 'message failed on its last attempt: parked in the dead-letter queue');
         await this.park(channel, message, queue, describe(error), attempt, 'dead_lettered', envelope.type);
@@ -199,5 +205,8 @@ export class MessageConsumer {
     this.options.onOutcome?.(outcome, type);
   }
 }
+
+/** A handler that finds the payload unusable (an `invalid_data` AppError) gains nothing by a retry. */
+const isPermanent = (error: unknown) => error instanceof AppError && error.code === 'invalid_data';
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error));

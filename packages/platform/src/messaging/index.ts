@@ -3,6 +3,7 @@ export * from './contracts.js';
 export { EnvelopeSchema, createEnvelope, type Envelope } from './envelope.js';
 export { uuidv7 } from './uuid.js';
 export { Outbox, type OutgoingMessage } from './outbox.js';
+export { Publisher, type MessageWriter } from './publisher.js';
 export { OutboxRelay, type RelayOptions } from './relay.js';
 export { MessageConsumer, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
 export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';

@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { Pool } from '../db/pool.js';
+import type { Pool, PoolClient } from '../db/pool.js';
 import type { HealthRegistry } from '../health.js';
 import type { Logger } from '../logger.js';
 import { MessageConsumer, type MessageHandler } from './consumer.js';
@@ -55,6 +55,11 @@ export interface Messaging<E extends MessageRegistry, C extends MessageRegistry>
   stop(): Promise<void>;
   relay: OutboxRelay | undefined;
   consumer: MessageConsumer | undefined;
+  /**
+   * Adds the outbox backlog, broker connection and DLQ depth to a service's `/health` and
+   * `/metrics` (an app built after the messaging: `messaging.observe(app)`).
+   */
+  observe(target: { health?: HealthRegistry; metrics?: Registry }): void;
 }
 
 /**
@@ -78,8 +83,12 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
   };
   const deadLetters = new DeadLetterQueue(names.deadLetterQueue, () => consumer?.broker.current ?? relay?.broker.current);
   if (consumes) probes.deadLetterDepth = () => deadLetters.depth();
-  const metrics = options.metrics ? registerMessagingMetrics(options.metrics, probes) : undefined;
-  if (options.health) registerMessagingHealth(options.health, probes, { outboxMaxAgeSeconds: options.outboxMaxAgeSeconds ?? 60 });
+  let metrics: ReturnType<typeof registerMessagingMetrics> | undefined;
+  const observe = (target: { health?: HealthRegistry; metrics?: Registry }) => {
+    if (target.metrics && !metrics) metrics = registerMessagingMetrics(target.metrics, probes);
+    if (target.health) registerMessagingHealth(target.health, probes, { outboxMaxAgeSeconds: options.outboxMaxAgeSeconds ?? 60 });
+  };
+  observe(options);
 
   const relaySettings = options.relay === false ? undefined : (options.relay ?? {});
   const relay = relaySettings
@@ -121,6 +130,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
     names,
     relay,
     consumer,
+    observe,
     async start() {
       relay?.start();
       consumer?.start();
@@ -134,4 +144,26 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
       await relay?.stop();
     },
   };
+}
+
+/**
+ * Adapts handlers written as `(client, payload)` (domain code that needs nothing else of the
+ * envelope) to the consumer's `(envelope, client, delivery)`.
+ */
+export function payloadHandlers(
+  // The consumer has checked each payload against its contract before the handler sees it; `never`
+  // lets handlers declare the payload type they expect.
+  handlers: Record<string, (client: PoolClient, payload: never) => Promise<unknown>>,
+): Record<string, MessageHandler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([type, handle]) => [type, async (envelope: { payload: unknown }, client: PoolClient) => void (await handle(client, envelope.payload as never))]),
+  );
+}
+
+/**
+ * An outbox writer with no broker behind it: for code that only records messages (seed scripts,
+ * tests that read the outbox table). The service's relay publishes what it writes.
+ */
+export function createOutbox<E extends MessageRegistry, C extends MessageRegistry>(service: string, contracts: MessageContracts<E, C>, namespace?: string): Outbox<E & C> {
+  return new Outbox<E & C>(service, new ContractValidator(contracts), topologyNames(service, namespace));
 }

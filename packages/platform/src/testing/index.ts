@@ -60,3 +60,23 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
 }
+
+export interface PublishedMessage {
+  type: string;
+  payload: Record<string, unknown>;
+  envelope: Record<string, unknown>;
+}
+
+/**
+ * What a service has written to its outbox (what its relay would publish), oldest first, optionally
+ * only one type or only messages about one order. Only committed transactions leave rows.
+ */
+export async function publishedMessages(db: Pick<pg.Pool, 'query'>, filter: { type?: string; orderId?: string } = {}): Promise<PublishedMessage[]> {
+  const { rows } = await db.query<{ type: string; envelope: Record<string, unknown> }>(
+    `SELECT type, envelope FROM outbox
+      WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR envelope->'payload'->>'orderId' = $2)
+      ORDER BY id`,
+    [filter.type ?? null, filter.orderId ?? null],
+  );
+  return rows.map((r) => ({ type: r.type, envelope: r.envelope, payload: r.envelope.payload as Record<string, unknown> }));
+}

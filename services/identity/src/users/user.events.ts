@@ -1,32 +1,24 @@
-import type { PoolClient } from '@bazaar/platform';
+import { Publisher, type PoolClient } from '@bazaar/platform';
 
 export type UserEventType = 'user.registered' | 'user.updated';
 
-export interface UserEventPayload {
-  userId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  occurredAt: string;
-}
+/** The payloads of `user.registered` v1 and `user.updated` v1 (see @bazaar/contracts). */
+export type UserEventPayload =
+  | { userId: string; email: string; firstName: string; lastName: string; registeredAt: string }
+  | { userId: string; email: string; firstName: string; lastName: string; updatedAt: string };
 
 /**
- * Records that a user was registered or changed, inside the transaction that wrote the change.
- *
- * For now this does nothing. It is the seam for the transactional outbox: once the platform's
- * outbox lands, this body becomes an insert of the event into identity's `outbox` table through
- * `client`, so the event is committed exactly when the user row is, and the relay publishes it as
- * `user.registered` / `user.updated`. Every caller already passes the transaction's client, so no
- * caller has to change.
+ * Where identity's events go, inside the transaction that wrote the user: bound to its transactional
+ * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
+ * refuses rather than lose an event.
  */
-export async function recordUserEvent(_client: PoolClient, _type: UserEventType, _payload: UserEventPayload): Promise<void> {
-  // Intentionally empty until the outbox wiring replaces it (see above).
-}
+export const publisher = new Publisher<UserEventType>('identity');
 
-export const userEventPayload = (user: { id: string; email: string; firstName: string; lastName: string }, occurredAt: Date): UserEventPayload => ({
-  userId: user.id,
-  email: user.email,
-  firstName: user.firstName,
-  lastName: user.lastName,
-  occurredAt: occurredAt.toISOString(),
-});
+/** Records that a user was registered or changed, in the transaction that wrote the change. */
+export const recordUserEvent = (client: PoolClient, type: UserEventType, payload: UserEventPayload): Promise<void> => publisher.publish(client, type, payload);
+
+
+export function userEventPayload(type: UserEventType, user: { id: string; email: string; firstName: string; lastName: string }, at: Date): UserEventPayload {
+  const base = { userId: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName };
+  return type === 'user.registered' ? { ...base, registeredAt: at.toISOString() } : { ...base, updatedAt: at.toISOString() };
+}

@@ -37,7 +37,7 @@ export async function createAccount(deps: AccountDeps, input: NewAccount, role: 
       lastName: names.lastName ?? '',
       role,
     });
-    await recordUserEvent(client, 'user.registered', userEventPayload(user, deps.now()));
+    await recordUserEvent(client, 'user.registered', userEventPayload('user.registered', user, deps.now()));
     return user;
   });
 }
@@ -54,7 +54,7 @@ export async function updateProfile(deps: Omit<AccountDeps, 'hasher'>, userId: s
     const email = changes.email === undefined ? {} : { email: normaliseEmail(changes.email) };
     const user = await updateUser(client, userId, { ...email, ...names });
     if (!user) throw AppError.notFound('the user');
-    await recordUserEvent(client, 'user.updated', userEventPayload(user, deps.now()));
+    await recordUserEvent(client, 'user.updated', userEventPayload('user.updated', user, deps.now()));
     return user;
   });
 }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build as buildHistogram } from 'hdr-histogram-js';
-import { startIdentityAndGateway, type RunningSystem } from '../services/gateway/test/support/system.js';
+import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -133,28 +133,28 @@ Re-run: \`npx tsx bench/gateway-verify.bench.ts\` (BENCH_DURATION_S, BENCH_CONNE
 
 async function main(): Promise<void> {
   say('provisioning a throw-away database and Redis user, starting identity and the gateway…');
-  let system: RunningSystem | undefined;
+  let system: TestSystem | undefined;
   try {
-    system = await startIdentityAndGateway({
-      gatewayEnv: { GATEWAY_RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn' },
-      identityEnv: { LOG_LEVEL: 'warn' },
+    system = await startTestSystem({
+      services: ['identity', 'gateway'],
+      env: { gateway: { GATEWAY_RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn' }, identity: { LOG_LEVEL: 'warn' } },
       log: (line) => say(`  ${line}`),
     });
     const loadBefore = os.loadavg()[0]!;
-    say(`identity at ${system.identity.url}, gateway at ${system.gateway.url}`);
+    say(`identity at ${system.services.identity!.url}, gateway at ${system.services.gateway!.url}`);
 
-    const registered = await fetch(`${system.identity.url}/auth/register`, {
+    const registered = await fetch(`${system.services.identity!.url}/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: `bench-${randomBytes(4).toString('hex')}@example.test`, name: 'Bench Mark', password: 'Correct-Horse-7' }),
     });
     if (registered.status !== 201) throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
     const { token } = await registered.json() as { token: string };
-    const verified = await (await fetch(`${system.gateway.url}/auth/verify`, { headers: { authorization: `Bearer ${token}` } })).json() as { sessionId?: string };
-    if (verified.sessionId) system.sessions.push(verified.sessionId);
+    const check = await fetch(`${system.services.gateway!.url}/auth/verify`, { headers: { authorization: `Bearer ${token}` } });
+    if (check.status !== 200) throw new Error(`verify through the gateway answered ${check.status}`);
 
-    const directUrl = `${system.identity.url}/auth/verify`;
-    const gatewayUrl = `${system.gateway.url}/auth/verify`;
+    const directUrl = `${system.services.identity!.url}/auth/verify`;
+    const gatewayUrl = `${system.services.gateway!.url}/auth/verify`;
     say(`warming up both (${WARMUP_S} s each)…`);
     await measure('identity', directUrl, token, WARMUP_S, { quiet: true });
     await measure('gateway', gatewayUrl, token, WARMUP_S, { quiet: true });

@@ -140,6 +140,7 @@ export async function prepareServices(
       AMQP_URL: infra.amqpUrl,
       // A second copy of the system (tests, --prefix) gets exchanges and queues of its own.
       ...(prefix !== 'bazaar' ? { MESSAGING_NAMESPACE: prefix.replace(/_/g, '-') } : {}),
+      ...(prefix !== 'bazaar' && def.redisPrefix ? { [`${envPrefix(def.name)}_REDIS_KEY_PREFIX`]: `${def.redisPrefix}:${prefix.replace(/_/g, '-')}` } : {}),
       ...Object.fromEntries(def.calls.filter((c) => urls[c]).map((c) => [c, urls[c]!])),
       ...options.extraEnv,
     };

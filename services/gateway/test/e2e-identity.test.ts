@@ -6,18 +6,22 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { eventually } from '@bazaar/platform/testing';
-import { startIdentityAndGateway, type RunningSystem } from './support/system.js';
+import { startTestSystem, type TestSystem } from '../../../tools/src/testing/system.js';
 
 const TIMEOUT_MS = 2000;
 const HALF_OPEN_MS = 500;
-let system: RunningSystem;
+let system: TestSystem;
 
 before(async () => {
-  system = await startIdentityAndGateway({
-    gatewayEnv: {
-      GATEWAY_UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-      GATEWAY_BREAKER_THRESHOLD: '3',
-      GATEWAY_BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS),
+  system = await startTestSystem({
+    services: ['identity', 'gateway'],
+    env: {
+      identity: { IDENTITY_ARGON2_MEMORY_KIB: '1024' },
+      gateway: {
+        GATEWAY_UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+        GATEWAY_BREAKER_THRESHOLD: '3',
+        GATEWAY_BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS),
+      },
     },
   });
 });
@@ -33,7 +37,7 @@ interface Call {
 
 async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Call> {
   const started = performance.now();
-  const response = await fetch(`${system.gateway.url}${path}`, {
+  const response = await fetch(`${system.services.gateway!.url}${path}`, {
     method,
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -70,7 +74,7 @@ test('login through the gateway: 200 with a token', async () => {
   assert.equal(typeof response.body.token, 'string');
   assert.doesNotMatch(response.text, /password/i);
   const verified = await call('GET', '/auth/verify', { token: response.body.token as string });
-  system.sessions.push(verified.body.sessionId as string);
+  assert.equal(verified.status, 200, 'the new session is open');
 });
 
 test('verify through the gateway: 200 with userId and email', async () => {
@@ -78,7 +82,6 @@ test('verify through the gateway: 200 with userId and email', async () => {
   assert.equal(response.status, 200, response.text);
   assert.equal(typeof response.body.userId, 'string');
   assert.equal(response.body.email, email);
-  system.sessions.push(response.body.sessionId as string);
 });
 
 test('/users/me through the gateway: 200 with the token, 401 without (refused at the gateway)', async () => {
@@ -91,8 +94,8 @@ test('/users/me through the gateway: 200 with the token, 401 without (refused at
 });
 
 test('identity stopped: the gateway answers 503 naming identity at once; identity restarted: served again, gateway untouched', async () => {
-  const gatewayPid = system.gateway.pid;
-  await system.identity.stop();
+  const gatewayPid = system.services.gateway!.pid;
+  await system.services.identity!.stop();
 
   for (const [method, path, options] of [['GET', '/users/me', { token }], ['POST', '/auth/login', { body: { email, password } }]] as const) {
     const response = await call(method, path, options);
@@ -103,13 +106,12 @@ test('identity stopped: the gateway answers 503 naming identity at once; identit
     assert.ok(response.ms < 2 * TIMEOUT_MS, `answered after ${Math.round(response.ms)} ms with a ${TIMEOUT_MS} ms timeout`);
   }
 
-  system.identity.start();
-  await system.identity.waitReady(60_000);
+  await system.restart('identity');
   const me = await eventually(async () => {
     const response = await call('GET', '/users/me', { token });
     return response.status === 200 ? response : undefined;
   }, { timeoutMs: 10 * HALF_OPEN_MS + TIMEOUT_MS, intervalMs: 100, message: 'the gateway did not reach identity again' });
   assert.equal(me.body.email, email);
-  assert.equal(system.gateway.pid, gatewayPid, 'the gateway was not restarted');
+  assert.equal(system.services.gateway!.pid, gatewayPid, 'the gateway was not restarted');
   assert.equal((await call('POST', '/auth/login', { body: { email, password } })).status, 200);
 });

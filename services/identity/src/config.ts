@@ -7,6 +7,8 @@ export const IdentityConfigSchema = Type.Object({
   PORT: PortConfig(8101),
   IDENTITY_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_REDIS_URL: Type.String({ pattern: '^rediss?://', description: "a redis:// URL carrying identity's own ACL user" }),
+  // Every key identity writes starts with this; a second copy of the system (tests) narrows it.
+  IDENTITY_REDIS_KEY_PREFIX: Type.String({ pattern: '^identity(:[a-z0-9_-]+)?$', default: 'identity', description: 'identity or identity:<name>' }),
   IDENTITY_ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 3600, default: 300 }),
   IDENTITY_REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 90 * 86_400, default: 7 * 86_400 }),
   // OWASP's argon2id baseline is m=19456 KiB, t=2, p=1; tests lower the memory to stay fast.

@@ -29,6 +29,7 @@ try {
     logger,
     settings: settingsFrom(config),
     trustProxy: trustProxyFrom(config),
+    keyPrefix: config.IDENTITY_REDIS_KEY_PREFIX,
     deadLetters: messaging.deadLetters,
     processMetrics: true,
   });

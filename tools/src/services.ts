@@ -36,7 +36,8 @@ export function discoverServices(root = repoRoot): ServiceDef[] {
     const file = path.join(base, name, 'package.json');
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { bazaar?: Manifest };
-    if (!pkg.bazaar) continue;
+    // A service is a folder that declares itself and has an entry point; one still being written is not.
+    if (!pkg.bazaar || !existsSync(path.join(base, name, 'src', 'main.ts'))) continue;
     defs.push({
       name,
       dir: path.join(base, name),

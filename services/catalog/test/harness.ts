@@ -1,45 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { events, commands } from '@bazaar/contracts';
 import { createJwtVerifier, createLogger, createOutbox, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
-import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
+import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR, buildApp } from '../src/app.js';
 import { publisher } from '../src/events.js';
 
-/** Signs access tokens the way identity does, and serves the public key as identity's JWKS does. */
-export interface Identity {
-  jwksUrl: string;
-  token(options?: { roles?: string[]; userId?: string }): Promise<string>;
-  close(): Promise<void>;
-}
-
-export async function startIdentityKeys(): Promise<Identity> {
-  const kid = `test-${randomUUID()}`;
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,
-    token: ({ roles = ['customer'], userId = randomUUID() } = {}) =>
-      new SignJWT({ email: `${userId.slice(0, 8)}@example.test`, roles, sid: randomUUID() })
-        .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
-        .setSubject(userId)
-        .setIssuer('bazaar-identity')
-        .setAudience('bazaar')
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(privateKey),
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
+/** identity's part in catalog's tests: tokens signed as identity signs them, and its key set. */
+export type Identity = TestIssuer;
+export const startIdentityKeys = startTestIssuer;
 
 export interface Harness {
   app: ServiceApp;

@@ -1,69 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { startTestIssuer, type TestIssuer } from '@bazaar/platform/testing';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
 import { buildApp } from '../src/app.js';
 import { reserve } from '../src/stock/reservation.service.js';
 import { newSku, settings, startInventory, type Harness } from './harness.js';
 
-type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
-interface SigningKey { kid: string; privateKey: PrivateKey; jwk: JWK }
-
-async function signingKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
-}
-
-/** identity's key set endpoint, as far as inventory can tell. */
-async function jwksServer(keys: SigningKey[]) {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: keys.map((k) => k.jwk) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
-  return {
-    url,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-function token(key: SigningKey, roles: string[], options: { expiresIn?: string | number; issuer?: string } = {}): Promise<string> {
-  return new SignJWT({ email: 'ops@example.test', roles, sid: randomUUID() })
-    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
-    .setSubject(randomUUID())
-    .setIssuer(options.issuer ?? 'bazaar-identity')
-    .setAudience('bazaar')
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '5m')
-    .sign(key.privateKey);
-}
-
 describe('inventory admin API', async () => {
   let h: Harness;
   let app: ServiceApp;
-  let jwks: Awaited<ReturnType<typeof jwksServer>>;
-  let key: SigningKey;
+  let identity: TestIssuer;
   let admin: string;
   let customer: string;
 
   before(async () => {
     h = await startInventory('http');
-    key = await signingKey('k1');
-    jwks = await jwksServer([key]);
-    const verifier = createJwtVerifier({ jwksUrl: jwks.url, issuer: 'bazaar-identity', audience: 'bazaar' });
+    identity = await startTestIssuer();
+    const verifier = createJwtVerifier({ jwksUrl: identity.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
     app = await buildApp({ pool: h.pool, logger: createLogger('inventory', 'silent'), verifier, settings });
-    admin = `Bearer ${await token(key, ['customer', 'admin'])}`;
-    customer = `Bearer ${await token(key, ['customer'])}`;
+    admin = `Bearer ${await identity.token({ roles: ['customer', 'admin'] })}`;
+    customer = `Bearer ${await identity.token({ roles: ['customer'] })}`;
   });
   after(async () => {
     await app.close();
-    await jwks.close();
+    await identity.close();
     await h.close();
   });
 
@@ -73,13 +34,17 @@ describe('inventory admin API', async () => {
 
   test('without a valid token: 401, before anything else is looked at', async () => {
     const sku = newSku('AUTH');
+    // Signed by a key identity never published.
+    const stranger = await startTestIssuer();
+    const foreign = await stranger.token({ roles: ['admin'] });
+    await stranger.close();
     for (const response of [
       await call('GET', `/inventory/${sku}`),
       await call('POST', '/inventory/bad sku/receive', undefined, { quantity: -1 }),
       await call('GET', '/inventory?lowStock=true', 'Bearer not.a.token'),
-      await call('GET', '/inventory', `Bearer ${await token(await signingKey('k1'), ['admin'])}`),
-      await call('GET', '/inventory', `Bearer ${await token(key, ['admin'], { expiresIn: Math.floor(Date.now() / 1000) - 60 })}`),
-      await call('GET', '/inventory', `Bearer ${await token(key, ['admin'], { issuer: 'someone-else' })}`),
+      await call('GET', '/inventory', `Bearer ${foreign}`),
+      await call('GET', '/inventory', `Bearer ${await identity.token({ roles: ['admin'], expiresIn: Math.floor(Date.now() / 1000) - 60 })}`),
+      await call('GET', '/inventory', `Bearer ${await identity.token({ roles: ['admin'], issuer: 'someone-else' })}`),
     ]) {
       assert.equal(response.statusCode, 401, response.body);
       assert.match(response.headers['content-type'] as string, /^application\/problem\+json/);

@@ -80,3 +80,4 @@ export async function publishedMessages(db: Pick<pg.Pool, 'query'>, filter: { ty
   );
   return rows.map((r) => ({ type: r.type, envelope: r.envelope, payload: r.envelope.payload as Record<string, unknown> }));
 }
+export { startTestIssuer, type TestIssuer, type TestTokenOptions } from './issuer.js';

@@ -41,7 +41,7 @@ export class ServiceProcess {
     this.exitCode = null;
     const child = spawn(process.execPath, ['--import', tsxLoader, 'src/main.ts'], {
       cwd: this.def.dir,
-      env: this.env,
+      env: { ...this.env, BAZAAR_SUPERVISOR_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -80,7 +80,7 @@ export async function planPostgres(
       });
       plan.embedded.push(instance);
       plan.adminUrlFor.set(service.name, instance.adminUrl);
-      plan.notes.push(`${service.name}: its own embedded PostgreSQL server on port ${port} (data in .data/pg/${service.name})`);
+      plan.notes.push(`${service.name}: its own embedded PostgreSQL server on port ${port} (data in ${path.relative(process.cwd(), instance.dataDir) || instance.dataDir})`);
       port++;
     }
     return plan;
@@ -88,7 +88,7 @@ export async function planPostgres(
   let adminUrl = infra.pgAdminUrl;
   if (!(await postgresAnswers(adminUrl))) {
     const port = Number(new URL(adminUrl).port || 5432);
-    options.log?.(`No PostgreSQL answers at ${redactUrl(adminUrl)}: starting an embedded PostgreSQL on port ${port} with its data in .data/pg/shared`);
+    options.log?.(`No PostgreSQL answers at ${redactUrl(adminUrl)}: starting an embedded PostgreSQL on port ${port} with its data in ${path.relative(process.cwd(), path.join(dataRoot, 'pg', 'shared'))}`);
     const instance = await startEmbeddedPostgres({
       dataDir: path.join(dataRoot, 'pg', 'shared'),
       port,
@@ -97,7 +97,7 @@ export async function planPostgres(
     });
     plan.embedded.push(instance);
     adminUrl = instance.adminUrl;
-    plan.notes.push(`PostgreSQL: embedded server on port ${port} (data in .data/pg/shared)`);
+    plan.notes.push(`PostgreSQL: embedded server on port ${port} (data in ${path.relative(process.cwd(), instance.dataDir)})`);
   } else {
     plan.notes.push(`PostgreSQL: ${redactUrl(adminUrl)}`);
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { adminDatabaseUrl } from '@bazaar/platform/testing';
 import { dropProvisioned } from '../src/provision.js';
+import { cleanBroker } from '../src/testing/system.js';
 import { discoverServices, repoRoot } from '../src/services.js';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
@@ -63,7 +64,17 @@ function scratchDir(): string {
   return dir;
 }
 
+/** Ctrl-C, then a hard kill if the launcher has not finished stopping its services by then. */
+async function shutDown(l: Launch): Promise<void> {
+  if (l.child.exitCode !== null) return;
+  l.child.kill('SIGINT');
+  const timer = setTimeout(() => l.child.kill('SIGKILL'), 30_000);
+  await l.exited;
+  clearTimeout(timer);
+}
+
 async function cleanUp(prefix: string, services: string[], adminUrl = adminDatabaseUrl()): Promise<void> {
+  await cleanBroker('amqp://guest:guest@127.0.0.1:5672', services, prefix.replace(/_/g, '-')).catch(() => undefined);
   for (const service of services) await dropProvisioned(adminUrl, service, { prefix }).catch(() => undefined);
   const redis = new Redis('redis://127.0.0.1:6379');
   for (const service of services) await redis.call('ACL', 'DELUSER', `${prefix}_${service}`).catch(() => undefined);
@@ -96,7 +107,7 @@ test('npm start brings every service up healthy, prints the table, and Ctrl-C le
     }
     assert.match(l.output(), /all stopped/);
   } finally {
-    l.child.kill('SIGKILL');
+    await shutDown(l);
     await cleanUp(prefix, services);
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -121,7 +132,8 @@ test('with no PostgreSQL at the admin URL, npm start runs on an embedded one', {
     assert.equal(await l.exited, 0, l.output());
     assert.equal(await portOpen(port), false, 'the embedded PostgreSQL stopped with the launcher');
   } finally {
-    l.child.kill('SIGKILL');
+    await shutDown(l);
+    await cleanBroker('amqp://guest:guest@127.0.0.1:5672', ['identity'], prefix.replace(/_/g, '-')).catch(() => undefined);
     const redis = new Redis('redis://127.0.0.1:6379');
     await redis.call('ACL', 'DELUSER', `${prefix}_identity`).catch(() => undefined);
     redis.disconnect();

@@ -18,7 +18,11 @@ try {
   await migrateOnStart(config.PAYMENTS_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments' });
   // The card processor is outside the system: here it is the simulator (processor/simulated-processor.ts).
-  const processor = new SimulatedCardProcessor({ slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
+  // Its state stands in for the processor's own storage, in tables of its own (card_simulator_*) in
+  // this database so that it survives a restart; it gets a pool of its own, as the outside system it
+  // plays would not share our connections.
+  const simulatorPool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments-card-simulator', max: 5 });
+  const processor = new SimulatedCardProcessor({ pool: simulatorPool, slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
   const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS });
   const messaging = createMessaging({
     service: 'payments', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
@@ -28,11 +32,13 @@ try {
   });
   publisher.bind(messaging.outbox);
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true });
+  const app = await buildApp({
+    pool, auth, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS, logger, deadLetters: messaging.deadLetters, processMetrics: true,
+  });
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => messaging.stop()],
+    closers: [() => pool.end(), () => simulatorPool.end(), () => messaging.stop()],
     onListening: () => messaging.start(),
   });
 } catch (error) {

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@bazaar/platform';
 import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
-import { askProcessor, beginAuthorization } from '../src/payments/authorization.handlers.js';
-import { checkCard } from '../src/payments/card.js';
+import { askProcessor, beginAuthorization, processorRequestFor } from '../src/payments/authorization.handlers.js';
+import { findOperation } from '../src/payments/payment.store.js';
 import { publish } from '../src/events.js';
 import { appError, authorizeCommand, operationsOf, paymentOf, paymentsWith, TIMEOUT_MS } from './fixtures.js';
 import { published, setUpDatabase, type TestDb } from './support.js';
@@ -24,9 +24,9 @@ describe('payments.authorize', () => {
     [TEST_CARDS.processorError, 'payment.declined', 'failed', 'processor_error'],
   ];
   for (const [number, type, status, reason] of outcomes) {
-    test(`test card ${number}: ${type}${reason ? ` (${reason})` : ''}`, async () => {
+    test(`test card ${number}, saved then authorized by its method: ${type}${reason ? ` (${reason})` : ''}`, async () => {
       const payments = paymentsWith(db.pool);
-      const command = authorizeCommand({}, { number });
+      const command = await payments.command({}, { number });
       await payments.authorize(command);
       const [reply] = await published(db.pool, command.orderId);
       assert.equal(reply?.type, type);
@@ -34,6 +34,7 @@ describe('payments.authorize', () => {
       assert.equal(payment?.status, status);
       assert.equal(payment?.decline_reason, reason);
       assert.equal(payment?.card_last4, number.slice(-4));
+      assert.equal(payment?.payment_method_id, command.paymentMethodId);
       if (reason) assert.equal(reply?.payload.reason, reason);
       else assert.deepEqual({ ...reply?.payload }, {
         operationId: command.operationId, orderId: command.orderId, paymentId: payment?.id, amountMinor: 2599, currency: 'EUR',
@@ -42,10 +43,23 @@ describe('payments.authorize', () => {
     });
   }
 
+  test('the processor is asked with the token of the saved card, and holds the order\'s amount on it', async () => {
+    const payments = paymentsWith(db.pool);
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const command = await payments.command({ amountMinor: 4321, currency: 'USD' });
+    await payments.authorize(command);
+    const { rows: [method] } = await db.pool.query('SELECT processor_token FROM payment_methods WHERE id = $1', [command.paymentMethodId]);
+    const [held] = await simulator.authorizationsFor(command.orderId);
+    assert.ok(method?.processor_token);
+    assert.equal(held?.token, method.processor_token);
+    assert.deepEqual([held?.amountMinor, held?.currency, held?.status], [4321, 'USD', 'authorized']);
+    assert.equal((await paymentOf(db.pool, command.orderId))?.processor_authorization_id, held?.id);
+  });
+
   test('the timeout card is declined as processor_timeout and the authorization is voided defensively', async () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
-    const command = authorizeCommand({}, { number: TEST_CARDS.timeout });
+    const command = await payments.command({}, { number: TEST_CARDS.timeout });
     const started = Date.now();
     await payments.authorize(command);
     assert.ok(Date.now() - started >= TIMEOUT_MS, 'the handler waited for the timeout');
@@ -59,38 +73,69 @@ describe('payments.authorize', () => {
       ['void', 'succeeded', null],
     ]);
     // The processor had in fact authorized before its answer was lost: the void released it.
-    const [held] = simulator.authorizationsFor(command.orderId);
+    const [held] = await simulator.authorizationsFor(command.orderId);
     assert.equal(held?.status, 'voided');
   });
 
-  test('malformed or expired cards are declined as invalid_card without asking the processor', async () => {
+  test('an unknown payment method is declined as invalid_payment_method without asking the processor', async () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
-    const cards = [{ number: '4242424242424241' }, { number: '4242' }, { number: 'not a card number' }, { expYear: 2001 }, { cvc: '12' }, { expMonth: 13 }];
-    for (const card of cards) {
-      const command = authorizeCommand({}, card);
-      await payments.authorize(command);
-      const [reply] = await published(db.pool, command.orderId);
-      assert.equal(reply?.type, 'payment.declined', JSON.stringify(card));
-      assert.equal(reply?.payload.reason, 'invalid_card');
-      assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'declined');
-    }
+    const command = authorizeCommand();
+    await payments.authorize(command);
+    const [reply] = await published(db.pool, command.orderId);
+    assert.deepEqual([reply?.type, reply?.payload.reason], ['payment.declined', 'invalid_payment_method']);
+    const payment = await paymentOf(db.pool, command.orderId);
+    assert.deepEqual([payment?.status, payment?.payment_method_id, payment?.card_last4], ['declined', null, null]);
     assert.equal(simulator.calls.authorize, 0);
   });
 
-  test('card numbers are accepted with spaces and dashes and stored only as brand and last four', async () => {
+  test('someone else\'s payment method is declined as invalid_payment_method, and nothing of it is revealed', async () => {
     const payments = paymentsWith(db.pool);
-    const command = authorizeCommand({}, { number: '4242 4242-4242 4242' });
+    const simulator = payments.processor as SimulatedCardProcessor;
+    const owner = randomUUID();
+    const owners = await payments.command({ userId: owner });
+    const foreign = authorizeCommand({ userId: randomUUID(), paymentMethodId: owners.paymentMethodId });
+    await payments.authorize(foreign);
+    const [reply] = await published(db.pool, foreign.orderId);
+    assert.deepEqual([reply?.type, reply?.payload.reason], ['payment.declined', 'invalid_payment_method']);
+    const payment = await paymentOf(db.pool, foreign.orderId);
+    assert.deepEqual([payment?.status, payment?.payment_method_id, payment?.card_last4, payment?.card_brand], ['declined', null, null, null]);
+    assert.equal(simulator.calls.authorize, 0, 'the processor was not asked to charge the owner\'s card');
+    // The owner can still pay with it.
+    await payments.authorize(owners);
+    assert.equal((await paymentOf(db.pool, owners.orderId))?.status, 'authorized');
+  });
+
+  test('a method whose token the processor does not know is declined as invalid_payment_method', async () => {
+    const payments = paymentsWith(db.pool);
+    const userId = randomUUID();
+    const { rows: [method] } = await db.pool.query(
+      `INSERT INTO payment_methods (user_id_ref, processor_token, brand, last4, exp_month, exp_year)
+       VALUES ($1, 'sim_tok_unknown', 'visa', '4242', 12, $2) RETURNING id`,
+      [userId, new Date().getUTCFullYear() + 2],
+    );
+    const command = authorizeCommand({ userId, paymentMethodId: method.id });
     await payments.authorize(command);
-    const payment = await paymentOf(db.pool, command.orderId);
-    assert.equal(payment?.status, 'authorized');
-    assert.deepEqual([payment?.card_brand, payment?.card_last4], ['visa', '4242']);
+    const [reply] = await published(db.pool, command.orderId);
+    assert.deepEqual([reply?.type, reply?.payload.reason], ['payment.declined', 'invalid_payment_method']);
+    assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'declined');
+  });
+
+  test('a saved card that has expired by the time it is used is declined as invalid_card without asking the processor', async () => {
+    const year = new Date().getUTCFullYear();
+    const command = await paymentsWith(db.pool).command({}, { expMonth: 1, expYear: year + 1 });
+    const later = paymentsWith(db.pool, undefined, { now: () => new Date(Date.UTC(year + 1, 1, 1)) });
+    await later.authorize(command);
+    const [reply] = await published(db.pool, command.orderId);
+    assert.deepEqual([reply?.type, reply?.payload.reason], ['payment.declined', 'invalid_card']);
+    assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'declined');
+    assert.equal((later.processor as SimulatedCardProcessor).calls.authorize, 0);
   });
 
   test('a repeated operation id is answered from the record: one processor call, one operation row', async () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
-    const command = authorizeCommand();
+    const command = await payments.command();
     await payments.authorize(command);
     await payments.authorize(command);
     assert.equal(simulator.calls.authorize, 1);
@@ -103,11 +148,11 @@ describe('payments.authorize', () => {
   test('a second authorization of the same order (new operation id) answers with the existing payment', async () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
-    const command = authorizeCommand();
+    const command = await payments.command();
     await payments.authorize(command);
     await payments.authorize({ ...command, operationId: randomUUID() });
     assert.equal(simulator.calls.authorize, 1);
-    assert.equal(simulator.authorizationsFor(command.orderId).length, 1);
+    assert.equal((await simulator.authorizationsFor(command.orderId)).length, 1);
     const replies = await published(db.pool, command.orderId);
     assert.deepEqual(replies.map((r) => r.type), ['payment.authorized', 'payment.authorized']);
     assert.equal(replies[0]!.payload.paymentId, replies[1]!.payload.paymentId);
@@ -116,12 +161,12 @@ describe('payments.authorize', () => {
   test('a crash after the pending record, before the processor was asked: the retry authorizes once', async () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
-    const command = authorizeCommand();
-    await beginAuthorization({ pool: db.pool }, command, checkCard(command.card, new Date()));
+    const command = await payments.command();
+    await beginAuthorization({ pool: db.pool, now: () => new Date() }, command);
     assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'pending');
     assert.deepEqual(await published(db.pool, command.orderId), [], 'nothing is announced by the first phase');
     await payments.authorize(command);
-    assert.equal(simulator.authorizationsFor(command.orderId).length, 1);
+    assert.equal((await simulator.authorizationsFor(command.orderId)).length, 1);
     assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'authorized');
     assert.deepEqual((await published(db.pool, command.orderId)).map((r) => r.type), ['payment.authorized']);
   });
@@ -129,15 +174,16 @@ describe('payments.authorize', () => {
   test('a crash after the processor authorized, before the answer was recorded: the retry does not authorize again', async () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
-    const command = authorizeCommand();
+    const command = await payments.command();
     const deps = { pool: db.pool, processor: simulator, processorTimeoutMs: TIMEOUT_MS, publish, now: () => new Date() };
-    await beginAuthorization(deps, command, checkCard(command.card, new Date()));
-    const first = await askProcessor(deps, command, command.operationId);
+    await beginAuthorization(deps, command);
+    const op = (await findOperation(db.pool, command.operationId))!;
+    const first = await askProcessor(deps, await processorRequestFor(db.pool, op), command.operationId);
     assert.equal(first.outcome, 'succeeded');
     // ...the process dies here; the command is delivered again.
     await payments.authorize(command);
     assert.equal(simulator.calls.authorize, 2, 'the processor was asked again, with the same idempotency key');
-    const held = simulator.authorizationsFor(command.orderId);
+    const held = await simulator.authorizationsFor(command.orderId);
     assert.equal(held.length, 1, 'exactly one authorization at the processor');
     const payment = await paymentOf(db.pool, command.orderId);
     assert.equal(payment?.processor_authorization_id, held[0]!.id);
@@ -146,8 +192,8 @@ describe('payments.authorize', () => {
 
   test('while an authorization is in flight, a void of its order waits (retryable) instead of missing it', async () => {
     const payments = paymentsWith(db.pool);
-    const command = authorizeCommand();
-    await beginAuthorization({ pool: db.pool }, command, checkCard(command.card, new Date()));
+    const command = await payments.command();
+    await beginAuthorization({ pool: db.pool, now: () => new Date() }, command);
     await assert.rejects(payments.void(command.orderId), (error: unknown) =>
       error instanceof AppError && error.code === 'unavailable' && error.options.extensions?.retryable === true);
     await payments.authorize(command);
@@ -158,18 +204,20 @@ describe('payments.authorize', () => {
   test('a payload that breaks the contract is an invalid_data error naming the fields, and records nothing', async () => {
     const payments = paymentsWith(db.pool);
     const orderId = randomUUID();
-    await assert.rejects(payments.authorize({ ...authorizeCommand({ orderId }), amountMinor: -5, currency: 'euro', operationId: 'x' }), (error: unknown) => {
+    await assert.rejects(payments.authorize({ ...authorizeCommand({ orderId }), amountMinor: -5, currency: 'euro', operationId: 'x', paymentMethodId: 'card' }), (error: unknown) => {
       assert.ok(appError('invalid_data')(error));
       const fields = (error as AppError).options.errors!.map((e) => e.field).sort();
-      assert.deepEqual(fields, ['payload.amountMinor', 'payload.currency', 'payload.operationId']);
+      assert.deepEqual(fields, ['payload.amountMinor', 'payload.currency', 'payload.operationId', 'payload.paymentMethodId']);
       return true;
     });
+    const { paymentMethodId: _, ...withoutMethod } = authorizeCommand({ orderId });
+    await assert.rejects(payments.authorize(withoutMethod), appError('invalid_data'));
     assert.equal(await paymentOf(db.pool, orderId), undefined);
   });
 
   test('an operation id reused for another order is refused as invalid_data', async () => {
     const payments = paymentsWith(db.pool);
-    const command = authorizeCommand();
+    const command = await payments.command();
     await payments.authorize(command);
     await assert.rejects(payments.authorize({ ...command, orderId: randomUUID() }), appError('invalid_data'));
   });

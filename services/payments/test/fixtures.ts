@@ -1,32 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Pool } from '@bazaar/platform';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError, ContractValidator, type Pool } from '@bazaar/platform';
+import { commands, events } from '@bazaar/contracts';
 import { createMessageHandlers } from '../src/events.js';
-import type { CardProcessor } from '../src/processor/card-processor.js';
-import { SimulatedCardProcessor, TEST_CARDS } from '../src/processor/simulated-processor.js';
+import { addPaymentMethod } from '../src/methods/payment-methods.js';
+import type { CardProcessor, OperationAnswer, ProcessorCallOptions } from '../src/processor/card-processor.js';
+import { SimulatedCardProcessor, TEST_CARDS, type SimulatorOptions } from '../src/processor/simulated-processor.js';
 import { inTransaction } from './support.js';
 
 export const TIMEOUT_MS = 300;
 
-export function authorizeCommand(overrides: Record<string, unknown> = {}, card: Partial<{ number: string; expMonth: number; expYear: number; cvc: string }> = {}) {
+export interface CardFields { number: string; expMonth: number; expYear: number; cvc: string }
+
+/** A card as a customer types it: the approving test card, expiring in three years, unless told otherwise. */
+export const cardOf = (overrides: Partial<CardFields> = {}): CardFields =>
+  ({ number: TEST_CARDS.approve, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '737', ...overrides });
+
+export interface AuthorizeCommand {
+  operationId: string; orderId: string; userId: string; amountMinor: number; currency: string; paymentMethodId: string;
+}
+
+/** An authorize command; on a method that does not exist unless one is given. */
+export function authorizeCommand(overrides: Partial<AuthorizeCommand> = {}): AuthorizeCommand {
   return {
-    operationId: randomUUID(),
-    orderId: randomUUID(),
-    userId: randomUUID(),
-    amountMinor: 2599,
-    currency: 'EUR',
-    card: { number: TEST_CARDS.approve, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '737', ...card },
+    operationId: randomUUID(), orderId: randomUUID(), userId: randomUUID(), amountMinor: 2599, currency: 'EUR', paymentMethodId: randomUUID(),
     ...overrides,
   };
 }
 
-/** The handlers over a fresh simulator (or the given processor), with a short processor timeout. */
-export function paymentsWith(pool: Pool, processor: CardProcessor = new SimulatedCardProcessor({ slowMs: 100 })) {
-  const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: TIMEOUT_MS });
+const contracts = new ContractValidator({ events, commands });
+
+/** A simulator over the test database (the processor's storage stands in there). */
+export const simulatorOver = (pool: Pool, options: Partial<SimulatorOptions> = {}) => new SimulatedCardProcessor({ pool, slowMs: 100, ...options });
+
+/**
+ * The handlers and the card-saving service over a fresh simulator (or the given processor), with a
+ * short processor timeout. `command` saves a card for the user (a new one unless given) and answers
+ * an authorize command on it, checked against the contract orders sends it by.
+ */
+export function paymentsWith(pool: Pool, processor: CardProcessor = simulatorOver(pool), options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
+  const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: TIMEOUT_MS, now });
+  const methodDeps = { pool, processor, processorTimeoutMs: TIMEOUT_MS, now };
   const run = (type: keyof typeof commandHandlers, payload: unknown) =>
     inTransaction(pool, (client) => commandHandlers[type](client, payload));
+  const saveCard = (userId: string, card: Partial<CardFields> = {}) => addPaymentMethod(methodDeps, userId, cardOf(card));
   return {
     processor,
     commandHandlers,
+    saveCard,
+    command: async (overrides: Partial<AuthorizeCommand> = {}, card: Partial<CardFields> = {}): Promise<AuthorizeCommand> => {
+      const userId = overrides.userId ?? randomUUID();
+      const method = await saveCard(userId, card);
+      const command = authorizeCommand({ userId, paymentMethodId: method.id, ...overrides });
+      contracts.assertPayload('payments.authorize', 1, command);
+      return command;
+    },
     authorize: (payload: unknown) => run('payments.authorize', payload),
     capture: (orderId: string, operationId: string = randomUUID()) => run('payments.capture', { operationId, orderId }),
     void: (orderId: string, operationId: string = randomUUID()) => run('payments.void', { operationId, orderId, reason: 'order cancelled' }),
@@ -47,3 +76,20 @@ export async function operationsOf(pool: Pool, orderId: string) {
 
 /** Matches an AppError with this code (and, for retries, `retryable`). */
 export const appError = (code: string) => (error: unknown) => error instanceof AppError && error.code === code;
+
+/** The simulator, except that the answer to the first capture is lost in transit (it is made, then never arrives). */
+export class LosesFirstCaptureAnswer implements CardProcessor {
+  private lost = false;
+  constructor(private readonly inner: CardProcessor) {}
+  tokenize: CardProcessor['tokenize'] = (card, options) => this.inner.tokenize(card, options);
+  authorize: CardProcessor['authorize'] = (request, options) => this.inner.authorize(request, options);
+  void: CardProcessor['void'] = (request, options) => this.inner.void(request, options);
+  refund: CardProcessor['refund'] = (request, options) => this.inner.refund(request, options);
+  async capture(request: { authorizationId: string; amountMinor: number }, options: ProcessorCallOptions): Promise<OperationAnswer> {
+    const answer = await this.inner.capture(request, options);
+    if (this.lost) return answer;
+    this.lost = true;
+    await sleep(60_000, undefined, { signal: options.signal });
+    return answer;
+  }
+}

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
 import { buildApp } from '../src/app.js';
 import { TEST_CARDS } from '../src/processor/simulated-processor.js';
-import { authorizeCommand, paymentsWith } from './fixtures.js';
+import { paymentsWith, TIMEOUT_MS } from './fixtures.js';
 import { setUpDatabase, startKeyServer, type TestDb } from './support.js';
 
 describe('payments HTTP API', () => {
@@ -20,14 +20,14 @@ describe('payments HTTP API', () => {
     db = await setUpDatabase('payments_http');
     keys = await startKeyServer();
     const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-    app = await buildApp({ pool: db.pool, auth, logger: createLogger('payments', 'silent') });
     const payments = paymentsWith(db.pool);
+    app = await buildApp({ pool: db.pool, auth, processor: payments.processor, processorTimeoutMs: TIMEOUT_MS, logger: createLogger('payments', 'silent') });
     for (let i = 0; i < 3; i++) {
-      const command = authorizeCommand({ userId: alice, amountMinor: 1000 + i });
+      const command = await payments.command({ userId: alice, amountMinor: 1000 + i });
       await payments.authorize(command);
       aliceOrders.push(command.orderId);
     }
-    const bobs = authorizeCommand({ userId: bob }, { number: TEST_CARDS.decline });
+    const bobs = await payments.command({ userId: bob }, { number: TEST_CARDS.decline });
     await payments.authorize(bobs);
     bobOrder = bobs.orderId;
   });
@@ -50,6 +50,7 @@ describe('payments HTTP API', () => {
     assert.deepEqual(second.items.map((p: { orderId: string }) => p.orderId), [aliceOrders[0]]);
     assert.equal(second.next, undefined);
     assert.deepEqual(page.items[0].card, { brand: 'visa', last4: '4242' });
+    assert.match(page.items[0].paymentMethodId, /^[0-9a-f-]{36}$/);
     assert.doesNotMatch(first.body, /4242424242424242/);
   });
 

@@ -130,7 +130,8 @@ async function cleanRedis(redisUrl: string, owners: { user: string; keys: string
   }
 }
 
-async function cleanBroker(amqpUrl: string, services: string[], namespace: string): Promise<void> {
+/** Deletes the exchanges and each service's queues of a messaging namespace. */
+export async function cleanBroker(amqpUrl: string, services: string[], namespace: string): Promise<void> {
   const connection = await amqp.connect(amqpUrl);
   try {
     for (const [i, service] of services.entries()) {

@@ -3,8 +3,10 @@ import type { MessageRegistry } from '../registry.js';
 import { AmountMinor, Currency, Reason, Uuid } from '../common.js';
 
 /**
- * Hold an order's amount on a card (the saga's "try"). The card is checked loosely here on purpose:
- * a malformed card is a decline (`invalid_card`) that payments answers, not a malformed message.
+ * Hold an order's amount on one of the user's saved payment methods (the saga's "try"). The card
+ * itself never travels in a command: it was tokenized at the processor through `POST /payments/methods`
+ * and is named here by its `paymentMethodId`. A method that is unknown or belongs to another user is
+ * a decline (`invalid_payment_method`) that payments answers, not a malformed message.
  */
 export const AuthorizeV1 = Type.Object({
   operationId: Uuid,
@@ -12,12 +14,7 @@ export const AuthorizeV1 = Type.Object({
   userId: Uuid,
   amountMinor: Type.Integer({ minimum: 1 }),
   currency: Currency,
-  card: Type.Object({
-    number: Type.String({ maxLength: 40 }),
-    expMonth: Type.Integer(),
-    expYear: Type.Integer(),
-    cvc: Type.String({ maxLength: 8 }),
-  }),
+  paymentMethodId: Uuid,
 });
 /** Take the held amount (the saga's "confirm"). */
 export const CaptureV1 = Type.Object({ operationId: Uuid, orderId: Uuid });

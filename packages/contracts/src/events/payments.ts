@@ -5,7 +5,7 @@ import { AmountMinor, Currency, Nullable, Uuid, Version } from '../common.js';
 const Base = { operationId: Uuid, orderId: Uuid };
 
 export const DeclineReason = Type.Union(
-  ['card_declined', 'insufficient_funds', 'processor_error', 'processor_timeout', 'invalid_card', 'order_voided'].map((r) => Type.Literal(r)),
+  ['card_declined', 'insufficient_funds', 'processor_error', 'processor_timeout', 'invalid_card', 'invalid_payment_method', 'order_voided'].map((r) => Type.Literal(r)),
 );
 
 /** Reply to `payments.authorize`: the amount is held on the card. */

@@ -1,5 +1,6 @@
-// payments.authorize: the saga's "try". The card processor is outside Bazaar, so it is never called
-// inside a transaction that holds our rows. The handler works in two phases:
+// payments.authorize: the saga's "try", on one of the user's saved payment methods (a card already in
+// the processor's vault, named by its token). The card processor is outside Bazaar, so it is never
+// called inside a transaction that holds our rows. The handler works in two phases:
 //
 //   1. In a transaction of its own, committed before the processor is called: the payment and the
 //      operation are recorded as `pending` (or, for an expected refusal, answered at once).
@@ -17,9 +18,10 @@
 // When the processor does not answer in time the outcome is unknown: money may be held. The
 // authorization is then treated as declined (`processor_timeout`) and a void is sent defensively
 // for whatever the call may have produced, under a key derived from the operation id.
-import { withTransaction, type PoolClient } from '@bazaar/platform';
-import { callProcessor } from '../processor/card-processor.js';
-import { checkCard, normaliseCardNumber, type CardCheck } from './card.js';
+import { withTransaction, type PoolClient, type Queryable } from '@bazaar/platform';
+import { callProcessor, type AuthorizeRequest } from '../processor/card-processor.js';
+import { findPaymentMethod } from '../methods/payment-method.store.js';
+import { hasExpired } from './card.js';
 import {
   answer, assertSameCommand, concurrentOr, defensiveVoidId, retryLater, type PaymentHandlerDeps, type Reply,
 } from './handler-support.js';
@@ -43,19 +45,19 @@ export async function authorize(deps: PaymentHandlerDeps, client: PoolClient, pa
     assertSameCommand(recorded, 'authorize', command.orderId);
     if (recorded.outcome !== 'pending') return answer(deps, client, replyOf(recorded, await findPaymentById(client, recorded.paymentId!)));
   }
-  // A pending record is a retry after a crash: the card was checked when it was first recorded.
-  const started: Started = recorded ? { kind: 'call', op: recorded } : await beginAuthorization(deps, command, checkCard(command.card, deps.now()));
+  // A pending record is a retry after a crash: the method was checked when it was first recorded.
+  const started: Started = recorded ? { kind: 'call', op: recorded } : await beginAuthorization(deps, command);
   if (started.kind === 'answered') return answer(deps, client, started.reply);
-  const outcome = await askProcessor(deps, command, started.op.id);
+  const outcome = await askProcessor(deps, await processorRequestFor(client, started.op), started.op.id);
   return completeAuthorization(deps, client, started.op.id, outcome);
 }
 
 /**
  * Phase 1, committed on its own. One payment per order: an order that already has one gets that
- * payment's state as the answer; an order voided before it had a payment, or a malformed card, is
- * declined without asking the processor.
+ * payment's state as the answer. An order voided before it had a payment, a payment method that is
+ * unknown or not the user's, or a saved card that has expired, is declined without asking the processor.
  */
-export async function beginAuthorization(deps: Pick<PaymentHandlerDeps, 'pool'>, command: AuthorizePayload, card: CardCheck): Promise<Started> {
+export async function beginAuthorization(deps: Pick<PaymentHandlerDeps, 'pool' | 'now'>, command: AuthorizePayload): Promise<Started> {
   try {
     return await withTransaction(deps.pool, async (tx) => {
       await lockOrder(tx, command.orderId);
@@ -65,11 +67,16 @@ export async function beginAuthorization(deps: Pick<PaymentHandlerDeps, 'pool'>,
         if (!reply) throw retryLater("this order's authorization is in flight");
         return { kind: 'answered', reply };
       }
-      const refusal: DeclineReason | undefined = (await hasVoidTombstone(tx, command.orderId)) ? 'order_voided' : card.ok ? undefined : 'invalid_card';
+      const found = await findPaymentMethod(tx, command.paymentMethodId);
+      // Someone else's method is treated exactly as one that does not exist.
+      const method = found && found.userId === command.userId ? found : undefined;
+      const refusal: DeclineReason | undefined = (await hasVoidTombstone(tx, command.orderId))
+        ? 'order_voided'
+        : !method ? 'invalid_payment_method' : hasExpired(method, deps.now()) ? 'invalid_card' : undefined;
       const payment = await insertPayment(tx, {
         orderId: command.orderId, userId: command.userId, amountMinor: command.amountMinor, currency: command.currency,
-        status: refusal ? 'declined' : 'pending', cardLast4: card.summary?.last4 ?? null, cardBrand: card.summary?.brand ?? null,
-        declineReason: refusal ?? null,
+        status: refusal ? 'declined' : 'pending', cardLast4: method?.last4 ?? null, cardBrand: method?.brand ?? null,
+        paymentMethodId: method?.id ?? null, declineReason: refusal ?? null,
       });
       const op = await insertOperation(tx, {
         id: command.operationId, orderId: command.orderId, paymentId: payment.id, kind: 'authorize', amountMinor: command.amountMinor,
@@ -82,10 +89,20 @@ export async function beginAuthorization(deps: Pick<PaymentHandlerDeps, 'pool'>,
   }
 }
 
+/**
+ * What the processor is asked for a recorded authorization: the payment's amount, on the processor's
+ * token of the method it was recorded with. Built from the record, never from the command, so a
+ * retry asks for exactly what the first attempt asked for.
+ */
+export async function processorRequestFor(db: Queryable, op: Operation): Promise<AuthorizeRequest> {
+  const payment = op.paymentId ? await findPaymentById(db, op.paymentId) : undefined;
+  const method = payment?.paymentMethodId ? await findPaymentMethod(db, payment.paymentMethodId) : undefined;
+  if (!payment || !method) throw new Error(`authorization ${op.id} has no payment method recorded`);
+  return { amountMinor: payment.amountMinor, currency: payment.currency, token: method.processorToken, orderId: payment.orderId };
+}
+
 /** Phase 2: the processor call, bounded by the timeout; on a timeout, the defensive void. */
-export async function askProcessor(deps: PaymentHandlerDeps, command: AuthorizePayload, operationId: string): Promise<Outcome> {
-  const card = { ...command.card, number: normaliseCardNumber(command.card.number) };
-  const request = { amountMinor: command.amountMinor, currency: command.currency, card, orderId: command.orderId };
+export async function askProcessor(deps: PaymentHandlerDeps, request: AuthorizeRequest, operationId: string): Promise<Outcome> {
   const answered = await callProcessor(deps.processorTimeoutMs, (signal) =>
     deps.processor.authorize(request, { idempotencyKey: operationId, signal }));
   switch (answered.outcome) {

@@ -1,5 +1,6 @@
-// What payments may know about a card: checks before the processor is asked, and the only two
-// things ever kept (the last four digits and the brand). Pure: no I/O, the clock is a parameter.
+// What payments may know about a card: the checks made before it is sent to the processor's vault,
+// and the only things ever kept (the brand, the last four digits and the expiry date). Pure: no I/O,
+// the clock is a parameter.
 
 export interface CardInput {
   number: string;
@@ -16,12 +17,21 @@ export interface CardSummary {
   brand: CardBrand;
 }
 
+/** One thing wrong with a card, naming its field (`number`, `expMonth`, `expYear` or `cvc`). */
+export interface CardProblem {
+  field: keyof CardInput;
+  message: string;
+}
+
 export type CardCheck =
-  | { ok: true; number: string; summary: CardSummary }
-  | { ok: false; problem: string; summary: CardSummary | null };
+  | { ok: true; number: string; expYear: number; summary: CardSummary }
+  | { ok: false; problems: CardProblem[] };
 
 /** Digits only: spaces and dashes as people type them are allowed and dropped. */
 export const normaliseCardNumber = (number: string): string => number.replace(/[\s-]/g, '');
+
+/** A two-digit expiry year (`29`) is read as 2029. */
+export const fullExpiryYear = (year: number): number => (year >= 0 && year < 100 ? 2000 + year : year);
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -45,25 +55,33 @@ export function brandOf(digits: string): CardBrand {
 }
 
 /**
- * Checks a card before any processor is asked: 12 to 19 digits passing the Luhn check, a real month,
- * not expired at `now` (a card is valid through the last day of its expiry month), a 3 or 4 digit
- * security code. A malformed card is an expected outcome (declined as `invalid_card`), not an error.
+ * Checks a card before it is sent to the processor's vault: 12 to 19 digits passing the Luhn check,
+ * a real month, not expired at `now` (a card is valid through the last day of its expiry month), a
+ * 3 or 4 digit security code. Every problem is reported, each naming its field. No message repeats
+ * what was typed.
  */
 export function checkCard(card: CardInput, now: Date): CardCheck {
   const number = normaliseCardNumber(card.number);
-  const summary = /^\d{4,}$/.test(number) ? { last4: number.slice(-4), brand: brandOf(number) } : null;
-  const problem = cardProblem(number, card, now);
-  if (problem) return { ok: false, problem, summary };
-  return { ok: true, number, summary: summary! };
+  const expYear = fullExpiryYear(card.expYear);
+  const problems: CardProblem[] = [];
+  if (!/^\d{12,19}$/.test(number)) problems.push({ field: 'number', message: 'must be 12 to 19 digits' });
+  else if (!luhnValid(number)) problems.push({ field: 'number', message: 'is not a valid card number' });
+  if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12) {
+    problems.push({ field: 'expMonth', message: 'must be 1 to 12' });
+  } else if (!Number.isInteger(expYear) || expYear > now.getUTCFullYear() + 50) {
+    problems.push({ field: 'expYear', message: 'is not a plausible expiry year' });
+  } else if (hasExpired({ expMonth: card.expMonth, expYear }, now)) {
+    problems.push(expYear < now.getUTCFullYear()
+      ? { field: 'expYear', message: 'the card has expired' }
+      : { field: 'expMonth', message: 'the card has expired' });
+  }
+  if (!/^\d{3,4}$/.test(card.cvc)) problems.push({ field: 'cvc', message: 'must be 3 or 4 digits' });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, number, expYear, summary: { last4: number.slice(-4), brand: brandOf(number) } };
 }
 
-function cardProblem(number: string, card: CardInput, now: Date): string | undefined {
-  if (!/^\d{12,19}$/.test(number)) return 'the card number must be 12 to 19 digits';
-  if (!luhnValid(number)) return 'the card number is not valid';
-  if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12) return 'the expiry month must be 1 to 12';
-  const year = card.expYear < 100 ? 2000 + card.expYear : card.expYear;
+/** Whether a card expiring at the end of `expMonth`/`expYear` (a full year) has expired at `now`. */
+export function hasExpired(expiry: { expMonth: number; expYear: number }, now: Date): boolean {
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
-  if (year * 12 + (card.expMonth - 1) < thisMonth) return 'the card has expired';
-  if (!/^\d{3,4}$/.test(card.cvc)) return 'the security code must be 3 or 4 digits';
-  return undefined;
+  return expiry.expYear * 12 + (expiry.expMonth - 1) < thisMonth;
 }

@@ -9,19 +9,15 @@ const Reason = Type.String({ minLength: 1, maxLength: 200 });
 
 // Payloads of the commands payments consumes. Only what payments reads is required (other fields
 // are tolerated); the contracts package holds the full schemas and checks them on receipt. The card
-// is checked loosely here on purpose: a malformed card is a decline (`invalid_card`), not a bad message.
+// is named by a saved payment method: one that is unknown or someone else's is a decline
+// (`invalid_payment_method`), not a bad message.
 export const AuthorizePayload = Type.Object({
   operationId: Uuid,
   orderId: Uuid,
   userId: Uuid,
   amountMinor: AmountMinor,
   currency: Currency,
-  card: Type.Object({
-    number: Type.String({ maxLength: 40 }),
-    expMonth: Type.Integer(),
-    expYear: Type.Integer(),
-    cvc: Type.String({ maxLength: 8 }),
-  }),
+  paymentMethodId: Uuid,
 });
 export type AuthorizePayload = Static<typeof AuthorizePayload>;
 
@@ -66,6 +62,7 @@ export const PaymentSchema = Type.Object({
   capturedMinor: Type.Integer(),
   refundedMinor: Type.Integer(),
   card: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+  paymentMethodId: Nullable(Type.String({ description: 'the saved card it was authorized with' })),
   declineReason: Nullable(Type.String()),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -4,7 +4,7 @@ import type { Operation, OperationKind, OperationOutcome, Payment, PaymentChange
 interface PaymentRow {
   id: string; order_id_ref: string; user_id_ref: string; amount_minor: number; currency: string;
   status: PaymentStatus; captured_minor: number; refunded_minor: number; card_last4: string | null;
-  card_brand: string | null; processor_authorization_id: string | null; decline_reason: string | null;
+  card_brand: string | null; payment_method_id: string | null; processor_authorization_id: string | null; decline_reason: string | null;
   created_at: Date; updated_at: Date; version: number;
 }
 
@@ -17,7 +17,7 @@ interface OperationRow {
 const toPayment = (r: PaymentRow): Payment => ({
   id: r.id, orderId: r.order_id_ref, userId: r.user_id_ref, amountMinor: r.amount_minor, currency: r.currency,
   status: r.status, capturedMinor: r.captured_minor, refundedMinor: r.refunded_minor, cardLast4: r.card_last4,
-  cardBrand: r.card_brand, processorAuthorizationId: r.processor_authorization_id, declineReason: r.decline_reason,
+  cardBrand: r.card_brand, paymentMethodId: r.payment_method_id, processorAuthorizationId: r.processor_authorization_id, declineReason: r.decline_reason,
   createdAt: r.created_at, updatedAt: r.updated_at, version: r.version,
 });
 
@@ -50,14 +50,14 @@ export async function findPaymentById(db: Queryable, id: string, options: { lock
 
 export interface NewPayment {
   orderId: string; userId: string; amountMinor: number; currency: string; status: PaymentStatus;
-  cardLast4: string | null; cardBrand: string | null; declineReason: string | null;
+  cardLast4: string | null; cardBrand: string | null; paymentMethodId: string | null; declineReason: string | null;
 }
 
 export async function insertPayment(db: Queryable, p: NewPayment): Promise<Payment> {
   const { rows } = await db.query<PaymentRow>(
-    `INSERT INTO payments (order_id_ref, user_id_ref, amount_minor, currency, status, card_last4, card_brand, decline_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-    [p.orderId, p.userId, p.amountMinor, p.currency, p.status, p.cardLast4, p.cardBrand, p.declineReason],
+    `INSERT INTO payments (order_id_ref, user_id_ref, amount_minor, currency, status, card_last4, card_brand, payment_method_id, decline_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    [p.orderId, p.userId, p.amountMinor, p.currency, p.status, p.cardLast4, p.cardBrand, p.paymentMethodId, p.declineReason],
   );
   return toPayment(rows[0]!);
 }

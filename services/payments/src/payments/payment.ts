@@ -14,10 +14,14 @@ export type PaymentStatus =
 export type OperationKind = 'authorize' | 'capture' | 'void' | 'refund';
 export type OperationOutcome = 'pending' | 'succeeded' | 'declined' | 'failed';
 
-/** Why an authorization did not hold money. The first four come from the processor. */
+/**
+ * Why an authorization did not hold money. The first four come from the processor; `invalid_card`
+ * is a saved card that has expired, `invalid_payment_method` a method that is unknown or belongs to
+ * someone else (or a token the processor does not know), `order_voided` an order cancelled first.
+ */
 export type DeclineReason =
   | 'card_declined' | 'insufficient_funds' | 'processor_error' | 'processor_timeout'
-  | 'invalid_card' | 'order_voided';
+  | 'invalid_card' | 'invalid_payment_method' | 'order_voided';
 
 export interface Payment {
   id: string;
@@ -30,6 +34,8 @@ export interface Payment {
   refundedMinor: number;
   cardLast4: string | null;
   cardBrand: string | null;
+  /** The saved card it was authorized with; null when the method given was unknown or not the user's. */
+  paymentMethodId: string | null;
   processorAuthorizationId: string | null;
   declineReason: string | null;
   createdAt: Date;
@@ -119,7 +125,7 @@ export function refunded(payment: Payment, amountMinor: number): PaymentChange {
 /** What the processor's answer to an authorization (or its silence) makes of the payment. */
 export type AuthorizationResult =
   | { outcome: 'succeeded'; authorizationId: string }
-  | { outcome: 'declined'; reason: Extract<DeclineReason, 'card_declined' | 'insufficient_funds'> }
+  | { outcome: 'declined'; reason: Extract<DeclineReason, 'card_declined' | 'insufficient_funds' | 'invalid_payment_method'> }
   | { outcome: 'failed'; reason: Extract<DeclineReason, 'processor_error' | 'processor_timeout'> };
 
 export function authorizationChange(result: AuthorizationResult): PaymentChange {

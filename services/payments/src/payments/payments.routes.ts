@@ -56,6 +56,7 @@ export const toPaymentView = (p: Payment) => ({
   capturedMinor: p.capturedMinor,
   refundedMinor: p.refundedMinor,
   card: p.cardLast4 ? { brand: p.cardBrand ?? 'unknown', last4: p.cardLast4 } : null,
+  paymentMethodId: p.paymentMethodId,
   declineReason: p.declineReason,
   version: p.version,
   createdAt: p.createdAt.toISOString(),

@@ -1,12 +1,33 @@
 // The adapter between payments and the card processor, which lives outside Bazaar. Payments talks
 // only to this interface; the one implementation today is the simulator (simulated-processor.ts).
-// A real processor's client would implement the same four calls.
+// A real processor's client would implement the same five calls.
+//
+// A card's number and security code are sent to the processor once, to be kept in its vault
+// (`tokenize`), and never again: every later call names the card by the vault's token.
 
-/** What a processor needs to authorize a charge. The full number and cvc go no further than this. */
+/** A card as the customer typed it, on its way to the processor's vault and nowhere else. */
+export interface CardDetails {
+  /** Digits only. */
+  number: string;
+  expMonth: number;
+  /** The full year (2029). */
+  expYear: number;
+  cvc: string;
+}
+
+/** What the vault answers: a token standing for the card, and what may be shown of it. */
+export interface TokenizedCard {
+  token: string;
+  brand: string;
+  last4: string;
+}
+
+/** What a processor needs to authorize a charge: the card is named by its vault token. */
 export interface AuthorizeRequest {
   amountMinor: number;
   currency: string;
-  card: { number: string; expMonth: number; expYear: number; cvc: string };
+  /** The token `tokenize` gave for the card. */
+  token: string;
   /** Shown on the processor's side so an operator can match its records with ours. */
   orderId: string;
 }
@@ -23,7 +44,8 @@ export interface ProcessorCallOptions {
 
 export type AuthorizeAnswer =
   | { outcome: 'approved'; authorizationId: string }
-  | { outcome: 'declined'; reason: 'card_declined' | 'insufficient_funds' }
+  /** `invalid_payment_method`: the processor knows no card by this token. */
+  | { outcome: 'declined'; reason: 'card_declined' | 'insufficient_funds' | 'invalid_payment_method' }
   | { outcome: 'error'; message: string };
 
 export type OperationAnswer =
@@ -38,6 +60,12 @@ export type OperationAnswer =
 export type VoidRequest = { authorizationId: string } | { authorizeKey: string };
 
 export interface CardProcessor {
+  /**
+   * Keeps the card in the processor's vault and answers its token. Not idempotent, and need not be:
+   * asking twice makes two tokens for one card, which costs nothing. Throws when the vault refuses
+   * the card or cannot be reached.
+   */
+  tokenize(card: CardDetails, options?: { signal?: AbortSignal }): Promise<TokenizedCard>;
   authorize(request: AuthorizeRequest, options: ProcessorCallOptions): Promise<AuthorizeAnswer>;
   capture(request: { authorizationId: string; amountMinor: number }, options: ProcessorCallOptions): Promise<OperationAnswer>;
   void(request: VoidRequest, options: ProcessorCallOptions): Promise<OperationAnswer>;

@@ -1,8 +1,18 @@
 // A SIMULATED card processor. Bazaar charges no real cards: the processor is an external system, so
-// it is stood in for by this in-memory simulator behind the CardProcessor adapter. It behaves like a
-// real processor where payments depends on it: it honours idempotency keys (a repeated key replays
-// the first answer and has no second effect), it can be slow, it can fail, and it can time out after
-// having done the work. Its state lives in this process only and is lost on restart.
+// it is stood in for by this simulator behind the CardProcessor adapter. It behaves like a real
+// processor where payments depends on it: it keeps cards in a vault and answers tokens for them, it
+// honours idempotency keys (a repeated key replays the first answer and has no second effect), it
+// can be slow, it can fail, and it can time out after having done the work.
+//
+// Where its state lives: a real processor keeps its vault, authorizations and idempotency records on
+// its own side, and they outlive anything that happens to us. The simulator's stand-in for that
+// storage is a set of tables of its own, `card_simulator_*`, in payments' database (migration
+// 0004_card_simulator.sql). So a new instance over the same database (payments restarted, even
+// SIGKILLed) sees every authorization and every answer the previous one gave. Payments' own code
+// never touches those tables. Only the per-instance call counters are in memory.
+//
+// The vault does not keep the card number: what a number decides (the test cards below) is worked
+// out when it is tokenized and kept with the token as the card's `behaviour`.
 //
 // Test cards (any future expiry date, any 3-digit security code):
 //
@@ -18,14 +28,17 @@
 // | 4000 0000 0000 0077 | approved after a slow answer (1.5 s by default,      | capture, void, refund work |
 // |                     | within the default timeout)                          |                            |
 // | 4000 0000 0000 0341 | approved                                             | capture is declined        |
-// | any other number    | approved if it passes payments' own checks           | capture, void, refund work |
+// | any other number    | approved if it passes the vault's checks             | capture, void, refund work |
 //
-// Numbers that fail the Luhn check or are not 12 to 19 digits never reach the processor: payments
-// declines them itself as `invalid_card`.
+// Numbers that fail the Luhn check or are not 12 to 19 digits are refused by payments before they
+// reach the vault (and by the vault itself if they did). A token the vault does not know is declined
+// as `invalid_payment_method`.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withTransaction, type Pool, type PoolClient, type Queryable } from '@bazaar/platform';
+import { brandOf, luhnValid } from '../payments/card.js';
 import type {
-  AuthorizeAnswer, AuthorizeRequest, CardProcessor, OperationAnswer, ProcessorCallOptions, VoidRequest,
+  AuthorizeAnswer, AuthorizeRequest, CardDetails, CardProcessor, OperationAnswer, ProcessorCallOptions, TokenizedCard, VoidRequest,
 } from './card-processor.js';
 
 export const TEST_CARDS = {
@@ -39,10 +52,25 @@ export const TEST_CARDS = {
   captureDeclined: '4000000000000341',
 } as const;
 
+/** What the simulator does with charges to a card, decided by its number when it is tokenized. */
+export type CardBehaviour = 'approve' | 'decline' | 'insufficient_funds' | 'processor_error' | 'timeout' | 'slow' | 'capture_declined';
+
+const behaviours: Record<string, CardBehaviour> = {
+  [TEST_CARDS.decline]: 'decline',
+  [TEST_CARDS.insufficientFunds]: 'insufficient_funds',
+  [TEST_CARDS.processorError]: 'processor_error',
+  [TEST_CARDS.timeout]: 'timeout',
+  [TEST_CARDS.slow]: 'slow',
+  [TEST_CARDS.captureDeclined]: 'capture_declined',
+};
+
+export const behaviourOf = (number: string): CardBehaviour => behaviours[number] ?? 'approve';
+
 export interface SimulatedAuthorization {
   id: string;
   orderId: string;
   authorizeKey: string;
+  token: string;
   amountMinor: number;
   currency: string;
   last4: string;
@@ -53,6 +81,8 @@ export interface SimulatedAuthorization {
 }
 
 export interface SimulatorOptions {
+  /** The database holding the simulator's tables (`card_simulator_*`): payments' own, in Bazaar. */
+  pool: Pool;
   /** How long the slow card takes to answer. */
   slowMs?: number;
   /** How long the timeout card hangs before it would answer (the caller gives up long before). */
@@ -60,98 +90,177 @@ export interface SimulatorOptions {
 }
 
 type Kind = 'authorize' | 'capture' | 'void' | 'refund';
+type Answer = AuthorizeAnswer | OperationAnswer;
 
-/** The simulator. Counters and authorizations are public so tests can see what the processor saw. */
+interface AuthorizationRow {
+  id: string; order_id_ref: string; authorize_key: string; token: string; amount_minor: number; currency: string;
+  last4: string; status: SimulatedAuthorization['status']; captured_minor: number; refunded_minor: number; behaviour: CardBehaviour;
+}
+
+const AUTHORIZATION_COLUMNS = `a.id, a.order_id_ref, a.authorize_key, a.token, a.amount_minor, a.currency, v.last4, a.status,
+  a.captured_minor, a.refunded_minor, v.behaviour`;
+
+const toAuthorization = (r: AuthorizationRow): SimulatedAuthorization => ({
+  id: r.id, orderId: r.order_id_ref, authorizeKey: r.authorize_key, token: r.token, amountMinor: r.amount_minor,
+  currency: r.currency, last4: r.last4, status: r.status, capturedMinor: r.captured_minor, refundedMinor: r.refunded_minor,
+  captureDeclines: r.behaviour === 'capture_declined',
+});
+
+/** The simulator. Its state is in the database; `calls` counts what this instance received. */
 export class SimulatedCardProcessor implements CardProcessor {
-  /** Every call received, replays included. */
-  readonly calls: Record<Kind, number> = { authorize: 0, capture: 0, void: 0, refund: 0 };
-  readonly authorizations = new Map<string, SimulatedAuthorization>();
-  private readonly answers = new Map<string, AuthorizeAnswer | OperationAnswer>();
-  private readonly byAuthorizeKey = new Map<string, string>();
+  /** Every call this instance received, replays included. */
+  readonly calls: Record<Kind | 'tokenize', number> = { tokenize: 0, authorize: 0, capture: 0, void: 0, refund: 0 };
+  private readonly pool: Pool;
   private readonly slowMs: number;
   private readonly hangMs: number;
 
-  constructor(options: SimulatorOptions = {}) {
+  constructor(options: SimulatorOptions) {
+    this.pool = options.pool;
     this.slowMs = options.slowMs ?? 1500;
     this.hangMs = options.hangMs ?? 60_000;
   }
 
+  async tokenize(card: CardDetails, options: { signal?: AbortSignal } = {}): Promise<TokenizedCard> {
+    this.calls.tokenize++;
+    const number = card.number.replace(/\D/g, '');
+    if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) throw new Error('the vault refused the card: not a valid card number');
+    if (!/^\d{3,4}$/.test(card.cvc)) throw new Error('the vault refused the card: not a valid security code');
+    options.signal?.throwIfAborted();
+    const stored = { token: reference('tok'), brand: brandOf(number), last4: number.slice(-4) };
+    await this.pool.query(
+      `INSERT INTO card_simulator_vault (token, behaviour, brand, last4, exp_month, exp_year) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [stored.token, behaviourOf(number), stored.brand, stored.last4, card.expMonth, card.expYear],
+    );
+    return stored;
+  }
+
   async authorize(request: AuthorizeRequest, options: ProcessorCallOptions): Promise<AuthorizeAnswer> {
     this.calls.authorize++;
-    const number = request.card.number.replace(/\D/g, '');
+    const behaviour = await this.behaviourOfToken(request.token);
     // The work is done (and remembered under the key) before the answer is delayed, as with a real
     // processor whose reply is lost or late: the authorization exists even if the caller gave up.
-    const answer = this.once('authorize', options.idempotencyKey, () => this.decideAuthorization(request, number, options.idempotencyKey));
-    if (number === TEST_CARDS.timeout) await sleep(this.hangMs, undefined, { signal: options.signal });
-    if (number === TEST_CARDS.slow) await sleep(this.slowMs, undefined, { signal: options.signal });
+    const answer = await this.once('authorize', options.idempotencyKey, (tx) =>
+      this.decideAuthorization(tx, request, behaviour, options.idempotencyKey));
+    if (behaviour === 'timeout') await sleep(this.hangMs, undefined, { signal: options.signal });
+    if (behaviour === 'slow') await sleep(this.slowMs, undefined, { signal: options.signal });
     return answer as AuthorizeAnswer;
   }
 
   async capture(request: { authorizationId: string; amountMinor: number }, options: ProcessorCallOptions): Promise<OperationAnswer> {
     this.calls.capture++;
-    return this.once('capture', options.idempotencyKey, () => {
-      const auth = this.authorizations.get(request.authorizationId);
+    return this.once('capture', options.idempotencyKey, async (tx) => {
+      const auth = await lockAuthorization(tx, request.authorizationId);
       if (!auth) return declined('unknown_authorization');
       if (auth.status !== 'authorized') return declined(auth.status === 'captured' ? 'already_captured' : 'authorization_voided');
       if (request.amountMinor > auth.amountMinor) return declined('amount_exceeds_authorization');
       if (auth.captureDeclines) return declined('capture_declined');
-      auth.status = 'captured';
-      auth.capturedMinor = request.amountMinor;
+      await updateAuthorization(tx, auth.id, { status: 'captured', capturedMinor: request.amountMinor });
       return succeeded('cap');
-    }) as OperationAnswer;
+    }) as Promise<OperationAnswer>;
   }
 
   async void(request: VoidRequest, options: ProcessorCallOptions): Promise<OperationAnswer> {
     this.calls.void++;
-    return this.once('void', options.idempotencyKey, () => {
-      const id = 'authorizationId' in request ? request.authorizationId : this.byAuthorizeKey.get(request.authorizeKey);
-      const auth = id ? this.authorizations.get(id) : undefined;
+    return this.once('void', options.idempotencyKey, async (tx) => {
+      let id: string | undefined;
+      if ('authorizationId' in request) id = request.authorizationId;
+      else {
+        // Wait for an authorize call under that key that is still being worked on, so the void
+        // cannot miss the authorization it is meant to release.
+        await lockKey(tx, 'authorize', request.authorizeKey);
+        const { rows } = await tx.query<{ id: string }>('SELECT id FROM card_simulator_authorizations WHERE authorize_key = $1', [request.authorizeKey]);
+        id = rows[0]?.id;
+      }
+      const auth = id ? await lockAuthorization(tx, id) : undefined;
       if (!auth) return succeeded('void_nothing');
       if (auth.status === 'captured') return declined('already_captured');
-      auth.status = 'voided';
+      await updateAuthorization(tx, auth.id, { status: 'voided' });
       return succeeded('void');
-    }) as OperationAnswer;
+    }) as Promise<OperationAnswer>;
   }
 
   async refund(request: { authorizationId: string; amountMinor: number }, options: ProcessorCallOptions): Promise<OperationAnswer> {
     this.calls.refund++;
-    return this.once('refund', options.idempotencyKey, () => {
-      const auth = this.authorizations.get(request.authorizationId);
+    return this.once('refund', options.idempotencyKey, async (tx) => {
+      const auth = await lockAuthorization(tx, request.authorizationId);
       if (!auth || auth.status !== 'captured') return declined('not_captured');
       if (request.amountMinor > auth.capturedMinor - auth.refundedMinor) return declined('amount_exceeds_captured');
-      auth.refundedMinor += request.amountMinor;
+      await updateAuthorization(tx, auth.id, { refundedMinor: auth.refundedMinor + request.amountMinor });
       return succeeded('ref');
-    }) as OperationAnswer;
+    }) as Promise<OperationAnswer>;
   }
 
   /** Authorizations made for an order (tests: "exactly one authorization at the processor"). */
-  authorizationsFor(orderId: string): SimulatedAuthorization[] {
-    return [...this.authorizations.values()].filter((a) => a.orderId === orderId);
+  async authorizationsFor(orderId: string): Promise<SimulatedAuthorization[]> {
+    const { rows } = await this.pool.query<AuthorizationRow>(
+      `SELECT ${AUTHORIZATION_COLUMNS} FROM card_simulator_authorizations a JOIN card_simulator_vault v USING (token)
+        WHERE a.order_id_ref = $1 ORDER BY a.created_at, a.id`,
+      [orderId],
+    );
+    return rows.map(toAuthorization);
   }
 
-  private decideAuthorization(request: AuthorizeRequest, number: string, key: string): AuthorizeAnswer {
-    if (number === TEST_CARDS.decline) return { outcome: 'declined', reason: 'card_declined' };
-    if (number === TEST_CARDS.insufficientFunds) return { outcome: 'declined', reason: 'insufficient_funds' };
-    if (number === TEST_CARDS.processorError) return { outcome: 'error', message: 'simulated processor error' };
+  private async behaviourOfToken(token: string): Promise<CardBehaviour | undefined> {
+    const { rows } = await this.pool.query<{ behaviour: CardBehaviour }>('SELECT behaviour FROM card_simulator_vault WHERE token = $1', [token]);
+    return rows[0]?.behaviour;
+  }
+
+  private async decideAuthorization(tx: PoolClient, request: AuthorizeRequest, behaviour: CardBehaviour | undefined, key: string): Promise<AuthorizeAnswer> {
+    if (!behaviour) return { outcome: 'declined', reason: 'invalid_payment_method' };
+    if (behaviour === 'decline') return { outcome: 'declined', reason: 'card_declined' };
+    if (behaviour === 'insufficient_funds') return { outcome: 'declined', reason: 'insufficient_funds' };
+    if (behaviour === 'processor_error') return { outcome: 'error', message: 'simulated processor error' };
     const id = reference('auth');
-    this.authorizations.set(id, {
-      id, orderId: request.orderId, authorizeKey: key, amountMinor: request.amountMinor, currency: request.currency,
-      last4: number.slice(-4), status: 'authorized', capturedMinor: 0, refundedMinor: 0,
-      captureDeclines: number === TEST_CARDS.captureDeclined,
-    });
-    this.byAuthorizeKey.set(key, id);
+    await tx.query(
+      `INSERT INTO card_simulator_authorizations (id, token, order_id_ref, authorize_key, amount_minor, currency, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'authorized')`,
+      [id, request.token, request.orderId, key, request.amountMinor, request.currency],
+    );
     return { outcome: 'approved', authorizationId: id };
   }
 
-  /** Processor-side idempotency: the first answer under a key is kept and replayed. */
-  private once(kind: Kind, key: string, work: () => AuthorizeAnswer | OperationAnswer): AuthorizeAnswer | OperationAnswer {
-    const slot = `${kind}:${key}`;
-    const known = this.answers.get(slot);
-    if (known) return known;
-    const answer = work();
-    this.answers.set(slot, answer);
-    return answer;
+  /**
+   * Processor-side idempotency: the first answer under a key is kept (in the same transaction as the
+   * work it describes) and replayed. Calls under one key take turns, so two concurrent ones cannot
+   * both do the work.
+   */
+  private once(kind: Kind, key: string, work: (tx: PoolClient) => Promise<Answer>): Promise<Answer> {
+    return withTransaction(this.pool, async (tx) => {
+      await lockKey(tx, kind, key);
+      const { rows } = await tx.query<{ answer: Answer }>(
+        'SELECT answer FROM card_simulator_requests WHERE kind = $1 AND idempotency_key = $2', [kind, key]);
+      if (rows[0]) return rows[0].answer;
+      const answer = await work(tx);
+      await tx.query('INSERT INTO card_simulator_requests (kind, idempotency_key, answer) VALUES ($1, $2, $3)', [kind, key, JSON.stringify(answer)]);
+      return answer;
+    });
   }
+}
+
+/** Serialises the calls under one idempotency key until the end of the transaction. */
+async function lockKey(tx: Queryable, kind: Kind, key: string): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('card_simulator:' || $1 || ':' || $2, 0))", [kind, key]);
+}
+
+async function lockAuthorization(tx: Queryable, id: string): Promise<SimulatedAuthorization | undefined> {
+  const { rows } = await tx.query<AuthorizationRow>(
+    `SELECT ${AUTHORIZATION_COLUMNS} FROM card_simulator_authorizations a JOIN card_simulator_vault v USING (token)
+      WHERE a.id = $1 FOR UPDATE OF a`,
+    [id],
+  );
+  return rows[0] && toAuthorization(rows[0]);
+}
+
+async function updateAuthorization(
+  tx: Queryable, id: string, change: { status?: SimulatedAuthorization['status']; capturedMinor?: number; refundedMinor?: number },
+): Promise<void> {
+  await tx.query(
+    `UPDATE card_simulator_authorizations
+        SET status = COALESCE($2, status), captured_minor = COALESCE($3, captured_minor),
+            refunded_minor = COALESCE($4, refunded_minor), updated_at = clock_timestamp()
+      WHERE id = $1`,
+    [id, change.status ?? null, change.capturedMinor ?? null, change.refundedMinor ?? null],
+  );
 }
 
 const reference = (prefix: string) => `sim_${prefix}_${randomBytes(8).toString('hex')}`;

@@ -1,0 +1,199 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createJwtVerifier, createLogger, type JwtVerifier, type ServiceApp } from '@bazaar/platform';
+import { buildApp } from '../src/app.js';
+import type { CardProcessor } from '../src/processor/card-processor.js';
+import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
+import { authorizeCommand, cardOf, paymentsWith, TIMEOUT_MS, type CardFields } from './fixtures.js';
+import { setUpDatabase, startKeyServer, type TestDb } from './support.js';
+
+const thisYear = new Date().getUTCFullYear();
+/** The app's clock: mid-June of this year, so "expired earlier this year" can be tested in any month. */
+const midJune = () => new Date(Date.UTC(thisYear, 5, 15));
+
+describe('payment methods: cards tokenized at the processor', () => {
+  let db: TestDb;
+  let keys: Awaited<ReturnType<typeof startKeyServer>>;
+  let auth: JwtVerifier;
+  let app: ServiceApp;
+  let payments: ReturnType<typeof paymentsWith>;
+  let simulator: SimulatedCardProcessor;
+
+  before(async () => {
+    db = await setUpDatabase('payments_methods');
+    keys = await startKeyServer();
+    auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
+    payments = paymentsWith(db.pool);
+    simulator = payments.processor as SimulatedCardProcessor;
+    app = await appWith(payments.processor);
+  });
+  after(async () => {
+    await app.close();
+    await keys.close();
+    await db.close();
+  });
+
+  const appWith = (processor: CardProcessor) =>
+    buildApp({ pool: db.pool, auth, processor, processorTimeoutMs: TIMEOUT_MS, logger: createLogger('payments', 'silent'), now: midJune });
+
+  const save = async (userId: string | undefined, card: unknown, on: ServiceApp = app) => on.inject({
+    method: 'POST', url: '/payments/methods', payload: { card },
+    headers: userId ? { authorization: `Bearer ${await keys.token(userId)}` } : {},
+  });
+  const list = async (userId?: string) => app.inject({
+    method: 'GET', url: '/payments/methods', headers: userId ? { authorization: `Bearer ${await keys.token(userId)}` } : {},
+  });
+
+  test('POST saves a card: 201 with its id, brand, last four and expiry, and never the number', async () => {
+    const userId = randomUUID();
+    const response = await save(userId, cardOf({ number: '5555 5555-5555 4444', expMonth: 7, expYear: (thisYear + 2) % 100 }));
+    assert.equal(response.statusCode, 201);
+    const body = response.json();
+    assert.deepEqual(Object.keys(body).sort(), ['brand', 'expMonth', 'expYear', 'last4', 'paymentMethodId']);
+    assert.match(body.paymentMethodId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.deepEqual({ ...body, paymentMethodId: undefined }, { paymentMethodId: undefined, brand: 'mastercard', last4: '4444', expMonth: 7, expYear: thisYear + 2 });
+    assert.doesNotMatch(response.body, /5555555555554444|5555 5555|sim_tok_/);
+    const { rows: [row] } = await db.pool.query('SELECT * FROM payment_methods WHERE id = $1', [body.paymentMethodId]);
+    assert.deepEqual(Object.keys(row).sort(), ['brand', 'created_at', 'exp_month', 'exp_year', 'id', 'last4', 'processor_token', 'user_id_ref']);
+    assert.equal(row.user_id_ref, userId);
+    assert.match(row.processor_token, /^sim_tok_/);
+    assert.ok(!JSON.stringify(row).includes('5555555555554444'));
+  });
+
+  test('the saved method pays: its id is what payments.authorize takes', async () => {
+    const userId = randomUUID();
+    const { paymentMethodId } = (await save(userId, cardOf())).json();
+    const command = authorizeCommand({ userId, paymentMethodId });
+    await payments.authorize(command);
+    const { rows: [payment] } = await db.pool.query('SELECT status, payment_method_id, card_last4 FROM payments WHERE order_id_ref = $1', [command.orderId]);
+    assert.deepEqual(payment, { status: 'authorized', payment_method_id: paymentMethodId, card_last4: '4242' });
+  });
+
+  test('GET lists the caller\'s own methods, newest first, as they were answered', async () => {
+    const [alice, bob] = [randomUUID(), randomUUID()];
+    const first = (await save(alice, cardOf())).json();
+    const second = (await save(alice, cardOf({ number: TEST_CARDS.approveMastercard }))).json();
+    await save(bob, cardOf());
+    const response = await list(alice);
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json(), { items: [second, first] });
+    assert.doesNotMatch(response.body, /4242424242424242|5555555555554444|sim_tok_/);
+    assert.deepEqual((await list(randomUUID())).json(), { items: [] });
+  });
+
+  const invalid: [string, unknown, string[]][] = [
+    ['fails the Luhn check', { number: '4242424242424241' }, ['body.card.number']],
+    ['too short', { number: '4242' }, ['body.card.number']],
+    ['too long', { number: '42424242424242424242' }, ['body.card.number']],
+    ['not digits', { number: 'not a card number' }, ['body.card.number']],
+    ['expired in an earlier year', { expYear: 2001 }, ['body.card.expYear']],
+    ['expired earlier this year', { expMonth: 5, expYear: thisYear }, ['body.card.expMonth']],
+    ['month 13', { expMonth: 13 }, ['body.card.expMonth']],
+    ['month 0', { expMonth: 0 }, ['body.card.expMonth']],
+    ['a two-digit security code', { cvc: '12' }, ['body.card.cvc']],
+    ['a security code with letters', { cvc: '12a' }, ['body.card.cvc']],
+    ['several problems at once', { number: '1234', expMonth: 14, cvc: '1' }, ['body.card.cvc', 'body.card.expMonth', 'body.card.number']],
+  ];
+  for (const [what, card, fields] of invalid) {
+    test(`400 naming the field when the card ${what}; the processor is not asked`, async () => {
+      const before = simulator.calls.tokenize;
+      const typed = cardOf(card as Partial<CardFields>);
+      const response = await save(randomUUID(), typed);
+      assert.equal(response.statusCode, 400);
+      assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+      const problem = response.json();
+      assert.equal(problem.code, 'invalid_data');
+      assert.deepEqual(problem.errors.map((e: { field: string }) => e.field).sort(), fields);
+      if (typed.number.length >= 8) assert.ok(!response.body.includes(typed.number), 'the answer does not repeat the number');
+      assert.equal(simulator.calls.tokenize, before);
+    });
+  }
+
+  test('400 naming the field when the body is not a card at all', async () => {
+    const userId = randomUUID();
+    const { cvc: _, ...withoutCvc } = cardOf();
+    const cases: [unknown, string[]][] = [
+      [withoutCvc, ['body.card.cvc']],
+      [{ ...cardOf(), expMonth: 'June' }, ['body.card.expMonth']],
+      [{ ...cardOf(), holder: 'A. Customer' }, ['body.card.holder']],
+    ];
+    for (const [card, fields] of cases) {
+      const response = await save(userId, card);
+      assert.equal(response.statusCode, 400, JSON.stringify(card));
+      assert.deepEqual(response.json().errors.map((e: { field: string }) => e.field).sort(), fields);
+    }
+    const none = await app.inject({ method: 'POST', url: '/payments/methods', payload: {}, headers: { authorization: `Bearer ${await keys.token(userId)}` } });
+    assert.deepEqual(none.json().errors.map((e: { field: string }) => e.field), ['body.card']);
+    assert.deepEqual((await list(userId)).json(), { items: [] }, 'nothing was saved');
+  });
+
+  test('401 without a token', async () => {
+    assert.equal((await save(undefined, cardOf())).statusCode, 401);
+    assert.equal((await list()).statusCode, 401);
+  });
+
+  test('503 (retryable) and nothing saved when the processor\'s vault fails or does not answer in time', async () => {
+    const failing = vaultOnly(async () => { throw new Error('vault unreachable'); });
+    const hanging = vaultOnly(async (_card, options) => { await sleep(60_000, undefined, { signal: options?.signal }); throw new Error('unreachable'); });
+    for (const processor of [failing, hanging]) {
+      const other = await appWith(processor);
+      const userId = randomUUID();
+      const response = await save(userId, cardOf(), other);
+      assert.equal(response.statusCode, 503);
+      assert.equal(response.json().code, 'unavailable');
+      assert.equal(response.json().retryable, true);
+      assert.deepEqual((await list(userId)).json(), { items: [] });
+      await other.close();
+    }
+  });
+
+  test('no full card number or security code is stored anywhere: every text column of every table', async () => {
+    const cvc = '9173';
+    const numbers = Object.values(TEST_CARDS);
+    const userId = randomUUID();
+    for (const number of numbers) {
+      const spaced = number.replace(/(\d{4})(?=\d)/g, '$1 ');
+      const response = await save(userId, cardOf({ number: spaced, cvc }));
+      assert.equal(response.statusCode, 201);
+      const command = authorizeCommand({ userId, paymentMethodId: response.json().paymentMethodId });
+      await payments.authorize(command);
+      await payments.capture(command.orderId);
+      await payments.refund(command.orderId, 100);
+      await payments.void(command.orderId);
+    }
+    const refused = '4242424242424241';
+    assert.equal((await save(userId, cardOf({ number: refused, cvc }))).statusCode, 400);
+
+    const { rows: columns } = await db.pool.query<{ table_name: string; column_name: string }>(
+      `SELECT c.table_name, c.column_name FROM information_schema.columns c
+         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+        WHERE c.table_schema = 'public' AND c.data_type IN ('text', 'character', 'character varying', 'json', 'jsonb')`,
+    );
+    const tables = new Set(columns.map((c) => c.table_name));
+    for (const table of ['payments', 'payment_operations', 'payment_methods', 'outbox', 'card_simulator_vault', 'card_simulator_authorizations', 'card_simulator_requests']) {
+      assert.ok(tables.has(table), `${table} was scanned`);
+    }
+    const { rows: [{ n: vaulted }] } = await db.pool.query('SELECT count(*)::int AS n FROM card_simulator_vault');
+    assert.ok(vaulted >= numbers.length, 'the cards are in the vault (by token)');
+    for (const { table_name, column_name } of columns) {
+      const { rows } = await db.pool.query<{ value: string }>(`SELECT "${column_name}"::text AS value FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`);
+      for (const { value } of rows) {
+        const digits = value.replace(/[\s-]/g, '');
+        for (const number of [...numbers, refused]) assert.ok(!digits.includes(number), `${table_name}.${column_name} holds a card number`);
+        assert.notEqual(value, cvc, `${table_name}.${column_name} holds a security code`);
+        assert.ok(!value.includes(`"${cvc}"`) && !/cvc/i.test(value), `${table_name}.${column_name} holds a security code`);
+      }
+    }
+    // The processor's tokens stay in payments too: no event carries one.
+    const { rows: [{ n: leaked }] } = await db.pool.query("SELECT count(*)::int AS n FROM outbox WHERE envelope::text LIKE '%sim_tok_%'");
+    assert.equal(leaked, 0);
+  });
+});
+
+/** A processor whose vault is `tokenize` and which must not be asked anything else. */
+function vaultOnly(tokenize: CardProcessor['tokenize']): CardProcessor {
+  const unexpected = async (): Promise<never> => { throw new Error('only the vault should be asked'); };
+  return { tokenize, authorize: unexpected, capture: unexpected, void: unexpected, refund: unexpected };
+}

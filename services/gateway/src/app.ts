@@ -14,6 +14,8 @@ import type { GatewayConfig } from './config.js';
 import { createGatewayAuth, type GatewayAuth } from './auth.js';
 import { registerProxyRoutes } from './proxy.js';
 import { createDocsAggregator, registerDocs } from './docs.js';
+import { registerOverview, DEGRADED_HEADER, type OverviewPart } from './overview.js';
+import { underPrefix } from './routes.table.js';
 import { createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
 
 export interface GatewayDeps {
@@ -52,12 +54,21 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     origin: config.webOrigins,
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposedHeaders: ['x-correlation-id', 'location', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    exposedHeaders: ['x-correlation-id', DEGRADED_HEADER, 'location', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
   });
   await registerRateLimit(app, config, auth);
 
   await registerProxyRoutes(app, { routes: config.routes, clients, auth });
+  // API composition: the parts are read with the budget of the route that serves their path.
+  const part = (upstream: string, path: string): OverviewPart | undefined => {
+    const client = clients.get(upstream);
+    const route = config.routes.find((r) => r.upstream === upstream && underPrefix(r.prefix, path));
+    return client ? { client, timeoutMs: route?.timeoutMs ?? config.resilience.timeoutMs } : undefined;
+  };
+  const identity = part('identity', '/users/me');
+  const orders = part('orders', '/orders');
+  if (identity) registerOverview(app, { auth, identity, ...(orders ? { orders } : {}) });
   await registerDocs(app, createDocsAggregator({
     sources: config.upstreams.map((u) => ({
       name: u.name,
@@ -66,6 +77,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     })),
     cacheMs: config.docsCacheMs,
     version: pkg.version,
+    own: { document: () => app.swagger() as unknown as Record<string, unknown>, prefixes: identity ? ['/me'] : [] },
     logger: deps.logger,
   }));
   return app;

@@ -31,7 +31,7 @@ export interface GatewayConfig {
 
 const AuthModeSchema = Type.Union([Type.Literal('public'), Type.Literal('user'), Type.Literal('admin')]);
 const RoutesSchema = Type.Array(Type.Object({
-  prefix: Type.String({ pattern: '^/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$' }),
+  prefix: Type.String({ pattern: '^/[A-Za-z0-9._~-]+(/([A-Za-z0-9._~-]+|:[A-Za-z][A-Za-z0-9_]*))*$' }),
   upstream: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }),
   auth: Type.Union([AuthModeSchema, Type.Intersect([Type.Object({ '*': AuthModeSchema }), Type.Record(Type.String(), AuthModeSchema)])]),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 120_000 })),

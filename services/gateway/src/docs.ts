@@ -1,5 +1,6 @@
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger, ServiceApp, ServiceClient } from '@bazaar/platform';
+import { underPrefix } from './routes.table.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,11 +26,19 @@ export interface DocsAggregator {
 }
 
 /**
- * Builds one OpenAPI document out of each upstream's `/openapi.json`. Upstreams serve the same paths
+ * Builds one OpenAPI document out of the gateway's own routes and each upstream's `/openapi.json`. Upstreams serve the same paths
  * as the gateway routes them, so paths are merged as they are; a component schema name used by two
  * upstreams for different schemas is renamed `<upstream>_<name>` in the second, references included.
  */
-export function createDocsAggregator(options: { sources: DocsSource[]; cacheMs: number; version: string; timeoutMs?: number; logger?: Logger }): DocsAggregator {
+export function createDocsAggregator(options: {
+  sources: DocsSource[];
+  cacheMs: number;
+  version: string;
+  timeoutMs?: number;
+  logger?: Logger;
+  /** The gateway's own document and the prefixes of the routes it serves itself (`/me`), merged first. */
+  own?: { document: () => Json; prefixes: string[] };
+}): DocsAggregator {
   let cached: { document: OpenApiDocument; at: number } | undefined;
   let pending: Promise<OpenApiDocument> | undefined;
 
@@ -49,7 +58,11 @@ export function createDocsAggregator(options: { sources: DocsSource[]; cacheMs: 
       components: { schemas: {}, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       'x-unavailable': fetched.filter((f) => !f.document).map((f) => f.source.name),
     };
-    for (const { source, document } of fetched) if (document) mergeInto(merged, source, document);
+    const under = (prefixes: string[]) => (path: string) => prefixes.some((p) => underPrefix(p, path));
+    if (options.own) mergeInto(merged, 'gateway', under(options.own.prefixes), options.own.document());
+    for (const { source, document } of fetched) {
+      if (document) mergeInto(merged, source.name, under(source.prefixes), document);
+    }
     return merged;
   }
 
@@ -67,20 +80,19 @@ export function createDocsAggregator(options: { sources: DocsSource[]; cacheMs: 
   };
 }
 
-function mergeInto(merged: OpenApiDocument, source: DocsSource, document: Json): void {
+function mergeInto(merged: OpenApiDocument, name: string, reachable: (path: string) => boolean, document: Json): void {
   const components = (document.components ?? {}) as { schemas?: Record<string, unknown> };
   const renames = new Map<string, string>();
-  for (const [name, schema] of Object.entries(components.schemas ?? {})) {
-    const existing = merged.components.schemas[name];
-    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(schema)) renames.set(name, `${source.name}_${name}`);
+  for (const [schemaName, schema] of Object.entries(components.schemas ?? {})) {
+    const existing = merged.components.schemas[schemaName];
+    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(schema)) renames.set(schemaName, `${name}_${schemaName}`);
   }
   const renamed = renames.size ? rewriteRefs(document, renames) as Json : document;
-  for (const [name, schema] of Object.entries((renamed.components as typeof components | undefined)?.schemas ?? {})) {
-    merged.components.schemas[renames.get(name) ?? name] = schema;
+  for (const [schemaName, schema] of Object.entries((renamed.components as typeof components | undefined)?.schemas ?? {})) {
+    merged.components.schemas[renames.get(schemaName) ?? schemaName] = schema;
   }
-  const reachable = (path: string) => source.prefixes.some((p) => path === p || path.startsWith(`${p}/`));
   for (const [path, item] of Object.entries((renamed.paths ?? {}) as Record<string, Json>)) {
-    if (reachable(path)) merged.paths[path] = { ...item, 'x-upstream': source.name };
+    if (reachable(path)) merged.paths[path] = { ...item, 'x-upstream': name };
   }
 }
 

@@ -12,7 +12,12 @@ export type AuthMode = 'public' | 'user' | 'admin';
 export type RouteAuth = AuthMode | ({ '*': AuthMode } & Partial<Record<string, AuthMode>>);
 
 export interface RouteEntry {
-  /** Matched on path segments: `/users` matches `/users` and `/users/…`, not `/usersx`. */
+  /**
+   * Matched on path segments: `/users` matches `/users` and `/users/…`, not `/usersx`. A segment may be
+   * a parameter (`/products/:id/reviews`), matching any one segment. Where two entries match a path,
+   * the more specific one wins: at each segment a fixed name over a parameter over the rest of a
+   * shorter prefix.
+   */
   prefix: string;
   /** The service it goes to; the upstream serves the same paths, so they are forwarded unchanged. */
   upstream: string;
@@ -25,7 +30,25 @@ export const routeTable: RouteEntry[] = [
   // Registration, login, refresh and verify need no token; identity checks the ones that do itself.
   { prefix: '/auth', upstream: 'identity', auth: 'public' },
   { prefix: '/users', upstream: 'identity', auth: 'user' },
+  { prefix: '/categories', upstream: 'catalog', auth: { GET: 'public', '*': 'admin' } },
+  { prefix: '/products', upstream: 'catalog', auth: { GET: 'public', '*': 'admin' } },
+  // Any signed-in user may review a product; the rest of /products is written by admins only.
+  { prefix: '/products/:id/reviews', upstream: 'catalog', auth: { GET: 'public', POST: 'user', '*': 'admin' } },
+  { prefix: '/inventory', upstream: 'inventory', auth: 'admin' },
+  // POST /orders carries an Idempotency-Key, so the upstream client may retry it like a GET.
+  { prefix: '/orders', upstream: 'orders', auth: 'user' },
+  { prefix: '/payments', upstream: 'payments', auth: 'user' },
+  { prefix: '/shipments', upstream: 'shipping', auth: 'user' },
+  { prefix: '/couriers', upstream: 'shipping', auth: 'admin' },
 ];
+
+/** Whether a path (without its query) lies under a prefix, a `:name` segment matching any one non-empty segment. */
+export function underPrefix(prefix: string, path: string): boolean {
+  const wanted = prefix.split('/');
+  const segments = path.split('/');
+  if (segments.length < wanted.length) return false;
+  return wanted.every((segment, i) => (segment.startsWith(':') ? segments[i] !== '' : segment === segments[i]));
+}
 
 /** The auth mode of a route for one method. */
 export function authFor(auth: RouteAuth, method: string): AuthMode {

@@ -2,7 +2,7 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeUpstream } from './support/upstream.js';
 import { KeyServer, accessToken, signingKey } from './support/keys.js';
-import { catalogRoutes, startGateway } from './support/gateway.js';
+import { startGateway } from './support/gateway.js';
 
 describe('rate limiting', async () => {
   const key = await signingKey('key-1');
@@ -91,7 +91,6 @@ describe('combined API docs', async () => {
     IDENTITY_URL: identity.url,
     CATALOG_URL: catalog.url,
     ORDERS_URL: orders.url,
-    GATEWAY_ROUTES: JSON.stringify([...JSON.parse(catalogRoutes) as object[], { prefix: '/orders', upstream: 'orders', auth: 'user' }]),
     GATEWAY_UPSTREAM_TIMEOUT_MS: '500',
   });
   after(async () => {
@@ -104,8 +103,10 @@ describe('combined API docs', async () => {
     assert.equal(response.statusCode, 200);
     const doc = response.json();
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/auth/register', '/products', '/users/me']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/auth/register', '/me/overview', '/products', '/users/me']);
     assert.equal(doc.paths['/products']['x-upstream'], 'catalog');
+    assert.equal(doc.paths['/me/overview']['x-upstream'], 'gateway', "the gateway's own route is documented too");
+    assert.ok(doc.paths['/me/overview'].get.responses[200]);
     assert.deepEqual(doc['x-unavailable'], ['orders']);
     // Same name, different schemas: the second is renamed and its references follow.
     assert.deepEqual(doc.components.schemas.Problem, problem('identity'));

@@ -2,9 +2,9 @@ import { test, describe, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeUpstream, json } from './support/upstream.js';
+import { FakeUpstream, json, unavailable } from './support/upstream.js';
 import { KeyServer, accessToken, signingKey } from './support/keys.js';
-import { catalogRoutes, startGateway } from './support/gateway.js';
+import { startGateway } from './support/gateway.js';
 
 const PROBLEM = /^application\/problem\+json/;
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -17,7 +17,6 @@ describe('routing and authentication', async () => {
   const gateway = await startGateway({
     IDENTITY_URL: identity.url,
     CATALOG_URL: catalog.url,
-    GATEWAY_ROUTES: catalogRoutes,
     GATEWAY_JWKS_URL: keys.url,
     GATEWAY_JWKS_COOLDOWN_MS: '0',
   });
@@ -159,5 +158,92 @@ describe('routing and authentication', async () => {
   test('the upstream learns the client address from X-Forwarded-For, which clients cannot forge', async () => {
     await gateway.inject({ method: 'POST', url: '/auth/login', headers: { 'x-forwarded-for': '6.6.6.6' }, payload: {} });
     assert.equal(identity.proxied[0]!.headers['x-forwarded-for'], '127.0.0.1');
+  });
+});
+
+describe('the route table: auth per method, as each service checks it', async () => {
+  const key = await signingKey('key-1');
+  const keys = await new KeyServer([key]).start();
+  const names = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping'] as const;
+  const upstreams = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await new FakeUpstream().start()] as const))) as Record<typeof names[number], FakeUpstream>;
+  const gateway = await startGateway({
+    ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, upstreams[name].url])),
+    GATEWAY_JWKS_URL: keys.url,
+    GATEWAY_RETRY_MAX_ATTEMPTS: '3',
+    GATEWAY_BREAKER_THRESHOLD: '100',
+  });
+  after(async () => {
+    await gateway.close();
+    await Promise.all([...Object.values(upstreams).map((u) => u.stop()), keys.stop()]);
+  });
+  beforeEach(() => {
+    for (const upstream of Object.values(upstreams)) upstream.reset();
+  });
+  const tokens = { customer: await accessToken(key, { roles: ['customer'] }), admin: await accessToken(key, { roles: ['customer', 'admin'] }) };
+  const send = (method: string, url: string, as?: keyof typeof tokens, headers: Record<string, string> = {}) => gateway.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...headers, ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
+    ...(method === 'GET' ? {} : { payload: {} }),
+  });
+
+  /** Each case: who calls, the status the gateway answers, and which upstream (if any) the call reached. */
+  const cases: [string, string, keyof typeof tokens | undefined, number, typeof names[number] | undefined][] = [
+    ['GET', '/products?limit=2', undefined, 200, 'catalog'],
+    ['GET', '/products/p-1', undefined, 200, 'catalog'],
+    ['GET', '/products/p-1/reviews', undefined, 200, 'catalog'],
+    ['GET', '/categories', undefined, 200, 'catalog'],
+    ['GET', '/categories/lamps', undefined, 200, 'catalog'],
+    ['POST', '/products', undefined, 401, undefined],
+    ['POST', '/products', 'customer', 403, undefined],
+    ['PATCH', '/products/p-1', 'customer', 403, undefined],
+    ['DELETE', '/products/p-1', 'customer', 403, undefined],
+    ['POST', '/products', 'admin', 200, 'catalog'],
+    ['POST', '/categories', 'customer', 403, undefined],
+    ['POST', '/categories', 'admin', 200, 'catalog'],
+    ['POST', '/products/p-1/reviews', undefined, 401, undefined],
+    ['POST', '/products/p-1/reviews', 'customer', 200, 'catalog'],
+    ['DELETE', '/products/p-1/reviews', 'customer', 403, undefined],
+    ['GET', '/inventory', undefined, 401, undefined],
+    ['GET', '/inventory', 'customer', 403, undefined],
+    ['POST', '/inventory/BZR-1/receive', 'customer', 403, undefined],
+    ['GET', '/inventory/BZR-1', 'admin', 200, 'inventory'],
+    ['GET', '/orders', undefined, 401, undefined],
+    ['POST', '/orders', undefined, 401, undefined],
+    ['GET', '/orders?limit=5', 'customer', 200, 'orders'],
+    ['GET', '/orders/o-1', 'customer', 200, 'orders'],
+    ['POST', '/orders/o-1/cancel', 'customer', 200, 'orders'],
+    ['GET', '/payments', undefined, 401, undefined],
+    ['GET', '/payments/pay-1', 'customer', 200, 'payments'],
+    ['POST', '/payments/methods', 'customer', 200, 'payments'],
+    ['GET', '/payments/methods', 'customer', 200, 'payments'],
+    ['GET', '/shipments/TRK-1', undefined, 401, undefined],
+    ['GET', '/shipments/TRK-1', 'customer', 200, 'shipping'],
+    ['GET', '/shipments?orderId=o-1', 'customer', 200, 'shipping'],
+    ['GET', '/couriers', 'customer', 403, undefined],
+    ['GET', '/couriers', 'admin', 200, 'shipping'],
+  ];
+  for (const [method, url, as, status, reached] of cases) {
+    test(`${method} ${url} ${as ? `as ${as}` : 'without a token'}: ${status}${reached ? ` from ${reached}` : ' at the gateway'}`, async () => {
+      const response = await send(method, url, as);
+      assert.equal(response.statusCode, status, response.body);
+      for (const name of names) {
+        assert.deepEqual(upstreams[name].proxied.map((r) => `${r.method} ${r.url}`), name === reached ? [`${method} ${url}`] : [], name);
+      }
+      if (status === 401) assert.equal(response.headers['www-authenticate'], 'Bearer');
+      if (status === 403) assert.equal(response.json().code, 'forbidden');
+    });
+  }
+
+  test('POST /orders with an Idempotency-Key is retried when orders answers 503; without one it is sent once', async () => {
+    upstreams.orders.respond = unavailable;
+    const keyed = await send('POST', '/orders', 'customer', { 'idempotency-key': 'checkout-1', 'content-type': 'application/json' });
+    assert.equal(keyed.statusCode, 503);
+    assert.equal(upstreams.orders.calls, 3);
+    assert.ok(upstreams.orders.proxied.every((r) => r.headers['idempotency-key'] === 'checkout-1' && r.headers['x-user-id'] === 'user-1'));
+    upstreams.orders.reset();
+    upstreams.orders.respond = unavailable;
+    await send('POST', '/orders', 'customer');
+    assert.equal(upstreams.orders.calls, 1);
   });
 });

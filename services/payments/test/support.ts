@@ -1,42 +1,19 @@
 // Helpers for payments' tests: a database of their own, a recorder of what would be published, and a
 // stand-in for identity's key set so the HTTP tests can sign in.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { createOutbox, createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
+import { withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
 import { events, commands } from '@bazaar/contracts';
-import { createTestDatabase, publishedMessages } from '@bazaar/platform/testing';
+import { createServiceTestDatabase, publishedMessages, startTestIssuer, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { publisher } from '../src/events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
-export interface TestDb {
-  pool: Pool;
-  url: string;
-  close(): Promise<void>;
-}
+export type TestDb = ServiceTestDatabase;
 
-/**
- * A fresh, migrated database for one test file, with `publish` bound to a real outbox in it: every
- * payload is checked against its contract, and an event exists only if its transaction committed.
- */
-export async function setUpDatabase(label: string): Promise<TestDb> {
-  const db = await createTestDatabase(label);
-  await migrate(db.url, migrationsDir);
-  const pool = createPool(db.url, { max: 12 });
-  publisher.bind(createOutbox('payments', { events, commands }));
-  return {
-    pool,
-    url: db.url,
-    async close() {
-      publisher.bind(undefined);
-      await pool.end();
-      await db.drop();
-    },
-  };
-}
+/** payments' own database for one test file, its publisher bound to a real outbox in it. */
+export const setUpDatabase = (label: string): Promise<TestDb> =>
+  createServiceTestDatabase({ service: 'payments', label, migrationsDir, publisher, contracts: { events, commands } });
 
 export interface Published {
   type: string;
@@ -51,29 +28,12 @@ export async function published(pool: Pool, orderId?: string): Promise<Published
 /** Runs a consumer's handler the way the inbox will: on one transaction of its own. */
 export const inTransaction = (pool: Pool, fn: (client: PoolClient) => Promise<unknown>) => withTransaction(pool, fn);
 
-/** Identity's part in tests: an ES256 key, its JWKS served over HTTP, and tokens signed with it. */
+/** Identity's part in tests: tokens signed as identity signs them, and its key set over HTTP. */
 export async function startKeyServer() {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'ES256', use: 'sig' };
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const issuer = await startTestIssuer();
   return {
-    jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-    token: (userId: string, roles: string[] = ['customer']) =>
-      new SignJWT({ email: `${userId.slice(0, 8)}@example.com`, roles, sid: `session-${userId.slice(0, 8)}` })
-        .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
-        .setSubject(userId)
-        .setIssuer('bazaar-identity')
-        .setAudience('bazaar')
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(privateKey),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    jwksUrl: issuer.jwksUrl,
+    token: (userId: string, roles: string[] = ['customer']) => issuer.token({ userId, roles }),
+    close: issuer.close,
   };
 }

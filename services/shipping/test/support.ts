@@ -2,38 +2,18 @@
 // stand-in for identity's key set so the HTTP tests can sign in.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOutbox, createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
+import { withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
 import { events, commands } from '@bazaar/contracts';
-import { createTestDatabase, publishedMessages, startTestIssuer } from '@bazaar/platform/testing';
+import { createServiceTestDatabase, publishedMessages, startTestIssuer, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { publisher } from '../src/events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
-export interface TestDb {
-  pool: Pool;
-  url: string;
-  close(): Promise<void>;
-}
+export type TestDb = ServiceTestDatabase;
 
-/**
- * A fresh, migrated database for one test file, with `publish` bound to a real outbox in it: every
- * payload is checked against its contract, and an event exists only if its transaction committed.
- */
-export async function setUpDatabase(label: string): Promise<TestDb> {
-  const db = await createTestDatabase(label);
-  await migrate(db.url, migrationsDir);
-  const pool = createPool(db.url, { max: 12 });
-  publisher.bind(createOutbox('shipping', { events, commands }));
-  return {
-    pool,
-    url: db.url,
-    async close() {
-      publisher.bind(undefined);
-      await pool.end();
-      await db.drop();
-    },
-  };
-}
+/** shipping's own database for one test file, its publisher bound to a real outbox in it. */
+export const setUpDatabase = (label: string): Promise<TestDb> =>
+  createServiceTestDatabase({ service: 'shipping', label, migrationsDir, publisher, contracts: { events, commands } });
 
 export interface Published {
   type: string;

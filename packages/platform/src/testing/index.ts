@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { withDatabase } from '../db/url.js';
+import { createPool } from '../db/pool.js';
+import { migrate } from '../db/migrate.js';
+import { createOutbox } from '../messaging/messaging.js';
+import type { Publisher } from '../messaging/publisher.js';
+import type { MessageContracts, MessageRegistry } from '../messaging/contracts.js';
 
 export { withDatabase };
 
@@ -81,3 +86,37 @@ export async function publishedMessages(db: Pick<pg.Pool, 'query'>, filter: { ty
   return rows.map((r) => ({ type: r.type, envelope: r.envelope, payload: r.envelope.payload as Record<string, unknown> }));
 }
 export { startTestIssuer, type TestIssuer, type TestTokenOptions } from './issuer.js';
+
+export interface ServiceTestDatabase {
+  pool: pg.Pool;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A service's own database for one test file: fresh, migrated, with the service's publisher bound
+ * to a real outbox in it, so every payload the service builds is checked against its contract and a
+ * message exists only if its transaction committed. `close()` unbinds, closes the pool and drops it.
+ */
+export async function createServiceTestDatabase<E extends MessageRegistry, C extends MessageRegistry>(options: {
+  service: string;
+  label?: string;
+  migrationsDir: string;
+  publisher: Pick<Publisher<string>, 'bind'>;
+  contracts: MessageContracts<E, C>;
+  poolSize?: number;
+}): Promise<ServiceTestDatabase> {
+  const db = await createTestDatabase(options.label ?? options.service);
+  await migrate(db.url, options.migrationsDir);
+  const pool = createPool(db.url, { max: options.poolSize ?? 12 });
+  options.publisher.bind(createOutbox(options.service, options.contracts));
+  return {
+    pool,
+    url: db.url,
+    async close() {
+      options.publisher.bind(undefined);
+      await pool.end();
+      await db.drop();
+    },
+  };
+}

@@ -85,7 +85,7 @@ test('npm start brings every service up healthy, prints the table, and Ctrl-C le
   const prefix = `test_launch_${randomBytes(3).toString('hex')}`;
   const dataDir = scratchDir();
   const services = discoverServices().map((s) => s.name);
-  const l = launch(['--port-offset', '2000', '--prefix', prefix, '--data-dir', dataDir, '--no-seed']);
+  const l = launch(['--port-offset', '2500', '--prefix', prefix, '--data-dir', dataDir, '--no-seed']);
   try {
     await waitFor(l, 'stop: Ctrl-C', 150_000);
     const rows = tableRows(l.output());
@@ -117,7 +117,7 @@ test('with no PostgreSQL at the admin URL, npm start runs on an embedded one', {
   const prefix = `test_embed_${randomBytes(3).toString('hex')}`;
   const dataDir = scratchDir();
   const port = 20_000 + Math.floor(Math.random() * 10_000);
-  const l = launch(['--only', 'identity', '--port-offset', '3000', '--prefix', prefix, '--data-dir', dataDir, '--no-seed'], {
+  const l = launch(['--only', 'identity', '--port-offset', '3500', '--prefix', prefix, '--data-dir', dataDir, '--no-seed'], {
     BAZAAR_PG_ADMIN_URL: `postgres://postgres@127.0.0.1:${port}/postgres`,
   });
   try {

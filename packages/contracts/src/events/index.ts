@@ -2,12 +2,14 @@ import type { MessageRegistry } from '../registry.js';
 import { catalogEvents } from './catalog.js';
 import { identityEvents } from './identity.js';
 import { inventoryEvents } from './inventory.js';
+import { orderEvents } from './orders.js';
 import { paymentEvents } from './payments.js';
 import { shippingEvents } from './shipping.js';
 
 export * from './catalog.js';
 export * from './identity.js';
 export * from './inventory.js';
+export * from './orders.js';
 export * from './payments.js';
 export * from './shipping.js';
 
@@ -19,6 +21,7 @@ export const events = {
   ...identityEvents,
   ...catalogEvents,
   ...inventoryEvents,
+  ...orderEvents,
   ...paymentEvents,
   ...shippingEvents,
 } as const satisfies MessageRegistry;

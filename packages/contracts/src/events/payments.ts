@@ -4,9 +4,7 @@ import { AmountMinor, Currency, Nullable, Uuid, Version } from '../common.js';
 
 const Base = { operationId: Uuid, orderId: Uuid };
 
-export const DeclineReason = Type.Union(
-  ['card_declined', 'insufficient_funds', 'processor_error', 'processor_timeout', 'invalid_card', 'invalid_payment_method', 'order_voided'].map((r) => Type.Literal(r)),
-);
+export const DeclineReason = Type.Enum(['card_declined', 'insufficient_funds', 'processor_error', 'processor_timeout', 'invalid_card', 'invalid_payment_method', 'order_voided']);
 
 /** Reply to `payments.authorize`: the amount is held on the card. */
 export const PaymentAuthorizedV1 = Type.Object({

@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type HealthRegistry, type JwtVerifier,
+  type Logger, type Pool, type ServiceApp,
+} from '@bazaar/platform';
+import pkg from '../package.json' with { type: 'json' };
+import type { SagaSettings } from './checkout/saga.types.js';
+import { publish as defaultPublish, type Publish } from './events.js';
+import type { Catalog } from './orders/catalog.client.js';
+import { registerOrderRoutes } from './orders/order.routes.js';
+
+/** Orders' own migrations, applied to its database alone. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface OrdersAppDeps {
+  pool: Pool;
+  logger: Logger;
+  /** Verifies identity's access tokens: every order route is for a signed-in user. */
+  verifier: Pick<JwtVerifier, 'preHandler' | 'requireUser'>;
+  catalog: Pick<Catalog, 'products' | 'state'>;
+  settings: SagaSettings;
+  now?: () => Date;
+  /** Where commands and events go; the events seam unless a test says otherwise. */
+  publish?: Publish;
+  health?: HealthRegistry;
+  /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
+  deadLetters?: DeadLetterQueue;
+  processMetrics?: boolean;
+}
+
+/** The orders HTTP app, ready to `listen` or to `inject` into in tests. */
+export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'orders',
+    version: pkg.version,
+    description: pkg.description,
+    logger: deps.logger,
+    ...(deps.health ? { health: deps.health } : {}),
+    processMetrics: deps.processMetrics ?? false,
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  // Catalog down only stops new checkouts; orders still serves and runs its sagas, so it degrades.
+  app.health.register('catalog', async () => {
+    const circuit = deps.catalog.state();
+    return circuit === 'closed'
+      ? { details: { circuit } }
+      : { status: 'degraded', message: `the circuit to catalog is ${circuit}: checkouts are refused until it answers`, details: { circuit } };
+  }, { critical: false });
+  registerOrderRoutes(app, {
+    pool: deps.pool,
+    verifier: deps.verifier,
+    catalog: deps.catalog,
+    settings: deps.settings,
+    now: deps.now ?? (() => new Date()),
+    publish: deps.publish ?? defaultPublish,
+    logger: deps.logger,
+  });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,277 @@
+// The checkout saga as pure decisions: (saga, input, context) => new saga, commands to send, events
+// to announce and timeline lines to record. No I/O and no clock: the runner (saga.runner.ts) loads
+// the saga under a row lock, calls `decide` and writes everything it returns in one transaction.
+//
+//   authorizing ──authorized──▶ reserving ──reserved──▶ shipping ──created──▶ capturing ──captured──▶ confirmed
+//        │                          │                      │                      │                      │
+//     declined                  rejected,              failed,              capture failed,        customer cancels
+//        ▼                      deadline,              deadline,              deadline,           (before dispatch),
+//     rejected                  cancel                 cancel                 cancel              reservation lost
+//                                   └──────────────────────┴───────────────────────┴──────────────────────┘
+//                                                              ▼
+//                                    compensating: cancel-shipment → release-stock → void-payment | refund-payment
+//                                                              ▼
+//                                             cancelled (or confirmed again, if a cancellation after
+//                                             confirmation finds the shipment already dispatched)
+//
+// The saga keeps what it knows of each thing it asked for (Resources). A forward step that fails or
+// misses its deadline turns the saga to compensating; compensations run one at a time, the latest
+// step's first, each chosen from what is still held when the previous one answers. A step that timed
+// out is compensated too: its outcome is unknown, and every receiver treats a compensation that comes
+// before its action as a tombstone (the late action is refused). A compensation that misses its
+// deadline is sent again with the same id, with backoff, until it is answered: the invariants depend
+// on it. Late replies are learnt (saga.replies.ts); one that finds its thing already undone sends the
+// compensation again.
+import { clip, commandFor, orderEvent } from './saga.commands.js';
+import type { SagaIds } from './saga.ids.js';
+import { concernsSaga, learn } from './saga.replies.js';
+import {
+  isForwardStep, type CompensationStep, type Decision, type ForwardStep, type OrderEvent, type OrderFacts, type OrderStatus,
+  type Resources, type Saga, type SagaContext, type SagaInput, type SagaSettings, type SagaState, type SagaStep, type StepLogEntry,
+} from './saga.types.js';
+
+export * from './saga.types.js';
+
+/** A compensation is sent again after the step timeout times this backoff, at most 16 times the timeout. */
+const RETRY_BACKOFF_CAP = 16;
+
+/** Decisions are computed on a draft; the input saga is never changed. */
+class Draft {
+  readonly saga: Saga;
+  readonly commands: Decision['commands'] = [];
+  readonly events: OrderEvent[] = [];
+  readonly log: StepLogEntry[] = [];
+  refused?: string;
+
+  constructor(original: Saga, readonly ctx: SagaContext) {
+    this.saga = { ...original, ids: { ...original.ids } };
+  }
+
+  send(step: ForwardStep | CompensationStep): void {
+    this.commands.push(commandFor(step, this.saga, this.ctx.facts, this.ctx));
+  }
+
+  /** Makes `step` the one awaited, sends its command and records that it started. */
+  begin(step: SagaStep): void {
+    this.saga.step = step;
+    this.saga.attempt = 1;
+    this.saga.deadlineAt = new Date(this.ctx.now.getTime() + this.ctx.stepTimeoutMs);
+    this.send(step);
+    this.log.push({ step, kind: isForwardStep(step) ? 'action' : 'compensation', status: 'started', detail: null });
+  }
+
+  settle(state: SagaState): void {
+    this.saga.state = state;
+    this.saga.step = null;
+    this.saga.deadlineAt = null;
+    this.saga.attempt = 1;
+  }
+
+  announce(type: OrderEvent['type']): void {
+    this.events.push(orderEvent(type, this.ctx.facts, this.ctx.now, this.saga.reason));
+  }
+
+  result(original: Saga): Decision {
+    const changed = this.commands.length > 0 || this.log.length > 0 || this.refused !== undefined || JSON.stringify(this.saga) !== JSON.stringify(original);
+    return {
+      saga: changed ? this.saga : original,
+      changed,
+      commands: this.commands,
+      events: this.events,
+      log: this.log,
+      ...(this.refused !== undefined ? { refused: this.refused } : {}),
+    };
+  }
+}
+
+/** A new order's saga: it asks payments to authorize the order's total. */
+export function startSaga(facts: OrderFacts, ids: SagaIds, settings: SagaSettings, now: Date): Decision {
+  const saga: Saga = {
+    orderId: facts.orderId, state: 'authorizing', step: null, deadlineAt: null, attempt: 1,
+    payment: 'authorizing', reservation: 'none', shipment: 'none', afterConfirmation: false, reason: null, ids,
+  };
+  const draft = new Draft(saga, { ...settings, now, facts });
+  draft.begin('authorize-payment');
+  return { ...draft.result(saga), changed: true };
+}
+
+export function decide(saga: Saga, input: SagaInput, ctx: SagaContext): Decision {
+  const draft = new Draft(saga, ctx);
+  switch (input.type) {
+    case 'deadline':
+      onDeadline(draft);
+      break;
+    case 'cancel':
+      onCancel(draft, input.shippingStatus);
+      break;
+    default: {
+      if (!concernsSaga(saga, input)) break;
+      const learned = learn(saga, input);
+      Object.assign(draft.saga, learned.resources);
+      draft.log.push(...learned.log);
+      if (learned.resend) draft.send(learned.resend);
+      drive(draft, learned.failure, Object.keys(learned.resources).length > 0);
+    }
+  }
+  return draft.result(saga);
+}
+
+/** The order's status as customers see it. */
+export function orderStatusOf(saga: Pick<Saga, 'state'>): OrderStatus {
+  switch (saga.state) {
+    case 'authorizing': case 'reserving': case 'shipping': case 'capturing': return 'pending';
+    case 'compensating': return 'cancelling';
+    default: return saga.state;
+  }
+}
+
+/** What still has to be undone, latest step first; undefined when nothing is held any more. */
+export function nextCompensation(resources: Resources): CompensationStep | undefined {
+  if (resources.shipment === 'creating' || resources.shipment === 'created') return 'cancel-shipment';
+  if (resources.reservation === 'reserving' || resources.reservation === 'reserved') return 'release-stock';
+  if (resources.payment === 'authorizing' || resources.payment === 'authorized' || resources.payment === 'capturing') return 'void-payment';
+  if (resources.payment === 'captured') return 'refund-payment';
+  return undefined;
+}
+
+/**
+ * Moves the saga on from what it now knows. `failure` is why the awaited step failed, if it did;
+ * `learnt` whether the reply changed what the saga knows.
+ */
+function drive(draft: Draft, failure: string | undefined, learnt: boolean): void {
+  const s = draft.saga;
+  switch (s.state) {
+    case 'authorizing':
+      if (s.payment === 'authorized') return advance(draft, 'reserving', 'reserve-stock');
+      if (s.payment === 'declined') return reject(draft, failure ?? 'payment declined');
+      if (s.payment !== 'authorizing') return compensate(draft, failure ?? 'the payment authorization was lost');
+      return;
+    case 'reserving':
+      if (s.payment !== 'authorized') return compensate(draft, failure ?? 'the payment authorization was lost');
+      if (s.reservation === 'reserved') return advance(draft, 'shipping', 'create-shipment');
+      if (s.reservation !== 'reserving') return compensate(draft, failure ?? 'stock could not be reserved');
+      return;
+    case 'shipping':
+      if (s.payment !== 'authorized' || s.reservation !== 'reserved') return compensate(draft, failure ?? 'a previous step was undone');
+      if (s.shipment === 'created') return advance(draft, 'capturing', 'capture-payment');
+      if (s.shipment !== 'creating') return compensate(draft, failure ?? 'the shipment could not be created');
+      return;
+    case 'capturing':
+      if (s.reservation !== 'reserved' || s.shipment !== 'created') return compensate(draft, failure ?? 'a previous step was undone');
+      if (s.payment === 'captured') return confirm(draft);
+      if (s.payment !== 'capturing') return compensate(draft, failure ?? 'the payment could not be captured');
+      return;
+    case 'confirmed':
+      // A confirmed order must keep its reservation and shipment until dispatch; one that loses either
+      // before is cancelled (and refunded). Once dispatched, the goods are on their way: nothing to undo.
+      if (s.shipment !== 'dispatched' && (s.reservation !== 'reserved' || s.shipment !== 'created')) {
+        s.afterConfirmation = true;
+        return compensate(draft, failure ?? 'the order lost its stock or shipment');
+      }
+      return;
+    case 'compensating':
+      return continueCompensation(draft);
+    case 'cancelled':
+    case 'rejected': {
+      // Settled, yet a late reply shows something held again (captured after a void that found
+      // nothing): undo it. Its answer is learnt like any other.
+      const next = learnt ? nextCompensation(s) : undefined;
+      if (next) {
+        draft.send(next);
+        draft.log.push({ step: next, kind: 'compensation', status: 'started', detail: 'after the order was settled' });
+      }
+    }
+  }
+}
+
+function advance(draft: Draft, state: SagaState, step: ForwardStep): void {
+  const s = draft.saga;
+  s.state = state;
+  if (step === 'reserve-stock') s.reservation = 'reserving';
+  if (step === 'create-shipment') s.shipment = 'creating';
+  if (step === 'capture-payment') s.payment = 'capturing';
+  draft.begin(step);
+}
+
+function confirm(draft: Draft): void {
+  draft.settle('confirmed');
+  draft.saga.reason = null;
+  draft.log.push({ step: 'confirm-order', kind: 'action', status: 'succeeded', detail: null });
+  draft.announce('order.confirmed');
+}
+
+function reject(draft: Draft, reason: string): void {
+  draft.saga.reason = clip(reason);
+  draft.settle('rejected');
+  draft.log.push({ step: 'reject-order', kind: 'action', status: 'succeeded', detail: draft.saga.reason });
+  draft.announce('order.rejected');
+}
+
+/** Turns to undoing what was done; the awaited step, if any, counts as possibly done. */
+function compensate(draft: Draft, reason: string): void {
+  const s = draft.saga;
+  s.state = 'compensating';
+  s.reason = clip(reason);
+  s.step = null;
+  s.deadlineAt = null;
+  draft.log.push({ step: 'cancel-order', kind: 'compensation', status: 'started', detail: s.reason });
+  continueCompensation(draft);
+}
+
+function continueCompensation(draft: Draft): void {
+  const s = draft.saga;
+  if (s.step === 'cancel-shipment' && s.shipment === 'dispatched' && s.afterConfirmation) {
+    // Too late to cancel: the courier has the goods. The order stays confirmed, its payment kept.
+    s.afterConfirmation = false;
+    s.reason = 'cancellation refused: the shipment was already dispatched';
+    draft.settle('confirmed');
+    draft.log.push({ step: 'cancel-order', kind: 'compensation', status: 'failed', detail: s.reason });
+    return;
+  }
+  const next = nextCompensation(s);
+  if (next === s.step && next !== undefined) return; // still waiting on it
+  if (next) return draft.begin(next);
+  draft.settle('cancelled');
+  s.afterConfirmation = false;
+  draft.log.push({ step: 'cancel-order', kind: 'compensation', status: 'succeeded', detail: s.reason });
+  draft.announce('order.cancelled');
+}
+
+function onDeadline(draft: Draft): void {
+  const s = draft.saga;
+  if (!s.step || !s.deadlineAt || s.deadlineAt.getTime() > draft.ctx.now.getTime()) return;
+  const step = s.step;
+  if (isForwardStep(step)) {
+    draft.log.push({ step, kind: 'action', status: 'timed_out', detail: `no answer within ${draft.ctx.stepTimeoutMs} ms` });
+    compensate(draft, `${step.replace('-', ' ')} timed out`);
+    return;
+  }
+  // A compensation is never given up on: sent again, same id, waiting longer each time.
+  s.attempt += 1;
+  const backoff = Math.min(2 ** (s.attempt - 1), RETRY_BACKOFF_CAP);
+  s.deadlineAt = new Date(draft.ctx.now.getTime() + draft.ctx.stepTimeoutMs * backoff);
+  draft.send(step);
+  draft.log.push({ step, kind: 'compensation', status: 'retried', detail: `attempt ${s.attempt}: no answer in time` });
+}
+
+const DISPATCHED = new Set(['dispatched', 'delivered']);
+
+function onCancel(draft: Draft, shippingStatus: string | null): void {
+  const s = draft.saga;
+  switch (s.state) {
+    case 'authorizing': case 'reserving': case 'shipping': case 'capturing':
+      return compensate(draft, 'cancelled by the customer');
+    case 'confirmed':
+      if (s.shipment === 'dispatched' || (shippingStatus !== null && DISPATCHED.has(shippingStatus))) {
+        draft.refused = 'the order has been dispatched and can no longer be cancelled';
+        return;
+      }
+      s.afterConfirmation = true;
+      return compensate(draft, 'cancelled by the customer');
+    case 'rejected':
+      draft.refused = 'the order was rejected: there is nothing to cancel';
+      return;
+    default:
+      return; // cancelling or cancelled already: asking again changes nothing
+  }
+}

@@ -1,0 +1,164 @@
+// The checkout saga's vocabulary: its states, steps, what it knows of each thing it asked for, and
+// what a decision returns. See saga.ts for the state machine.
+import type { Static } from 'typebox';
+import type {
+  PaymentAuthorizedV1, PaymentCaptureFailedV1, PaymentCapturedV1, PaymentDeclinedV1, PaymentRefundFailedV1, PaymentRefundedV1,
+  PaymentVoidFailedV1, PaymentVoidedV1, ShipmentCancelRefusedV1, ShipmentCancelledV1, ShipmentCreatedV1, ShipmentFailedV1,
+  StockReleasedV1, StockReservationRejectedV1, StockReservedV1,
+} from '@bazaar/contracts';
+import type { SagaIds } from './saga.ids.js';
+
+export type SagaState =
+  | 'authorizing' | 'reserving' | 'shipping' | 'capturing' // forward, each waiting on its step
+  | 'confirmed'
+  | 'compensating' // undoing, one compensation at a time, in reverse order of the steps
+  | 'cancelled' | 'rejected'; // settled
+
+export type ForwardStep = 'authorize-payment' | 'reserve-stock' | 'create-shipment' | 'capture-payment';
+export type CompensationStep = 'cancel-shipment' | 'release-stock' | 'void-payment' | 'refund-payment';
+export type SagaStep = ForwardStep | CompensationStep;
+
+export const isForwardStep = (step: SagaStep): step is ForwardStep =>
+  step === 'authorize-payment' || step === 'reserve-stock' || step === 'create-shipment' || step === 'capture-payment';
+
+/**
+ * What the saga knows of the payment. `authorizing` and `capturing` mean "asked, no answer yet": the
+ * money may be held, so they are compensated like `authorized`. The `_failed` states are
+ * compensations the processor refused, left for an operator (the timeline says which).
+ */
+export type PaymentKnown =
+  | 'none' | 'authorizing' | 'authorized' | 'declined' | 'capturing' | 'captured' | 'voided' | 'refunded' | 'void_failed' | 'refund_failed';
+/** What the saga knows of the reservation; `reserving` may hold stock. */
+export type ReservationKnown = 'none' | 'reserving' | 'reserved' | 'rejected' | 'released';
+/** What the saga knows of the shipment; `creating` may have made one; `dispatched` is beyond cancelling. */
+export type ShipmentKnown = 'none' | 'creating' | 'created' | 'failed' | 'cancelled' | 'dispatched';
+
+export interface Resources {
+  payment: PaymentKnown;
+  reservation: ReservationKnown;
+  shipment: ShipmentKnown;
+}
+
+export interface Saga extends Resources {
+  orderId: string;
+  state: SagaState;
+  /** The step awaiting its reply (a forward step or the compensation in flight); null when settled. */
+  step: SagaStep | null;
+  deadlineAt: Date | null;
+  /** How many times the current step has been sent. */
+  attempt: number;
+  /** The compensation under way undoes a confirmed order (see the migration). */
+  afterConfirmation: boolean;
+  /** Why the order is being or was cancelled or rejected (or why a cancellation was refused). */
+  reason: string | null;
+  ids: SagaIds;
+}
+
+export interface Recipient {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+  country: string;
+}
+
+/** The order as the saga's commands need it; fixed when the order is placed. */
+export interface OrderFacts {
+  orderId: string;
+  orderNumber: string;
+  userId: string;
+  totalMinor: number;
+  currency: string;
+  paymentMethodId: string;
+  /** One line per SKU. */
+  lines: { sku: string; quantity: number }[];
+  recipient: Recipient;
+}
+
+export interface SagaSettings {
+  /** How long a step may wait for its reply; a compensation is sent again after it (with backoff). */
+  stepTimeoutMs: number;
+  /** Asked of inventory: long enough to outlive the order's wait for dispatch. */
+  reservationTtlSeconds: number;
+}
+
+export interface SagaContext extends SagaSettings {
+  now: Date;
+  facts: OrderFacts;
+}
+
+interface ReplyPayloads {
+  'payment.authorized': Static<typeof PaymentAuthorizedV1>;
+  'payment.declined': Static<typeof PaymentDeclinedV1>;
+  'payment.captured': Static<typeof PaymentCapturedV1>;
+  'payment.capture-failed': Static<typeof PaymentCaptureFailedV1>;
+  'payment.voided': Static<typeof PaymentVoidedV1>;
+  'payment.void-failed': Static<typeof PaymentVoidFailedV1>;
+  'payment.refunded': Static<typeof PaymentRefundedV1>;
+  'payment.refund-failed': Static<typeof PaymentRefundFailedV1>;
+  'stock.reserved': Static<typeof StockReservedV1>;
+  'stock.reservation-rejected': Static<typeof StockReservationRejectedV1>;
+  'stock.released': Static<typeof StockReleasedV1>;
+  'shipment.created': Static<typeof ShipmentCreatedV1>;
+  'shipment.failed': Static<typeof ShipmentFailedV1>;
+  'shipment.cancelled': Static<typeof ShipmentCancelledV1>;
+  'shipment.cancel-refused': Static<typeof ShipmentCancelRefusedV1>;
+}
+
+export type ReplyType = keyof ReplyPayloads;
+export type Reply = { [T in ReplyType]: { type: T; payload: ReplyPayloads[T] } }[ReplyType];
+export type ReplyOf<T extends ReplyType> = Extract<Reply, { type: T }>;
+
+export const REPLY_TYPES = [
+  'payment.authorized', 'payment.declined', 'payment.captured', 'payment.capture-failed', 'payment.voided', 'payment.void-failed',
+  'payment.refunded', 'payment.refund-failed', 'stock.reserved', 'stock.reservation-rejected', 'stock.released',
+  'shipment.created', 'shipment.failed', 'shipment.cancelled', 'shipment.cancel-refused',
+] as const satisfies readonly ReplyType[];
+
+/** What can happen to a saga: a reply, its step's deadline passing, or the customer cancelling. */
+export type SagaInput =
+  | Reply
+  | { type: 'deadline' }
+  /** `shippingStatus`: the order's copy of the shipment's status, to refuse once the courier has it. */
+  | { type: 'cancel'; shippingStatus: string | null };
+
+export type StepStatus = 'started' | 'succeeded' | 'failed' | 'timed_out' | 'retried' | 'late';
+
+/** One line of the order's timeline. */
+export interface StepLogEntry {
+  step: string;
+  kind: 'action' | 'compensation';
+  status: StepStatus;
+  detail: string | null;
+}
+
+export type SagaCommandType =
+  | 'payments.authorize' | 'payments.capture' | 'payments.void' | 'payments.refund'
+  | 'inventory.reserve' | 'inventory.release'
+  | 'shipping.create-shipment' | 'shipping.cancel-shipment';
+
+export interface SagaCommand {
+  type: SagaCommandType;
+  payload: Record<string, unknown>;
+}
+
+export interface OrderEvent {
+  type: 'order.confirmed' | 'order.cancelled' | 'order.rejected';
+  payload: Record<string, unknown>;
+}
+
+/** The outcome of one decision: the saga's new state and what to record and send, in one transaction. */
+export interface Decision {
+  saga: Saga;
+  /** False when the input changed nothing (a duplicate, a reply to another saga's operation). */
+  changed: boolean;
+  commands: SagaCommand[];
+  events: OrderEvent[];
+  log: StepLogEntry[];
+  /** Set when a customer's cancellation cannot be done: why. */
+  refused?: string;
+}
+
+export type OrderStatus = 'pending' | 'confirmed' | 'cancelling' | 'cancelled' | 'rejected';

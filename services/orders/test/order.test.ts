@@ -1,0 +1,90 @@
+// Orders' pure domain: order numbers, pricing a cart, request fingerprints, and the status copies'
+// rule that a stale event never overwrites a newer copy.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ORDER_NUMBER_ALPHABET, linesBySku, newOrderNumber, priceCart, requestHash, type CatalogProduct } from '../src/orders/order.js';
+import { isNewer, paymentCopyChange, shippingCopyChange, type PaymentCopy, type ShippingCopy } from '../src/orders/status-copies.js';
+import { reply } from './saga.fixtures.js';
+
+describe('order numbers', () => {
+  test('BZ-YYMMDD-XXXXX: the UTC day, then five characters without look-alikes', () => {
+    assert.equal(newOrderNumber(new Date('2026-03-14T23:59:59Z'), () => 0), 'BZ-260314-22222');
+    assert.equal(newOrderNumber(new Date('2026-12-01T00:00:00Z'), (max) => max - 1), 'BZ-261201-ZZZZZ');
+    for (const ambiguous of ['0', '1', 'I', 'L', 'O', 'U']) assert.ok(!ORDER_NUMBER_ALPHABET.includes(ambiguous), ambiguous);
+    const numbers = new Set(Array.from({ length: 2000 }, () => newOrderNumber(new Date())));
+    assert.ok(numbers.size > 1990, 'random enough that clashes are rare');
+  });
+});
+
+describe('pricing a cart', () => {
+  const product = (id: string, overrides: Partial<CatalogProduct> = {}): CatalogProduct => ({ id, sku: `SKU-${id.toUpperCase()}`, name: `Product ${id}`, priceMinor: 1000, currency: 'EUR', status: 'active', ...overrides });
+
+  test('snapshots each product and sums the lines', () => {
+    const priced = priceCart([{ productId: 'a', quantity: 2 }, { productId: 'b', quantity: 1 }], new Map([['a', product('a', { priceMinor: 4900 })], ['b', product('b', { priceMinor: 12_500 })]]));
+    assert.ok(priced.ok);
+    assert.equal(priced.subtotalMinor, 22_300);
+    assert.equal(priced.totalMinor, 22_300);
+    assert.equal(priced.currency, 'EUR');
+    assert.deepEqual(priced.lines[0], { lineNo: 1, productId: 'a', sku: 'SKU-A', name: 'Product a', unitPriceMinor: 4900, quantity: 2, lineTotalMinor: 9800 });
+  });
+
+  test('every unknown or discontinued line is named; several currencies or nothing to pay are refused', () => {
+    const unknown = priceCart([{ productId: 'a', quantity: 1 }, { productId: 'x', quantity: 1 }, { productId: 'd', quantity: 1 }], new Map<string, CatalogProduct | undefined>([['a', product('a')], ['x', undefined], ['d', product('d', { status: 'discontinued' })]]));
+    assert.ok(!unknown.ok);
+    assert.deepEqual(unknown.errors.map((e) => e.field), ['body.items.1.productId', 'body.items.2.productId']);
+    const mixed = priceCart([{ productId: 'a', quantity: 1 }, { productId: 'u', quantity: 1 }], new Map([['a', product('a')], ['u', product('u', { currency: 'USD' })]]));
+    assert.ok(!mixed.ok);
+    assert.match(mixed.message, /EUR, USD/);
+    const free = priceCart([{ productId: 'f', quantity: 3 }], new Map([['f', product('f', { priceMinor: 0 })]]));
+    assert.ok(!free.ok);
+  });
+
+  test('lines for inventory and shipping: one per SKU', () => {
+    assert.deepEqual(linesBySku([{ sku: 'A-1', quantity: 1 }, { sku: 'B-1', quantity: 2 }, { sku: 'A-1', quantity: 3 }]), [{ sku: 'A-1', quantity: 4 }, { sku: 'B-1', quantity: 2 }]);
+  });
+
+  test('a request fingerprint ignores key order, not content', () => {
+    const base = { items: [{ productId: 'a', quantity: 1 }], shippingAddress: { name: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'GB' }, paymentMethodId: 'p' };
+    const reordered = { paymentMethodId: 'p', shippingAddress: { country: 'GB', postalCode: 'D', city: 'C', line1: 'B', name: 'A' }, items: [{ quantity: 1, productId: 'a' }] };
+    assert.equal(requestHash(base), requestHash(reordered));
+    assert.notEqual(requestHash(base), requestHash({ ...base, items: [{ productId: 'a', quantity: 2 }] }));
+  });
+});
+
+describe('status copies', () => {
+  const payment: PaymentCopy = { paymentId: null, status: 'pending', amountMinor: 9800, currency: 'EUR', capturedMinor: 0, refundedMinor: 0, cardBrand: null, cardLast4: null, reason: null, version: null };
+  const shipping: ShippingCopy = { shipmentId: null, trackingNumber: null, carrier: null, status: 'pending', reason: null, version: null };
+  const apply = <C>(copy: C, change: Partial<C> | undefined): C => ({ ...copy, ...change });
+
+  test('a newer version applies, an older or equal one does not', () => {
+    assert.equal(isNewer(3, null), true);
+    assert.equal(isNewer(3, 2), true);
+    assert.equal(isNewer(2, 2), false);
+    assert.equal(isNewer(1, 2), false);
+    assert.equal(isNewer(null, null), true);
+    assert.equal(isNewer(null, 1), false);
+  });
+
+  test('payment: authorized, then captured, then refunded; a replayed authorization changes nothing', () => {
+    let copy = apply(payment, paymentCopyChange(payment, reply.authorized() as never));
+    assert.deepEqual([copy.status, copy.cardLast4, copy.version], ['authorized', '4242', 2]);
+    copy = apply(copy, paymentCopyChange(copy, reply.captured() as never));
+    assert.deepEqual([copy.status, copy.capturedMinor, copy.version], ['captured', 9800, 3]);
+    assert.equal(paymentCopyChange(copy, reply.authorized() as never), undefined);
+    copy = apply(copy, paymentCopyChange(copy, reply.refunded() as never));
+    assert.deepEqual([copy.status, copy.refundedMinor], ['refunded', 9800]);
+    assert.equal(paymentCopyChange(copy, reply.refunded() as never), undefined, 'the same refund twice is counted once');
+  });
+
+  test('shipping: created, then cancelled; a failure without a version only fills a copy that never saw one', () => {
+    let copy = apply(shipping, shippingCopyChange(shipping, reply.created() as never));
+    assert.deepEqual([copy.status, copy.trackingNumber, copy.version], ['created', 'BZ7K3M9QX2PA', 1]);
+    assert.equal(shippingCopyChange(copy, reply.shipmentFailed() as never), undefined);
+    copy = apply(copy, shippingCopyChange(copy, reply.shipmentCancelled() as never));
+    assert.deepEqual([copy.status, copy.version], ['cancelled', 2]);
+    assert.equal(shippingCopyChange(copy, reply.created() as never), undefined);
+    const failed = apply(shipping, shippingCopyChange(shipping, reply.shipmentFailed() as never));
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.reason!, /unsupported_country/);
+  });
+});

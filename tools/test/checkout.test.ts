@@ -1,0 +1,234 @@
+// The checkout saga end to end: identity, catalog, inventory, payments, shipping, orders and the
+// gateway, each its own process with its own database, talking only over HTTP and RabbitMQ. Every
+// call goes through the gateway, as a browser's would. Each order's outcome is checked in the
+// service that owns it: the payment in payments, the stock in inventory, the shipment in shipping.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventually } from '@bazaar/platform/testing';
+import { startTestSystem, type TestSystem } from '../src/testing/system.js';
+
+const run = randomBytes(4).toString('hex');
+const adminEmail = `ops-${run}@bazaar.test`;
+const password = 'Checkout-Saga-2026';
+const SETTLE_MS = 45_000;
+const STEP_TIMEOUT_MS = 10_000;
+
+let system: TestSystem;
+let admin: string;
+let customer: string;
+let approving: string;
+let declining: string;
+let categoryId: string;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of several services, read field by field
+}
+
+async function call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const response = await fetch(`${system.url('gateway')}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+}
+
+async function register(email: string): Promise<string> {
+  const answer = await call('POST', '/auth/register', { body: { email, password, name: 'Checkout Tester' } });
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  return answer.body.token as string;
+}
+
+async function saveCard(number: string): Promise<string> {
+  const answer = await call('POST', '/payments/methods', { token: customer, body: { card: { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } });
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  return answer.body.paymentMethodId as string;
+}
+
+/** A product in the catalog with `stock` units received in inventory. */
+async function product(sku: string, priceMinor: number, stock: number): Promise<{ id: string; sku: string }> {
+  const created = await call('POST', '/products', { token: admin, body: { sku, name: `Product ${sku}`, priceMinor, currency: 'EUR', categoryId } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await eventually(async () => (await call('GET', `/inventory/${sku}`, { token: admin })).status === 200, { timeoutMs: 20_000, message: `inventory never opened ${sku}` });
+  if (stock > 0) assert.equal((await call('POST', `/inventory/${sku}/receive`, { token: admin, body: { quantity: stock, reason: 'test stock' } })).status, 200);
+  return { id: created.body.id as string, sku };
+}
+
+const stockOf = async (sku: string) => (await call('GET', `/inventory/${sku}`, { token: admin })).body.item as { onHand: number; reserved: number; available: number };
+const paymentOf = async (orderId: string) => (await call('GET', `/payments?orderId=${orderId}`, { token: customer })).body.items[0] as { status: string; capturedMinor: number; refundedMinor: number } | undefined;
+
+const ADDRESS = { name: 'Ada Lovelace', line1: '1 Analytical St', city: 'London', postalCode: 'N1 9GU', country: 'GB' };
+
+async function placeOrder(items: { productId: string; quantity: number }[], paymentMethodId: string, shippingAddress = ADDRESS): Promise<Answer> {
+  const answer = await call('POST', '/orders', { token: customer, body: { items, shippingAddress, paymentMethodId }, headers: { 'idempotency-key': randomUUID() } });
+  assert.equal(answer.status, 202, JSON.stringify(answer.body));
+  assert.equal(answer.headers.get('location'), `/orders/${answer.body.id}`);
+  return answer;
+}
+
+/** Follows the order until its checkout has settled in `status`. */
+async function settled(orderId: string, status: string): Promise<Answer['body']> {
+  return eventually(async () => {
+    const order = (await call('GET', `/orders/${orderId}`, { token: customer })).body;
+    if (order.checkout?.step === null && order.status !== 'pending' && order.status !== status) throw new Error(`settled ${order.status} (${order.statusReason}), not ${status}`);
+    return order.status === status && order.checkout.step === null ? order : undefined;
+  }, { timeoutMs: SETTLE_MS, intervalMs: 200, message: `order ${orderId} never became ${status}` });
+}
+
+const timeline = (order: Answer['body']) => (order.timeline as { step: string; status: string }[]).map((e) => `${e.step}:${e.status}`);
+
+before(async () => {
+  system = await startTestSystem({
+    services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'gateway'],
+    env: {
+      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
+      // Steps answer in milliseconds here; a short deadline lets the outage test see one missed.
+      orders: { ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
+    },
+  });
+  admin = await register(adminEmail);
+  customer = await register(`customer-${run}@bazaar.test`);
+  const category = await call('POST', '/categories', { token: admin, body: { slug: `saga-${run}`, name: 'Saga' } });
+  assert.equal(category.status, 201, JSON.stringify(category.body));
+  categoryId = category.body.id as string;
+  approving = await saveCard('4242 4242 4242 4242');
+  declining = await saveCard('4000 0000 0000 0002');
+}, { timeout: 240_000 });
+
+after(async () => {
+  await system?.stop();
+});
+
+test('happy path: confirmed, payment captured, stock reserved, shipment created, timeline complete', { timeout: 90_000 }, async () => {
+  const lamp = await product(`LAMP-${run.toUpperCase()}`, 4900, 10);
+  const placed = await placeOrder([{ productId: lamp.id, quantity: 2 }], approving);
+  assert.equal(placed.body.status, 'pending');
+
+  const order = await settled(placed.body.id, 'confirmed');
+  assert.equal(order.totalMinor, 9800);
+  assert.deepEqual(timeline(order), [
+    'authorize-payment:started', 'authorize-payment:succeeded', 'reserve-stock:started', 'reserve-stock:succeeded',
+    'create-shipment:started', 'create-shipment:succeeded', 'capture-payment:started', 'capture-payment:succeeded', 'confirm-order:succeeded',
+  ]);
+  assert.deepEqual(order.payment.card, { brand: 'visa', last4: '4242' });
+
+  const payment = await paymentOf(order.id);
+  assert.equal(payment?.status, 'captured');
+  assert.equal(payment?.capturedMinor, 9800);
+  assert.deepEqual(await stockOf(lamp.sku), { ...(await stockOf(lamp.sku)), onHand: 10, reserved: 2, available: 8 });
+  const shipment = await call('GET', `/shipments/${order.shipping.trackingNumber}`, { token: customer });
+  assert.equal(shipment.status, 200, JSON.stringify(shipment.body));
+  assert.equal(shipment.body.shipment.status, 'created');
+  assert.equal(shipment.body.shipment.orderId, order.id);
+
+  const mine = await call('GET', '/orders?limit=5', { token: customer });
+  assert.ok((mine.body.items as { id: string }[]).some((o) => o.id === order.id));
+});
+
+test('declined card: rejected, nothing reserved', { timeout: 90_000 }, async () => {
+  const vase = await product(`VASE-${run.toUpperCase()}`, 2500, 10);
+  const placed = await placeOrder([{ productId: vase.id, quantity: 1 }], declining);
+  const order = await settled(placed.body.id, 'rejected');
+  assert.equal(order.statusReason, 'payment declined: card_declined');
+  assert.deepEqual(timeline(order), ['authorize-payment:started', 'authorize-payment:failed', 'reject-order:succeeded']);
+  assert.equal((await paymentOf(order.id))?.status, 'declined');
+  assert.equal((await stockOf(vase.sku)).reserved, 0);
+});
+
+test('out of stock: cancelled, authorization voided', { timeout: 90_000 }, async () => {
+  const chair = await product(`CHAIR-${run.toUpperCase()}`, 12_500, 1);
+  const placed = await placeOrder([{ productId: chair.id, quantity: 2 }], approving);
+  const order = await settled(placed.body.id, 'cancelled');
+  assert.match(order.statusReason, /^out of stock/);
+  assert.deepEqual(timeline(order).slice(-4), ['cancel-order:started', 'void-payment:started', 'void-payment:succeeded', 'cancel-order:succeeded']);
+  assert.equal((await paymentOf(order.id))?.status, 'voided');
+  assert.deepEqual(await stockOf(chair.sku), { ...(await stockOf(chair.sku)), reserved: 0, available: 1 });
+});
+
+test('shipment failure (country XX): reservation released, payment voided', { timeout: 90_000 }, async () => {
+  const rug = await product(`RUG-${run.toUpperCase()}`, 8000, 5);
+  const placed = await placeOrder([{ productId: rug.id, quantity: 1 }], approving, { ...ADDRESS, country: 'XX' });
+  const order = await settled(placed.body.id, 'cancelled');
+  assert.equal(order.statusReason, 'shipment failed: unsupported_country');
+  assert.equal(order.shipping.status, 'failed');
+  assert.deepEqual(timeline(order).slice(-6), [
+    'cancel-order:started', 'release-stock:started', 'release-stock:succeeded', 'void-payment:started', 'void-payment:succeeded', 'cancel-order:succeeded',
+  ]);
+  assert.equal((await paymentOf(order.id))?.status, 'voided');
+  assert.deepEqual(await stockOf(rug.sku), { ...(await stockOf(rug.sku)), onHand: 5, reserved: 0, available: 5 });
+});
+
+test('cancelled by the customer after confirmation: shipment cancelled, stock released, payment refunded', { timeout: 90_000 }, async () => {
+  const desk = await product(`DESK-${run.toUpperCase()}`, 30_000, 3);
+  const placed = await placeOrder([{ productId: desk.id, quantity: 1 }], approving);
+  const confirmed = await settled(placed.body.id, 'confirmed');
+  const cancel = await call('POST', `/orders/${confirmed.id}/cancel`, { token: customer });
+  assert.equal(cancel.status, 202, JSON.stringify(cancel.body));
+  const order = await settled(confirmed.id, 'cancelled');
+  assert.equal(order.statusReason, 'cancelled by the customer');
+  const payment = await paymentOf(order.id);
+  assert.equal(payment?.status, 'refunded');
+  assert.equal(payment?.refundedMinor, 30_000);
+  assert.equal((await stockOf(desk.sku)).reserved, 0);
+  const shipment = await call('GET', `/shipments/${confirmed.shipping.trackingNumber}`, { token: customer });
+  assert.equal(shipment.body.shipment.status, 'cancelled');
+});
+
+test('orders killed right after accepting an order: when it comes back, the checkout completes', { timeout: 90_000 }, async () => {
+  const lamp = await product(`SHADE-${run.toUpperCase()}`, 1500, 4);
+  const placed = await placeOrder([{ productId: lamp.id, quantity: 1 }], approving);
+  await system.services.orders!.kill();
+  await system.restart('orders');
+  const order = await settled(placed.body.id, 'confirmed');
+  assert.equal((await paymentOf(order.id))?.status, 'captured');
+  assert.equal((await stockOf(lamp.sku)).reserved, 1);
+});
+
+test('payments down at checkout: the authorization waits for it, and the checkout completes when it is back', { timeout: 90_000 }, async () => {
+  const lamp = await product(`BULB-${run.toUpperCase()}`, 900, 4);
+  await system.services.payments!.kill();
+  let placed: Answer;
+  try {
+    placed = await placeOrder([{ productId: lamp.id, quantity: 1 }], approving);
+    assert.equal((await call('GET', `/orders/${placed.body.id}`, { token: customer })).body.checkout.step, 'authorize-payment');
+  } finally {
+    await system.restart('payments');
+  }
+  const order = await settled(placed.body.id, 'confirmed');
+  assert.equal((await paymentOf(order.id))?.status, 'captured');
+});
+
+test('inventory down: the reservation misses its deadline, the order is cancelled; what inventory does when it returns is undone', { timeout: 120_000 }, async () => {
+  const lamp = await product(`FAN-${run.toUpperCase()}`, 3900, 6);
+  await system.services.inventory!.stop();
+  let orderId: string;
+  try {
+    orderId = (await placeOrder([{ productId: lamp.id, quantity: 2 }], approving)).body.id as string;
+    const cancelling = await eventually(async () => {
+      const order = (await call('GET', `/orders/${orderId}`, { token: customer })).body;
+      return order.status === 'cancelling' ? order : undefined;
+    }, { timeoutMs: STEP_TIMEOUT_MS + 20_000, intervalMs: 250, message: 'the reserve step never timed out' });
+    assert.equal(cancelling.statusReason, 'reserve stock timed out');
+    assert.equal(cancelling.checkout.step, 'release-stock');
+  } finally {
+    await system.restart('inventory');
+  }
+  // Inventory takes the reserve first (holding stock), then the release, which gives it back.
+  const order = await settled(orderId, 'cancelled');
+  assert.ok(timeline(order).includes('reserve-stock:timed_out'));
+  assert.equal((await paymentOf(order.id))?.status, 'voided');
+  const stock = await eventually(async () => {
+    const item = await stockOf(lamp.sku);
+    return item.reserved === 0 ? item : undefined;
+  }, { timeoutMs: 20_000, message: 'the late reservation was never released' });
+  assert.equal(stock.available, 6);
+});

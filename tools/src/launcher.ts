@@ -99,8 +99,9 @@ async function main(): Promise<void> {
     };
     processes.push(proc);
     process.stdout.write(`[bazaar] starting ${service.def.name} on port ${service.env.PORT}… `);
-    proc.start();
     try {
+      await proc.ensurePortFree();
+      proc.start();
       await proc.waitReady();
       console.log('ready');
     } catch (error) {

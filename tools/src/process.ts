@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { ServiceDef } from './services.js';
@@ -32,6 +33,18 @@ export class ServiceProcess {
 
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /**
+   * Fails if something already listens on the service's port: otherwise the readiness check could be
+   * answered by that other process.
+   */
+  async ensurePortFree(): Promise<void> {
+    const port = Number(this.env.PORT ?? this.def.port);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (!free) throw new Error(`port ${port} for ${this.def.name} is already in use: stop what holds it, or start with --port-offset`);
   }
 
   start(): void {

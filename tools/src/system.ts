@@ -137,6 +137,8 @@ export async function prepareServices(
       HOST: '127.0.0.1',
       PORT: String(def.port + offset),
       LOG_LEVEL: options.logLevel ?? 'info',
+      // Several copies of the system on one PostgreSQL (tests) share its connection slots.
+      ...(process.env.BAZAAR_DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BAZAAR_DATABASE_POOL_MAX } : {}),
       AMQP_URL: infra.amqpUrl,
       // A second copy of the system (tests, --prefix) gets exchanges and queues of its own.
       ...(prefix !== 'bazaar' ? { MESSAGING_NAMESPACE: prefix.replace(/_/g, '-') } : {}),

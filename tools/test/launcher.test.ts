@@ -24,7 +24,8 @@ interface Launch {
 function launch(args: string[], env: Record<string, string> = {}): Launch {
   const child = spawn(process.execPath, ['--import', tsx, 'tools/src/launcher.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    // Other tests run whole systems on the same PostgreSQL at the same time: small pools.
+    env: { ...process.env, BAZAAR_DATABASE_POOL_MAX: '4', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

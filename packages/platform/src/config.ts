@@ -69,6 +69,8 @@ export const CommonConfig = {
   HOST: Type.String({ default: '127.0.0.1' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+  /** Connections the service's pool may open to its database (the consumer and relay take theirs from it). */
+  DATABASE_POOL_MAX: Type.Integer({ minimum: 2, maximum: 200, default: 10 }),
 };
 
 /** A port variable with a service's default. */

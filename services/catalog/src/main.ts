@@ -11,7 +11,7 @@ try {
   const config = loadCatalogConfig();
   logger = createLogger('catalog', config.LOG_LEVEL);
   await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
-  const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog' });
+  const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog', max: config.DATABASE_POOL_MAX });
   const messaging = createMessaging({
     service: 'catalog', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
     handlers: { events: payloadHandlers(eventHandlers) },

@@ -14,7 +14,7 @@ try {
   const config = loadIdentityConfig();
   logger = createLogger('identity', config.LOG_LEVEL);
   await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity' });
+  const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', max: config.DATABASE_POOL_MAX });
   // identity only publishes (user.registered, user.updated); it consumes nothing.
   const messaging = createMessaging({ service: 'identity', pool, logger, contracts: { events, commands }, ...messagingSettings(config) });
   publisher.bind(messaging.outbox);

@@ -12,7 +12,7 @@ try {
   const config = loadInventoryConfig();
   logger = createLogger('inventory', config.LOG_LEVEL);
   await migrateOnStart(config.INVENTORY_DATABASE_URL, MIGRATIONS_DIR, logger);
-  const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory' });
+  const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory', max: config.DATABASE_POOL_MAX });
   const settings = settingsFrom(config);
   const now = () => new Date();
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });

@@ -15,7 +15,7 @@ try {
   const config = loadOrdersConfig();
   logger = createLogger('orders', config.LOG_LEVEL);
   await migrateOnStart(config.ORDERS_DATABASE_URL, MIGRATIONS_DIR, logger);
-  const pool = createPool(config.ORDERS_DATABASE_URL, { applicationName: 'orders' });
+  const pool = createPool(config.ORDERS_DATABASE_URL, { applicationName: 'orders', max: config.DATABASE_POOL_MAX });
   const settings = sagaSettingsFrom(config);
   const now = () => new Date();
   const runner = { settings, now, publish, logger };

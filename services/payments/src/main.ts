@@ -16,19 +16,19 @@ try {
   const config = loadPaymentsConfig();
   logger = createLogger('payments', config.LOG_LEVEL);
   await migrateOnStart(config.PAYMENTS_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments' });
+  const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments', max: config.DATABASE_POOL_MAX });
   // The card processor is outside the system: here it is the simulator (processor/simulated-processor.ts).
   // Its state stands in for the processor's own storage, in tables of its own (card_simulator_*) in
   // this database so that it survives a restart; it gets a pool of its own, as the outside system it
   // plays would not share our connections.
-  const simulatorPool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments-card-simulator', max: 5 });
+  const simulatorPool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments-card-simulator', max: Math.min(5, config.DATABASE_POOL_MAX) });
   const processor = new SimulatedCardProcessor({ pool: simulatorPool, slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
   const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS });
   const messaging = createMessaging({
     service: 'payments', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
     handlers: { commands: payloadHandlers(commandHandlers) },
     // Each operation also commits a pending record on a second connection: stay below the pool size.
-    prefetch: 4,
+    prefetch: Math.max(1, Math.min(4, config.DATABASE_POOL_MAX - 2)),
   });
   publisher.bind(messaging.outbox);
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });

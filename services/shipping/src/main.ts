@@ -15,7 +15,7 @@ try {
   const config = loadShippingConfig();
   logger = createLogger('shipping', config.LOG_LEVEL);
   await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping' });
+  const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', max: config.DATABASE_POOL_MAX });
   const { commandHandlers } = createMessageHandlers({ settings: settingsFrom(config) });
   const messaging = createMessaging({
     service: 'shipping', pool, logger, contracts: { events, commands }, ...messagingSettings(config),

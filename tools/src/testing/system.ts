@@ -46,7 +46,8 @@ const portFree = (port: number) => new Promise<boolean>((resolve) => {
 
 async function freeOffset(ports: number[]): Promise<number> {
   for (let tries = 0; tries < 30; tries++) {
-    const offset = randomInt(20, 400) * 100;
+    // Offsets from 5000 up: clear of the launcher test's fixed ones and of ports fetch refuses.
+    const offset = randomInt(50, 400) * 100;
     if ((await Promise.all(ports.map((p) => portFree(p + offset)))).every(Boolean)) return offset;
   }
   throw new Error('no free ports for the test system');
@@ -87,7 +88,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     if (failed.length) throw new Error(failed.map((f) => `${f.def.name}: ${f.error.message}`).join('; '));
     const env: Record<string, Record<string, string>> = {};
     for (const service of prepared) {
-      env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', ...options.env?.[service.def.name] };
+      env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[service.def.name] };
       const proc = new ServiceProcess(service.def, env[service.def.name]!, path.join(dataRoot, 'logs', `${service.def.name}.log`));
       services[service.def.name] = proc;
       await startAndWait(proc);
@@ -109,6 +110,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
 }
 
 async function startAndWait(proc: ServiceProcess): Promise<void> {
+  await proc.ensurePortFree();
   proc.start();
   await proc.waitReady(60_000).catch((error: Error) => {
     throw new Error(`${error.message}\n${proc.lastLines().join('\n')}`);

@@ -167,6 +167,7 @@ export class DeadLetterQueue {
         if (!message) break;
         found.push(describe(message));
       }
+      await this.giveBack(channel, messageCount);
       return found;
     });
   }
@@ -201,8 +202,22 @@ export class DeadLetterQueue {
         replayed++;
         if (justOne) break;
       }
+      await this.giveBack(channel, messageCount - replayed);
       return replayed;
     });
+  }
+
+  /**
+   * Returns the messages this channel holds unacknowledged to the queue and waits (briefly) until the
+   * queue shows them again, so a list or replay leaves the queue as the next call will find it
+   * (the broker requeues asynchronously, quorum queues especially).
+   */
+  private async giveBack(channel: Channel, expected: number): Promise<void> {
+    channel.nackAll(true);
+    const deadline = Date.now() + 2000;
+    while (Date.now() < deadline && (await this.check(channel)).messageCount < expected) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   private async check(channel: Channel) {

@@ -1,0 +1,800 @@
+// Chaos for the checkout saga: 200 checkouts with random declines, out-of-stock items, unshippable
+// addresses and customer cancellations, while orders, payments and inventory are each killed
+// (SIGKILL) and restarted, and already-sent outbox rows are marked unsent so the relays deliver
+// those messages again under the same ids (the inboxes must absorb them). Afterwards every saga must
+// be settled and the invariants must hold, read straight from each service's own database:
+//   - no CONFIRMED order without exactly one captured payment of its total, a live reservation of
+//     its items and a shipment;
+//   - no money kept (captured and not refunded) and no authorization left held for a CANCELLED or
+//     REJECTED order, neither in payments nor at the (simulated) card processor;
+//   - no stock below zero, reserved never above on hand, the ledger summing to the snapshots, and
+//     reserved stock equal to what live reservations hold;
+//   - at most one payment and one successful capture per order;
+//   - nothing left unsent in any outbox, nothing parked in any dead-letter queue.
+// The run is driven by a seeded generator: the seed is printed, and CHAOS_SEED=<seed> replays the
+// same plan (orders, cards, addresses, cancellations, which services die when, which outbox rows
+// are sent again). Thread timing still varies from run to run, so a replay is the same plan, not the
+// same interleaving. CHAOS_ORDERS and CHAOS_CONCURRENCY change the size (200 and 8 by default).
+//
+// A second test plants violations, one at a time, in a copy of the data the run left behind and
+// checks that the audit reports each of them: the audit can fail, and it reads real rows.
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import amqp from 'amqplib';
+import pg from 'pg';
+import { DeadLetterQueue, topologyNames } from '@bazaar/platform';
+import { eventually } from '@bazaar/platform/testing';
+import { infrastructureFromEnv } from '../src/system.js';
+import { databaseUrlOf, startTestSystem, type TestSystem } from '../src/testing/system.js';
+
+const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : randomInt(1, 2 ** 31 - 1);
+const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
+const CONCURRENCY = Number(process.env.CHAOS_CONCURRENCY ?? 8);
+const STEP_TIMEOUT_MS = 5_000;
+const SETTLE_TIMEOUT_MS = 120_000;
+const SUBMIT_RETRY_BUDGET_MS = 60_000;
+/** How long a customer follows an order before placing the next one (it is audited all the same). */
+const FOLLOW_MS = 30_000;
+const KILLED = ['orders', 'payments', 'inventory'] as const;
+const DATABASES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'] as const;
+/** Services whose outbox rows are marked unsent again: the saga's orchestrator and its participants. */
+const RESENDERS = ['orders', 'payments', 'inventory', 'shipping'] as const;
+const TERMINAL = new Set(['confirmed', 'cancelled', 'rejected']);
+
+const run = randomBytes(3).toString('hex').toUpperCase();
+const adminEmail = `chaos-ops-${run.toLowerCase()}@bazaar.test`;
+const password = 'Chaos-Saga-2026';
+const say = (line: string) => console.log(`[chaos] ${line}`);
+
+/** mulberry32: small, fast and good enough to drive a test plan from one 32-bit seed. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const random = generator(SEED);
+const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// The system and its parts
+
+let system: TestSystem;
+let admin: string;
+const dbs = new Map<string, pg.Pool>();
+const db = (service: string) => dbs.get(service)!;
+let broker: amqp.ChannelModel;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of several services, read field by field
+}
+
+async function call(service: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const response = await fetch(`${system.url(service)}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  let body: Answer['body'] = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = { text };
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+async function register(email: string): Promise<string> {
+  const answer = await call('identity', 'POST', '/auth/register', { body: { email, password, name: 'Chaos Tester' } });
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  return answer.body.token as string;
+}
+
+const CARDS = {
+  approve: '4242 4242 4242 4242',
+  approveMastercard: '5555 5555 5555 4444',
+  decline: '4000 0000 0000 0002',
+  insufficientFunds: '4000 0000 0000 9995',
+  captureDeclined: '4000 0000 0000 0341',
+  processorTimeout: '4000 0000 0000 0069',
+} as const;
+type CardKind = keyof typeof CARDS;
+
+interface Customer { email: string; token: string; cards: Record<CardKind, string> }
+interface Product { id: string; sku: string; priceMinor: number; stock: number; scarce: boolean }
+
+async function saveCard(token: string, number: string): Promise<string> {
+  const answer = await call('payments', 'POST', '/payments/methods', { token, body: { card: { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } });
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  return answer.body.paymentMethodId as string;
+}
+
+async function createProduct(categoryId: string, sku: string, priceMinor: number, stock: number, scarce: boolean): Promise<Product> {
+  const created = await call('catalog', 'POST', '/products', { token: admin, body: { sku, name: `Chaos ${sku}`, priceMinor, currency: 'EUR', categoryId } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await eventually(async () => (await call('inventory', 'GET', `/inventory/${sku}`, { token: admin })).status === 200, { timeoutMs: 30_000, message: `inventory never opened ${sku}` });
+  const received = await call('inventory', 'POST', `/inventory/${sku}/receive`, { token: admin, body: { quantity: stock, reason: 'chaos stock' } });
+  assert.equal(received.status, 200, JSON.stringify(received.body));
+  return { id: created.body.id as string, sku, priceMinor, stock, scarce };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: every order, and what happens to the system while they are placed
+
+interface PlannedOrder {
+  n: number;
+  key: string;
+  customer: number;
+  card: CardKind;
+  items: { productId: string; sku: string; quantity: number }[];
+  country: string;
+  /** The client sends the same request again with the same key after it was accepted. */
+  repeatPost: boolean;
+  /** The customer cancels this long after the order was accepted. */
+  cancelAfterMs: number | null;
+}
+
+function cardFor(r: number): CardKind {
+  if (r < 0.56) return 'approve';
+  if (r < 0.72) return 'approveMastercard';
+  if (r < 0.82) return 'decline';
+  if (r < 0.88) return 'insufficientFunds';
+  if (r < 0.96) return 'captureDeclined';
+  return 'processorTimeout';
+}
+
+function planOrders(products: Product[], customers: number): PlannedOrder[] {
+  const plenty = products.filter((p) => !p.scarce);
+  const scarce = products.filter((p) => p.scarce);
+  return Array.from({ length: ORDERS }, (_, n) => {
+    const lines = new Map<string, PlannedOrder['items'][number]>();
+    const count = between(1, 3);
+    for (let i = 0; i < count; i++) {
+      const wantsScarce = random() < 0.2;
+      const product = pick(wantsScarce ? scarce : plenty);
+      if (lines.has(product.id)) continue;
+      // Scarce lines sometimes ask for more than was ever received.
+      const quantity = wantsScarce ? (random() < 0.1 ? product.stock + between(1, 3) : between(1, 2)) : between(1, 4);
+      lines.set(product.id, { productId: product.id, sku: product.sku, quantity });
+    }
+    return {
+      n,
+      key: `chaos-${run}-${SEED}-${n}`,
+      customer: between(0, customers - 1),
+      card: cardFor(random()),
+      items: [...lines.values()],
+      country: random() < 0.06 ? 'XX' : pick(['DE', 'FR', 'GB', 'NL', 'SE']),
+      repeatPost: random() < 0.1,
+      cancelAfterMs: random() < 0.05 ? between(0, 2_500) : null,
+    };
+  });
+}
+
+type ChaosEvent =
+  | { at: number; kind: 'kill'; service: (typeof KILLED)[number]; downMs: number }
+  | { at: number; kind: 'resend'; fraction: number; max: number };
+
+function planChaos(): ChaosEvent[] {
+  const scale = ORDERS / 200;
+  const victims = shuffled(KILLED);
+  // One outage shorter than a step's deadline (the saga just waits), one longer (steps time out and
+  // are compensated while replies may still be on their way), one anywhere between.
+  const outages = shuffled([between(300, 1_500), STEP_TIMEOUT_MS + between(1_000, 3_000), between(300, STEP_TIMEOUT_MS + 3_000)]);
+  return [
+    { at: Math.round(40 * scale), kind: 'kill', service: victims[0]!, downMs: outages[0]! },
+    { at: Math.round(65 * scale), kind: 'resend', fraction: 0.25, max: 60 },
+    { at: Math.round(90 * scale), kind: 'kill', service: victims[1]!, downMs: outages[1]! },
+    { at: Math.round(115 * scale), kind: 'resend', fraction: 0.25, max: 60 },
+    { at: Math.round(140 * scale), kind: 'kill', service: victims[2]!, downMs: outages[2]! },
+    { at: Math.round(170 * scale), kind: 'resend', fraction: 0.25, max: 60 },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the run saw
+
+const seen = {
+  accepted: 0,
+  postRetries: 0,
+  replays: 0,
+  replayMismatches: [] as string[],
+  unexpected: [] as string[],
+  cancels: { accepted: 0, refused: 0, retries: 0 },
+  kills: [] as { service: string; atSubmitted: number; downMs: number; restartMs: number }[],
+  resends: [] as { atSubmitted: number; rows: Record<string, number> }[],
+  /** Inbox outcomes counted by the services' own metrics (scraped before each kill and at the end). */
+  handled: {} as Record<string, Record<string, number>>,
+};
+
+async function scrapeHandled(service: string): Promise<void> {
+  const response = await fetch(`${system.url(service)}/metrics`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+  if (!response?.ok) return;
+  const text = await response.text();
+  const counts = (seen.handled[service] ??= {});
+  for (const match of text.matchAll(/^messages_handled_total\{([^}]*)\}\s+([0-9.e+]+)$/gm)) {
+    const outcome = /outcome="([^"]+)"/.exec(match[1]!)?.[1];
+    if (outcome) counts[outcome] = (counts[outcome] ?? 0) + Number(match[2]);
+  }
+}
+
+/** POST /orders until it is accepted: 503 or a refused connection while orders is down is expected. */
+async function submit(plan: PlannedOrder, customer: Customer): Promise<string> {
+  const body = {
+    items: plan.items.map(({ productId, quantity }) => ({ productId, quantity })),
+    shippingAddress: { name: `Customer ${plan.customer}`, line1: `${plan.n} Chaos Street`, city: 'Entropy', postalCode: '10115', country: plan.country },
+    paymentMethodId: customer.cards[plan.card],
+  };
+  const deadline = Date.now() + SUBMIT_RETRY_BUDGET_MS;
+  for (let attempt = 1; ; attempt++) {
+    let answer: Answer | undefined;
+    try {
+      answer = await call('orders', 'POST', '/orders', { token: customer.token, body, headers: { 'idempotency-key': plan.key } });
+    } catch {
+      answer = undefined; // connection refused or reset: orders is down
+    }
+    if (answer?.status === 202) return answer.body.id as string;
+    if (answer && answer.status !== 502 && answer.status !== 503 && answer.status !== 504) {
+      throw new Error(`order #${plan.n}: POST /orders answered ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`order #${plan.n}: POST /orders not accepted within ${SUBMIT_RETRY_BUDGET_MS / 1000} s (last: ${answer?.status ?? 'no answer'})`);
+    seen.postRetries++;
+    await sleep(Math.min(1_000, 100 * attempt));
+  }
+}
+
+async function repeatPost(plan: PlannedOrder, customer: Customer, orderId: string): Promise<void> {
+  const body = {
+    items: plan.items.map(({ productId, quantity }) => ({ productId, quantity })),
+    shippingAddress: { name: `Customer ${plan.customer}`, line1: `${plan.n} Chaos Street`, city: 'Entropy', postalCode: '10115', country: plan.country },
+    paymentMethodId: customer.cards[plan.card],
+  };
+  const deadline = Date.now() + SUBMIT_RETRY_BUDGET_MS;
+  for (;;) {
+    const answer = await call('orders', 'POST', '/orders', { token: customer.token, body, headers: { 'idempotency-key': plan.key } }).catch(() => undefined);
+    if (answer?.status === 202) {
+      seen.replays++;
+      if (answer.body.id !== orderId || answer.headers.get('idempotent-replayed') !== 'true') {
+        seen.replayMismatches.push(`#${plan.n}: first ${orderId}, again ${answer.body.id} (replayed: ${answer.headers.get('idempotent-replayed')})`);
+      }
+      return;
+    }
+    if (answer && answer.status < 500) {
+      seen.unexpected.push(`#${plan.n}: the repeated POST answered ${answer.status} ${JSON.stringify(answer.body)}`);
+      return;
+    }
+    if (Date.now() > deadline) {
+      seen.unexpected.push(`#${plan.n}: the repeated POST was never answered`);
+      return;
+    }
+    await sleep(300);
+  }
+}
+
+async function cancel(plan: PlannedOrder, customer: Customer, orderId: string): Promise<void> {
+  await sleep(plan.cancelAfterMs ?? 0);
+  const deadline = Date.now() + SUBMIT_RETRY_BUDGET_MS;
+  for (;;) {
+    const answer = await call('orders', 'POST', `/orders/${orderId}/cancel`, { token: customer.token }).catch(() => undefined);
+    if (answer?.status === 202) {
+      seen.cancels.accepted++;
+      return;
+    }
+    // 409: already rejected (or dispatched, which nothing does here): the cancellation is refused.
+    if (answer?.status === 409) {
+      seen.cancels.refused++;
+      return;
+    }
+    if (answer && answer.status < 500) {
+      seen.unexpected.push(`#${plan.n}: cancel answered ${answer.status} ${JSON.stringify(answer.body)}`);
+      return;
+    }
+    if (Date.now() > deadline) {
+      seen.unexpected.push(`#${plan.n}: cancel was never answered`);
+      return;
+    }
+    seen.cancels.retries++;
+    await sleep(300);
+  }
+}
+
+/** Marks a sample of already-sent outbox rows unsent: the relay sends them again with the same ids. */
+async function resendSample(event: Extract<ChaosEvent, { kind: 'resend' }>, atSubmitted: number): Promise<void> {
+  const rows: Record<string, number> = {};
+  for (const service of RESENDERS) {
+    const { rows: sent } = await db(service).query<{ id: string }>('SELECT id FROM outbox WHERE sent_at IS NOT NULL ORDER BY id');
+    const chosen = shuffled(sent.map((r) => r.id)).slice(0, Math.min(event.max, Math.ceil(sent.length * event.fraction)));
+    const { rowCount } = await db(service).query('UPDATE outbox SET sent_at = NULL, next_attempt_at = now() WHERE id = ANY($1::uuid[]) AND sent_at IS NOT NULL', [chosen]);
+    rows[service] = rowCount ?? 0;
+  }
+  seen.resends.push({ atSubmitted, rows });
+  say(`duplicates: after ${atSubmitted} orders, outbox rows marked unsent again: ${Object.entries(rows).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+}
+
+async function killAndRestart(event: Extract<ChaosEvent, { kind: 'kill' }>, atSubmitted: number): Promise<void> {
+  await scrapeHandled(event.service);
+  say(`kill: SIGKILL ${event.service} after ${atSubmitted} orders submitted; down for ${event.downMs} ms`);
+  await system.services[event.service]!.kill();
+  await sleep(event.downMs);
+  const started = Date.now();
+  await system.restart(event.service);
+  const restartMs = Date.now() - started;
+  seen.kills.push({ service: event.service, atSubmitted, downMs: event.downMs, restartMs });
+  say(`kill: ${event.service} ready again ${restartMs} ms after its restart`);
+}
+
+async function statusCounts(): Promise<Record<string, number>> {
+  const { rows } = await db('orders').query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status');
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+const showCounts = (counts: Record<string, number>) => Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ') || 'none yet';
+
+/** Messages waiting in any work or retry queue of the system's namespace. */
+async function queuedMessages(): Promise<number> {
+  let total = 0;
+  for (const service of DATABASES) {
+    const names = topologyNames(service, system.namespace);
+    for (const queue of [...Object.values(names.queues), ...Object.values(names.retryQueues)]) {
+      const channel = await broker.createChannel();
+      channel.on('error', () => undefined);
+      try {
+        total += (await channel.checkQueue(queue)).messageCount;
+      } catch {
+        // the service consumes no messages of this kind: there is no such queue
+      } finally {
+        await channel.close().catch(() => undefined);
+      }
+    }
+  }
+  return total;
+}
+
+interface Backlog { unsettled: number; unsent: number; pendingOperations: number; queued: number }
+
+async function backlog(): Promise<Backlog> {
+  const unsettled = (await db('orders').query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM orders o JOIN checkout_sagas s ON s.order_id = o.id
+      WHERE o.status NOT IN ('confirmed', 'cancelled', 'rejected') OR s.step IS NOT NULL OR s.state <> o.status`,
+  )).rows[0]!.n;
+  let unsent = 0;
+  for (const service of DATABASES) unsent += (await db(service).query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).rows[0]!.n;
+  const pendingOperations = (await db('payments').query<{ n: number }>("SELECT count(*)::int AS n FROM payment_operations WHERE outcome = 'pending'")).rows[0]!.n;
+  return { unsettled, unsent, pendingOperations, queued: await queuedMessages() };
+}
+const quiet = (b: Backlog) => b.unsettled === 0 && b.unsent === 0 && b.pendingOperations === 0 && b.queued === 0;
+
+// ---------------------------------------------------------------------------------------------
+// The audit: everything read from the services' databases first, then judged without I/O, so the
+// same judgement can be run again on a copy of the data with violations planted in it.
+
+interface Snapshot {
+  expectedOrders: number;
+  orders: {
+    id: string; status: string; reason: string | null; totalMinor: number; key: string;
+    state: string | null; step: string | null; reservationId: string | null; items: Record<string, number>;
+  }[];
+  payments: { orderId: string; status: string; amountMinor: number; capturedMinor: number; refundedMinor: number }[];
+  operations: { orderId: string; kind: string; outcome: string; count: number }[];
+  processor: { orderId: string; status: string; amountMinor: number; capturedMinor: number; refundedMinor: number }[];
+  stock: { sku: string; onHand: number; reserved: number; ledgerOnHand: number; ledgerReserved: number }[];
+  reservations: { id: string; orderId: string | null; status: string; lines: Record<string, number> }[];
+  shipments: { orderId: string; status: string }[];
+  unsent: Record<string, number>;
+  deadLetters: Record<string, { depth: number; sample: string[]; orderIds: string[] }>;
+}
+
+interface Violation { rule: string; detail: string }
+
+async function takeSnapshot(): Promise<Snapshot> {
+  const orders = (await db('orders').query(
+    `SELECT o.id, o.status, o.status_reason, o.total_minor::bigint::text AS total, o.idempotency_key, s.state, s.step, s.reservation_id,
+            coalesce((SELECT jsonb_object_agg(sku, q) FROM (SELECT sku, sum(quantity)::int AS q FROM order_items i WHERE i.order_id = o.id GROUP BY sku) x), '{}') AS items
+       FROM orders o LEFT JOIN checkout_sagas s ON s.order_id = o.id ORDER BY o.id`,
+  )).rows.map((r) => ({
+    id: r.id as string, status: r.status as string, reason: r.status_reason as string | null, totalMinor: Number(r.total), key: r.idempotency_key as string,
+    state: r.state as string | null, step: r.step as string | null, reservationId: r.reservation_id as string | null, items: r.items as Record<string, number>,
+  }));
+  const payments = (await db('payments').query(
+    'SELECT order_id_ref, status, amount_minor::text AS amount, captured_minor::text AS captured, refunded_minor::text AS refunded FROM payments',
+  )).rows.map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string, amountMinor: Number(r.amount), capturedMinor: Number(r.captured), refundedMinor: Number(r.refunded) }));
+  const operations = (await db('payments').query(
+    'SELECT order_id_ref, kind, outcome, count(*)::int AS n FROM payment_operations GROUP BY 1, 2, 3',
+  )).rows.map((r) => ({ orderId: r.order_id_ref as string, kind: r.kind as string, outcome: r.outcome as string, count: r.n as number }));
+  const processor = (await db('payments').query(
+    'SELECT order_id_ref, status, amount_minor::text AS amount, captured_minor::text AS captured, refunded_minor::text AS refunded FROM card_simulator_authorizations',
+  )).rows.map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string, amountMinor: Number(r.amount), capturedMinor: Number(r.captured), refundedMinor: Number(r.refunded) }));
+  const stock = (await db('inventory').query(
+    `SELECT s.sku, s.on_hand, s.reserved, coalesce(m.on_hand, 0)::int AS ledger_on_hand, coalesce(m.reserved, 0)::int AS ledger_reserved
+       FROM stock_items s LEFT JOIN (SELECT sku, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movements GROUP BY sku) m ON m.sku = s.sku
+      ORDER BY s.sku`,
+  )).rows.map((r) => ({ sku: r.sku as string, onHand: r.on_hand as number, reserved: r.reserved as number, ledgerOnHand: r.ledger_on_hand as number, ledgerReserved: r.ledger_reserved as number }));
+  const reservations = (await db('inventory').query(
+    `SELECT r.id, r.order_id_ref, r.status, coalesce((SELECT jsonb_object_agg(sku, quantity) FROM reservation_lines l WHERE l.reservation_id = r.id), '{}') AS lines
+       FROM reservations r`,
+  )).rows.map((r) => ({ id: r.id as string, orderId: r.order_id_ref as string | null, status: r.status as string, lines: r.lines as Record<string, number> }));
+  const shipments = (await db('shipping').query('SELECT order_id_ref, status FROM shipments')).rows
+    .map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string }));
+  const unsent: Record<string, number> = {};
+  for (const service of DATABASES) unsent[service] = (await db(service).query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).rows[0]!.n;
+  const deadLetters: Snapshot['deadLetters'] = {};
+  for (const service of DATABASES) {
+    const queue = topologyNames(service, system.namespace).deadLetterQueue;
+    const dlq = new DeadLetterQueue(queue, () => broker);
+    const depth = await dlq.depth().catch(() => 0); // no such queue: the service consumes nothing
+    const parked = depth ? await dlq.list(10) : [];
+    const sample = parked.map((m) => `${m.type ?? '?'} ${m.id}: ${m.error}`);
+    const orderIds = parked.map((m) => (m.envelope as { payload?: { orderId?: string } } | undefined)?.payload?.orderId).filter((id): id is string => !!id);
+    deadLetters[service] = { depth, sample, orderIds };
+  }
+  return { expectedOrders: ORDERS, orders, payments, operations, processor, stock, reservations, shipments, unsent, deadLetters };
+}
+
+const sameLines = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([sku, q]) => b[sku] === q);
+const LIVE_RESERVATION = new Set(['active', 'committed']);
+const MONEY_HELD = new Set(['pending', 'authorized']);
+
+/** Judges a snapshot: every broken invariant, each with the rule it breaks. Pure. */
+function audit(s: Snapshot): Violation[] {
+  const out: Violation[] = [];
+  const flag = (rule: string, detail: string) => out.push({ rule, detail });
+  const group = <T extends { orderId: string | null }>(rows: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const row of rows) if (row.orderId) by.set(row.orderId, [...(by.get(row.orderId) ?? []), row]);
+    return by;
+  };
+  const paymentsOf = group(s.payments);
+  const processorOf = group(s.processor);
+  const shipmentsOf = group(s.shipments);
+  const reservationsOf = group(s.reservations);
+  const capturesOf = new Map<string, number>();
+  for (const op of s.operations) if (op.kind === 'capture' && op.outcome === 'succeeded') capturesOf.set(op.orderId, (capturesOf.get(op.orderId) ?? 0) + op.count);
+  const ordersById = new Map(s.orders.map((o) => [o.id, o]));
+
+  if (s.orders.length !== s.expectedOrders) flag('order-count', `${s.orders.length} orders in orders' database, ${s.expectedOrders} placed (one per Idempotency-Key)`);
+  for (const o of s.orders) {
+    const tag = `order ${o.id} (${o.status}${o.reason ? `: ${o.reason}` : ''})`;
+    if (!TERMINAL.has(o.status) || o.state !== o.status || o.step !== null) flag('not-terminal', `${tag}: saga ${o.state} waiting on ${o.step ?? 'nothing'}`);
+    const payments = paymentsOf.get(o.id) ?? [];
+    const processor = processorOf.get(o.id) ?? [];
+    const shipments = shipmentsOf.get(o.id) ?? [];
+    const reservations = reservationsOf.get(o.id) ?? [];
+    if (payments.length > 1) flag('double-payment', `${tag}: ${payments.length} payments`);
+    if ((capturesOf.get(o.id) ?? 0) > 1) flag('double-capture', `${tag}: ${capturesOf.get(o.id)} successful captures in payments`);
+    if (processor.filter((a) => a.capturedMinor > 0).length > 1) flag('double-capture', `${tag}: ${processor.filter((a) => a.capturedMinor > 0).length} captured authorizations at the processor`);
+    if (o.status === 'confirmed') {
+      const p = payments[0];
+      if (payments.length !== 1 || p!.status !== 'captured' || p!.capturedMinor !== o.totalMinor || p!.amountMinor !== o.totalMinor || p!.refundedMinor !== 0) {
+        flag('confirmed-payment', `${tag}: total ${o.totalMinor}, payments ${JSON.stringify(payments)}`);
+      }
+      if ((capturesOf.get(o.id) ?? 0) !== 1) flag('confirmed-payment', `${tag}: ${capturesOf.get(o.id) ?? 0} successful capture operations`);
+      const charged = processor.filter((a) => a.status === 'captured' && a.capturedMinor === o.totalMinor && a.refundedMinor === 0);
+      if (charged.length !== 1) flag('confirmed-processor', `${tag}: processor authorizations ${JSON.stringify(processor)}`);
+      const reservation = s.reservations.find((r) => r.id === o.reservationId);
+      if (!reservation || !LIVE_RESERVATION.has(reservation.status) || !sameLines(reservation.lines, o.items)) {
+        flag('confirmed-reservation', `${tag}: items ${JSON.stringify(o.items)}, reservation ${JSON.stringify(reservation ?? null)}`);
+      }
+      if (shipments.length !== 1 || !['created', 'dispatched', 'delivered'].includes(shipments[0]!.status)) flag('confirmed-shipment', `${tag}: shipments ${JSON.stringify(shipments)}`);
+    } else if (o.status === 'cancelled' || o.status === 'rejected') {
+      for (const p of payments) {
+        if (p.capturedMinor > p.refundedMinor) flag('money-kept', `${tag}: payment ${p.status}, captured ${p.capturedMinor}, refunded ${p.refundedMinor}`);
+        if (MONEY_HELD.has(p.status)) flag('authorization-held', `${tag}: payment still ${p.status}`);
+      }
+      for (const a of processor) {
+        if (a.capturedMinor > a.refundedMinor) flag('money-kept', `${tag}: processor captured ${a.capturedMinor}, refunded ${a.refundedMinor}`);
+      }
+      for (const r of reservations) if (LIVE_RESERVATION.has(r.status)) flag('stock-held', `${tag}: reservation ${r.id} is ${r.status}`);
+      for (const sh of shipments) if (sh.status !== 'cancelled' && sh.status !== 'failed') flag('shipment-live', `${tag}: shipment ${sh.status}`);
+    }
+  }
+  // Whatever order it belongs to: once every saga has ended, no authorization may still hold money.
+  for (const a of s.processor) if (a.status === 'authorized') flag('authorization-held', `processor authorization for order ${a.orderId} (${ordersById.get(a.orderId)?.status ?? 'unknown order'}) is still held`);
+  for (const r of s.reservations) {
+    if (!LIVE_RESERVATION.has(r.status)) continue;
+    const owner = r.orderId ? ordersById.get(r.orderId) : undefined;
+    if (owner?.status !== 'confirmed') flag('stock-held', `reservation ${r.id} is ${r.status} for ${owner ? `a ${owner.status} order` : 'no order of ours'}`);
+  }
+  for (const op of s.operations) if (op.outcome === 'pending') flag('pending-operation', `payment ${op.kind} for order ${op.orderId} still pending (${op.count})`);
+  const reservedBySku = new Map<string, number>();
+  for (const r of s.reservations) {
+    if (r.status !== 'active') continue;
+    for (const [sku, q] of Object.entries(r.lines)) reservedBySku.set(sku, (reservedBySku.get(sku) ?? 0) + q);
+  }
+  for (const item of s.stock) {
+    if (item.onHand < 0 || item.reserved < 0) flag('stock-negative', `${item.sku}: on hand ${item.onHand}, reserved ${item.reserved}`);
+    if (item.reserved > item.onHand) flag('stock-over-reserved', `${item.sku}: reserved ${item.reserved} of ${item.onHand} on hand`);
+    if (item.ledgerOnHand !== item.onHand || item.ledgerReserved !== item.reserved) {
+      flag('ledger-mismatch', `${item.sku}: snapshot on hand ${item.onHand} / reserved ${item.reserved}, ledger ${item.ledgerOnHand} / ${item.ledgerReserved}`);
+    }
+    if ((reservedBySku.get(item.sku) ?? 0) !== item.reserved) flag('reserved-mismatch', `${item.sku}: reserved ${item.reserved}, active reservations hold ${reservedBySku.get(item.sku) ?? 0}`);
+  }
+  for (const [service, n] of Object.entries(s.unsent)) if (n > 0) flag('outbox-unsent', `${service}: ${n} message(s) never confirmed by the broker`);
+  for (const [service, d] of Object.entries(s.deadLetters)) if (d.depth > 0) flag('dead-letters', `${service}.dlq holds ${d.depth}: ${d.sample.join(' | ')}`);
+  return out;
+}
+
+/** How many real rows each family of checks looked at, so a vacuous pass would show. */
+function coverage(s: Snapshot) {
+  const confirmed = s.orders.filter((o) => o.status === 'confirmed');
+  const settled = s.orders.filter((o) => o.status === 'cancelled' || o.status === 'rejected');
+  const ids = new Set(settled.map((o) => o.id));
+  return {
+    confirmed: confirmed.length,
+    confirmedWithPayment: confirmed.filter((o) => s.payments.some((p) => p.orderId === o.id)).length,
+    confirmedWithReservation: confirmed.filter((o) => s.reservations.some((r) => r.id === o.reservationId)).length,
+    confirmedWithShipment: confirmed.filter((o) => s.shipments.some((sh) => sh.orderId === o.id)).length,
+    settledWithPayment: settled.filter((o) => s.payments.some((p) => p.orderId === o.id)).length,
+    settledWithProcessorAuthorization: s.processor.filter((a) => ids.has(a.orderId)).length,
+    settledWithReservation: s.reservations.filter((r) => r.orderId && ids.has(r.orderId)).length,
+    settledWithShipment: s.shipments.filter((sh) => ids.has(sh.orderId)).length,
+    refunded: s.payments.filter((p) => p.refundedMinor > 0).length,
+    captureOperations: s.operations.filter((o) => o.kind === 'capture' && o.outcome === 'succeeded').reduce((n, o) => n + o.count, 0),
+    stockItems: s.stock.length,
+    reservations: s.reservations.length,
+  };
+}
+
+/** Prints what every service knows of one order: for a parked message, the story around it. */
+async function explain(orderId: string): Promise<void> {
+  const steps = (await db('orders').query(
+    "SELECT seq, to_char(at, 'HH24:MI:SS.MS') AS at, step, status, detail FROM saga_steps WHERE order_id = $1 ORDER BY seq", [orderId],
+  )).rows.map((r) => `${r.at} ${r.step} ${r.status}${r.detail ? ` (${r.detail})` : ''}`);
+  const operations = (await db('payments').query(
+    `SELECT o.kind, o.outcome, o.error, to_char(o.created_at, 'HH24:MI:SS.MS') AS created, to_char(o.completed_at, 'HH24:MI:SS.MS') AS completed, v.behaviour
+       FROM payment_operations o LEFT JOIN payments p ON p.id = o.payment_id LEFT JOIN payment_methods m ON m.id = p.payment_method_id
+       LEFT JOIN card_simulator_vault v ON v.token = m.processor_token
+      WHERE o.order_id_ref = $1 ORDER BY o.created_at`, [orderId],
+  ).catch((error: Error) => ({ rows: [{ kind: `(could not read: ${error.message})` }] }))).rows
+    .map((r) => `${r.created ?? ''} ${r.kind} ${r.outcome ?? ''}${r.error ? ` (${r.error})` : ''} completed ${r.completed ?? 'never'}; card behaviour ${r.behaviour ?? '?'}`);
+  say(`order ${orderId} (named by a parked message):\n      timeline: ${steps.join('\n                ')}\n      payment operations: ${operations.join('\n                          ')}`);
+}
+
+/** Why an order ended as it did, in a few words (for the summary). */
+function outcomeOf(o: Snapshot['orders'][number]): string {
+  if (o.status !== 'cancelled') return o.status;
+  const reason = o.reason ?? '';
+  if (reason.startsWith('out of stock')) return 'cancelled: out of stock';
+  if (reason.startsWith('shipment failed')) return 'cancelled: shipment failed';
+  if (reason.startsWith('payment capture failed')) return 'cancelled: capture declined';
+  if (reason.includes('timed out')) return `cancelled: ${reason}`;
+  if (reason.startsWith('cancelled by the customer')) return 'cancelled: by the customer';
+  return `cancelled: ${reason.slice(0, 60)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let snapshot: Snapshot | undefined;
+
+before(async () => {
+  say(`seed ${SEED} (replay with CHAOS_SEED=${SEED}); ${ORDERS} orders, ${CONCURRENCY} at a time`);
+  system = await startTestSystem({
+    services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'],
+    env: {
+      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
+      // Steps answer in milliseconds here, so a 5 s deadline is only missed around a kill.
+      orders: { ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
+    },
+  });
+  for (const service of DATABASES) dbs.set(service, new pg.Pool({ connectionString: databaseUrlOf(system, service), max: 2 }));
+  broker = await amqp.connect(infrastructureFromEnv().amqpUrl);
+  broker.on('error', () => undefined);
+  admin = await register(adminEmail);
+}, { timeout: 180_000 });
+
+after(async () => {
+  await broker?.close().catch(() => undefined);
+  for (const pool of dbs.values()) await pool.end().catch(() => undefined);
+  await system?.stop();
+});
+
+test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed and messages are delivered twice; every saga ends and the invariants hold`, { timeout: 300_000 }, async () => {
+  const started = Date.now();
+  // Set-up: a category, six products (three with a handful of units), four customers with every kind of card.
+  const category = await call('catalog', 'POST', '/categories', { token: admin, body: { slug: `chaos-${run.toLowerCase()}`, name: 'Chaos' } });
+  assert.equal(category.status, 201, JSON.stringify(category.body));
+  const products = [
+    await createProduct(category.body.id, `CH${run}-LAMP`, 4_900, 1_000, false),
+    await createProduct(category.body.id, `CH${run}-MUG`, 1_250, 1_000, false),
+    await createProduct(category.body.id, `CH${run}-RUG`, 12_900, 1_000, false),
+    await createProduct(category.body.id, `CH${run}-CHAIR`, 33_000, 4, true),
+    await createProduct(category.body.id, `CH${run}-VASE`, 2_500, 8, true),
+    await createProduct(category.body.id, `CH${run}-DESK`, 79_900, 12, true),
+  ];
+  const customers: Customer[] = [];
+  for (let i = 0; i < 4; i++) {
+    const email = `chaos-${i}-${run.toLowerCase()}@bazaar.test`;
+    const token = await register(email);
+    const cards = {} as Record<CardKind, string>;
+    for (const kind of Object.keys(CARDS) as CardKind[]) cards[kind] = await saveCard(token, CARDS[kind]);
+    customers.push({ email, token, cards });
+  }
+  const plans = planOrders(products, customers.length);
+  const chaos = planChaos();
+  const setupMs = Date.now() - started;
+  const mix = (key: (p: PlannedOrder) => string) => Object.entries(plans.reduce<Record<string, number>>((m, p) => ({ ...m, [key(p)]: (m[key(p)] ?? 0) + 1 }), {})).map(([k, n]) => `${k} ${n}`).join(', ');
+  say(`set-up done in ${(setupMs / 1000).toFixed(1)} s; cards: ${mix((p) => p.card)}`);
+  say(`plan: ${plans.filter((p) => p.items.some((i) => products.find((x) => x.sku === i.sku)!.scarce)).length} orders want scarce stock, ${plans.filter((p) => p.country === 'XX').length} ship to XX, ${plans.filter((p) => p.repeatPost).length} are posted twice, ${plans.filter((p) => p.cancelAfterMs !== null).length} are cancelled by the customer`);
+  say(`chaos: ${chaos.map((e) => (e.kind === 'kill' ? `kill ${e.service} at ${e.at}` : `resend at ${e.at}`)).join(', ')}`);
+
+  // Run: workers place the orders; the chaos controller acts as the count of submitted orders passes its marks.
+  const runStarted = Date.now();
+  const orderIds = new Map<number, string>();
+  const sideTasks: Promise<void>[] = [];
+  let next = 0;
+  let submitted = 0;
+  let submitting = true;
+  // A worker is a customer: it places an order and follows it until its checkout has settled (read
+  // from orders' database, so it can follow while orders is down), then places the next. So at most
+  // CONCURRENCY checkouts are in flight, as with that many shoppers. One that has not settled after
+  // FOLLOW_MS is left to the settle phase.
+  const following = new Map<string, () => void>();
+  let polling = false;
+  const poller = setInterval(() => {
+    if (polling || following.size === 0) return;
+    polling = true;
+    db('orders').query<{ id: string }>(
+      `SELECT o.id FROM orders o JOIN checkout_sagas s ON s.order_id = o.id
+        WHERE o.id = ANY($1::uuid[]) AND o.status IN ('confirmed', 'cancelled', 'rejected') AND s.step IS NULL`,
+      [[...following.keys()]],
+    ).then(({ rows }) => { for (const { id } of rows) following.get(id)?.(); }, () => undefined).finally(() => { polling = false; });
+  }, 100);
+  let followedToTheEnd = 0;
+  let leftToSettle = 0;
+  const follow = async (id: string) => {
+    const settled = await Promise.race([new Promise<boolean>((resolve) => following.set(id, () => resolve(true))), sleep(FOLLOW_MS).then(() => false)]);
+    following.delete(id);
+    if (settled) followedToTheEnd++;
+    else leftToSettle++;
+  };
+  const worker = async () => {
+    while (next < plans.length) {
+      const plan = plans[next++]!;
+      const customer = customers[plan.customer]!;
+      const id = await submit(plan, customer);
+      orderIds.set(plan.n, id);
+      submitted++;
+      seen.accepted++;
+      if (plan.repeatPost) sideTasks.push(repeatPost(plan, customer, id));
+      if (plan.cancelAfterMs !== null) sideTasks.push(cancel(plan, customer, id));
+      await follow(id);
+    }
+  };
+  const controller = async () => {
+    for (const event of chaos) {
+      while (submitted < event.at && submitting) await sleep(25);
+      if (submitted < event.at) return; // the workers stopped early: their error is the test's failure
+      if (event.kind === 'kill') await killAndRestart(event, submitted);
+      else await resendSample(event, submitted);
+    }
+  };
+  const ticker = setInterval(() => {
+    void statusCounts().then((c) => say(`t=${((Date.now() - runStarted) / 1000).toFixed(0)} s: ${submitted}/${ORDERS} accepted; ${showCounts(c)}`), () => undefined);
+  }, 5_000);
+  try {
+    const workers = Promise.all(Array.from({ length: CONCURRENCY }, worker)).finally(() => { submitting = false; });
+    await Promise.all([workers, controller()]);
+    await Promise.all(sideTasks);
+  } finally {
+    clearInterval(ticker);
+    clearInterval(poller);
+  }
+  const submitMs = Date.now() - runStarted;
+  say(`all ${ORDERS} orders accepted in ${(submitMs / 1000).toFixed(1)} s (${seen.postRetries} POST retries while orders was down); ${followedToTheEnd} followed until settled, ${leftToSettle} still open after ${FOLLOW_MS / 1000} s`);
+
+  // Settle: every saga terminal, every outbox empty, every queue drained, nothing pending at payments; twice in a row.
+  const settleStarted = Date.now();
+  let quietTimes = 0;
+  let lastPrint = 0;
+  let last: Backlog | undefined;
+  while (quietTimes < 2) {
+    last = await backlog();
+    quietTimes = quiet(last) ? quietTimes + 1 : 0;
+    if (Date.now() - lastPrint >= 3_000 || quietTimes === 2) {
+      lastPrint = Date.now();
+      say(`settling, ${((Date.now() - settleStarted) / 1000).toFixed(0)} s: ${showCounts(await statusCounts())}; unsettled ${last.unsettled}, unsent ${last.unsent}, queued ${last.queued}, pending payment operations ${last.pendingOperations}`);
+    }
+    if (quietTimes < 2 && Date.now() - settleStarted > SETTLE_TIMEOUT_MS) break;
+    if (quietTimes < 2) await sleep(1_000);
+  }
+  const settleMs = Date.now() - settleStarted;
+  for (const service of DATABASES) await scrapeHandled(service);
+
+  snapshot = await takeSnapshot();
+  const violations = audit(snapshot);
+  const outcomes = snapshot.orders.reduce<Record<string, number>>((m, o) => ({ ...m, [outcomeOf(o)]: (m[outcomeOf(o)] ?? 0) + 1 }), {});
+  const covered = coverage(snapshot);
+
+  // What it did and what it observed.
+  const lines = [
+    `seed                     ${SEED}  (CHAOS_SEED=${SEED} replays the plan)`,
+    `orders                   ${ORDERS} placed, ${seen.accepted} accepted, ${orderIds.size} distinct ids from the API, ${snapshot.orders.length} in orders' database`,
+    `customers                ${followedToTheEnd} orders followed until settled, ${leftToSettle} still open after ${FOLLOW_MS / 1000} s (left to the settle phase)`,
+    `client retries           ${seen.postRetries} POSTs retried while orders was down; ${seen.replays} repeated POSTs (same key) answered with the same order; ${seen.cancels.accepted} cancellations accepted, ${seen.cancels.refused} refused (409)`,
+    ...seen.kills.map((k) => `kill                     ${k.service.padEnd(9)} SIGKILL after ${k.atSubmitted} orders, down ${k.downMs} ms, ready ${k.restartMs} ms after restart`),
+    ...seen.resends.map((r) => `duplicates injected      after ${r.atSubmitted} orders: ${Object.entries(r.rows).map(([s, n]) => `${s} ${n}`).join(', ')}`),
+    `inbox outcomes (metrics) ${Object.entries(seen.handled).filter(([, c]) => Object.values(c).some((n) => n > 0)).map(([s, c]) => `${s}: ${Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(' ')}`).join('; ')}`,
+    ...Object.entries(outcomes).sort().map(([k, n]) => `outcome                  ${String(n).padStart(4)}  ${k}`),
+    `audited rows             ${Object.entries(covered).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `time                     set-up ${(setupMs / 1000).toFixed(1)} s, submitting ${(submitMs / 1000).toFixed(1)} s, settling ${(settleMs / 1000).toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `violations               ${violations.length}`,
+  ];
+  say(`summary\n${lines.map((l) => `    ${l}`).join('\n')}`);
+  for (const v of violations.slice(0, 40)) say(`VIOLATION ${v.rule}: ${v.detail}`);
+  for (const orderId of Object.values(snapshot.deadLetters).flatMap((d) => d.orderIds).slice(0, 5)) await explain(orderId);
+
+  assert.deepEqual(seen.unexpected, [], 'unexpected answers from the API');
+  assert.deepEqual(seen.replayMismatches, [], 'a repeated POST with the same Idempotency-Key must return the same order');
+  assert.equal(new Set(orderIds.values()).size, ORDERS, 'each Idempotency-Key must give an order of its own');
+  assert.ok(last && quiet(last), `the system did not settle within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(last)}`);
+  assert.deepEqual(violations.map((v) => `${v.rule}: ${v.detail}`), [], `invariants broken (seed ${SEED})`);
+  // The run exercised what it set out to: every ending, every kill, every injection.
+  assert.equal(seen.kills.length, 3);
+  assert.ok(seen.resends.length >= 2 && seen.resends.every((r) => Object.values(r.rows).reduce((a, b) => a + b, 0) > 0), 'duplicates were injected');
+  assert.ok(covered.confirmed > 0 && (outcomes.rejected ?? 0) > 0 && (outcomes['cancelled: out of stock'] ?? 0) > 0 && (outcomes['cancelled: shipment failed'] ?? 0) > 0,
+    `every ending should occur: ${JSON.stringify(outcomes)}`);
+});
+
+test('the audit catches each invariant broken on purpose in a copy of the run\'s data', { timeout: 30_000 }, (t) => {
+  if (!snapshot) {
+    t.skip('the chaos run left no data to audit');
+    return;
+  }
+  const base: Snapshot = snapshot;
+  const clean = audit(base);
+  const copy = (): Snapshot => structuredClone(base);
+  const confirmed = base.orders.find((o) => o.status === 'confirmed');
+  const cancelledPaid = base.orders.find((o) => o.status === 'cancelled' && base.payments.some((p) => p.orderId === o.id) && base.processor.some((a) => a.orderId === o.id));
+  assert.ok(confirmed && cancelledPaid, 'the run has a confirmed order and a cancelled one that was authorized');
+  const plants: { rule: string; what: string; plant: (s: Snapshot) => void }[] = [
+    { rule: 'not-terminal', what: 'a saga left waiting', plant: (s) => { s.orders[0]!.status = 'pending'; s.orders[0]!.state = 'reserving'; s.orders[0]!.step = 'reserve-stock'; } },
+    { rule: 'order-count', what: 'an order lost', plant: (s) => { s.orders.pop(); } },
+    { rule: 'confirmed-payment', what: 'a confirmed order whose payment was voided', plant: (s) => { Object.assign(s.payments.find((p) => p.orderId === confirmed.id)!, { status: 'voided', capturedMinor: 0 }); } },
+    { rule: 'confirmed-processor', what: 'a confirmed order never charged at the processor', plant: (s) => { s.processor = s.processor.filter((a) => a.orderId !== confirmed.id); } },
+    { rule: 'confirmed-reservation', what: 'a confirmed order whose reservation was released', plant: (s) => { s.reservations.find((r) => r.id === confirmed.reservationId)!.status = 'released'; } },
+    { rule: 'confirmed-shipment', what: 'a confirmed order without a shipment', plant: (s) => { s.shipments = s.shipments.filter((sh) => sh.orderId !== confirmed.id); } },
+    { rule: 'money-kept', what: 'a cancelled order captured and never refunded', plant: (s) => { Object.assign(s.payments.find((p) => p.orderId === cancelledPaid.id)!, { status: 'captured', capturedMinor: cancelledPaid.totalMinor, refundedMinor: 0 }); } },
+    { rule: 'authorization-held', what: 'a cancelled order whose authorization is still held at the processor', plant: (s) => { s.processor.find((a) => a.orderId === cancelledPaid.id)!.status = 'authorized'; } },
+    { rule: 'stock-held', what: 'a cancelled order still holding stock', plant: (s) => { s.reservations.push({ id: randomUUID(), orderId: cancelledPaid.id, status: 'active', lines: cancelledPaid.items }); } },
+    { rule: 'shipment-live', what: 'a cancelled order with a live shipment', plant: (s) => { s.shipments.push({ orderId: cancelledPaid.id, status: 'created' }); } },
+    { rule: 'double-capture', what: 'a second successful capture', plant: (s) => { s.operations.push({ orderId: confirmed.id, kind: 'capture', outcome: 'succeeded', count: 1 }); } },
+    { rule: 'double-payment', what: 'a second payment for one order', plant: (s) => { s.payments.push({ ...s.payments.find((p) => p.orderId === confirmed.id)! }); } },
+    { rule: 'pending-operation', what: 'a payment operation left pending', plant: (s) => { s.operations.push({ orderId: confirmed.id, kind: 'refund', outcome: 'pending', count: 1 }); } },
+    { rule: 'stock-negative', what: 'stock below zero', plant: (s) => { s.stock[0]!.onHand = -1; s.stock[0]!.ledgerOnHand = -1; } },
+    { rule: 'stock-over-reserved', what: 'more reserved than on hand', plant: (s) => { const i = s.stock[0]!; i.onHand = i.reserved - 1; i.ledgerOnHand = i.onHand; } },
+    { rule: 'ledger-mismatch', what: 'a snapshot that disagrees with its ledger', plant: (s) => { s.stock[0]!.ledgerOnHand += 1; } },
+    { rule: 'reserved-mismatch', what: 'reserved units no reservation holds', plant: (s) => { const i = s.stock[0]!; i.reserved += 1; i.ledgerReserved += 1; i.onHand += 1; i.ledgerOnHand += 1; } },
+    { rule: 'outbox-unsent', what: 'a message stuck in an outbox', plant: (s) => { s.unsent.payments = 1; } },
+    { rule: 'dead-letters', what: 'a parked message', plant: (s) => { s.deadLetters.orders = { depth: 1, sample: ['payment.captured (planted)'], orderIds: [] }; } },
+  ];
+  for (const { rule, what, plant } of plants) {
+    const planted = copy();
+    plant(planted);
+    const found = audit(planted).filter((v) => !clean.some((c) => c.rule === v.rule && c.detail === v.detail));
+    assert.ok(found.some((v) => v.rule === rule), `planted ${what}: the audit should report ${rule}, it reported ${JSON.stringify(found)}`);
+    say(`planted ${what}: caught as ${rule} (${found.find((v) => v.rule === rule)!.detail.slice(0, 110)})`);
+  }
+});

@@ -12,9 +12,10 @@
 //   - at most one payment and one successful capture per order;
 //   - nothing left unsent in any outbox, nothing parked in any dead-letter queue.
 // The run is driven by a seeded generator: the seed is printed, and CHAOS_SEED=<seed> replays the
-// same plan (orders, cards, addresses, cancellations, which services die when, which outbox rows
-// are sent again). Thread timing still varies from run to run, so a replay is the same plan, not the
-// same interleaving. CHAOS_ORDERS and CHAOS_CONCURRENCY change the size (200 and 8 by default).
+// same plan (orders, cards, addresses, cancellations, which service dies after how many orders and
+// for how long, when and how much is sent again). Timing still varies from run to run, so a replay
+// is the same plan, not the same interleaving. CHAOS_ORDERS and CHAOS_CONCURRENCY change the size
+// (200 and 8 by default), CHAOS_MAX_ATTEMPTS the deliveries before a message is parked (see below).
 //
 // A second test plants violations, one at a time, in a copy of the data the run left behind and
 // checks that the audit reports each of them: the audit can fail, and it reads real rows.
@@ -32,6 +33,14 @@ const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : randomInt
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
 const CONCURRENCY = Number(process.env.CHAOS_CONCURRENCY ?? 8);
 const STEP_TIMEOUT_MS = 5_000;
+/**
+ * Deliveries before a failing message is parked. The test system retries every 500 ms (production:
+ * 10 s); 20 attempts keep the retry window (about 10 s) above the longest a payment operation may
+ * legitimately stay in flight (a processor call that times out, 3 s, then the defensive void, up to
+ * 3 s), as production's 5 × 10 s does. With 5 attempts (a 2 s window) a void that arrives while its
+ * authorization is still at the processor is parked: CHAOS_MAX_ATTEMPTS=5 shows it.
+ */
+const MAX_ATTEMPTS = Number(process.env.CHAOS_MAX_ATTEMPTS ?? 20);
 const SETTLE_TIMEOUT_MS = 120_000;
 const SUBMIT_RETRY_BUDGET_MS = 60_000;
 /** How long a customer follows an order before placing the next one (it is audited all the same). */
@@ -182,7 +191,7 @@ function planOrders(products: Product[], customers: number): PlannedOrder[] {
       const quantity = wantsScarce ? (random() < 0.1 ? product.stock + between(1, 3) : between(1, 2)) : between(1, 4);
       lines.set(product.id, { productId: product.id, sku: product.sku, quantity });
     }
-    return {
+    const order: PlannedOrder = {
       n,
       key: `chaos-${run}-${SEED}-${n}`,
       customer: between(0, customers - 1),
@@ -192,6 +201,10 @@ function planOrders(products: Product[], customers: number): PlannedOrder[] {
       repeatPost: random() < 0.1,
       cancelAfterMs: random() < 0.05 ? between(0, 2_500) : null,
     };
+    // Whatever the draw, a few orders are sure to reach the shipment step and fail there.
+    if (n % 25 === 7) Object.assign(order, { card: 'approve', country: 'XX', items: order.items.filter((i) => !scarce.some((p) => p.id === i.productId)) });
+    if (order.items.length === 0) order.items.push({ productId: plenty[0]!.id, sku: plenty[0]!.sku, quantity: 1 });
+    return order;
   });
 }
 
@@ -242,13 +255,15 @@ async function scrapeHandled(service: string): Promise<void> {
   }
 }
 
+const checkoutRequest = (plan: PlannedOrder, customer: Customer) => ({
+  items: plan.items.map(({ productId, quantity }) => ({ productId, quantity })),
+  shippingAddress: { name: `Customer ${plan.customer}`, line1: `${plan.n} Chaos Street`, city: 'Entropy', postalCode: '10115', country: plan.country },
+  paymentMethodId: customer.cards[plan.card],
+});
+
 /** POST /orders until it is accepted: 503 or a refused connection while orders is down is expected. */
 async function submit(plan: PlannedOrder, customer: Customer): Promise<string> {
-  const body = {
-    items: plan.items.map(({ productId, quantity }) => ({ productId, quantity })),
-    shippingAddress: { name: `Customer ${plan.customer}`, line1: `${plan.n} Chaos Street`, city: 'Entropy', postalCode: '10115', country: plan.country },
-    paymentMethodId: customer.cards[plan.card],
-  };
+  const body = checkoutRequest(plan, customer);
   const deadline = Date.now() + SUBMIT_RETRY_BUDGET_MS;
   for (let attempt = 1; ; attempt++) {
     let answer: Answer | undefined;
@@ -268,11 +283,7 @@ async function submit(plan: PlannedOrder, customer: Customer): Promise<string> {
 }
 
 async function repeatPost(plan: PlannedOrder, customer: Customer, orderId: string): Promise<void> {
-  const body = {
-    items: plan.items.map(({ productId, quantity }) => ({ productId, quantity })),
-    shippingAddress: { name: `Customer ${plan.customer}`, line1: `${plan.n} Chaos Street`, city: 'Entropy', postalCode: '10115', country: plan.country },
-    paymentMethodId: customer.cards[plan.card],
-  };
+  const body = checkoutRequest(plan, customer);
   const deadline = Date.now() + SUBMIT_RETRY_BUDGET_MS;
   for (;;) {
     const answer = await call('orders', 'POST', '/orders', { token: customer.token, body, headers: { 'idempotency-key': plan.key } }).catch(() => undefined);
@@ -590,13 +601,15 @@ function outcomeOf(o: Snapshot['orders'][number]): string {
 let snapshot: Snapshot | undefined;
 
 before(async () => {
-  say(`seed ${SEED} (replay with CHAOS_SEED=${SEED}); ${ORDERS} orders, ${CONCURRENCY} at a time`);
+  say(`seed ${SEED} (replay with CHAOS_SEED=${SEED}); ${ORDERS} orders, ${CONCURRENCY} at a time; step deadline ${STEP_TIMEOUT_MS} ms, messages retried every 500 ms up to ${MAX_ATTEMPTS} deliveries`);
+  const messaging = { MESSAGING_RETRY_DELAY_MS: '500', MESSAGING_MAX_ATTEMPTS: String(MAX_ATTEMPTS) };
   system = await startTestSystem({
-    services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'],
+    services: [...DATABASES],
     env: {
-      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
+      ...Object.fromEntries(DATABASES.map((service) => [service, messaging])),
+      identity: { ...messaging, IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
       // Steps answer in milliseconds here, so a 5 s deadline is only missed around a kill.
-      orders: { ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
+      orders: { ...messaging, ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
     },
   });
   for (const service of DATABASES) dbs.set(service, new pg.Pool({ connectionString: databaseUrlOf(system, service), max: 2 }));

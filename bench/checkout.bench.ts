@@ -1,0 +1,448 @@
+/**
+ * What the split costs at checkout: checkouts per second completed end to end and the time from
+ * POST /orders to CONFIRMED, through the real saga (orders orchestrating payments, inventory and
+ * shipping, each its own process with its own database, over RabbitMQ), beside a baseline in the same
+ * run that does the same work in one process and one database transaction.
+ *
+ *   npx tsx bench/checkout.bench.ts     (BENCH_CHECKOUTS=200, BENCH_CONCURRENCY=8, BENCH_WARMUP=24)
+ *
+ * Split: identity, catalog, inventory, payments, shipping and orders as real processes (as `npm
+ * start` runs them, under a throw-away prefix). A closed loop of BENCH_CONCURRENCY customers each
+ * POSTs an order (202 at once) and waits for it to be confirmed, then places the next. Completion is
+ * read from orders' database (one query every 10 ms for every order in flight); the time to
+ * CONFIRMED runs from just before the POST to the saga's `confirm-order` step as orders recorded it.
+ *
+ * Baseline: a Fastify app in this process (built with the same service kit, verifying the same
+ * identity tokens) whose POST /orders does the whole checkout in ONE transaction of one throw-away
+ * database: idempotency check, prices read, stock rows locked FOR UPDATE in SKU order and
+ * decremented (a CHECK keeps them from going below zero), order and items inserted, payment
+ * authorized then captured (with both operations logged), shipment with a tracking number inserted,
+ * order confirmed, commit; it answers 201 with the confirmed order. The same carts, the same number
+ * of checkouts, the same concurrency, over HTTP from the same client.
+ *
+ * Writes bench/results/checkout.md.
+ */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import pg from 'pg';
+import { Type } from 'typebox';
+import {
+  AppError, createJwtVerifier, createLogger, createPool, createServiceApp, uuidv7, withTransaction, type Pool, type PoolClient, type ServiceApp,
+} from '@bazaar/platform';
+import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
+import { databaseUrlOf, startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
+import { percentile, writeResults } from './machine.js';
+
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 24);
+const POLL_MS = 10;
+const say = (line: string) => console.log(`[bench] ${line}`);
+const run = randomBytes(3).toString('hex').toUpperCase();
+
+interface Product { id: string; sku: string; name: string; priceMinor: number }
+interface Cart { items: { productId: string; quantity: number }[] }
+
+const ADDRESS = { name: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'DE' };
+
+/** The same carts for both sides: 1 to 3 lines of 1 to 3 units over five products, from a fixed seed. */
+function carts(products: Product[], count: number): Cart[] {
+  let state = 20_260_101;
+  const random = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  return Array.from({ length: count }, () => {
+    const chosen = new Map<string, number>();
+    const lines = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < lines; i++) chosen.set(products[Math.floor(random() * products.length)]!.id, 1 + Math.floor(random() * 3));
+    return { items: [...chosen].map(([productId, quantity]) => ({ productId, quantity })) };
+  });
+}
+
+interface Answer { status: number; body: Record<string, unknown> }
+
+async function call(url: string, method: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+function expect(answer: Answer, status: number, what: string): Answer['body'] {
+  if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+interface Result {
+  label: string;
+  completed: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  /** Time from the POST to CONFIRMED, ms. */
+  latencies: number[];
+  /** Split only: time to the 202, ms. */
+  accepted?: number[];
+}
+
+/** Runs `count` checkouts, `CONCURRENCY` at a time, each `one(i)` resolving to its latency or null (not confirmed). */
+async function closedLoop(label: string, count: number, one: (i: number) => Promise<{ latency: number; accepted?: number } | null>, quiet = false): Promise<Result> {
+  const latencies: number[] = [];
+  const accepted: number[] = [];
+  let failed = 0;
+  let next = 0;
+  let done = 0;
+  const started = performance.now();
+  const ticker = quiet ? undefined : setInterval(() => say(`  ${label}: ${done}/${count} confirmed (${((performance.now() - started) / 1000).toFixed(0)} s)`), 2_000);
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const outcome = await one(next++);
+        done++;
+        if (!outcome) failed++;
+        else {
+          latencies.push(outcome.latency);
+          if (outcome.accepted !== undefined) accepted.push(outcome.accepted);
+        }
+      }
+    }));
+  } finally {
+    clearInterval(ticker);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { label, completed: latencies.length, failed, seconds, perSecond: latencies.length / seconds, latencies, ...(accepted.length ? { accepted } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The split: the real services
+
+interface Split { system: TestSystem; token: string; paymentMethodId: string; products: Product[]; ordersDb: pg.Pool; stopPoller: () => void; confirmedAt: (orderId: string) => Promise<{ status: string; at: number }> }
+
+async function startSplit(): Promise<Split> {
+  const adminEmail = `bench-ops-${run.toLowerCase()}@bazaar.test`;
+  say('starting identity, catalog, inventory, payments, shipping and orders as their own processes…');
+  // Each service with its default pool of 10 connections (test systems use 5, so that several share a server).
+  const services = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'];
+  const pools = Object.fromEntries(services.map((service) => [service, { DATABASE_POOL_MAX: '10' }]));
+  const system = await startTestSystem({
+    services,
+    env: { ...pools, identity: { ...pools.identity, IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } },
+  });
+  const url = (service: string, path: string) => `${system.url(service)}${path}`;
+  const register = async (email: string) => expect(await call(url('identity', '/auth/register'), 'POST', { body: { email, password: 'Bench-Checkout-2026', name: 'Bench Customer' } }), 201, 'register').token as string;
+  const admin = await register(adminEmail);
+  const token = await register(`bench-customer-${run.toLowerCase()}@bazaar.test`);
+  const category = expect(await call(url('catalog', '/categories'), 'POST', { token: admin, body: { slug: `bench-${run.toLowerCase()}`, name: 'Bench' } }), 201, 'category');
+  const products: Product[] = [];
+  for (const [i, priceMinor] of [1_250, 4_900, 12_900, 2_500, 33_000].entries()) {
+    const sku = `BENCH${run}-${i + 1}`;
+    const name = `Bench product ${i + 1}`;
+    const product = expect(await call(url('catalog', '/products'), 'POST', { token: admin, body: { sku, name, priceMinor, currency: 'EUR', categoryId: category.id } }), 201, 'product');
+    for (let tries = 0; (await call(url('inventory', `/inventory/${sku}`), 'GET', { token: admin })).status !== 200; tries++) {
+      if (tries > 200) throw new Error(`inventory never opened ${sku}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await call(url('inventory', `/inventory/${sku}/receive`), 'POST', { token: admin, body: { quantity: 1_000_000, reason: 'bench stock' } }), 200, 'receive');
+    products.push({ id: product.id as string, sku, name, priceMinor });
+  }
+  const card = expect(await call(url('payments', '/payments/methods'), 'POST', { token, body: { card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } }), 201, 'card');
+  const ordersDb = new pg.Pool({ connectionString: databaseUrlOf(system, 'orders'), max: 2 });
+
+  // One poller for every order in flight: settled ones are handed to their waiter with the time orders confirmed them.
+  const waiting = new Map<string, (settled: { status: string; at: number }) => void>();
+  let busy = false;
+  const poller = setInterval(() => {
+    if (busy || waiting.size === 0) return;
+    busy = true;
+    ordersDb.query<{ id: string; status: string; at: Date | null }>(
+      `SELECT o.id, o.status, (SELECT max(at) FROM saga_steps s WHERE s.order_id = o.id AND s.step = 'confirm-order') AS at
+         FROM orders o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'pending'`,
+      [[...waiting.keys()]],
+    ).then(({ rows }) => {
+      for (const row of rows) waiting.get(row.id)?.({ status: row.status, at: row.at?.getTime() ?? Date.now() });
+    }, (error: Error) => say(`  poll failed: ${error.message}`)).finally(() => { busy = false; });
+  }, POLL_MS);
+  const confirmedAt = (orderId: string) => new Promise<{ status: string; at: number }>((resolve) => waiting.set(orderId, (settled) => {
+    waiting.delete(orderId);
+    resolve(settled);
+  }));
+  return { system, token, paymentMethodId: card.paymentMethodId as string, products, ordersDb, stopPoller: () => clearInterval(poller), confirmedAt };
+}
+
+function splitCheckout(split: Split, cart: Cart) {
+  return async (): Promise<{ latency: number; accepted: number } | null> => {
+    const started = Date.now();
+    const placed = await call(`${split.system.url('orders')}/orders`, 'POST', {
+      token: split.token, headers: { 'idempotency-key': randomUUID() },
+      body: { items: cart.items, shippingAddress: ADDRESS, paymentMethodId: split.paymentMethodId },
+    });
+    const accepted = Date.now() - started;
+    if (placed.status !== 202) {
+      say(`  POST /orders answered ${placed.status}: ${JSON.stringify(placed.body)}`);
+      return null;
+    }
+    const settled = await split.confirmedAt(placed.body.id as string);
+    if (settled.status !== 'confirmed') {
+      say(`  order ${placed.body.id} ended ${settled.status}`);
+      return null;
+    }
+    return { latency: settled.at - started, accepted };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The baseline: one process, one database, one transaction
+
+const BASELINE_SCHEMA = `
+CREATE TABLE products (id uuid PRIMARY KEY, sku text NOT NULL UNIQUE, name text NOT NULL, price_minor bigint NOT NULL CHECK (price_minor >= 0), currency text NOT NULL);
+CREATE TABLE stock (sku text PRIMARY KEY REFERENCES products (sku), available integer NOT NULL CHECK (available >= 0), updated_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE orders (
+  id uuid PRIMARY KEY, order_number text NOT NULL UNIQUE, user_id uuid NOT NULL, status text NOT NULL CHECK (status IN ('pending', 'confirmed')),
+  currency text NOT NULL, subtotal_minor bigint NOT NULL, total_minor bigint NOT NULL, idempotency_key text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), UNIQUE (user_id, idempotency_key));
+CREATE TABLE order_items (
+  order_id uuid NOT NULL REFERENCES orders (id), line_no integer NOT NULL, product_id uuid NOT NULL, sku text NOT NULL, product_name text NOT NULL,
+  unit_price_minor bigint NOT NULL, quantity integer NOT NULL CHECK (quantity BETWEEN 1 AND 100), line_total_minor bigint NOT NULL, PRIMARY KEY (order_id, line_no));
+CREATE TABLE payments (
+  id uuid PRIMARY KEY, order_id uuid NOT NULL UNIQUE REFERENCES orders (id), payment_method_ref text NOT NULL, amount_minor bigint NOT NULL, currency text NOT NULL,
+  status text NOT NULL CHECK (status IN ('authorized', 'captured')), captured_minor bigint NOT NULL DEFAULT 0, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE payment_operations (
+  id uuid PRIMARY KEY, payment_id uuid NOT NULL REFERENCES payments (id), kind text NOT NULL CHECK (kind IN ('authorize', 'capture')),
+  amount_minor bigint NOT NULL, outcome text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE shipments (
+  id uuid PRIMARY KEY, order_id uuid NOT NULL UNIQUE REFERENCES orders (id), tracking_number text NOT NULL UNIQUE, recipient_name text NOT NULL,
+  line1 text NOT NULL, city text NOT NULL, postal_code text NOT NULL, country text NOT NULL, carrier text NOT NULL, status text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE shipment_items (shipment_id uuid NOT NULL REFERENCES shipments (id), sku text NOT NULL, quantity integer NOT NULL, PRIMARY KEY (shipment_id, sku));
+`;
+
+const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const code = (length: number) => Array.from({ length }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+
+interface CheckoutBody {
+  items: { productId: string; quantity: number }[];
+  shippingAddress: { name: string; line1: string; city: string; postalCode: string; country: string };
+  paymentMethodId: string;
+}
+
+/** The whole checkout in one transaction; the confirmed order. */
+async function checkoutInOneTransaction(client: PoolClient, userId: string, key: string, body: CheckoutBody): Promise<{ id: string; number: string; status: string; totalMinor: number; trackingNumber: string }> {
+  const earlier = await client.query<{ id: string; order_number: string; status: string; total_minor: string; tracking_number: string }>(
+    'SELECT o.id, o.order_number, o.status, o.total_minor, s.tracking_number FROM orders o JOIN shipments s ON s.order_id = o.id WHERE o.user_id = $1 AND o.idempotency_key = $2',
+    [userId, key],
+  );
+  const found = earlier.rows[0];
+  if (found) return { id: found.id, number: found.order_number, status: found.status, totalMinor: Number(found.total_minor), trackingNumber: found.tracking_number };
+
+  const { rows: products } = await client.query<{ id: string; sku: string; name: string; price_minor: string; currency: string }>(
+    'SELECT id, sku, name, price_minor, currency FROM products WHERE id = ANY($1::uuid[])', [body.items.map((i) => i.productId)],
+  );
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const lines = body.items.map((item, index) => {
+    const product = byId.get(item.productId);
+    if (!product) throw AppError.invalid('unknown product', [{ field: `body.items.${index}.productId`, message: 'does not exist' }]);
+    return { ...item, sku: product.sku, name: product.name, unitPriceMinor: Number(product.price_minor), currency: product.currency };
+  });
+  const bySku = new Map<string, number>();
+  for (const line of lines) bySku.set(line.sku, (bySku.get(line.sku) ?? 0) + line.quantity);
+  const skus = [...bySku.keys()].sort();
+  const { rows: stock } = await client.query<{ sku: string; available: number }>('SELECT sku, available FROM stock WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE', [skus]);
+  for (const item of stock) {
+    if (item.available < bySku.get(item.sku)!) throw new AppError('conflict', `${item.sku}: ${bySku.get(item.sku)} requested, ${item.available} available`);
+  }
+  await client.query(
+    'UPDATE stock SET available = available - x.quantity, updated_at = now() FROM unnest($1::text[], $2::int[]) AS x(sku, quantity) WHERE stock.sku = x.sku',
+    [skus, skus.map((sku) => bySku.get(sku)!)],
+  );
+
+  const orderId = uuidv7();
+  const number = `BZ-${new Date().toISOString().slice(2, 10).replace(/-/g, '')}-${code(5)}`;
+  const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+  const currency = lines[0]!.currency;
+  await client.query(
+    `INSERT INTO orders (id, order_number, user_id, status, currency, subtotal_minor, total_minor, idempotency_key) VALUES ($1, $2, $3, 'pending', $4, $5, $5, $6)`,
+    [orderId, number, userId, currency, total, key],
+  );
+  await client.query(
+    `INSERT INTO order_items (order_id, line_no, product_id, sku, product_name, unit_price_minor, quantity, line_total_minor)
+     SELECT $1, n, p, s, nm, u, q, u * q FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::int[]) AS x(n, p, s, nm, u, q)`,
+    [orderId, lines.map((_, i) => i + 1), lines.map((l) => l.productId), lines.map((l) => l.sku), lines.map((l) => l.name), lines.map((l) => l.unitPriceMinor), lines.map((l) => l.quantity)],
+  );
+  const paymentId = uuidv7();
+  await client.query(`INSERT INTO payments (id, order_id, payment_method_ref, amount_minor, currency, status) VALUES ($1, $2, $3, $4, $5, 'authorized')`, [paymentId, orderId, body.paymentMethodId, total, currency]);
+  await client.query(`INSERT INTO payment_operations (id, payment_id, kind, amount_minor, outcome) VALUES ($1, $2, 'authorize', $3, 'succeeded')`, [uuidv7(), paymentId, total]);
+  const shipmentId = uuidv7();
+  const trackingNumber = `BZ${code(10)}`;
+  const a = body.shippingAddress;
+  await client.query(
+    `INSERT INTO shipments (id, order_id, tracking_number, recipient_name, line1, city, postal_code, country, carrier, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'bazaar-courier', 'created')`,
+    [shipmentId, orderId, trackingNumber, a.name, a.line1, a.city, a.postalCode, a.country.toUpperCase()],
+  );
+  await client.query('INSERT INTO shipment_items (shipment_id, sku, quantity) SELECT $1, s, q FROM unnest($2::text[], $3::int[]) AS x(s, q)', [shipmentId, skus, skus.map((sku) => bySku.get(sku)!)]);
+  await client.query(`UPDATE payments SET status = 'captured', captured_minor = amount_minor, updated_at = now() WHERE id = $1`, [paymentId]);
+  await client.query(`INSERT INTO payment_operations (id, payment_id, kind, amount_minor, outcome) VALUES ($1, $2, 'capture', $3, 'succeeded')`, [uuidv7(), paymentId, total]);
+  await client.query(`UPDATE orders SET status = 'confirmed', updated_at = now() WHERE id = $1`, [orderId]);
+  return { id: orderId, number, status: 'confirmed', totalMinor: total, trackingNumber };
+}
+
+interface Baseline { app: ServiceApp; url: string; pool: Pool; database: TestDatabase }
+
+async function startBaseline(identityUrl: string, products: Product[]): Promise<Baseline> {
+  const database = await createTestDatabase('checkout_baseline');
+  const pool = createPool(database.url, { applicationName: 'checkout-baseline' });
+  await pool.query(BASELINE_SCHEMA);
+  for (const p of products) {
+    await pool.query("INSERT INTO products (id, sku, name, price_minor, currency) VALUES ($1, $2, $3, $4, 'EUR')", [p.id, p.sku, p.name, p.priceMinor]);
+    await pool.query('INSERT INTO stock (sku, available) VALUES ($1, 1000000)', [p.sku]);
+  }
+  const verifier = createJwtVerifier({ jwksUrl: `${identityUrl}/.well-known/jwks.json`, issuer: 'bazaar-identity', audience: 'bazaar' });
+  const app = await createServiceApp({ name: 'checkout-baseline', version: '0.0.0', logger: createLogger('checkout-baseline', 'warn') });
+  const Body = Type.Object({
+    items: Type.Array(Type.Object({ productId: Type.String({ format: 'uuid' }), quantity: Type.Integer({ minimum: 1, maximum: 100 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 50 }),
+    shippingAddress: Type.Object({ name: Type.String({ minLength: 1 }), line1: Type.String({ minLength: 1 }), city: Type.String({ minLength: 1 }), postalCode: Type.String({ minLength: 1 }), country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }),
+    paymentMethodId: Type.String({ format: 'uuid' }),
+  }, { additionalProperties: false });
+  app.post('/orders', { schema: { body: Body }, preHandler: verifier.preHandler() }, async (request, reply) => {
+    const user = await verifier.requireUser(request);
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !key) throw AppError.invalid('an Idempotency-Key header is required', [{ field: 'headers.idempotency-key', message: 'is required' }]);
+    const order = await withTransaction(pool, (client) => checkoutInOneTransaction(client, user.userId, key, request.body as CheckoutBody));
+    return reply.code(201).header('location', `/orders/${order.id}`).send(order);
+  });
+  await app.ready();
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: address, pool, database };
+}
+
+function baselineCheckout(baseline: Baseline, token: string, paymentMethodId: string, cart: Cart) {
+  return async (): Promise<{ latency: number } | null> => {
+    const started = Date.now();
+    const answer = await call(`${baseline.url}/orders`, 'POST', { token, headers: { 'idempotency-key': randomUUID() }, body: { items: cart.items, shippingAddress: ADDRESS, paymentMethodId } });
+    const latency = Date.now() - started;
+    if (answer.status !== 201 || answer.body.status !== 'confirmed') {
+      say(`  baseline POST /orders answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      return null;
+    }
+    return { latency };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a');
+
+const ordinal = (n: number) => (n === 1 ? '' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`);
+
+function row(r: Result): string {
+  return `| ${r.label} | ${r.completed} | ${r.failed} | ${r.seconds.toFixed(2)} | **${r.perSecond.toFixed(1)}** | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 99))} | ${ms(Math.max(...r.latencies))} |`;
+}
+
+function report(split: Result, baseline: Result, loadBefore: number): string {
+  const throughput = baseline.perSecond / split.perSecond;
+  const p50 = percentile(split.latencies, 50) / percentile(baseline.latencies, 50);
+  const p99 = percentile(split.latencies, 99) / percentile(baseline.latencies, 99);
+  return `
+${CHECKOUTS} checkouts, ${CONCURRENCY} at a time (a closed loop: each of ${CONCURRENCY} customers places the next order once the
+last is confirmed), after ${WARMUP} warm-up checkouts on each side that are not counted. The same carts on both sides
+(1 to 3 lines of 1 to 3 units over five products), the approving test card, stock that never runs out.
+Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}.
+
+| path | confirmed | failed | seconds | checkouts/s | p50 ms to CONFIRMED | p99 ms | max ms |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${row(split)}
+${row(baseline)}
+
+- **The split costs ${throughput.toFixed(1)}× in throughput** (the baseline completes ${throughput.toFixed(1)} checkouts for each one of the saga),
+  and **${p50.toFixed(1)}× at p50, ${p99.toFixed(1)}× at p99** in time to CONFIRMED.
+- Split, time to the \`202 Accepted\` of POST /orders (what the customer waits for before seeing "pending"):
+  p50 ${ms(percentile(split.accepted ?? [], 50))} ms, p99 ${ms(percentile(split.accepted ?? [], 99))} ms.
+- With ${CHECKOUTS} checkouts p99 is the ${ordinal(CHECKOUTS - Math.ceil(0.99 * CHECKOUTS) + 1)} slowest; the baseline's whole run lasts about
+  ${baseline.seconds.toFixed(1)} s, so its tail (a garbage collection, the client sharing its event loop) is the noisier figure.
+
+How it was measured. **Split**: identity, catalog, inventory, payments, shipping and orders each run as their own
+process (as \`npm start\` runs them) with their own database on one local PostgreSQL, over a local RabbitMQ, with
+their default settings (pools of 10 connections; no step misses its deadline and no message is retried on this
+path). POST /orders goes to orders directly (no gateway): it verifies the token, reads prices from catalog over
+HTTP, writes the order, its saga and \`payments.authorize\` (to its outbox) in one transaction and answers 202.
+The saga then takes four round trips through RabbitMQ (authorize, reserve, create shipment, capture), each a command
+relayed from orders' outbox and a reply relayed from the participant's outbox, each applied under an inbox
+row; payments also calls the card processor simulator, which keeps its own records. The time to CONFIRMED runs
+from just before the POST to the \`confirm-order\` step orders recorded (both clocks are this machine's);
+completion is noticed by polling orders' database every ${POLL_MS} ms, which only decides when the customer
+places the next order. **Baseline**: a Fastify app built with the
+same service kit, in the bench's own process, verifying the same identity tokens; its POST /orders does the whole
+checkout in one transaction of one database (idempotency check, prices, stock rows locked FOR UPDATE in SKU order and
+decremented under a CHECK that keeps them at or above zero, order and items, payment authorized then captured with
+both operations logged, shipment with a tracking number, order confirmed) and answers 201 with the confirmed order.
+It calls no card processor. Both sides are driven by the same HTTP client; the baseline's server shares its event
+loop with that client, the split's services do not, and all of it shares the same ${os.cpus().length} cores.
+
+What the split buys, and what it costs. Each service keeps its own data and fails on its own: payments, inventory or
+shipping can be down, restarted or redeployed while orders still takes orders (the commands wait in RabbitMQ and the
+saga resumes), a slow card processor holds no stock rows and blocks no one else's transaction, each database can be
+sized, migrated and scaled for its own load, and no team's schema change breaks another's queries. It costs what the
+figures show: the baseline's one commit becomes eleven in four databases (the order; for each of the four steps the
+participant's handling and orders' handling of the reply; for the two payment steps the record committed before the
+processor is called), plus the simulated processor's own and each relay marking its messages sent; eight saga
+messages cross the broker, each waiting for a relay and a consumer. The customer sees "pending" at once but
+"confirmed" only after the last hop. The split also moves the atomicity the baseline gets for free into code that
+must be right under every crash: compensations, deadlines, idempotent receivers, and the chaos test that checks them
+(\`tools/test/chaos.test.ts\`). The baseline needs none of that, but any slow or failed part of it stops every
+checkout, and all of it must scale as one database.
+`;
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0]!;
+  let split: Split | undefined;
+  let baseline: Baseline | undefined;
+  try {
+    split = await startSplit();
+    const all = carts(split.products, WARMUP + CHECKOUTS);
+    const warm = all.slice(0, WARMUP);
+    const measured = all.slice(WARMUP);
+    baseline = await startBaseline(split.system.url('identity'), split.products);
+    say(`baseline app at ${baseline.url}, database ${baseline.database.name}`);
+
+    say(`warming up: ${WARMUP} checkouts on each side…`);
+    const s = split;
+    const b = baseline;
+    await closedLoop('split warm-up', WARMUP, (i) => splitCheckout(s, warm[i]!)(), true);
+    await closedLoop('baseline warm-up', WARMUP, (i) => baselineCheckout(b, s.token, s.paymentMethodId, warm[i]!)(), true);
+
+    say(`split: ${CHECKOUTS} checkouts through the saga, ${CONCURRENCY} at a time…`);
+    const splitResult = await closedLoop('split: saga over 6 services (orders → payments → inventory → shipping → payments)', CHECKOUTS, (i) => splitCheckout(s, measured[i]!)());
+    say(`  ${splitResult.completed} confirmed in ${splitResult.seconds.toFixed(2)} s: ${splitResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(splitResult.latencies, 50))} ms, p99 ${ms(percentile(splitResult.latencies, 99))} ms`);
+    say(`baseline: ${CHECKOUTS} checkouts in one transaction each, ${CONCURRENCY} at a time…`);
+    const baselineResult = await closedLoop('baseline: one process, one database, one transaction', CHECKOUTS, (i) => baselineCheckout(b, s.token, s.paymentMethodId, measured[i]!)());
+    say(`  ${baselineResult.completed} confirmed in ${baselineResult.seconds.toFixed(2)} s: ${baselineResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(baselineResult.latencies, 50))} ms, p99 ${ms(percentile(baselineResult.latencies, 99))} ms`);
+
+    if (splitResult.failed || baselineResult.failed) throw new Error(`${splitResult.failed} split and ${baselineResult.failed} baseline checkouts were not confirmed`);
+    const body = report(splitResult, baselineResult, loadBefore);
+    const file = writeResults('checkout', 'Checkout: the saga across services against one transaction in one process', 'npx tsx bench/checkout.bench.ts', body);
+    console.log(body);
+    say(`written to ${file}`);
+  } finally {
+    say('stopping and cleaning up…');
+    split?.stopPoller();
+    await split?.ordersDb.end().catch(() => undefined);
+    await baseline?.app.close().catch(() => undefined);
+    await baseline?.pool.end().catch(() => undefined);
+    await baseline?.database.drop().catch(() => undefined);
+    await split?.system.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`[bench] failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});

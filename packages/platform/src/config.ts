@@ -87,13 +87,21 @@ export const MessagingConfig = {
   MESSAGING_NAMESPACE: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]{1,40}$', description: 'letters, digits, - or _' })),
   MESSAGING_RETRY_DELAY_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 10_000 }),
   MESSAGING_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  /** Attempts for a handler's transient refusal ("not now"); unset: 12 × MESSAGING_MAX_ATTEMPTS. */
+  MESSAGING_MAX_TRANSIENT_ATTEMPTS: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 };
 
 /** The createMessaging options that come from {@link MessagingConfig}. */
-export function messagingSettings(config: { AMQP_URL: string; MESSAGING_NAMESPACE?: string | undefined; MESSAGING_RETRY_DELAY_MS: number; MESSAGING_MAX_ATTEMPTS: number }) {
+export function messagingSettings(config: {
+  AMQP_URL: string; MESSAGING_NAMESPACE?: string | undefined; MESSAGING_RETRY_DELAY_MS: number; MESSAGING_MAX_ATTEMPTS: number; MESSAGING_MAX_TRANSIENT_ATTEMPTS?: number | undefined;
+}) {
   return {
     amqpUrl: config.AMQP_URL,
     ...(config.MESSAGING_NAMESPACE ? { namespace: config.MESSAGING_NAMESPACE } : {}),
-    retry: { delayMs: config.MESSAGING_RETRY_DELAY_MS, maxAttempts: config.MESSAGING_MAX_ATTEMPTS },
+    retry: {
+      delayMs: config.MESSAGING_RETRY_DELAY_MS,
+      maxAttempts: config.MESSAGING_MAX_ATTEMPTS,
+      ...(config.MESSAGING_MAX_TRANSIENT_ATTEMPTS ? { maxTransientAttempts: config.MESSAGING_MAX_TRANSIENT_ATTEMPTS } : {}),
+    },
   };
 }

@@ -43,6 +43,8 @@ export interface ConsumerOptions {
   prefetch?: number;
   /** Deliveries before a failing message is parked in the dead-letter queue (default 5). */
   maxAttempts: number;
+  /** Attempts allowed for transient refusals (see isTransient); defaults to maxAttempts. */
+  maxTransientAttempts?: number;
   backoff?: { initialMs?: number; maxMs?: number };
   onOutcome?: (outcome: HandleOutcome, type: string) => void;
 }
@@ -160,7 +162,7 @@ export class MessageConsumer {
         await this.park(channel, message, queue, describe(error), attempt, 'invalid', envelope.type);
         return;
       }
-      if (attempt >= this.options.maxAttempts) {
+      if (attempt >= (isTransient(error) ? this.options.maxTransientAttempts ?? this.options.maxAttempts : this.options.maxAttempts)) {
         logger.error({ ...log, err: error }, 'message failed on its last attempt: parked in the dead-letter queue');
         await this.park(channel, message, queue, describe(error), attempt, 'dead_lettered', envelope.type);
       } else {
@@ -205,6 +207,14 @@ export class MessageConsumer {
     this.options.onOutcome?.(outcome, type);
   }
 }
+
+/**
+ * A handler that says "not now" (another operation in flight, a dependency down: an `unavailable` or
+ * `timeout` AppError, or one marked `retryable`) has not failed on the message itself, so it gets the
+ * longer budget of attempts before the message is parked.
+ */
+const isTransient = (error: unknown) =>
+  error instanceof AppError && (error.code === 'unavailable' || error.code === 'timeout' || error.options.extensions?.retryable === true);
 
 /** A handler that finds the payload unusable (an `invalid_data` AppError) gains nothing by a retry. */
 const isPermanent = (error: unknown) => error instanceof AppError && error.code === 'invalid_data';

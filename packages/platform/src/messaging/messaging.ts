@@ -28,8 +28,12 @@ export interface MessagingOptions<E extends MessageRegistry, C extends MessageRe
   namespace?: string;
   health?: HealthRegistry;
   metrics?: Registry;
-  /** Deliveries before a failing message is parked (default 5), and the wait between them (default 10 s). */
-  retry?: { maxAttempts?: number; delayMs?: number };
+  /**
+   * Deliveries before a failing message is parked (default 5), the wait between them (default 10 s),
+   * and the deliveries allowed when the handler refuses for a transient reason, an `unavailable` or
+   * `timeout` AppError or one marked `retryable` (default 12 × maxAttempts: ten minutes at the defaults).
+   */
+  retry?: { maxAttempts?: number; delayMs?: number; maxTransientAttempts?: number };
   /** Deliveries handled at once per work queue (default 10, the default pool size). */
   prefetch?: number;
   queueType?: 'classic' | 'quorum';
@@ -118,6 +122,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
         handlers: { events, commands },
         topology: { retryDelayMs: options.retry?.delayMs ?? 10_000, ...(options.queueType ? { queueType: options.queueType } : {}) },
         maxAttempts: options.retry?.maxAttempts ?? 5,
+        maxTransientAttempts: options.retry?.maxTransientAttempts ?? 12 * (options.retry?.maxAttempts ?? 5),
         ...(options.prefetch ? { prefetch: options.prefetch } : {}),
         ...(options.backoff ? { backoff: options.backoff } : {}),
         onOutcome: (outcome) => metrics?.handled(outcome),

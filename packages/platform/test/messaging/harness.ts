@@ -25,7 +25,7 @@ export const testContracts = {
     'test.happened': {
       1: Type.Object({
         n: Type.Integer(),
-        behaviour: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('fail-twice'), Type.Literal('always-fail')])),
+        behaviour: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('fail-twice'), Type.Literal('always-fail'), Type.Literal('busy-five-times')])),
       }),
     },
   },

@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { createMessaging, runWithContext, withTransaction, type Envelope, type Messaging } from '../../src/index.js';
+import { AppError, createMessaging, runWithContext, withTransaction, type Envelope, type Messaging } from '../../src/index.js';
 import { eventually } from '../../src/testing/index.js';
 import {
   AMQP_URL, UUID_V7, deleteNamespace, logger, metricValue, newNamespace, publishRaw, serviceDatabase, sleep, testContracts, type ServiceDb,
@@ -65,6 +65,8 @@ export function reliabilitySuite(label: string, options: { queueType: 'classic' 
               attempts.set(envelope.id, [...(attempts.get(envelope.id) ?? []), delivery.attempt]);
               if (envelope.payload.behaviour === 'fail-twice' && delivery.attempt <= 2) throw new Error(`transient failure on attempt ${delivery.attempt}`);
               if (envelope.payload.behaviour === 'always-fail' && !handlerFixed) throw new Error('the handler is broken: template missing');
+              // "Not now": something else is in flight. Past maxAttempts (3) but within the transient budget.
+              if (envelope.payload.behaviour === 'busy-five-times' && delivery.attempt <= 5) throw new AppError('unavailable', 'another operation is in flight', { extensions: { retryable: true } });
               await record(envelope, client, delivery.attempt);
             },
           },
@@ -179,6 +181,17 @@ export function reliabilitySuite(label: string, options: { queueType: 'classic' 
       assert.equal((await effectsOf(sent.id)).length, 1);
       assert.equal(effects[0]!.attempt, 3);
       assert.deepEqual(attempts.get(sent.id), [1, 2, 3], 'attempts counted from x-death');
+      assert.equal((await receiver.deadLetters.list()).some((m) => m.id === sent.id), false);
+    });
+
+    test('a transient refusal ("not now") is retried past maxAttempts instead of being parked', async () => {
+      const sent = await send({ type: 'test.happened', payload: { n: 4, behaviour: 'busy-five-times' } });
+      const effects = await eventually(async () => {
+        const rows = await effectsOf(sent.id);
+        return rows.length > 0 ? rows : undefined;
+      }, { timeoutMs: 15_000 });
+      assert.equal(effects[0]!.attempt, 6, 'handled on the sixth delivery, three more than maxAttempts allows a failure');
+      assert.deepEqual(attempts.get(sent.id), [1, 2, 3, 4, 5, 6]);
       assert.equal((await receiver.deadLetters.list()).some((m) => m.id === sent.id), false);
     });
 

@@ -46,8 +46,9 @@ const portFree = (port: number) => new Promise<boolean>((resolve) => {
 
 async function freeOffset(ports: number[]): Promise<number> {
   for (let tries = 0; tries < 30; tries++) {
-    // Offsets from 5000 up: clear of the launcher test's fixed ones and of ports fetch refuses.
-    const offset = randomInt(50, 400) * 100;
+    // Offsets from 5000 to 24000: clear of the launcher test's fixed ones, of ports fetch refuses,
+    // and of the ephemeral range (32768 and up), where outgoing connections take their local ports.
+    const offset = randomInt(50, 240) * 100;
     if ((await Promise.all(ports.map((p) => portFree(p + offset)))).every(Boolean)) return offset;
   }
   throw new Error('no free ports for the test system');

@@ -4,6 +4,7 @@ export * from './logger.js';
 export * from './context.js';
 export * from './health.js';
 export * from './lifecycle.js';
+export * from './job.js';
 export * from './http/app.js';
 export { HealthStatusSchema } from './http/health.routes.js';
 export * from './http/client.js';

@@ -1,4 +1,4 @@
-import { withTransaction, type Logger, type Pool } from '@bazaar/platform';
+import { createIntervalJob, withTransaction, type IntervalJob, type Logger, type Pool } from '@bazaar/platform';
 import type { StockDeps } from './stock.ledger.js';
 import { expireOne } from './reservation.service.js';
 
@@ -11,10 +11,7 @@ export interface ExpiryJobOptions {
   batchSize: number;
 }
 
-export interface ExpiryJob {
-  start(): void;
-  /** Stops scheduling and waits for a run in progress to finish. */
-  stop(): Promise<void>;
+export interface ExpiryJob extends IntervalJob<number> {
   /** One pass: releases expired reservations, each in its own short transaction; returns how many. */
   runOnce(): Promise<number>;
 }
@@ -24,10 +21,6 @@ export interface ExpiryJob {
  * came back). Any number of replicas may run it: each reservation is taken with SKIP LOCKED.
  */
 export function createExpiryJob(options: ExpiryJobOptions): ExpiryJob {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
   async function runOnce(): Promise<number> {
     let released = 0;
     while (released < options.batchSize) {
@@ -39,26 +32,5 @@ export function createExpiryJob(options: ExpiryJobOptions): ExpiryJob {
     return released;
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((error: unknown) => options.logger.error({ err: error }, 'expiry run failed; retrying next interval'))
-        .finally(schedule);
-    }, options.intervalMs);
-  }
-
-  return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-    runOnce,
-  };
+  return createIntervalJob({ name: 'reservation expiry', intervalMs: options.intervalMs, logger: options.logger, run: runOnce });
 }

@@ -1,4 +1,4 @@
-import { withTransaction, type Logger, type Pool } from '@bazaar/platform';
+import { createIntervalJob, withTransaction, type IntervalJob, type Logger, type Pool } from '@bazaar/platform';
 import { applyToSaga, type SagaRunnerDeps } from './saga.runner.js';
 import { lockNextOverdue } from './saga.store.js';
 
@@ -11,10 +11,7 @@ export interface DeadlineJobOptions {
   batchSize: number;
 }
 
-export interface DeadlineJob {
-  start(): void;
-  /** Stops scheduling and waits for a run in progress to finish. */
-  stop(): Promise<void>;
+export interface DeadlineJob extends IntervalJob<number> {
   /** One pass: each overdue saga in a short transaction of its own; returns how many were handled. */
   runOnce(): Promise<number>;
 }
@@ -26,10 +23,6 @@ export interface DeadlineJob {
  * for the same saga holds its lock, so the two never decide at once.
  */
 export function createDeadlineJob(options: DeadlineJobOptions): DeadlineJob {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
   async function handleOne(): Promise<boolean> {
     return withTransaction(options.pool, async (client) => {
       const stored = await lockNextOverdue(client, options.deps.now());
@@ -46,26 +39,5 @@ export function createDeadlineJob(options: DeadlineJobOptions): DeadlineJob {
     return handled;
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((error: unknown) => options.logger.error({ err: error }, 'deadline run failed; retrying next interval'))
-        .finally(schedule);
-    }, options.intervalMs);
-  }
-
-  return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-    runOnce,
-  };
+  return createIntervalJob({ name: 'checkout deadlines', intervalMs: options.intervalMs, logger: options.logger, run: runOnce });
 }

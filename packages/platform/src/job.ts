@@ -1,0 +1,44 @@
+import type { Logger } from './logger.js';
+
+/** Background work a service runs every so often (expiring reservations, overdue saga steps …). */
+export interface IntervalJob<T> {
+  start(): void;
+  /** Stops scheduling and waits for a run in progress to finish (for `runService` closers). */
+  stop(): Promise<void>;
+  /** One run, now (tests call it directly). */
+  runOnce(): Promise<T>;
+}
+
+/**
+ * Runs `run` every `intervalMs`, counted from the end of the previous run, so runs never overlap in
+ * one process (replicas coordinate through the database, e.g. with SKIP LOCKED). A failed run is
+ * logged and the next one happens on schedule.
+ */
+export function createIntervalJob<T>(options: { name: string; intervalMs: number; logger: Pick<Logger, 'error'>; run: () => Promise<T> }): IntervalJob<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = options.run()
+        .catch((error: unknown) => options.logger.error({ err: error, job: options.name }, `${options.name} failed; retrying next interval`))
+        .finally(schedule);
+    }, options.intervalMs);
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+    runOnce: options.run,
+  };
+}

@@ -1,6 +1,4 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import Value from 'typebox/value';
-import { AppError } from '@bazaar/platform';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'an ISO 4217 code such as EUR' });
@@ -30,17 +28,7 @@ export type VoidPayload = Static<typeof VoidPayload>;
 export const RefundPayload = Type.Object({ operationId: Uuid, orderId: Uuid, amountMinor: Type.Optional(AmountMinor), reason: Reason });
 export type RefundPayload = Static<typeof RefundPayload>;
 
-/**
- * The payload as `schema` describes it, or an `invalid_data` AppError naming every bad field: a
- * message that breaks the contract cannot be fixed by retrying, so the consumer parks it.
- */
-export function parsePayload<S extends TSchema>(schema: S, payload: unknown, type: string): Static<S> {
-  if (Value.Check(schema, payload)) return payload as Static<S>;
-  const errors = Value.Errors(schema, payload)
-    .filter((e) => e.keyword !== 'boolean')
-    .map((e) => ({ field: `payload${e.instancePath.replace(/\//g, '.')}`, message: e.message }));
-  throw AppError.invalid(`${type}: the payload does not match its contract`, errors);
-}
+export { parsePayload } from '@bazaar/platform';
 
 // HTTP.
 export const PaymentIdParams = Type.Object({ id: Uuid });

@@ -1,6 +1,4 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import Value from 'typebox/value';
-import { AppError } from '@bazaar/platform';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Text = (maxLength: number) => Type.String({ maxLength });
@@ -31,17 +29,7 @@ export type CreateShipmentPayload = Static<typeof CreateShipmentPayload>;
 export const CancelShipmentPayload = Type.Object({ orderId: Uuid, reason: Type.String({ minLength: 1, maxLength: 200 }) });
 export type CancelShipmentPayload = Static<typeof CancelShipmentPayload>;
 
-/**
- * The payload as `schema` describes it, or an `invalid_data` AppError naming every bad field: a
- * message that breaks the contract cannot be fixed by retrying, so the consumer parks it.
- */
-export function parsePayload<S extends TSchema>(schema: S, payload: unknown, type: string): Static<S> {
-  if (Value.Check(schema, payload)) return payload as Static<S>;
-  const errors = Value.Errors(schema, payload)
-    .filter((e) => e.keyword !== 'boolean')
-    .map((e) => ({ field: `payload${e.instancePath.replace(/\//g, '.')}`, message: e.message }));
-  throw AppError.invalid(`${type}: the payload does not match its contract`, errors);
-}
+export { parsePayload } from '@bazaar/platform';
 
 // HTTP.
 export const TrackingParams = Type.Object({ tracking: Type.String({ minLength: 1, maxLength: 40, description: 'a tracking number such as BZ7K3M9QX2PA' }) });

@@ -31,6 +31,7 @@ import {
 } from '@bazaar/platform';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import { databaseUrlOf, startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
+import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 import { percentile, writeResults } from './machine.js';
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 200);
@@ -60,22 +61,10 @@ function carts(products: Product[], count: number): Cart[] {
   });
 }
 
-interface Answer { status: number; body: Record<string, unknown> }
+type Answer = JsonAnswer;
 
-async function call(url: string, method: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+const call = (url: string, method: string, options: JsonRequestOptions = {}): Promise<Answer> =>
+  requestJson(url, method, { timeoutMs: 60_000, ...options });
 
 function expect(answer: Answer, status: number, what: string): Answer['body'] {
   if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);

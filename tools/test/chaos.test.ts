@@ -28,6 +28,7 @@ import { DeadLetterQueue, topologyNames } from '@bazaar/platform';
 import { eventually } from '@bazaar/platform/testing';
 import { infrastructureFromEnv } from '../src/system.js';
 import { databaseUrlOf, startTestSystem, type TestSystem } from '../src/testing/system.js';
+import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../src/testing/http.js';
 
 const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : randomInt(1, 2 ** 31 - 1);
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
@@ -89,32 +90,10 @@ const dbs = new Map<string, pg.Pool>();
 const db = (service: string) => dbs.get(service)!;
 let broker: amqp.ChannelModel;
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of several services, read field by field
-}
+type Answer = JsonAnswer;
 
-async function call(service: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const response = await fetch(`${system.url(service)}${path}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  let body: Answer['body'] = {};
-  try {
-    body = text ? JSON.parse(text) : {};
-  } catch {
-    body = { text };
-  }
-  return { status: response.status, headers: response.headers, body };
-}
+const call = (service: string, method: string, path: string, options: JsonRequestOptions = {}): Promise<Answer> =>
+  requestJson(`${system.url(service)}${path}`, method, options);
 
 async function register(email: string): Promise<string> {
   const answer = await call('identity', 'POST', '/auth/register', { body: { email, password, name: 'Chaos Tester' } });

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
+import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../src/testing/http.js';
 
 const run = randomBytes(4).toString('hex');
 const adminEmail = `ops-${run}@bazaar.test`;
@@ -21,26 +22,10 @@ let approving: string;
 let declining: string;
 let categoryId: string;
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of several services, read field by field
-}
+type Answer = JsonAnswer;
 
-async function call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const response = await fetch(`${system.url('gateway')}${path}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
-}
+const call = (method: string, path: string, options: JsonRequestOptions = {}): Promise<Answer> =>
+  requestJson(`${system.url('gateway')}${path}`, method, options);
 
 async function register(email: string): Promise<string> {
   const answer = await call('POST', '/auth/register', { body: { email, password, name: 'Checkout Tester' } });

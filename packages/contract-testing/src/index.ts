@@ -1,0 +1,5 @@
+export { consumerPact, type ConsumerPactOptions } from './consumer.js';
+export { pactsFor, providerVersion, verifyPacts, type VerificationResult, type VerifyPactsOptions } from './provider.js';
+export { canonicalJson, describeInteraction, readPactDir, readPactFile, type PactFile, type PactInteraction } from './pact-file.js';
+export { generatedDir, pactDir, pactFileName, repoRoot, resultsDir } from './paths.js';
+export { MatchersV3 } from '@pact-foundation/pact';

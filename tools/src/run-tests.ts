@@ -1,7 +1,8 @@
 /**
  * Runs every workspace's tests (`packages/*\/test`, `services/*\/test`, `tools/test`) with node:test
  * through tsx, after checking that PostgreSQL, Redis and RabbitMQ answer. Extra arguments are test
- * file paths or substrings to select files: `npm run test:only -- identity`.
+ * file paths or substrings to select files: `npm run test:only -- identity`. After a whole run (no
+ * selection) that passed, `npm run pact -- can-i-deploy` must say yes for every service.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -64,4 +65,11 @@ const child = spawn(process.execPath, ['--import', tsx, '--test', `--test-concur
   stdio: 'inherit',
   env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
 });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+if (code !== 0 || filters.length > 0) process.exit(code);
+
+// The whole suite ran, the consumer tests recorded their pacts and the providers verified theirs:
+// every service must be deployable against the pacts of record.
+console.log('\ncan-i-deploy: every service against the pacts of record');
+const verdict = spawn(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools', 'src', 'pact-cli.ts'), 'can-i-deploy'], { cwd: repoRoot, stdio: 'inherit' });
+verdict.on('exit', (c, signal) => process.exit(c ?? (signal ? 1 : 0)));

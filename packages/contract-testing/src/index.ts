@@ -3,3 +3,4 @@ export { pactsFor, providerVersion, verifyPacts, type VerificationResult, type V
 export { canonicalJson, describeInteraction, readPactDir, readPactFile, type PactFile, type PactInteraction } from './pact-file.js';
 export { generatedDir, pactDir, pactFileName, repoRoot, resultsDir } from './paths.js';
 export { MatchersV3 } from '@pact-foundation/pact';
+export { buildMatrix, canIDeploy, type DeployVerdict, type MatrixOptions, type MatrixRow, type PactStatus } from './matrix.js';

@@ -43,11 +43,12 @@ function show(message: DeadLetter): string {
 
 // Read here rather than through system.ts, which loads embedded PostgreSQL (and its exit hooks).
 const amqpUrl = process.env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const queue = topologyNames(service!, values.namespace).deadLetterQueue;
+const names = topologyNames(service!, values.namespace);
+const queue = names.deadLetterQueue;
 let close: (() => Promise<void>) | undefined;
 let code = 0;
 try {
-  const opened = await DeadLetterQueue.connect(amqpUrl, queue, `${service}.dlq-cli`);
+  const opened = await DeadLetterQueue.connect(amqpUrl, { queue, exchange: names.direct }, `${service}.dlq-cli`);
   close = opened.close;
   const deadLetters = opened.deadLetters;
   if (action === 'list') {

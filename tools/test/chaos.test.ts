@@ -430,8 +430,8 @@ async function takeSnapshot(): Promise<Snapshot> {
   for (const service of DATABASES) unsent[service] = (await db(service).query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).rows[0]!.n;
   const deadLetters: Snapshot['deadLetters'] = {};
   for (const service of DATABASES) {
-    const queue = topologyNames(service, system.namespace).deadLetterQueue;
-    const dlq = new DeadLetterQueue(queue, () => broker);
+    const names = topologyNames(service, system.namespace);
+    const dlq = new DeadLetterQueue(names.deadLetterQueue, () => broker, names.direct);
     const depth = await dlq.depth().catch(() => 0); // no such queue: the service consumes nothing
     const parked = depth ? await dlq.list(10) : [];
     const sample = parked.map((m) => `${m.type ?? '?'} ${m.id}: ${m.error}`);

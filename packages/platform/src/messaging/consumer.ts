@@ -188,7 +188,7 @@ export class MessageConsumer {
 
   private async park(channel: ConfirmChannel, message: ConsumeMessage, queue: string, reason: string, attempt: number, outcome: HandleOutcome, type: string): Promise<void> {
     try {
-      await parkMessage(channel, this.options.names.deadLetterQueue, message, queue, reason, attempt);
+      await parkMessage(channel, { exchange: this.options.names.direct, dlq: this.options.names.deadLetterQueue }, message, queue, reason, attempt);
     } catch (error) {
       // Not parked, not acknowledged: the broker redelivers it once the channel is back.
       this.options.logger.warn({ err: error, messageId: message.properties.messageId }, 'could not park a message; it will be redelivered');

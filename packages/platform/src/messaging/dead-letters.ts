@@ -86,10 +86,11 @@ function republishOptions(message: Pick<ConsumeMessage, 'properties'>, headers: 
 const MAX_ERROR_LENGTH = 2000;
 
 /**
- * Parks `message`, taken from the work queue `queue`, in the dead-letter queue `dlq` with the reason
- * and where it came from. Resolves once the broker confirmed it; only then may the original be acked.
+ * Parks `message`, taken from the work queue `queue`, in the dead-letter queue `dlq` (through the
+ * service's own direct exchange) with the reason and where it came from. Resolves once the broker
+ * confirmed it; only then may the original be acked.
  */
-export async function parkMessage(channel: ConfirmChannel, dlq: string, message: ConsumeMessage, queue: string, error: string, attempts: number): Promise<void> {
+export async function parkMessage(channel: ConfirmChannel, target: { exchange: string; dlq: string }, message: ConsumeMessage, queue: string, error: string, attempts: number): Promise<void> {
   const rejected = deaths(message).find((d) => d.queue === queue && d.reason === 'rejected');
   const firstExchange = message.properties.headers?.['x-first-death-exchange'];
   const headers = {
@@ -101,7 +102,17 @@ export async function parkMessage(channel: ConfirmChannel, dlq: string, message:
     [DeadLetterHeaders.exchange]: typeof firstExchange === 'string' ? firstExchange : message.fields.exchange,
     [DeadLetterHeaders.routingKey]: rejected?.['routing-keys']?.[0] ?? message.fields.routingKey,
   };
-  await publishConfirmed(channel, '', dlq, message.content, republishOptions(message, headers));
+  await publishToQueue(channel, target.exchange, target.dlq, message.content, republishOptions(message, headers));
+}
+
+/**
+ * Publishes to one queue through a direct exchange, binding it first (idempotent): a direct
+ * exchange drops what no binding routes, and a parked or replayed message must not be dropped.
+ * `exchange` '' is the broker's default exchange (no binding needed).
+ */
+async function publishToQueue(channel: ConfirmChannel, exchange: string, queue: string, content: Buffer, options: Options.Publish): Promise<void> {
+  if (exchange) await channel.bindQueue(queue, exchange, queue);
+  await publishConfirmed(channel, exchange, queue, content, options);
 }
 
 function describe(message: GetMessage): DeadLetter {
@@ -136,17 +147,19 @@ export class DeadLetterQueue {
   /**
    * @param queue the queue's full name (`<service>.dlq`, with any namespace prefix)
    * @param connection the connection to open short-lived channels on (the consumer's, or the CLI's)
+   * @param exchange the service's own direct exchange, which replays go through (`<service>.direct`)
    */
   constructor(
     readonly queue: string,
     private readonly connection: () => ChannelModel | undefined,
+    private readonly exchange: string,
   ) {}
 
   /** A dead-letter queue reached over a connection of its own (for the CLI); `close` ends it. */
-  static async connect(amqpUrl: string, queue: string, name = 'dlq-admin'): Promise<{ deadLetters: DeadLetterQueue; close: () => Promise<void> }> {
+  static async connect(amqpUrl: string, names: { queue: string; exchange: string }, name = 'dlq-admin'): Promise<{ deadLetters: DeadLetterQueue; close: () => Promise<void> }> {
     const connection = await amqp.connect(amqpUrl, { clientProperties: { connection_name: name } });
     connection.on('error', () => undefined);
-    return { deadLetters: new DeadLetterQueue(queue, () => connection), close: () => connection.close().catch(() => undefined) };
+    return { deadLetters: new DeadLetterQueue(names.queue, () => connection, names.exchange), close: () => connection.close().catch(() => undefined) };
   }
 
   /** How many messages are parked. */
@@ -197,7 +210,7 @@ export class DeadLetterQueue {
         if (!match(message)) continue; // left unacknowledged: given back when the channel closes
         const queue = message.properties.headers?.[DeadLetterHeaders.queue];
         if (typeof queue !== 'string') throw new Error(`message ${describe(message).id} does not say which queue it came from; it cannot be replayed`);
-        await publishConfirmed(channel, '', queue, message.content, republishOptions(message, ownHeaders(message.properties.headers)));
+        await publishToQueue(channel, this.exchange, queue, message.content, republishOptions(message, ownHeaders(message.properties.headers)));
         channel.ack(message);
         replayed++;
         if (justOne) break;

@@ -10,6 +10,12 @@ export interface TopologyNames {
   retryQueues: Record<MessageKind, string>;
   /** Where messages that keep failing (or are invalid) are parked: `<service>.dlq`. */
   deadLetterQueue: string;
+  /**
+   * The service's own direct exchange, `<service>.direct`, routing to its own queues by queue name:
+   * what it parks and replays through. Not the broker's default exchange, which reaches every queue:
+   * a service's broker user may write to its own exchange and queues only.
+   */
+  direct: string;
 }
 
 /**
@@ -23,6 +29,7 @@ export function topologyNames(service: string, namespace?: string): TopologyName
     queues: { events: `${p}${service}.events`, commands: `${p}${service}.commands` },
     retryQueues: { events: `${p}${service}.events.retry`, commands: `${p}${service}.commands.retry` },
     deadLetterQueue: `${p}${service}.dlq`,
+    direct: `${p}${service}.direct`,
   };
 }
 
@@ -80,12 +87,18 @@ export async function declareTopology(
     durable: true,
     arguments: options.queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : {},
   });
+  await channel.assertExchange(names.direct, 'direct', { durable: true });
+  await channel.bindQueue(names.deadLetterQueue, names.direct, names.deadLetterQueue);
+  for (const kind of ['events', 'commands'] as const) {
+    if (handled[kind].length > 0) await channel.bindQueue(names.queues[kind], names.direct, names.queues[kind]);
+  }
 }
 
-/** Deletes a service's queues and, when `exchanges` is set, the exchanges (for tests and tear-down). */
+/** Deletes a service's queues and own exchange and, when `exchanges` is set, the shared exchanges (for tests and tear-down). */
 export async function deleteTopology(channel: Channel, names: TopologyNames, options: { exchanges?: boolean } = {}): Promise<void> {
   for (const queue of [...Object.values(names.queues), ...Object.values(names.retryQueues), names.deadLetterQueue]) {
     await channel.deleteQueue(queue);
   }
+  await channel.deleteExchange(names.direct);
   if (options.exchanges) for (const exchange of Object.values(names.exchanges)) await channel.deleteExchange(exchange);
 }

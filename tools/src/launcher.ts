@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
 import { discoverServices, repoRoot } from './services.js';
 import { ServiceProcess } from './process.js';
-import { infrastructureFromEnv, planPostgres, prepareServices, redisAnswers } from './system.js';
+import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
 
 const { values: args } = parseArgs({
@@ -35,7 +35,7 @@ if (args.help) {
   --only           start only these services
   --no-seed        do not load demo data into empty databases
   --port-offset N  add N to every service's port (run a second copy beside the first)
-  --prefix NAME    name databases, roles and Redis users NAME_<service> (default bazaar)
+  --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
 Service logs are written to <data-dir>/logs/<service>.log.`);
   process.exit(0);
@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
-  const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], log: say });
+  const broker = await planBrokerUsers(infra);
+  say(broker.note);
+  const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }

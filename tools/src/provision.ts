@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import amqp from 'amqplib';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { withDatabase } from '@bazaar/platform';
+import { withDatabase, type MessageKind } from '@bazaar/platform';
 import type { ServiceDef } from './services.js';
 
 export interface ProvisionedService {
@@ -107,4 +110,113 @@ export async function provisionRedisUser(
   url.username = user;
   url.password = password;
   return { service: service.name, user, prefix, url: url.toString() };
+}
+
+/** Which of the two exchanges a service publishes to and consumes from (its manifest's `messaging`). */
+export interface BrokerGrant {
+  service: string;
+  publishes: MessageKind[];
+  consumes: MessageKind[];
+}
+
+export interface BrokerPermissions {
+  configure: string;
+  write: string;
+  read: string;
+}
+
+const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The broker permissions of one service's user (RabbitMQ matches each as a regular expression on
+ * the resource's name):
+ * - configure: its own queues and exchange (`<service>.…`), and declaring the two shared exchanges;
+ * - write: its own queues and exchange (binding, parking, replaying), and the shared exchanges it
+ *   publishes to: every service announces events, only orders sends commands;
+ * - read: its own queues (consuming) and the shared exchanges its queues are bound to.
+ * Nothing else: not another service's queues, and not the default exchange, which reaches any queue.
+ */
+export function brokerPermissions(grant: BrokerGrant, namespace?: string): BrokerPermissions {
+  const p = namespace ? `${reEscape(namespace)}\\.` : '';
+  const own = `${p}${reEscape(grant.service)}\\..+`;
+  const exchange = (kind: MessageKind) => `${p}bazaar\\.${kind}`;
+  const anyOf = (names: string[]) => `^(${names.join('|')})$`;
+  return {
+    configure: anyOf([own, exchange('events'), exchange('commands')]),
+    write: anyOf([own, ...grant.publishes.map(exchange)]),
+    read: anyOf([own, ...grant.consumes.map(exchange)]),
+  };
+}
+
+/** RabbitMQ's `rabbit_password_hashing_sha256`: base64(salt ‖ SHA-256(salt ‖ password)), 4-byte salt. */
+export function rabbitPasswordHash(password: string): string {
+  const salt = randomBytes(4);
+  return Buffer.concat([salt, createHash('sha256').update(Buffer.concat([salt, Buffer.from(password, 'utf8')])).digest()]).toString('base64');
+}
+
+export interface RabbitmqctlOptions {
+  /** The node to manage (`rabbit@localhost`); rabbitmqctl's default when not given. */
+  node?: string;
+}
+
+/** Runs rabbitmqctl; resolves with its standard output, rejects with its error output. */
+export function rabbitmqctl(args: string[], options: RabbitmqctlOptions & { input?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('rabbitmqctl', [...(options.node ? ['-n', options.node] : []), ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`rabbitmqctl ${args[0]} failed: ${(stderr || error.message).trim().split('\n').slice(0, 3).join(' ')}`));
+      else resolve(stdout);
+    }).stdin?.end(options.input ?? '');
+  });
+}
+
+/** Whether rabbitmqctl is installed and may manage the broker (it needs the node's Erlang cookie). */
+export async function rabbitmqctlUsable(options: RabbitmqctlOptions = {}): Promise<boolean> {
+  return rabbitmqctl(['-q', 'list_users'], options).then(() => true, () => false);
+}
+
+/**
+ * Creates (or resets) one broker user per service, `<userPrefix>_<service>`, with the permissions of
+ * `brokerPermissions` on the virtual host of `adminAmqpUrl`, in one `rabbitmqctl import_definitions`
+ * (a second per user would cost seconds). Resolves, by service, with the AMQP URL the service is
+ * given once the broker accepts that user's login.
+ */
+export async function provisionBrokerUsers(
+  adminAmqpUrl: string,
+  grants: BrokerGrant[],
+  passwordOf: (service: string) => string,
+  options: RabbitmqctlOptions & { userPrefix?: string; namespace?: string } = {},
+): Promise<Map<string, string>> {
+  const admin = new URL(adminAmqpUrl);
+  const vhost = decodeURIComponent(admin.pathname.slice(1)) || '/';
+  const userOf = (service: string) => `${options.userPrefix ?? 'bazaar'}_${service}`;
+  const definitions = {
+    users: grants.map((g) => ({ name: userOf(g.service), password_hash: rabbitPasswordHash(passwordOf(g.service)), hashing_algorithm: 'rabbit_password_hashing_sha256', tags: [] })),
+    permissions: grants.map((g) => ({ user: userOf(g.service), vhost, ...brokerPermissions(g, options.namespace) })),
+  };
+  await rabbitmqctl(['import_definitions', '--format', 'json'], { ...options, input: JSON.stringify(definitions) });
+  const urls = new Map<string, string>();
+  for (const grant of grants) {
+    const url = new URL(adminAmqpUrl);
+    url.username = userOf(grant.service);
+    url.password = passwordOf(grant.service);
+    urls.set(grant.service, url.toString());
+  }
+  // The import completes asynchronously: wait until every user can log in.
+  const deadline = Date.now() + 15_000;
+  for (const [service, url] of urls) {
+    for (;;) {
+      const ok = await amqp.connect(url).then((c) => c.close().then(() => true), () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`the broker did not accept ${service}'s user ${userOf(service)} after importing it`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return urls;
+}
+
+/** Deletes the broker users of `services` (tests, tear-down). */
+export async function dropBrokerUsers(services: string[], options: RabbitmqctlOptions & { userPrefix?: string } = {}): Promise<void> {
+  for (const service of services) {
+    await rabbitmqctl(['-q', 'delete_user', `${options.userPrefix ?? 'bazaar'}_${service}`], options).catch(() => undefined);
+  }
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MessageKind } from '@bazaar/platform';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,6 +18,11 @@ export interface ServiceDef {
   order: number;
   /** Environment variable names holding the base URLs of services it calls, e.g. IDENTITY_URL. */
   calls: string[];
+  /**
+   * Which shared exchanges it publishes to and consumes from (`events`, `commands`); absent for a
+   * service that sends and receives no messages (the gateway). Its broker user is allowed exactly these.
+   */
+  messaging?: { publishes: MessageKind[]; consumes: MessageKind[] };
 }
 
 interface Manifest {
@@ -25,6 +31,7 @@ interface Manifest {
   redisPrefix?: string;
   order?: number;
   calls?: string[];
+  messaging?: { publishes?: MessageKind[]; consumes?: MessageKind[] };
 }
 
 /** Every service under services/, as declared by its package.json, in start order. */
@@ -46,6 +53,7 @@ export function discoverServices(root = repoRoot): ServiceDef[] {
       ...(pkg.bazaar.redisPrefix ? { redisPrefix: pkg.bazaar.redisPrefix } : {}),
       order: pkg.bazaar.order ?? 50,
       calls: pkg.bazaar.calls ?? [],
+      ...(pkg.bazaar.messaging ? { messaging: { publishes: pkg.bazaar.messaging.publishes ?? [], consumes: pkg.bazaar.messaging.consumes ?? [] } } : {}),
     });
   }
   return defs.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { migrate, redactUrl } from '@bazaar/platform';
 import { CredentialStore } from './credentials.js';
 import { startEmbeddedPostgres, type EmbeddedInstance } from './embedded-pg.js';
-import { provisionDatabase, provisionRedisUser, type ProvisionedService } from './provision.js';
+import { provisionBrokerUsers, provisionDatabase, provisionRedisUser, rabbitmqctlUsable, type ProvisionedService, type RabbitmqctlOptions } from './provision.js';
 import { envPrefix, repoRoot, type ServiceDef } from './services.js';
 
 /** Where the system's shared infrastructure is; each defaults to the usual local address. */
@@ -122,10 +122,30 @@ export async function prepareServices(
   services: ServiceDef[],
   plan: PostgresPlan,
   infra: Infrastructure,
-  options: { dataRoot?: string; prefix?: string; portOffset?: number; logLevel?: string; extraEnv?: Record<string, string>; log?: (line: string) => void } = {},
+  options: {
+    dataRoot?: string;
+    prefix?: string;
+    portOffset?: number;
+    logLevel?: string;
+    extraEnv?: Record<string, string>;
+    /** Give each messaging service a broker user of its own (needs rabbitmqctl); else all use the admin URL. */
+    brokerUsers?: RabbitmqctlOptions | false;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<{ prepared: PreparedService[]; failed: { def: ServiceDef; error: Error }[] }> {
   const credentials = new CredentialStore(options.dataRoot ?? path.join(repoRoot, '.data'));
   const prefix = options.prefix ?? 'bazaar';
+  const namespace = prefix !== 'bazaar' ? prefix.replace(/_/g, '-') : undefined;
+  let brokerUrls = new Map<string, string>();
+  if (options.brokerUsers) {
+    const grants = services.filter((s) => s.messaging).map((s) => ({ service: s.name, ...s.messaging! }));
+    brokerUrls = await provisionBrokerUsers(infra.amqpUrl, grants, (service) => credentials.get(`${prefix}-${service}-amqp`), {
+      ...options.brokerUsers,
+      userPrefix: prefix,
+      ...(namespace ? { namespace } : {}),
+    });
+    options.log?.(`RabbitMQ: a user of its own for each of ${grants.map((g) => g.service).join(', ')} (its own queues, and only the exchanges it publishes to)`);
+  }
   const offset = options.portOffset ?? 0;
   const prepared: PreparedService[] = [];
   const failed: { def: ServiceDef; error: Error }[] = [];
@@ -139,9 +159,9 @@ export async function prepareServices(
       LOG_LEVEL: options.logLevel ?? 'info',
       // Several copies of the system on one PostgreSQL (tests) share its connection slots.
       ...(process.env.BAZAAR_DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BAZAAR_DATABASE_POOL_MAX } : {}),
-      AMQP_URL: infra.amqpUrl,
+      ...(def.messaging ? { AMQP_URL: brokerUrls.get(def.name) ?? infra.amqpUrl } : {}),
       // A second copy of the system (tests, --prefix) gets exchanges and queues of its own.
-      ...(prefix !== 'bazaar' ? { MESSAGING_NAMESPACE: prefix.replace(/_/g, '-') } : {}),
+      ...(namespace ? { MESSAGING_NAMESPACE: namespace } : {}),
       ...(prefix !== 'bazaar' && def.redisPrefix ? { [`${envPrefix(def.name)}_REDIS_KEY_PREFIX`]: `${def.redisPrefix}:${prefix.replace(/_/g, '-')}` } : {}),
       ...Object.fromEntries(def.calls.filter((c) => urls[c]).map((c) => [c, urls[c]!])),
       ...options.extraEnv,
@@ -167,4 +187,22 @@ export async function prepareServices(
     }
   }
   return { prepared, failed };
+}
+
+/**
+ * Whether `npm start` gives each service a broker user of its own: yes when the broker is on this
+ * machine and rabbitmqctl may manage it (`BAZAAR_RABBITMQ_NODE` names the node; `BAZAAR_BROKER_USERS=off`
+ * turns it off). Otherwise every service uses the admin URL, and the reason is noted.
+ */
+export async function planBrokerUsers(infra: Infrastructure, env = process.env): Promise<{ users: RabbitmqctlOptions | false; note: string }> {
+  if (env.BAZAAR_BROKER_USERS === 'off') return { users: false, note: 'RabbitMQ: per-service users turned off (BAZAAR_BROKER_USERS=off); every service uses the admin user' };
+  const host = new URL(infra.amqpUrl).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    return { users: false, note: `RabbitMQ at ${host} is not on this machine: create the per-service users there (see README); every service uses the URL given` };
+  }
+  const options: RabbitmqctlOptions = env.BAZAAR_RABBITMQ_NODE ? { node: env.BAZAAR_RABBITMQ_NODE } : {};
+  if (!(await rabbitmqctlUsable(options))) {
+    return { users: false, note: 'RabbitMQ: rabbitmqctl cannot manage the broker here (not installed, or not run as root or the rabbitmq user): every service uses the admin user' };
+  }
+  return { users: options, note: `RabbitMQ: ${redactUrl(infra.amqpUrl)}, a user per service` };
 }

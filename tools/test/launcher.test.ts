@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { adminDatabaseUrl } from '@bazaar/platform/testing';
-import { dropProvisioned } from '../src/provision.js';
+import { brokerPermissions, dropBrokerUsers, dropProvisioned, rabbitmqctl, rabbitmqctlUsable } from '../src/provision.js';
 import { cleanBroker } from '../src/testing/system.js';
 import { discoverServices, repoRoot } from '../src/services.js';
 
@@ -77,6 +77,7 @@ async function shutDown(l: Launch): Promise<void> {
 async function cleanUp(prefix: string, services: string[], adminUrl = adminDatabaseUrl()): Promise<void> {
   await cleanBroker('amqp://guest:guest@127.0.0.1:5672', services, prefix.replace(/_/g, '-')).catch(() => undefined);
   for (const service of services) await dropProvisioned(adminUrl, service, { prefix }).catch(() => undefined);
+  await dropBrokerUsers(services, { userPrefix: prefix });
   const redis = new Redis('redis://127.0.0.1:6379');
   for (const service of services) await redis.call('ACL', 'DELUSER', `${prefix}_${service}`).catch(() => undefined);
   redis.disconnect();
@@ -99,6 +100,14 @@ test('npm start brings every service up healthy, prints the table, and Ctrl-C le
       assert.equal(health.service, row.service);
       assert.match(String(health.status), /^(healthy|degraded)$/);
       for (const key of ['version', 'uptime', 'timestamp', 'checks']) assert.ok(key in health, `${row.service} /health has ${key}`);
+    }
+    if (await rabbitmqctlUsable()) {
+      // Each service that sends or receives messages logs in to the broker as a user of its own.
+      for (const def of discoverServices().filter((d) => d.messaging)) {
+        const granted = JSON.parse(await rabbitmqctl(['-q', 'list_user_permissions', `${prefix}_${def.name}`, '--formatter', 'json'])) as { vhost: string }[];
+        assert.deepEqual(granted, [{ vhost: '/', ...brokerPermissions({ service: def.name, ...def.messaging! }, prefix.replace(/_/g, '-')) }], def.name);
+      }
+      assert.match(l.output(), /RabbitMQ: .*a user per service/);
     }
     l.child.kill('SIGINT');
     assert.equal(await l.exited, 0, l.output());
@@ -135,6 +144,7 @@ test('with no PostgreSQL at the admin URL, npm start runs on an embedded one', {
   } finally {
     await shutDown(l);
     await cleanBroker('amqp://guest:guest@127.0.0.1:5672', ['identity'], prefix.replace(/_/g, '-')).catch(() => undefined);
+    await dropBrokerUsers(['identity'], { userPrefix: prefix });
     const redis = new Redis('redis://127.0.0.1:6379');
     await redis.call('ACL', 'DELUSER', `${prefix}_identity`).catch(() => undefined);
     redis.disconnect();

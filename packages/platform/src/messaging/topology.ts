@@ -53,8 +53,8 @@ export async function declareExchanges(channel: Channel, names: TopologyNames): 
  * handles a work queue bound to the handled types and a retry queue, and the dead-letter queue.
  *
  * A rejected message is dead-lettered by the broker from `<service>.events` to
- * `<service>.events.retry`, whose TTL dead-letters it back: each pass adds to the message's
- * `x-death` count, which is how attempts are counted.
+ * `<service>.events.retry` (through `<service>.direct`), whose TTL dead-letters it back: each pass
+ * adds to the message's `x-death` count, which is how attempts are counted.
  *
  * Bindings are only added: a binding for a type no longer handled stays until removed by hand.
  */
@@ -65,6 +65,9 @@ export async function declareTopology(
   options: TopologyOptions,
 ): Promise<void> {
   await declareExchanges(channel, names);
+  // Dead-lettering goes through the service's own direct exchange too: declaring a queue whose
+  // dead-letter exchange is the default one needs write access to it, which reaches every queue.
+  await channel.assertExchange(names.direct, 'direct', { durable: true });
   const typeArgs: Record<string, unknown> =
     options.queueType === 'quorum'
       ? { 'x-queue-type': 'quorum', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' }
@@ -73,24 +76,27 @@ export async function declareTopology(
     if (handled[kind].length === 0) continue;
     const queue = names.queues[kind];
     const retry = names.retryQueues[kind];
-    await channel.assertQueue(queue, {
-      durable: true,
-      arguments: { ...typeArgs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': retry },
-    });
-    await channel.assertQueue(retry, {
-      durable: true,
-      arguments: { ...typeArgs, 'x-message-ttl': options.retryDelayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': queue },
-    });
+    await assertQueue(channel, queue, { ...typeArgs, 'x-dead-letter-exchange': names.direct, 'x-dead-letter-routing-key': retry });
+    await assertQueue(channel, retry, { ...typeArgs, 'x-message-ttl': options.retryDelayMs, 'x-dead-letter-exchange': names.direct, 'x-dead-letter-routing-key': queue });
+    await channel.bindQueue(queue, names.direct, queue);
+    await channel.bindQueue(retry, names.direct, retry);
     for (const type of handled[kind]) await channel.bindQueue(queue, names.exchanges[kind], type);
   }
-  await channel.assertQueue(names.deadLetterQueue, {
-    durable: true,
-    arguments: options.queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : {},
-  });
-  await channel.assertExchange(names.direct, 'direct', { durable: true });
+  await assertQueue(channel, names.deadLetterQueue, options.queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : {});
   await channel.bindQueue(names.deadLetterQueue, names.direct, names.deadLetterQueue);
-  for (const kind of ['events', 'commands'] as const) {
-    if (handled[kind].length > 0) await channel.bindQueue(names.queues[kind], names.direct, names.queues[kind]);
+}
+
+/** Declares a durable queue; one declared earlier with other arguments is named with what to do. */
+async function assertQueue(channel: Channel, queue: string, args: Record<string, unknown>): Promise<void> {
+  try {
+    await channel.assertQueue(queue, { durable: true, arguments: args });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 406) throw error;
+    throw new Error(
+      `queue ${queue} exists with other arguments than this version declares (an earlier version, or another queue type): ` +
+        `let it drain, then delete it (rabbitmqctl delete_queue ${queue}) and start the service again`,
+      { cause: error },
+    );
   }
 }
 

@@ -1,3 +1,6 @@
+// Pact reports anonymous usage over the network unless told not to; our runs are offline and private.
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
 export { consumerPact, type ConsumerPactOptions } from './consumer.js';
 export { pactsFor, providerVersion, verifyPacts, type VerificationResult, type VerifyPactsOptions } from './provider.js';
 export { canonicalJson, describeInteraction, readPactDir, readPactFile, type PactFile, type PactInteraction } from './pact-file.js';

@@ -27,6 +27,8 @@ export interface CatalogDeps {
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
+  /** Adds hooks before the app is made ready, since Fastify takes none after (tests: a catalog that breaks a contract). */
+  beforeReady?: (app: ServiceApp) => void;
 }
 
 /** The catalog HTTP app, ready to `listen` or to `inject` into in tests. */
@@ -44,6 +46,7 @@ export async function buildApp(deps: CatalogDeps): Promise<ServiceApp> {
   registerProductRoutes(app, deps);
   registerReviewRoutes(app, deps);
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  deps.beforeReady?.(app);
   await app.ready();
   return app;
 }

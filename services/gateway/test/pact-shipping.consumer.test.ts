@@ -1,0 +1,42 @@
+// The gateway's contract with shipping: through the /shipments route, tracking one of the caller's
+// parcels by its tracking number, and the API document `/docs` merges. Recorded by the real gateway.
+// (The route table also sends /couriers to shipping, which serves nothing there yet: no pact for it.)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
+import { AUTHORIZATION, JSON_TYPE, bearerToken, recordApiDocument, withGateway } from './pact-http.support.js';
+
+const { fromProviderState, like, regex, string, uuid } = MatchersV3;
+
+const pact = consumerPact({ consumer: 'gateway', provider: 'shipping' });
+
+const TRACKING = 'BZ7K3M9QX2PA';
+
+test('/shipments/:tracking: where one of the caller\'s parcels is', async () => {
+  await pact
+    .addInteraction()
+    .given('the signed-in user has a shipment')
+    .uponReceiving('a request to track one of the signed-in user\'s shipments')
+    .withRequest('GET', fromProviderState('/shipments/${trackingNumber}', `/shipments/${TRACKING}`), (request) => request.headers({ Authorization: AUTHORIZATION }))
+    .willRespondWith(200, (response) => {
+      response.headers({ 'Content-Type': JSON_TYPE });
+      response.jsonBody({
+        shipment: like({
+          orderId: uuid('0190f1c2-7a3b-7c4d-8e5f-0000000000d1'),
+          trackingNumber: regex('^BZ[2-9A-HJKMNP-TV-Z]{10}$', TRACKING),
+          carrier: string('bazaar-courier'),
+          status: regex('^(created|cancelled|dispatched|delivered|failed)$', 'created'),
+        }),
+      });
+    })
+    .executeTest(async (mock) => withGateway({ SHIPPING_URL: mock.url }, async (gateway) => {
+      const response = await gateway.inject({ method: 'GET', url: `/shipments/${TRACKING}`, headers: { authorization: await bearerToken() } });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().shipment.trackingNumber, TRACKING);
+      assert.equal(response.json().shipment.status, 'created');
+    }));
+});
+
+test('shipping\'s API document, merged into /docs', async () => {
+  await recordApiDocument(pact, 'shipping', { '/shipments': 'get', '/shipments/{tracking}': 'get' });
+});

@@ -1,0 +1,364 @@
+// Orders' message pacts with the services that answer its checkout saga: inventory, payments and
+// shipping. Each interaction is one reply as orders takes it off its events queue: an envelope the
+// kit validates on receipt (envelope and payload against @bazaar/contracts), then orders' real reply
+// handler in the inbox's transaction, on a saga waiting for exactly that reply. The test asserts the
+// saga moved on, so a pact is only recorded for a message orders can act on.
+//
+// What is recorded is what orders relies on: every envelope field the kit checks, and every payload
+// field the contract requires (orders' handler reads a subset). Ids that orders gave its command come
+// back as they were sent (the provider state's parameters carry them, and the reply must echo them:
+// that is how orders finds the saga); a few reasons are exact because the saga decides on their
+// value. Everything else is a matcher: any uuid, any integer, any string of the right shape.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { commands, events } from '@bazaar/contracts';
+import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
+import { ContractValidator, runWithContext, withTransaction, type MessageHandler } from '@bazaar/platform';
+import { sagaIdsFor, uuidv5, type SagaIds } from '../src/checkout/saga.ids.js';
+import { startSaga } from '../src/checkout/saga.js';
+import { createReplyHandler, recordDecision, replyHandlers } from '../src/checkout/saga.runner.js';
+import { REPLY_TYPES, type ReplyType } from '../src/checkout/saga.types.js';
+import { publish } from '../src/events.js';
+import { newOrderNumber } from '../src/orders/order.js';
+import { insertItems, insertOrder, insertPaymentCopy, insertShippingCopy } from '../src/orders/order.store.js';
+import { PAYMENT_ID, SHIPMENT_ID, facts } from './saga.fixtures.js';
+import { settings, startOrders, type Harness } from './support.js';
+
+const { eachLike, integer, regex, reify, string } = MatchersV3;
+
+// Anchored: pact's regex matcher looks for a match anywhere in the value.
+const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const uuid = (example: string) => regex(UUID, example);
+const oneOf = (values: string[], example: string) => regex(`^(${values.join('|')})$`, example);
+const currency = regex('^[A-Z]{3}$', facts.currency);
+const sku = regex('^[A-Z0-9]+(-[A-Z0-9]+)*$', facts.lines[0]!.sku);
+/** A version of the source entity (a non-negative integer in the contract). */
+const version = (example: number) => integer(example);
+
+/**
+ * The envelope, as the kit checks it on receipt (platform's EnvelopeSchema): the type and its
+ * version exactly (orders knows version 1 of each reply), the rest by shape. The examples are fixed,
+ * so every run records the same pact; the id differs per interaction, or the inbox would take the
+ * second message for a redelivery of the first.
+ */
+function envelope(type: ReplyType, source: string, orderId: string, payload: Record<string, unknown>) {
+  return {
+    id: uuid(uuidv5(`pact message ${type}`)),
+    type,
+    version: 1,
+    source: regex('^.+$', source),
+    occurredAt: regex('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$', '2026-03-14T10:00:00.000Z'),
+    correlationId: regex('^.{1,128}$', orderId),
+    causationId: regex('^.{1,128}$', uuidv5(`pact command ${type}`)),
+    traceparent: regex('^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'),
+    payload,
+  };
+}
+
+/** One checkout, placed with a fixed order id (so the pact's examples are the same on every run). */
+interface Checkout {
+  orderId: string;
+  ids: SagaIds;
+}
+
+const checkoutFor = (type: ReplyType): Checkout => {
+  const orderId = uuidv5(`pact order ${type}`);
+  return { orderId, ids: sagaIdsFor(orderId) };
+};
+
+/**
+ * Each reply's payload as orders relies on it, addressed to a checkout. The same templates, with
+ * their example values, are the replies that bring a saga to the state a later interaction needs.
+ */
+const payloads: Record<ReplyType, (c: Checkout) => Record<string, unknown>> = {
+  'stock.reserved': (c) => ({
+    reservationId: c.ids.reservationId, orderId: c.orderId,
+    items: eachLike({ sku, quantity: integer(facts.lines[0]!.quantity) }),
+  }),
+  'stock.reservation-rejected': (c) => ({
+    reservationId: c.ids.reservationId, orderId: c.orderId,
+    reason: 'insufficient_stock', // exact: unknown_sku would tell the customer another story
+    shortages: eachLike({ sku, requested: integer(2), available: integer(1) }),
+  }),
+  'stock.released': (c) => ({ reservationId: c.ids.reservationId, orderId: c.orderId, reason: regex('^.{1,200}$', 'checkout compensation') }),
+
+  'payment.authorized': (c) => ({
+    operationId: c.ids.authorizeOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), amountMinor: integer(facts.totalMinor), currency,
+    cardBrand: string('visa'), cardLast4: string('4242'), version: version(2),
+  }),
+  'payment.declined': (c) => ({
+    operationId: c.ids.authorizeOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID),
+    reason: oneOf(['card_declined', 'insufficient_funds', 'processor_error', 'processor_timeout', 'invalid_card', 'invalid_payment_method', 'order_voided'], 'card_declined'),
+    amountMinor: integer(facts.totalMinor), currency, version: version(2),
+  }),
+  'payment.captured': (c) => ({
+    operationId: c.ids.captureOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), amountMinor: integer(facts.totalMinor), currency, version: version(3),
+  }),
+  'payment.capture-failed': (c) => ({
+    // Any reason here, as the processor's refusal; already_captured alone would mean captured after all.
+    operationId: c.ids.captureOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), reason: string('capture_declined'), version: version(2),
+  }),
+  'payment.voided': (c) => ({
+    operationId: c.ids.voidOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), effect: oneOf(['voided', 'nothing_held'], 'voided'), version: version(3),
+  }),
+  'payment.void-failed': (c) => ({
+    // Exact: already_captured is what makes orders refund instead.
+    operationId: c.ids.voidOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), reason: 'already_captured', version: version(3),
+  }),
+  'payment.refunded': (c) => ({
+    operationId: c.ids.refundOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), amountMinor: integer(facts.totalMinor), currency,
+    status: oneOf(['refunded', 'partially_refunded'], 'refunded'), version: version(4),
+  }),
+  'payment.refund-failed': (c) => ({
+    // Exact: exceeds_captured tells orders the money is already back.
+    operationId: c.ids.refundOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), reason: 'exceeds_captured', version: version(4),
+  }),
+
+  'shipment.created': (c) => ({
+    shipmentRequestId: c.ids.shipmentRequestId, orderId: c.orderId, shipmentId: uuid(SHIPMENT_ID),
+    trackingNumber: string('BZ7K3M9QX2PA'), carrier: string('bazaar-courier'), status: string('created'), version: version(1),
+  }),
+  'shipment.failed': (c) => ({
+    shipmentRequestId: c.ids.shipmentRequestId, orderId: c.orderId, reason: string('unsupported_country'), message: string('we do not ship to XX'),
+  }),
+  'shipment.cancelled': (c) => ({
+    orderId: c.orderId, shipmentId: uuid(SHIPMENT_ID), effect: oneOf(['cancelled', 'nothing_to_cancel'], 'cancelled'), version: version(2),
+  }),
+  'shipment.cancel-refused': (c) => ({
+    orderId: c.orderId, shipmentId: uuid(SHIPMENT_ID), reason: oneOf(['already_dispatched', 'already_delivered'], 'already_dispatched'),
+    status: string('dispatched'), version: version(3),
+  }),
+};
+
+/** What the saga looks like after the reply: as the customer sees the order, and what orders sent. */
+interface Outcome {
+  status: string;
+  state: string;
+  step: string | null;
+  /** The timeline line the reply itself left. */
+  logged: string;
+  /** The commands and events orders wrote because of the reply. */
+  sent: string[];
+  payment?: string;
+  shipping?: string;
+}
+
+interface Interaction {
+  type: ReplyType;
+  /** The provider state, and what it is told: the ids orders gave the command being answered. */
+  state: string;
+  params: (c: Checkout) => Record<string, string>;
+  description: string;
+  /** The replies that bring the saga to where it waits for this one. */
+  before: ReplyType[];
+  expect: Outcome;
+}
+
+const TO_RESERVE: ReplyType[] = ['payment.authorized'];
+const TO_SHIP: ReplyType[] = ['payment.authorized', 'stock.reserved'];
+const TO_CAPTURE: ReplyType[] = ['payment.authorized', 'stock.reserved', 'shipment.created'];
+/** Out of stock: the authorization is being voided. */
+const TO_VOID: ReplyType[] = ['payment.authorized', 'stock.reservation-rejected'];
+/** The void found the payment captured: it is being refunded. */
+const TO_REFUND: ReplyType[] = [...TO_VOID, 'payment.void-failed'];
+/** The capture failed: the shipment is being cancelled. */
+const TO_CANCEL_SHIPMENT: ReplyType[] = [...TO_CAPTURE, 'payment.capture-failed'];
+
+const reservation = (c: Checkout) => ({ orderId: c.orderId, reservationId: c.ids.reservationId });
+const operation = (id: keyof SagaIds) => (c: Checkout) => ({ orderId: c.orderId, operationId: c.ids[id] });
+const shipmentRequest = (c: Checkout) => ({ orderId: c.orderId, shipmentRequestId: c.ids.shipmentRequestId });
+const order = (c: Checkout) => ({ orderId: c.orderId });
+
+const fromInventory: Interaction[] = [
+  {
+    type: 'stock.reserved', state: 'stock is available for every line of the reservation', params: reservation,
+    description: 'stock.reserved: the answer to inventory.reserve when every line is held', before: TO_RESERVE,
+    expect: { status: 'pending', state: 'shipping', step: 'create-shipment', logged: 'reserve-stock:succeeded', sent: ['shipping.create-shipment'] },
+  },
+  {
+    type: 'stock.reservation-rejected', state: 'a line of the reservation is short of stock', params: reservation,
+    description: 'stock.reservation-rejected: the answer to inventory.reserve when a line is short', before: TO_RESERVE,
+    expect: { status: 'cancelling', state: 'compensating', step: 'void-payment', logged: 'reserve-stock:failed', sent: ['payments.void'] },
+  },
+  {
+    type: 'stock.released', state: 'the reservation holds stock', params: reservation,
+    description: 'stock.released: the answer to inventory.release', before: [...TO_SHIP, 'shipment.failed'],
+    expect: { status: 'cancelling', state: 'compensating', step: 'void-payment', logged: 'release-stock:succeeded', sent: ['payments.void'] },
+  },
+];
+
+const fromPayments: Interaction[] = [
+  {
+    type: 'payment.authorized', state: 'the customer has a saved card the processor approves', params: operation('authorizeOperationId'),
+    description: 'payment.authorized: the answer to payments.authorize when the card is approved', before: [],
+    expect: { status: 'pending', state: 'reserving', step: 'reserve-stock', logged: 'authorize-payment:succeeded', sent: ['inventory.reserve'], payment: 'authorized' },
+  },
+  {
+    type: 'payment.declined', state: 'the customer has a saved card the processor declines', params: operation('authorizeOperationId'),
+    description: 'payment.declined: the answer to payments.authorize when the card is declined', before: [],
+    expect: { status: 'rejected', state: 'rejected', step: null, logged: 'authorize-payment:failed', sent: ['order.rejected'], payment: 'declined' },
+  },
+  {
+    type: 'payment.captured', state: 'the order has an authorized payment', params: operation('captureOperationId'),
+    description: 'payment.captured: the answer to payments.capture', before: TO_CAPTURE,
+    expect: { status: 'confirmed', state: 'confirmed', step: null, logged: 'capture-payment:succeeded', sent: ['order.confirmed'], payment: 'captured' },
+  },
+  {
+    type: 'payment.capture-failed', state: 'the order has an authorized payment whose capture the processor declines', params: operation('captureOperationId'),
+    description: 'payment.capture-failed: the answer to payments.capture when the processor declines it', before: TO_CAPTURE,
+    expect: { status: 'cancelling', state: 'compensating', step: 'cancel-shipment', logged: 'capture-payment:failed', sent: ['shipping.cancel-shipment'] },
+  },
+  {
+    type: 'payment.voided', state: 'the order has an authorized payment', params: operation('voidOperationId'),
+    description: 'payment.voided: the answer to payments.void', before: TO_VOID,
+    expect: { status: 'cancelled', state: 'cancelled', step: null, logged: 'void-payment:succeeded', sent: ['order.cancelled'], payment: 'voided' },
+  },
+  {
+    type: 'payment.void-failed', state: 'the order has a captured payment', params: operation('voidOperationId'),
+    description: 'payment.void-failed: the answer to payments.void when the payment is already captured', before: TO_VOID,
+    expect: { status: 'cancelling', state: 'compensating', step: 'refund-payment', logged: 'void-payment:failed', sent: ['payments.refund'] },
+  },
+  {
+    type: 'payment.refunded', state: 'the order has a captured payment', params: operation('refundOperationId'),
+    description: 'payment.refunded: the answer to payments.refund', before: TO_REFUND,
+    expect: { status: 'cancelled', state: 'cancelled', step: null, logged: 'refund-payment:succeeded', sent: ['order.cancelled'], payment: 'refunded' },
+  },
+  {
+    type: 'payment.refund-failed', state: 'the order has a payment refunded in full', params: operation('refundOperationId'),
+    description: 'payment.refund-failed: the answer to payments.refund when nothing is left to refund', before: TO_REFUND,
+    expect: { status: 'cancelled', state: 'cancelled', step: null, logged: 'refund-payment:failed', sent: ['order.cancelled'] },
+  },
+];
+
+const fromShipping: Interaction[] = [
+  {
+    type: 'shipment.created', state: 'the recipient\'s address can be shipped to', params: shipmentRequest,
+    description: 'shipment.created: the answer to shipping.create-shipment', before: TO_SHIP,
+    expect: { status: 'pending', state: 'capturing', step: 'capture-payment', logged: 'create-shipment:succeeded', sent: ['payments.capture'], shipping: 'created' },
+  },
+  {
+    type: 'shipment.failed', state: 'the recipient\'s country is not shipped to', params: shipmentRequest,
+    description: 'shipment.failed: the answer to shipping.create-shipment when the address cannot be shipped to', before: TO_SHIP,
+    expect: { status: 'cancelling', state: 'compensating', step: 'release-stock', logged: 'create-shipment:failed', sent: ['inventory.release'], shipping: 'failed' },
+  },
+  {
+    type: 'shipment.cancelled', state: 'the order\'s shipment has not been dispatched', params: order,
+    description: 'shipment.cancelled: the answer to shipping.cancel-shipment', before: TO_CANCEL_SHIPMENT,
+    expect: { status: 'cancelling', state: 'compensating', step: 'release-stock', logged: 'cancel-shipment:succeeded', sent: ['inventory.release'], shipping: 'cancelled' },
+  },
+  {
+    type: 'shipment.cancel-refused', state: 'the order\'s shipment has been dispatched', params: order,
+    description: 'shipment.cancel-refused: the answer to shipping.cancel-shipment once the courier has the parcel', before: TO_CANCEL_SHIPMENT,
+    expect: { status: 'cancelling', state: 'compensating', step: 'release-stock', logged: 'cancel-shipment:failed', sent: ['inventory.release'], shipping: 'dispatched' },
+  },
+];
+
+let h: Harness;
+let token: string;
+const validator = new ContractValidator({ events, commands });
+let handlers: Record<string, MessageHandler>;
+
+before(async () => {
+  h = await startOrders('pact_replies');
+  token = await h.token(facts.userId);
+  handlers = replyHandlers(createReplyHandler({ settings, now: () => h.clock.now, publish }), REPLY_TYPES);
+});
+
+after(async () => {
+  await h?.close();
+});
+
+/**
+ * One delivery off orders' events queue, as the kit's consumer takes it (platform
+ * messaging/consumer.ts, `handle` and `apply`), without the broker: the body is parsed and checked
+ * against the contracts, the type must be an event orders handles, and the handler runs in the
+ * message's context on the transaction that records it in the inbox.
+ */
+async function receive(body: string): Promise<void> {
+  const envelope = validator.parse(body);
+  assert.equal(validator.kindOf(envelope.type), 'events', `${envelope.type} is not an event`);
+  const handler = handlers[envelope.type];
+  assert.ok(handler, `orders has no handler for ${envelope.type}`);
+  await withTransaction(h.pool, async (client) => {
+    const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [envelope.id, envelope.type]);
+    assert.equal(rowCount, 1, `message ${envelope.id} was taken for a redelivery`);
+    const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
+    await runWithContext(context, () => handler(envelope, client, { kind: 'events', attempt: 1, redelivered: false }));
+  });
+}
+
+/** Places the checkout as orders does (order, items, status copies, saga and its first command), with a fixed id. */
+async function place(c: Checkout): Promise<void> {
+  const now = h.clock.now;
+  const placed = { ...facts, orderId: c.orderId, orderNumber: newOrderNumber(now) };
+  const line = placed.lines[0]!;
+  const unitPriceMinor = placed.totalMinor / line.quantity;
+  await withTransaction(h.pool, async (client) => {
+    await insertOrder(client, {
+      id: c.orderId, number: placed.orderNumber, userId: placed.userId, currency: placed.currency,
+      subtotalMinor: placed.totalMinor, totalMinor: placed.totalMinor, idempotencyKey: c.orderId, requestHash: 'pact',
+    });
+    await insertItems(client, c.orderId, [{
+      lineNo: 1, productId: uuidv5(`pact product ${line.sku}`), sku: line.sku, name: 'Walnut desk lamp', unitPriceMinor, quantity: line.quantity, lineTotalMinor: placed.totalMinor,
+    }]);
+    await insertPaymentCopy(client, c.orderId, { paymentMethodRef: placed.paymentMethodId, amountMinor: placed.totalMinor, currency: placed.currency });
+    await insertShippingCopy(client, c.orderId, placed.recipient);
+    await recordDecision(client, { publish }, startSaga(placed, c.ids, settings, now), now, { paymentMethodRef: placed.paymentMethodId });
+  });
+}
+
+async function view(c: Checkout) {
+  const response = await h.app.inject({ method: 'GET', url: `/orders/${c.orderId}`, headers: { authorization: `Bearer ${token}` } });
+  assert.equal(response.statusCode, 200, response.body);
+  return response.json() as {
+    status: string; checkout: { state: string; step: string | null }; payment: { status: string }; shipping: { status: string };
+    timeline: { step: string; status: string }[];
+  };
+}
+
+function record(pact: ReturnType<typeof consumerPact>, source: string, interactions: Interaction[]): void {
+  for (const i of interactions) {
+    test(`${i.type}: ${i.state}`, async () => {
+      const c = checkoutFor(i.type);
+      await place(c);
+      for (const type of i.before) await h.deliver(type, reify(payloads[type](c)) as Record<string, unknown>);
+      const timelineBefore = (await view(c)).timeline.length;
+      const sentBefore = (await h.sent(c.orderId)).length;
+
+      await pact
+        .addAsynchronousInteraction()
+        .given(i.state, i.params(c))
+        .expectsToReceive(i.description, (b) => b.withJSONContent(envelope(i.type, source, c.orderId, payloads[i.type](c))))
+        .executeTest(async (message) => {
+          await receive(JSON.stringify(message.contents.content));
+        });
+
+      const after = await view(c);
+      const outcome: Outcome = {
+        status: after.status, state: after.checkout.state, step: after.checkout.step,
+        logged: after.timeline.slice(timelineBefore).map((e) => `${e.step}:${e.status}`)[0] ?? 'nothing',
+        sent: (await h.sent(c.orderId)).slice(sentBefore).map((m) => m.type),
+        ...(i.expect.payment ? { payment: after.payment.status } : {}),
+        ...(i.expect.shipping ? { shipping: after.shipping.status } : {}),
+      };
+      assert.deepEqual(outcome, i.expect);
+    });
+  }
+}
+
+describe('orders ← inventory: replies to the saga\'s stock commands', () => {
+  record(consumerPact({ consumer: 'orders', provider: 'inventory' }), 'inventory', fromInventory);
+});
+
+describe('orders ← payments: replies to the saga\'s payment commands', () => {
+  record(consumerPact({ consumer: 'orders', provider: 'payments' }), 'payments', fromPayments);
+});
+
+describe('orders ← shipping: replies to the saga\'s shipment commands', () => {
+  record(consumerPact({ consumer: 'orders', provider: 'shipping' }), 'shipping', fromShipping);
+});
+
+test('every reply the saga consumes is in a pact', () => {
+  const recorded = [...fromInventory, ...fromPayments, ...fromShipping].map((i) => i.type).sort();
+  assert.deepEqual(recorded, [...REPLY_TYPES].sort());
+});

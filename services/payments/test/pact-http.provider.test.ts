@@ -1,0 +1,61 @@
+// Payments keeps what its HTTP consumers recorded (pacts/<consumer>-payments.json): the real app,
+// listening on a real port over its own migrated database, verified by pact. Cards are saved through
+// payments' own card-saving service (tokenized by the simulated processor) for one customer, whose
+// token, from this file's test issuer, replaces the one the pact recorded.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { pactsFor, verifyPacts } from '@bazaar/contract-testing';
+import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
+import { buildApp } from '../src/app.js';
+import { TIMEOUT_MS, paymentsWith } from './fixtures.js';
+import { setUpDatabase, startKeyServer, type TestDb } from './support.js';
+
+let db: TestDb;
+let keys: Awaited<ReturnType<typeof startKeyServer>>;
+let app: ServiceApp;
+let payments: ReturnType<typeof paymentsWith>;
+let providerBaseUrl = '';
+const customerId = randomUUID();
+let token = '';
+
+before(async () => {
+  db = await setUpDatabase('payments_pact_http');
+  keys = await startKeyServer();
+  payments = paymentsWith(db.pool);
+  const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
+  app = await buildApp({ pool: db.pool, auth, processor: payments.processor, processorTimeoutMs: TIMEOUT_MS, logger: createLogger('payments', 'silent') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  providerBaseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  token = await keys.token(customerId);
+});
+after(async () => {
+  await app?.close();
+  await keys?.close();
+  await db?.close();
+});
+
+const stateHandlers = {
+  'the signed-in user has saved a card': async () => {
+    await payments.saveCard(customerId);
+    return undefined;
+  },
+};
+
+/** The customer's token where the pact recorded one (state set-up calls carry none). */
+function requestFilter(request: { headers: Record<string, unknown> }, _response: unknown, next: () => void): void {
+  if (request.headers.authorization !== undefined) request.headers.authorization = `Bearer ${token}`;
+  next();
+}
+
+test('every provider state the HTTP pacts name has a handler', () => {
+  const named = pactsFor('payments', { kind: 'http' }).flatMap((p) => p.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.name)));
+  assert.ok(named.length > 0, 'the pacts name provider states');
+  assert.deepEqual([...new Set(named)].filter((name) => !(name in stateHandlers)), []);
+});
+
+test('payments keeps the pacts of its HTTP consumers', async () => {
+  const results = await verifyPacts({ provider: 'payments', providerBaseUrl, stateHandlers, kind: 'http', verifier: { requestFilter } });
+  assert.deepEqual(results.map((r) => [r.consumer, r.success, r.error]), [['gateway', true, undefined]]);
+});

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { verifyPacts, type VerificationResult } from '@bazaar/contract-testing';
+import { buildMatrix, canIDeploy, verifyPacts, type VerificationResult } from '@bazaar/contract-testing';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
 import { buildApp } from '../src/app.js';
 import { addCategory, addProduct, startCatalog, type Harness } from './harness.js';
@@ -89,4 +89,9 @@ test(`catalog without ${DROPPED} in GET /products/:id breaks orders' pact, on th
   for (const mismatch of failed[0]!.mismatches) assert.match(mismatch, new RegExp(`\\b${DROPPED}\\b`), mismatch);
   const recorded = JSON.parse(readFileSync(path.join(resultsDir, 'orders-catalog.json'), 'utf8')) as VerificationResult;
   assert.equal(recorded.success, false, 'the failed outcome is recorded in the scratch directory');
+  // And can-i-deploy, reading that outcome, names orders as the consumer this catalog would break.
+  const verdict = canIDeploy('catalog', buildMatrix({ resultsDir }));
+  assert.equal(verdict.ok, false);
+  const ordersRow = verdict.asProvider.find((r) => r.consumer === 'orders');
+  assert.equal(ordersRow?.status, 'failed', JSON.stringify(verdict.asProvider));
 });

@@ -17,6 +17,11 @@ export class CredentialStore {
     this.values = existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {};
   }
 
+  /** The secret stored under `key`, if there is one (never generates). */
+  find(key: string): string | undefined {
+    return this.values[key];
+  }
+
   /** The secret stored under `key`, generating and saving one the first time. */
   get(key: string): string {
     let value = this.values[key];

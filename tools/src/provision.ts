@@ -84,7 +84,8 @@ export interface ProvisionedRedisUser {
 
 /**
  * Creates (or resets) a Redis ACL user for a service that may touch only keys and channels under
- * `<prefix>:` and may not run administrative or keyspace-wide commands (KEYS, FLUSHALL, CONFIG …).
+ * `<prefix>:` and may not run administrative or keyspace-wide commands (KEYS, SCAN, RANDOMKEY,
+ * FLUSHALL, CONFIG …).
  * Redis here keeps nothing on disk, so this runs at every start.
  */
 export async function provisionRedisUser(
@@ -101,7 +102,8 @@ export async function provisionRedisUser(
     await redis.call(
       'ACL', 'SETUSER', user, 'reset', 'on', `>${password}`,
       `~${prefix}:*`, `&${prefix}:*`,
-      '+@all', '-@admin', '-@dangerous', '+info', '+client|setname', '+client|getname', '+client|id',
+      // SCAN and RANDOMKEY are not bound by key patterns: they would show every service's key names.
+      '+@all', '-@admin', '-@dangerous', '-scan', '-randomkey', '+info', '+client|setname', '+client|getname', '+client|id',
     );
   } finally {
     redis.disconnect();

@@ -2,7 +2,8 @@
  * Runs every workspace's tests (`packages/*\/test`, `services/*\/test`, `tools/test`) with node:test
  * through tsx, after checking that PostgreSQL, Redis and RabbitMQ answer. Extra arguments are test
  * file paths or substrings to select files: `npm run test:only -- identity`. After a whole run (no
- * selection) that passed, `npm run pact -- can-i-deploy` must say yes for every service.
+ * selection) first runs the ownership audit (`npm run audit:isolation -- --provision`) and, once the
+ * tests passed, `npm run pact -- can-i-deploy`, which must say yes for every service.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -52,13 +53,26 @@ if (missing.length) {
 }
 
 const filters = process.argv.slice(2);
+const tsx = createRequire(import.meta.url).resolve('tsx');
+const runTool = (script: string, args: string[]) => new Promise<number>((resolve) => {
+  spawn(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools', 'src', script), ...args], { cwd: repoRoot, stdio: 'inherit' })
+    .on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+});
+
+if (filters.length === 0) {
+  // The ownership audit of the deployment npm start makes, provisioned as npm start would.
+  console.log('audit:isolation: who can reach whose data');
+  if ((await runTool('audit-cli.ts', ['--provision'])) !== 0) {
+    console.error('\nThe ownership audit found a breach (above): fix it before the tests run.');
+    process.exit(1);
+  }
+}
 const files = testFiles().filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
 console.log(`running ${files.length} test file(s)`);
-const tsx = createRequire(import.meta.url).resolve('tsx');
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const child = spawn(process.execPath, ['--import', tsx, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.map((f) => path.relative(repoRoot, f))], {
   cwd: repoRoot,
@@ -71,5 +85,4 @@ if (code !== 0 || filters.length > 0) process.exit(code);
 // The whole suite ran, the consumer tests recorded their pacts and the providers verified theirs:
 // every service must be deployable against the pacts of record.
 console.log('\ncan-i-deploy: every service against the pacts of record');
-const verdict = spawn(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools', 'src', 'pact-cli.ts'), 'can-i-deploy'], { cwd: repoRoot, stdio: 'inherit' });
-verdict.on('exit', (c, signal) => process.exit(c ?? (signal ? 1 : 0)));
+process.exit(await runTool('pact-cli.ts', ['can-i-deploy']));

@@ -121,3 +121,13 @@ export function providerVersion(provider: string, root = repoRoot): string {
   roots.forEach(walk);
   return hash.digest('hex').slice(0, 16);
 }
+
+/**
+ * The provider states the pacts of record name (for `provider`, narrowed as `verifyPacts` narrows)
+ * that have no handler: pact only warns of one, and the interaction is then verified against
+ * whatever data happens to be there.
+ */
+export function unhandledStates(provider: string, stateHandlers: Record<string, unknown>, options: Pick<VerifyPactsOptions, 'consumers' | 'kind' | 'pactDir'> = {}): string[] {
+  const named = pactsFor(provider, options).flatMap((p) => p.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.name)));
+  return [...new Set(named)].filter((name) => !(name in stateHandlers));
+}

@@ -31,7 +31,28 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   // An idle client that loses its server (database restarted) must not crash the process: the
   // pool drops it and the next query opens a fresh connection.
   pool.on('error', () => undefined);
+  // So must a client that is checked out when its server goes away (a transaction in progress, the
+  // outbox relay waiting for the broker's confirms): pg emits 'error' on it too, and unheard that ends
+  // the process. Its pending or next query fails instead, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN',
+  // admin_shutdown, crash_shutdown, cannot_connect_now (the server is starting or stopping)
+  '57P01', '57P02', '57P03']);
+const UNREACHABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether an error from the pool or a client means the database cannot be reached (down, restarting,
+ * the connection cut), rather than a failing statement: a reason to answer 503 and to retry later.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  // SQLSTATE class 08: connection exception.
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  return UNREACHABLE_MESSAGES.test(error.message);
 }
 
 /**

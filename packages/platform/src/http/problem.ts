@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { isDatabaseUnavailable } from '../db/pool.js';
 import { AppError, internalProblem, problemOf, type ErrorCode, type FieldError } from '../errors.js';
 import type { ServiceApp } from './app.js';
 
@@ -6,11 +7,15 @@ const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
 /**
  * The one place errors become responses. AppErrors and Fastify's own 4xx errors (validation, bad
- * JSON, wrong media type, body too large) are sent as problem+json naming what is wrong; anything
- * else is logged in full and answered with a bare 500 that carries only the correlation id.
+ * JSON, wrong media type, body too large) are sent as problem+json naming what is wrong; the
+ * service's database out of reach is a 503 the client may retry; anything else is logged in full and
+ * answered with a bare 500 that carries only the correlation id.
  */
 export function registerErrorHandling(app: ServiceApp): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError | Error, request, reply) => {
+    const error = isDatabaseUnavailable(thrown)
+      ? new AppError('unavailable', 'the service cannot reach its database; try again shortly', { headers: { 'retry-after': '5' }, extensions: { reason: 'database-unavailable' }, cause: thrown })
+      : thrown;
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
       if (error.options.headers) reply.headers(error.options.headers);

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { runWithContext } from '../context.js';
-import { withTransaction, type Pool, type PoolClient } from '../db/pool.js';
+import { isDatabaseUnavailable, withTransaction, type Pool, type PoolClient } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { BrokerConnection } from './connection.js';
 import { MessageValidationError, type ContractValidator, type MessageKind } from './contracts.js';
@@ -138,8 +138,7 @@ export class MessageConsumer {
     const attempt = attemptOf(message, queue);
     let envelope: Envelope;
     try {
-      envelope = validator.parse(message.content);
-      if (validator.kindOf(envelope.type) !== kind) throw new MessageValidationError('wrong queue', [`/type ${envelope.type} is not one of this queue's ${kind}`]);
+      envelope = checkMessage(validator, kind, message.content);
     } catch (error) {
       const reason = describe(error);
       logger.error({ messageId: message.properties.messageId, queue, reason }, 'message breaks its contract: parked without retry');
@@ -155,7 +154,7 @@ export class MessageConsumer {
     const log = { messageId: envelope.id, type: envelope.type, correlationId: envelope.correlationId, attempt };
     let duplicate: boolean;
     try {
-      duplicate = await this.apply(envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
+      duplicate = await applyMessage(this.options.pool, envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
     } catch (error) {
       if (isPermanent(error)) {
         logger.error({ ...log, err: error }, 'handler refused the message as invalid: parked without retry');
@@ -173,17 +172,6 @@ export class MessageConsumer {
     }
     logger.debug({ ...log, duplicate }, 'message handled');
     this.settle(() => channel.ack(message), duplicate ? 'duplicate' : 'handled', envelope.type);
-  }
-
-  /** Runs the handler and records the message in the inbox, in one transaction; true if already recorded. */
-  private apply(envelope: Envelope, handler: MessageHandler, delivery: DeliveryInfo): Promise<boolean> {
-    return withTransaction(this.options.pool, async (client) => {
-      const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [envelope.id, envelope.type]);
-      if (rowCount === 0) return true;
-      const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
-      await runWithContext(context, () => handler(envelope, client, delivery));
-      return false;
-    });
   }
 
   private async park(channel: ConfirmChannel, message: ConsumeMessage, queue: string, reason: string, attempt: number, outcome: HandleOutcome, type: string): Promise<void> {
@@ -211,12 +199,40 @@ export class MessageConsumer {
 /**
  * A handler that says "not now" (another operation in flight, a dependency down: an `unavailable` or
  * `timeout` AppError, or one marked `retryable`) has not failed on the message itself, so it gets the
- * longer budget of attempts before the message is parked.
+ * longer budget of attempts before the message is parked. So does a message that met the service's
+ * own database down or restarting: parked after a few seconds' outage, it would be lost to the saga.
  */
 const isTransient = (error: unknown) =>
-  error instanceof AppError && (error.code === 'unavailable' || error.code === 'timeout' || error.options.extensions?.retryable === true);
+  isDatabaseUnavailable(error) ||
+  (error instanceof AppError && (error.code === 'unavailable' || error.code === 'timeout' || error.options.extensions?.retryable === true));
 
 /** A handler that finds the payload unusable (an `invalid_data` AppError) gains nothing by a retry. */
 const isPermanent = (error: unknown) => error instanceof AppError && error.code === 'invalid_data';
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error));
+
+/**
+ * A message's body as taken from the queue of `kind`: parsed and checked against the contracts (its
+ * envelope, then its payload for its type and version), and of the kind the queue carries. Throws a
+ * `MessageValidationError` naming what is wrong.
+ */
+export function checkMessage(validator: ContractValidator, kind: MessageKind, content: Buffer): Envelope {
+  const envelope = validator.parse(content);
+  if (validator.kindOf(envelope.type) !== kind) throw new MessageValidationError('wrong queue', [`/type ${envelope.type} is not one of this queue's ${kind}`]);
+  return envelope;
+}
+
+/**
+ * Runs the handler and records the message in the inbox, in one transaction of the service's
+ * database, in the message's context (correlation, causation, trace); true if it was already
+ * recorded, and then the handler does not run.
+ */
+export function applyMessage(pool: Pool, envelope: Envelope, handler: MessageHandler, delivery: DeliveryInfo): Promise<boolean> {
+  return withTransaction(pool, async (client) => {
+    const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [envelope.id, envelope.type]);
+    if (rowCount === 0) return true;
+    const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
+    await runWithContext(context, () => handler(envelope, client, delivery));
+    return false;
+  });
+}

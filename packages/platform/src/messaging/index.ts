@@ -5,7 +5,7 @@ export { uuidv7 } from './uuid.js';
 export { Outbox, type OutgoingMessage } from './outbox.js';
 export { Publisher, type MessageWriter } from './publisher.js';
 export { OutboxRelay, type RelayOptions } from './relay.js';
-export { MessageConsumer, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
+export { MessageConsumer, applyMessage, checkMessage, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
 export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';
 export { registerDeadLetterRoutes, type DeadLetterRoutesOptions } from './dlq.routes.js';
 export { topologyNames, declareTopology, declareExchanges, deleteTopology, type TopologyNames } from './topology.js';

@@ -5,7 +5,9 @@ import { createPool } from '../db/pool.js';
 import { migrate } from '../db/migrate.js';
 import { createOutbox } from '../messaging/messaging.js';
 import type { Publisher } from '../messaging/publisher.js';
-import type { MessageContracts, MessageRegistry } from '../messaging/contracts.js';
+import { ContractValidator, type MessageContracts, type MessageKind, type MessageRegistry } from '../messaging/contracts.js';
+import { applyMessage, checkMessage, type MessageHandler } from '../messaging/consumer.js';
+import type { Envelope } from '../messaging/envelope.js';
 
 export { withDatabase };
 
@@ -119,4 +121,21 @@ export async function createServiceTestDatabase<E extends MessageRegistry, C ext
       await db.drop();
     },
   };
+}
+
+/**
+ * Delivers a message body to a service's handlers exactly as its consumer does once the broker has
+ * handed it over (`checkMessage`, the handler for its type, `applyMessage` with its inbox row in one
+ * transaction), for tests that check what a consumer makes of a message (contract tests). Throws
+ * where the consumer would park the message: a contract break, or no handler for the type.
+ */
+export async function deliverMessage<E extends MessageRegistry, C extends MessageRegistry>(
+  options: { pool: pg.Pool; contracts: MessageContracts<E, C>; kind: MessageKind; handlers: Record<string, MessageHandler> },
+  body: unknown,
+): Promise<{ envelope: Envelope; duplicate: boolean }> {
+  const envelope = checkMessage(new ContractValidator(options.contracts), options.kind, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
+  const handler = options.handlers[envelope.type];
+  if (!handler) throw new Error(`no handler for ${envelope.type} among ${Object.keys(options.handlers).join(', ')}`);
+  const duplicate = await applyMessage(options.pool, envelope, handler, { kind: options.kind, attempt: 1, redelivered: false });
+  return { envelope, duplicate };
 }

@@ -82,6 +82,7 @@ function watchSupervisor(logger: Logger, shutdown: (reason: string) => Promise<v
  */
 export async function migrateOnStart(databaseUrl: string, migrationsDir: string, logger: Logger): Promise<void> {
   const result = await migrate(databaseUrl, migrationsDir, (line) => logger.info(line));
+  if (result.ahead.length) logger.warn({ ahead: result.ahead }, 'the database has migrations this code does not know (a newer release expanded the schema first); serving on it');
   logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'database schema up to date');
 }
 

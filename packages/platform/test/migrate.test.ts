@@ -46,6 +46,21 @@ test('running them again changes nothing', async () => {
   assert.deepEqual(await query('SELECT version, applied_at FROM schema_migrations ORDER BY version'), before);
 });
 
+test('a database ahead of the code (a newer release\'s expand migration applied first) is served, and reported', async () => {
+  const older = await mkdtemp(path.join(tmpdir(), 'bazaar-migrations-older-'));
+  try {
+    await writeFile(path.join(older, '0001_create_things.sql'), 'CREATE TABLE things (id serial PRIMARY KEY, name text NOT NULL);');
+    const lines: string[] = [];
+    const result = await migrate(db.url, older, (line) => lines.push(line));
+    assert.deepEqual(result.applied, []);
+    assert.deepEqual(result.ahead, [{ version: 2, name: 'add_colour' }]);
+    assert.match(lines.join('\n'), /ahead of .*: it records 2 \(add_colour\)/);
+    assert.equal((await query('SELECT count(*)::int AS n FROM schema_migrations'))[0].n, 2, 'nothing is undone');
+  } finally {
+    await rm(older, { recursive: true, force: true });
+  }
+});
+
 test('a broken migration fails with its file name and leaves the database as it was', async () => {
   await writeFile(
     path.join(dir, '0003_broken.sql'),

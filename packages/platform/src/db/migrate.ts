@@ -14,6 +14,11 @@ export interface Migration {
 export interface MigrationResult {
   applied: Migration[];
   alreadyApplied: number;
+  /**
+   * Migrations the database records that are newer than every file here: a newer release's expand
+   * step, applied before its code (this code keeps running on the wider schema).
+   */
+  ahead: { version: number; name: string }[];
 }
 
 /** A migration that could not be applied; the database is left as it was before that migration. */
@@ -55,8 +60,12 @@ export async function loadMigrations(dir: string): Promise<Migration[]> {
 /**
  * Applies the migrations in `dir` that the database has not recorded yet, each in its own
  * transaction together with its row in `schema_migrations`, so a broken migration leaves nothing
- * of itself behind. Forward only: an applied migration whose file changed is an error, not a redo.
- * Safe to run concurrently (an advisory lock serialises runners) and to run again (no-op).
+ * of itself behind. Forward only: an applied migration whose file changed is an error, not a redo,
+ * and so is one recorded with no file while later files exist (a deleted migration). Recorded
+ * migrations newer than every file are a newer release's schema change, rolled out before its code
+ * (expand first, code later): this code must keep starting on that schema, so they are reported in
+ * `ahead`, not refused. Safe to run concurrently (an advisory lock serialises runners) and to run
+ * again (no-op).
  */
 export async function migrate(databaseUrl: string, dir: string, log: (line: string) => void = () => undefined): Promise<MigrationResult> {
   const migrations = await loadMigrations(dir);
@@ -74,7 +83,10 @@ export async function migrate(databaseUrl: string, dir: string, log: (line: stri
       'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
     );
     const recorded = new Map(rows.map((r) => [r.version, r]));
+    const newest = migrations.at(-1)?.version ?? 0;
+    const ahead = rows.filter((r) => r.version > newest).map(({ version, name }) => ({ version, name }));
     for (const row of rows) {
+      if (row.version > newest) continue;
       const file = migrations.find((m) => m.version === row.version);
       if (!file) throw new MigrationError(`the database records migration ${row.version} (${row.name}) but ${dir} has no such file; migrations are forward only, never delete one`);
       if (file.checksum !== row.checksum) throw new MigrationError(`${file.file} was changed after it was applied; migrations are forward only: add a new migration instead`, file);
@@ -94,7 +106,8 @@ export async function migrate(databaseUrl: string, dir: string, log: (line: stri
       applied.push(migration);
       log(`applied ${migration.file}`);
     }
-    return { applied, alreadyApplied: rows.length };
+    if (ahead.length) log(`the database is ahead of ${dir}: it records ${ahead.map((m) => `${m.version} (${m.name})`).join(', ')}, from a newer release`);
+    return { applied, alreadyApplied: rows.length, ahead };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await client.end().catch(() => undefined);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
-import { JSON_TYPE, TIMESTAMP, recordApiDocument, withGateway } from './pact-http.support.js';
+import { JSON_TYPE, TIMESTAMP, recordApiDocument, throughGateway } from './pact-http.support.js';
 
 const { atLeastLike, eachLike, fromProviderState, integer, regex, string, uuid } = MatchersV3;
 
@@ -14,16 +14,6 @@ const PRODUCT_ID = '0190f1c2-7a3b-7c4d-8e5f-0a1b2c3d4e5f';
 const CATEGORY_ID = '0190f1c2-7a3b-7c4d-8e5f-0000000000c1';
 const SUBCATEGORY_ID = '0190f1c2-7a3b-7c4d-8e5f-0000000000c2';
 const CURRENCY = regex('^[A-Z]{3}$', 'EUR');
-
-/** Calls the gateway (routing to the mock catalog) and returns the answer, which must be JSON. */
-async function throughGateway(mockUrl: string, url: string): Promise<Record<string, unknown>> {
-  return withGateway({ CATALOG_URL: mockUrl }, async (gateway) => {
-    const response = await gateway.inject({ method: 'GET', url });
-    assert.equal(response.statusCode, 200, response.body);
-    assert.match(response.headers['content-type'] as string, /^application\/json/);
-    return response.json() as Record<string, unknown>;
-  });
-}
 
 test('/categories: the category tree a storefront builds its navigation from', async () => {
   const node = (id: string, slug: string, name: string) => ({ id: uuid(id), slug: regex('^[a-z0-9]+(-[a-z0-9]+)*$', slug), name: string(name) });
@@ -38,7 +28,7 @@ test('/categories: the category tree a storefront builds its navigation from', a
       response.jsonBody({ items: eachLike({ ...node(CATEGORY_ID, 'lighting', 'Lighting'), children: atLeastLike(node(SUBCATEGORY_ID, 'desk-lamps', 'Desk lamps'), 0, 1) }) });
     })
     .executeTest(async (mock) => {
-      const body = await throughGateway(mock.url, '/categories');
+      const body = await throughGateway({ CATALOG_URL: mock.url }, '/categories');
       const child = { id: SUBCATEGORY_ID, slug: 'desk-lamps', name: 'Desk lamps' };
       assert.deepEqual(body, { items: [{ id: CATEGORY_ID, slug: 'lighting', name: 'Lighting', children: [child] }] });
     });
@@ -65,7 +55,7 @@ test('/products: a page of the listing, with the cursor of the next page', async
       });
     })
     .executeTest(async (mock) => {
-      const body = await throughGateway(mock.url, '/products?limit=1');
+      const body = await throughGateway({ CATALOG_URL: mock.url }, '/products?limit=1');
       assert.equal((body.items as { id: string }[])[0]?.id, PRODUCT_ID);
       assert.equal(typeof body.nextCursor, 'string');
     });
@@ -91,7 +81,7 @@ test('/products/:id: the product page', async () => {
       });
     })
     .executeTest(async (mock) => {
-      const body = await throughGateway(mock.url, `/products/${PRODUCT_ID}`);
+      const body = await throughGateway({ CATALOG_URL: mock.url }, `/products/${PRODUCT_ID}`);
       assert.equal(body.id, PRODUCT_ID);
       assert.equal(body.priceMinor, 4900);
       assert.deepEqual(body.images, [{ url: 'https://images.example.test/lamp.jpg', alt: 'The lamp, lit' }]);
@@ -116,7 +106,7 @@ test('/products/:id/reviews: a product\'s reviews, newest first', async () => {
       });
     })
     .executeTest(async (mock) => {
-      const body = await throughGateway(mock.url, `/products/${PRODUCT_ID}/reviews`);
+      const body = await throughGateway({ CATALOG_URL: mock.url }, `/products/${PRODUCT_ID}/reviews`);
       assert.equal((body.items as { rating: number }[])[0]?.rating, 5);
     });
 });

@@ -1,7 +1,7 @@
 // What the gateway's consumer pacts share: a signing key of fixed value (the recorded pacts must be
 // the same on every run, and identity's pact records its public half), tokens signed with it, the
-// gateway built from an environment as main.ts builds it, and the API-document interaction every
-// upstream has.
+// gateway built from an environment as main.ts builds it, a GET through it, and the API-document
+// interaction every upstream has.
 import assert from 'node:assert/strict';
 import { importJWK } from 'jose';
 import { MatchersV3, type consumerPact } from '@bazaar/contract-testing';
@@ -65,6 +65,20 @@ export async function withGateway<T>(env: Record<string, string>, use: (gateway:
   } finally {
     await keys?.stop();
   }
+}
+
+/**
+ * A GET through a gateway built from `env` (see `withGateway`), sent with the example user's token
+ * for `roles` when they are given (else with none), and its answer, which must be 200 and JSON.
+ */
+export async function throughGateway<T = Record<string, unknown>>(env: Record<string, string>, url: string, options: { roles?: string[] } = {}): Promise<T> {
+  return withGateway(env, async (gateway) => {
+    const headers = options.roles ? { authorization: await bearerToken(options.roles) } : {};
+    const response = await gateway.inject({ method: 'GET', url, headers });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.match(response.headers['content-type'] as string, /^application\/json/);
+    return response.json() as T;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
 import { FakeUpstream, json } from './support/upstream.js';
-import { AUTHORIZATION, JSON_TYPE, TIMESTAMP, USER_EMAIL, USER_ID, bearerToken, recordApiDocument, withGateway } from './pact-http.support.js';
+import { AUTHORIZATION, JSON_TYPE, TIMESTAMP, USER_EMAIL, USER_ID, recordApiDocument, throughGateway } from './pact-http.support.js';
 
 const { eachLike, fromProviderState, integer, like, regex, string, uuid } = MatchersV3;
 
@@ -38,11 +38,8 @@ test('the caller\'s latest orders, as /me/overview shows them', async () => {
       const identity = await new FakeUpstream().start();
       identity.respond = (_request, response) => json(response, 200, { id: USER_ID, email: USER_EMAIL, name: 'Ada Lovelace', roles: ['customer'] });
       try {
-        await withGateway({ IDENTITY_URL: identity.url, ORDERS_URL: mock.url }, async (gateway) => {
-          const response = await gateway.inject({ method: 'GET', url: '/me/overview', headers: { authorization: await bearerToken() } });
-          assert.equal(response.statusCode, 200, response.body);
-          assert.deepEqual(response.json().orders, { items: [exampleSummary], status: 'ok' });
-        });
+        const overview = await throughGateway({ IDENTITY_URL: identity.url, ORDERS_URL: mock.url }, '/me/overview', { roles: ['customer'] });
+        assert.deepEqual(overview.orders, { items: [exampleSummary], status: 'ok' });
       } finally {
         await identity.stop();
       }
@@ -71,14 +68,12 @@ test('/orders/:id: one of the caller\'s orders, with its lines and where payment
         shipping: like({ status: 'pending' }),
       });
     })
-    .executeTest(async (mock) => withGateway({ ORDERS_URL: mock.url }, async (gateway) => {
-      const response = await gateway.inject({ method: 'GET', url: `/orders/${ORDER_ID}`, headers: { authorization: await bearerToken() } });
-      assert.equal(response.statusCode, 200, response.body);
-      const order = response.json();
+    .executeTest(async (mock) => {
+      const order = await throughGateway<{ id: string; items: { lineTotalMinor: number }[]; payment: { status: string } }>({ ORDERS_URL: mock.url }, `/orders/${ORDER_ID}`, { roles: ['customer'] });
       assert.equal(order.id, ORDER_ID);
-      assert.equal(order.items[0].lineTotalMinor, 4900);
+      assert.equal(order.items[0]?.lineTotalMinor, 4900);
       assert.equal(order.payment.status, 'pending');
-    }));
+    });
 });
 
 test('orders\' API document, merged into /docs', async () => {

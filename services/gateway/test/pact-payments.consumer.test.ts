@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
-import { AUTHORIZATION, JSON_TYPE, bearerToken, recordApiDocument, withGateway } from './pact-http.support.js';
+import { AUTHORIZATION, JSON_TYPE, recordApiDocument, throughGateway } from './pact-http.support.js';
 
 const { eachLike, integer, regex, string, uuid } = MatchersV3;
 
@@ -30,11 +30,10 @@ test('/payments/methods: the caller\'s saved cards, shown by brand, last four di
         }),
       });
     })
-    .executeTest(async (mock) => withGateway({ PAYMENTS_URL: mock.url }, async (gateway) => {
-      const response = await gateway.inject({ method: 'GET', url: '/payments/methods', headers: { authorization: await bearerToken() } });
-      assert.equal(response.statusCode, 200, response.body);
-      assert.deepEqual(response.json(), { items: [{ paymentMethodId: METHOD_ID, brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 }] });
-    }));
+    .executeTest(async (mock) => {
+      const body = await throughGateway({ PAYMENTS_URL: mock.url }, '/payments/methods', { roles: ['customer'] });
+      assert.deepEqual(body, { items: [{ paymentMethodId: METHOD_ID, brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 }] });
+    });
 });
 
 test('payments\' API document, merged into /docs', async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
-import { AUTHORIZATION, JSON_TYPE, bearerToken, recordApiDocument, withGateway } from './pact-http.support.js';
+import { AUTHORIZATION, JSON_TYPE, recordApiDocument, throughGateway } from './pact-http.support.js';
 
 const { fromProviderState, like, regex, string, uuid } = MatchersV3;
 
@@ -29,12 +29,11 @@ test('/shipments/:tracking: where one of the caller\'s parcels is', async () => 
         }),
       });
     })
-    .executeTest(async (mock) => withGateway({ SHIPPING_URL: mock.url }, async (gateway) => {
-      const response = await gateway.inject({ method: 'GET', url: `/shipments/${TRACKING}`, headers: { authorization: await bearerToken() } });
-      assert.equal(response.statusCode, 200, response.body);
-      assert.equal(response.json().shipment.trackingNumber, TRACKING);
-      assert.equal(response.json().shipment.status, 'created');
-    }));
+    .executeTest(async (mock) => {
+      const { shipment } = await throughGateway<{ shipment: { trackingNumber: string; status: string } }>({ SHIPPING_URL: mock.url }, `/shipments/${TRACKING}`, { roles: ['customer'] });
+      assert.equal(shipment.trackingNumber, TRACKING);
+      assert.equal(shipment.status, 'created');
+    });
 });
 
 test('shipping\'s API document, merged into /docs', async () => {

@@ -1,7 +1,8 @@
+import assert from 'node:assert/strict';
 import { createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
 import { events, commands } from '@bazaar/contracts';
-import { createOutbox } from '@bazaar/platform';
-import { createTestDatabase, publishedMessages, type TestDatabase } from '@bazaar/platform/testing';
+import { createOutbox, payloadHandlers, type MessageKind } from '@bazaar/platform';
+import { createTestDatabase, deliverMessage, publishedMessages, type TestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
 import { createMessageHandlers, publish, publisher } from '../src/events.js';
 import type { StockDeps } from '../src/stock/stock.ledger.js';
@@ -72,3 +73,14 @@ export async function startInventory(label: string, options: { poolSize?: number
 let counter = 0;
 /** A fresh SKU in catalog's format, unique within the file. */
 export const newSku = (tag = 'T'): string => `${tag}-${String(++counter).padStart(5, '0')}`;
+
+/**
+ * A message body taken off inventory's queue of `kind` as its consumer takes it (`deliverMessage`:
+ * the contract check, then the handler main.ts registers for the type and the inbox row, in one
+ * transaction). Each delivery here is a first one: a redelivery fails.
+ */
+export async function receive(h: Harness, kind: MessageKind, body: unknown): Promise<void> {
+  const handlers = payloadHandlers(kind === 'events' ? h.handlers.eventHandlers : h.handlers.commandHandlers);
+  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts: { events, commands }, kind, handlers }, body);
+  assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
+}

@@ -12,8 +12,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { commands, events } from '@bazaar/contracts';
-import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
-import { ContractValidator, runWithContext, withTransaction, type MessageHandler } from '@bazaar/platform';
+import { consumerPact, messageEnvelope, MatchersV3, oneOf, text, uuid } from '@bazaar/contract-testing';
+import { withTransaction, type MessageHandler } from '@bazaar/platform';
+import { deliverMessage } from '@bazaar/platform/testing';
 import { sagaIdsFor, uuidv5, type SagaIds } from '../src/checkout/saga.ids.js';
 import { startSaga } from '../src/checkout/saga.js';
 import { createReplyHandler, recordDecision, replyHandlers } from '../src/checkout/saga.runner.js';
@@ -26,10 +27,6 @@ import { settings, startOrders, type Harness } from './support.js';
 
 const { eachLike, integer, regex, reify, string } = MatchersV3;
 
-// Anchored: pact's regex matcher looks for a match anywhere in the value.
-const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-const uuid = (example: string) => regex(UUID, example);
-const oneOf = (values: string[], example: string) => regex(`^(${values.join('|')})$`, example);
 const currency = regex('^[A-Z]{3}$', facts.currency);
 const sku = regex('^[A-Z0-9]+(-[A-Z0-9]+)*$', facts.lines[0]!.sku);
 /** A version of the source entity (a non-negative integer in the contract). */
@@ -41,19 +38,9 @@ const version = (example: number) => integer(example);
  * so every run records the same pact; the id differs per interaction, or the inbox would take the
  * second message for a redelivery of the first.
  */
-function envelope(type: ReplyType, source: string, orderId: string, payload: Record<string, unknown>) {
-  return {
-    id: uuid(uuidv5(`pact message ${type}`)),
-    type,
-    version: 1,
-    source: regex('^.+$', source),
-    occurredAt: regex('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$', '2026-03-14T10:00:00.000Z'),
-    correlationId: regex('^.{1,128}$', orderId),
-    causationId: regex('^.{1,128}$', uuidv5(`pact command ${type}`)),
-    traceparent: regex('^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'),
-    payload,
-  };
-}
+const envelope = (type: ReplyType, source: string, orderId: string, payload: Record<string, unknown>) => messageEnvelope({
+  type, id: uuidv5(`pact message ${type}`), source, correlationId: orderId, causationId: uuidv5(`pact command ${type}`), payload,
+});
 
 /** One checkout, placed with a fixed order id (so the pact's examples are the same on every run). */
 interface Checkout {
@@ -80,7 +67,7 @@ const payloads: Record<ReplyType, (c: Checkout) => Record<string, unknown>> = {
     reason: 'insufficient_stock', // exact: unknown_sku would tell the customer another story
     shortages: eachLike({ sku, requested: integer(2), available: integer(1) }),
   }),
-  'stock.released': (c) => ({ reservationId: c.ids.reservationId, orderId: c.orderId, reason: regex('^.{1,200}$', 'checkout compensation') }),
+  'stock.released': (c) => ({ reservationId: c.ids.reservationId, orderId: c.orderId, reason: text('checkout compensation', 200) }),
 
   'payment.authorized': (c) => ({
     operationId: c.ids.authorizeOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), amountMinor: integer(facts.totalMinor), currency,
@@ -255,7 +242,6 @@ const fromShipping: Interaction[] = [
 
 let h: Harness;
 let token: string;
-const validator = new ContractValidator({ events, commands });
 let handlers: Record<string, MessageHandler>;
 
 before(async () => {
@@ -269,22 +255,13 @@ after(async () => {
 });
 
 /**
- * One delivery off orders' events queue, as the kit's consumer takes it (platform
- * messaging/consumer.ts, `handle` and `apply`), without the broker: the body is parsed and checked
- * against the contracts, the type must be an event orders handles, and the handler runs in the
- * message's context on the transaction that records it in the inbox.
+ * One delivery off orders' events queue, as the kit's consumer takes it (`deliverMessage`), without
+ * the broker: the body is checked against the contracts, the type must be an event orders handles,
+ * and the handler runs in the message's context on the transaction that records it in the inbox.
  */
-async function receive(body: string): Promise<void> {
-  const envelope = validator.parse(body);
-  assert.equal(validator.kindOf(envelope.type), 'events', `${envelope.type} is not an event`);
-  const handler = handlers[envelope.type];
-  assert.ok(handler, `orders has no handler for ${envelope.type}`);
-  await withTransaction(h.pool, async (client) => {
-    const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [envelope.id, envelope.type]);
-    assert.equal(rowCount, 1, `message ${envelope.id} was taken for a redelivery`);
-    const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
-    await runWithContext(context, () => handler(envelope, client, { kind: 'events', attempt: 1, redelivered: false }));
-  });
+async function receive(body: unknown): Promise<void> {
+  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts: { events, commands }, kind: 'events', handlers }, body);
+  assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
 }
 
 /** Places the checkout as orders does (order, items, status copies, saga and its first command), with a fixed id. */
@@ -330,7 +307,7 @@ function record(pact: ReturnType<typeof consumerPact>, source: string, interacti
         .given(i.state, i.params(c))
         .expectsToReceive(i.description, (b) => b.withJSONContent(envelope(i.type, source, c.orderId, payloads[i.type](c))))
         .executeTest(async (message) => {
-          await receive(JSON.stringify(message.contents.content));
+          await receive(message.contents.content);
         });
 
       const after = await view(c);

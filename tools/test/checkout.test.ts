@@ -2,12 +2,13 @@
 // gateway, each its own process with its own database, talking only over HTTP and RabbitMQ. Every
 // call goes through the gateway, as a browser's would. Each order's outcome is checked in the
 // service that owns it: the payment in payments, the stock in inventory, the shipment in shipping.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../src/testing/http.js';
+import type { JsonAnswer, JsonRequestOptions } from '../src/testing/http.js';
+import { ADDRESS, Shop } from '../src/testing/shop.js';
 
 const run = randomBytes(4).toString('hex');
 const adminEmail = `ops-${run}@bazaar.test`;
@@ -24,41 +25,19 @@ let categoryId: string;
 
 type Answer = JsonAnswer;
 
-const call = (method: string, path: string, options: JsonRequestOptions = {}): Promise<Answer> =>
-  requestJson(`${system.url('gateway')}${path}`, method, options);
-
-async function register(email: string): Promise<string> {
-  const answer = await call('POST', '/auth/register', { body: { email, password, name: 'Checkout Tester' } });
-  assert.equal(answer.status, 201, JSON.stringify(answer.body));
-  return answer.body.token as string;
-}
-
-async function saveCard(number: string): Promise<string> {
-  const answer = await call('POST', '/payments/methods', { token: customer, body: { card: { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } });
-  assert.equal(answer.status, 201, JSON.stringify(answer.body));
-  return answer.body.paymentMethodId as string;
-}
-
+/** Every call through the gateway. */
+let shop: Shop;
+const call = (method: string, path: string, options: JsonRequestOptions = {}): Promise<Answer> => shop.call('gateway', method, path, options);
+const register = (email: string) => shop.register(email, password, 'Checkout Tester');
+const saveCard = (number: string) => shop.saveCard(customer, number);
 /** A product in the catalog with `stock` units received in inventory. */
-async function product(sku: string, priceMinor: number, stock: number): Promise<{ id: string; sku: string }> {
-  const created = await call('POST', '/products', { token: admin, body: { sku, name: `Product ${sku}`, priceMinor, currency: 'EUR', categoryId } });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  await eventually(async () => (await call('GET', `/inventory/${sku}`, { token: admin })).status === 200, { timeoutMs: 20_000, message: `inventory never opened ${sku}` });
-  if (stock > 0) assert.equal((await call('POST', `/inventory/${sku}/receive`, { token: admin, body: { quantity: stock, reason: 'test stock' } })).status, 200);
-  return { id: created.body.id as string, sku };
-}
+const product = (sku: string, priceMinor: number, stock: number) => shop.createProduct(admin, { categoryId, sku, priceMinor, stock });
 
 const stockOf = async (sku: string) => (await call('GET', `/inventory/${sku}`, { token: admin })).body.item as { onHand: number; reserved: number; available: number };
 const paymentOf = async (orderId: string) => (await call('GET', `/payments?orderId=${orderId}`, { token: customer })).body.items[0] as { status: string; capturedMinor: number; refundedMinor: number } | undefined;
 
-const ADDRESS = { name: 'Ada Lovelace', line1: '1 Analytical St', city: 'London', postalCode: 'N1 9GU', country: 'GB' };
-
-async function placeOrder(items: { productId: string; quantity: number }[], paymentMethodId: string, shippingAddress = ADDRESS): Promise<Answer> {
-  const answer = await call('POST', '/orders', { token: customer, body: { items, shippingAddress, paymentMethodId }, headers: { 'idempotency-key': randomUUID() } });
-  assert.equal(answer.status, 202, JSON.stringify(answer.body));
-  assert.equal(answer.headers.get('location'), `/orders/${answer.body.id}`);
-  return answer;
-}
+const placeOrder = (items: { productId: string; quantity: number }[], paymentMethodId: string, shippingAddress = ADDRESS): Promise<Answer> =>
+  shop.placeOrder(customer, { items, paymentMethodId, shippingAddress });
 
 /** Follows the order until its checkout has settled in `status`. */
 async function settled(orderId: string, status: string): Promise<Answer['body']> {
@@ -74,12 +53,16 @@ const timeline = (order: Answer['body']) => (order.timeline as { step: string; s
 before(async () => {
   system = await startTestSystem({
     services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'gateway'],
+    // As under npm start: each service logs in to the broker as a user of its own, so the whole saga
+    // runs with each allowed only its own queues and the exchanges it publishes to.
+    brokerUsers: true,
     env: {
       identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
       // Steps answer in milliseconds here; a short deadline lets the outage test see one missed.
       orders: { ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
     },
   });
+  shop = Shop.throughGateway(system);
   admin = await register(adminEmail);
   customer = await register(`customer-${run}@bazaar.test`);
   const category = await call('POST', '/categories', { token: admin, body: { slug: `saga-${run}`, name: 'Saga' } });

@@ -5,6 +5,7 @@
  * beside `npm start` and beside other tests. `stop()` removes everything it made.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,7 +15,9 @@ import { Redis } from 'ioredis';
 import { topologyNames, deleteTopology } from '@bazaar/platform';
 import { discoverServices, envPrefix, type ServiceDef } from '../services.js';
 import { ServiceProcess } from '../process.js';
-import { dropProvisioned } from '../provision.js';
+import { dropBrokerUsers, dropProvisioned } from '../provision.js';
+import { CredentialStore } from '../credentials.js';
+import { initialiseEmbeddedPostgres, type EmbeddedInstance } from '../embedded-pg.js';
 import { infrastructureFromEnv, planPostgres, prepareServices, type PostgresPlan, type PreparedService } from '../system.js';
 
 export interface TestSystem {
@@ -28,6 +31,13 @@ export interface TestSystem {
   /** Restarts a service (after `kill()` or `stop()`), with the same environment, and waits until it is ready. */
   restart(service: string): Promise<void>;
   plan: PostgresPlan;
+  /**
+   * The PostgreSQL server of a service's own (with `dbInstances`), to stop and start again: the
+   * outage of one service's database while the others run.
+   */
+  dbInstance(service: string): EmbeddedInstance;
+  /** The RabbitMQ the services were given (`options.amqpUrl`, else the machine's). */
+  amqpUrl: string;
   stop(): Promise<void>;
 }
 
@@ -37,6 +47,20 @@ export interface TestSystemOptions {
   env?: Record<string, Record<string, string>>;
   /** Each service on a PostgreSQL server of its own (embedded, as `npm start -- --db-instances`). */
   dbInstances?: boolean;
+  /** Each messaging service logs in to the broker as a user of its own, as under `npm start` (needs rabbitmqctl). */
+  brokerUsers?: boolean;
+  /**
+   * The RabbitMQ for this system instead of the machine's (BAZAAR_AMQP_URL or the local default):
+   * a private broker a test may stop without disturbing the tests beside it.
+   */
+  amqpUrl?: string;
+  /**
+   * Faster on a busy machine: the embedded servers' data directories (with `dbInstances`) are
+   * initialised at once, services of the same start order (`bazaar.order` in their package.json:
+   * identity, then catalog, inventory, payments and shipping, then orders, then the gateway) start
+   * together, and `stop()` stops every service at once. Off: one by one, in the order given.
+   */
+  parallel?: boolean;
   log?: (line: string) => void;
 }
 
@@ -61,7 +85,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     if (!def) throw new Error(`no service ${name} under services/`);
     return def;
   });
-  const infra = infrastructureFromEnv();
+  const infra = { ...infrastructureFromEnv(), ...(options.amqpUrl ? { amqpUrl: options.amqpUrl } : {}) };
   const prefix = `test_sys_${randomBytes(4).toString('hex')}`;
   const namespace = prefix.replace(/_/g, '-');
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'bazaar-system-'));
@@ -73,26 +97,34 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   let plan: PostgresPlan | undefined;
 
   const stop = async () => {
+    if (options.parallel) await Promise.all(Object.values(services).map((proc) => proc.stop().catch(() => undefined)));
     for (const proc of Object.values(services).reverse()) await proc.stop().catch(() => undefined);
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => options.log?.(`cleanup: ${error.message}`));
     rmSync(dataRoot, { recursive: true, force: true });
   };
 
   try {
+    if (options.dbInstances && options.parallel) await initialiseDataDirs(defs.filter((d) => d.database).map((d) => d.name), dataRoot, options.log);
     plan = await planPostgres(defs, infra, { dataRoot, dbInstances: options.dbInstances ?? false, basePort: 5433 + offset, ...(options.log ? { log: options.log } : {}) });
     const p = plan;
     cleanups.push(async () => { for (const instance of p.embedded) await instance.stop(); });
     for (const def of defs.filter((d) => d.database)) cleanups.push(() => dropProvisioned(p.adminUrlFor.get(def.name)!, def.name, { prefix }));
     cleanups.push(() => cleanRedis(infra.redisUrl, defs.filter((d) => d.redisPrefix).map((d) => ({ user: `${prefix}_${d.name}`, keys: `${d.redisPrefix}:${namespace}:*` }))));
     cleanups.push(() => cleanBroker(infra.amqpUrl, defs.map((d) => d.name), namespace));
-    const { prepared, failed } = await prepareServices(defs, plan, infra, { dataRoot, prefix, portOffset: offset, logLevel, ...(options.log ? { log: options.log } : {}) });
+    if (options.brokerUsers) cleanups.push(() => dropBrokerUsers(defs.map((d) => d.name), { userPrefix: prefix }));
+    const { prepared, failed } = await prepareServices(defs, plan, infra, { dataRoot, prefix, portOffset: offset, logLevel, brokerUsers: options.brokerUsers ? {} : false, ...(options.log ? { log: options.log } : {}) });
     if (failed.length) throw new Error(failed.map((f) => `${f.def.name}: ${f.error.message}`).join('; '));
     const env: Record<string, Record<string, string>> = {};
     for (const service of prepared) {
       env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[service.def.name] };
-      const proc = new ServiceProcess(service.def, env[service.def.name]!, path.join(dataRoot, 'logs', `${service.def.name}.log`));
-      services[service.def.name] = proc;
-      await startAndWait(proc);
+      services[service.def.name] = new ServiceProcess(service.def, env[service.def.name]!, path.join(dataRoot, 'logs', `${service.def.name}.log`));
+    }
+    const procs = prepared.map((service) => services[service.def.name]!);
+    const waves = options.parallel ? [...new Set(procs.map((proc) => proc.def.order))].sort((a, b) => a - b).map((order) => procs.filter((proc) => proc.def.order === order)) : procs.map((proc) => [proc]);
+    for (const wave of waves) {
+      const results = await Promise.allSettled(wave.map((proc) => startAndWait(proc)));
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
     }
     return {
       prefix,
@@ -100,6 +132,13 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
       services,
       env,
       plan,
+      amqpUrl: infra.amqpUrl,
+      dbInstance: (name) => {
+        const adminUrl = p.adminUrlFor.get(name);
+        const instance = p.embedded.find((i) => i.adminUrl === adminUrl);
+        if (!options.dbInstances || !instance) throw new Error(`${name} has no PostgreSQL server of its own: start the test system with dbInstances`);
+        return instance;
+      },
       url: (name) => services[name]!.url,
       restart: async (name) => startAndWait(services[name]!),
       stop,
@@ -107,6 +146,28 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * Prepares each service's embedded server's data directory, in the directories and with the
+ * superuser password `planPostgres` (tools/src/system.ts) uses, so that it only starts them: one
+ * initdb, copied for the others (`cp -a` keeps the postgres user's ownership). Six initdb runs are
+ * CPU-bound and take most of a minute on a busy two-core machine; the copies take a moment. The
+ * clusters share a system identifier, which only replication would notice.
+ */
+async function initialiseDataDirs(names: string[], dataRoot: string, log?: (line: string) => void): Promise<void> {
+  const [first, ...others] = names.map((name) => path.join(dataRoot, 'pg', name));
+  if (!first) return;
+  const password = new CredentialStore(dataRoot).get('postgres-superuser');
+  await initialiseEmbeddedPostgres({ dataDir: first, password, ...(log ? { log } : {}) });
+  for (const dataDir of others) {
+    const copied = spawnSync('cp', ['-a', first, dataDir], { encoding: 'utf8' });
+    if (copied.status !== 0) {
+      log?.(`could not copy ${first} to ${dataDir} (${copied.stderr?.trim() || copied.error?.message}): running initdb there`);
+      rmSync(dataDir, { recursive: true, force: true });
+      await initialiseEmbeddedPostgres({ dataDir, password, ...(log ? { log } : {}) });
+    }
   }
 }
 

@@ -1,0 +1,96 @@
+/**
+ * What a system test does as a shop's users do it: register, save a card, open a category and a
+ * product with stock, place an order with an Idempotency-Key. Either through the gateway, as a
+ * browser would, or straight to each service (when the gateway is not part of the test).
+ */
+import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { eventually } from '@bazaar/platform/testing';
+import { requestJson, type JsonAnswer, type JsonRequestOptions } from './http.js';
+import type { TestSystem } from './system.js';
+
+/** The simulator's test cards (services/payments/README.md). */
+export const CARDS = {
+  approve: '4242 4242 4242 4242',
+  approveMastercard: '5555 5555 5555 4444',
+  decline: '4000 0000 0000 0002',
+  insufficientFunds: '4000 0000 0000 9995',
+  captureDeclined: '4000 0000 0000 0341',
+  processorTimeout: '4000 0000 0000 0069',
+} as const;
+
+export const ADDRESS = { name: 'Ada Lovelace', line1: '1 Analytical St', city: 'London', postalCode: 'N1 9GU', country: 'GB' };
+
+export interface ShopProduct { id: string; sku: string; priceMinor: number; stock: number }
+
+export interface CheckoutRequest {
+  items: { productId: string; quantity: number }[];
+  paymentMethodId: string;
+  shippingAddress?: typeof ADDRESS;
+}
+
+export class Shop {
+  /** `baseUrl(service)`: where a call meant for `service` goes. */
+  constructor(private readonly baseUrl: (service: string) => string) {}
+
+  /** Every call through the system's gateway. */
+  static throughGateway(system: TestSystem): Shop {
+    return new Shop(() => system.url('gateway'));
+  }
+
+  /** Every call straight to the service that serves it. */
+  static direct(system: TestSystem): Shop {
+    return new Shop((service) => system.url(service));
+  }
+
+  call(service: string, method: string, path: string, options: JsonRequestOptions = {}): Promise<JsonAnswer> {
+    return requestJson(`${this.baseUrl(service)}${path}`, method, options);
+  }
+
+  /** Registers a user; returns their access token. */
+  async register(email: string, password: string, name: string): Promise<string> {
+    const answer = await this.call('identity', 'POST', '/auth/register', { body: { email, password, name } });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    return answer.body.token as string;
+  }
+
+  /** Saves a card for the user; returns its payment method id. */
+  async saveCard(token: string, number: string): Promise<string> {
+    const answer = await this.call('payments', 'POST', '/payments/methods', { token, body: { card: { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    return answer.body.paymentMethodId as string;
+  }
+
+  async createCategory(admin: string, slug: string, name: string): Promise<string> {
+    const answer = await this.call('catalog', 'POST', '/categories', { token: admin, body: { slug, name } });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    return answer.body.id as string;
+  }
+
+  /** A product in the catalog with `stock` units received in inventory (once inventory has opened it, from catalog's event). */
+  async createProduct(admin: string, product: { categoryId: string; sku: string; priceMinor: number; stock: number; name?: string }): Promise<ShopProduct> {
+    const { categoryId, sku, priceMinor, stock } = product;
+    const created = await this.call('catalog', 'POST', '/products', { token: admin, body: { sku, name: product.name ?? `Product ${sku}`, priceMinor, currency: 'EUR', categoryId } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await eventually(async () => (await this.call('inventory', 'GET', `/inventory/${sku}`, { token: admin })).status === 200, { timeoutMs: 30_000, message: `inventory never opened ${sku}` });
+    if (stock > 0) {
+      const received = await this.call('inventory', 'POST', `/inventory/${sku}/receive`, { token: admin, body: { quantity: stock, reason: 'test stock' } });
+      assert.equal(received.status, 200, JSON.stringify(received.body));
+    }
+    return { id: created.body.id as string, sku, priceMinor, stock };
+  }
+
+  /** POST /orders with an Idempotency-Key (a fresh one unless given); the answer as it came. */
+  order(token: string, request: CheckoutRequest, idempotencyKey: string = randomUUID(), options: Pick<JsonRequestOptions, 'timeoutMs'> = {}): Promise<JsonAnswer> {
+    const body = { items: request.items, shippingAddress: request.shippingAddress ?? ADDRESS, paymentMethodId: request.paymentMethodId };
+    return this.call('orders', 'POST', '/orders', { token, body, headers: { 'idempotency-key': idempotencyKey }, ...options });
+  }
+
+  /** Places an order that must be accepted (202, with its Location); the answer. */
+  async placeOrder(token: string, request: CheckoutRequest, idempotencyKey?: string): Promise<JsonAnswer> {
+    const answer = await this.order(token, request, idempotencyKey);
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    assert.equal(answer.headers.get('location'), `/orders/${answer.body.id}`);
+    return answer;
+  }
+}

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
 import { privateBrokerUnusable, startPrivateBroker, type PrivateBroker } from '../src/testing/broker.js';
-import { Shop, CARDS, type ShopProduct } from '../src/testing/shop.js';
+import { Shop, watchForExits, type ShopProduct } from '../src/testing/shop.js';
 import { SystemReader, audit, outcomeOf, showCounts } from '../src/testing/invariants.js';
 import type { JsonAnswer } from '../src/testing/http.js';
 
@@ -29,11 +29,10 @@ let system: TestSystem | undefined;
 let reader: SystemReader | undefined;
 let gateway: Shop;
 let direct: Shop;
-let admin: string;
 let customer: string;
 let card: string;
 let product: ShopProduct;
-const crashed: string[] = [];
+let crashed: string[] = [];
 
 before(async () => {
   if (unusable) {
@@ -52,20 +51,11 @@ before(async () => {
     },
   });
   say(`private broker and seven services up in ${seconds(Date.now() - started)}`);
-  for (const proc of Object.values(system.services)) {
-    proc.onUnexpectedExit = (code, signal) => {
-      crashed.push(proc.def.name);
-      say(`${proc.def.name} EXITED (${signal ?? `code ${code}`}); its last lines:\n${proc.lastLines(25).join('\n')}`);
-    };
-  }
+  crashed = watchForExits(system, say);
   reader = new SystemReader(system);
   gateway = Shop.throughGateway(system);
   direct = Shop.direct(system);
-  admin = await gateway.register(adminEmail, password, 'Fault Ops');
-  customer = await gateway.register(customerEmail, password, 'Fault Customer');
-  card = await gateway.saveCard(customer, CARDS.approve);
-  const categoryId = await gateway.createCategory(admin, `fault-mq-${run}`, 'Fault MQ');
-  product = await gateway.createProduct(admin, { categoryId, sku: `FMQ-${run.toUpperCase()}`, priceMinor: 2_500, stock: 100 });
+  ({ customer, card, product } = await gateway.furnish({ adminEmail, customerEmail, password, slug: `fault-mq-${run}`, sku: `FMQ-${run.toUpperCase()}`, priceMinor: 2_500, stock: 100 }));
 }, { timeout: 240_000 });
 
 after(async () => {

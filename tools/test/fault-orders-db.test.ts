@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { Shop, CARDS, type ShopProduct } from '../src/testing/shop.js';
+import { Shop, watchForExits, type ShopProduct } from '../src/testing/shop.js';
 import { SystemReader, audit, coverage, outcomeOf, showCounts, type Snapshot } from '../src/testing/invariants.js';
 import type { JsonAnswer } from '../src/testing/http.js';
 
@@ -35,7 +35,7 @@ let card: string;
 let lamp: ShopProduct;
 let snapshot: Snapshot | undefined;
 /** Services that exited on their own: none may, an outage of orders' database included. */
-const crashed: string[] = [];
+let crashed: string[] = [];
 
 const timed = async <T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> => {
   const started = performance.now();
@@ -58,20 +58,11 @@ before(async () => {
     },
   });
   say(`system up in ${seconds(Date.now() - started)}: six PostgreSQL servers of their own (ports ${system.plan.embedded.map((i) => i.port).join(', ')}) initialised and started, the first database ready after ${seconds(marks[0] ?? 0)}, all six provisioned and migrated after ${seconds(marks.at(-1) ?? 0)}; then seven services started`);
-  for (const proc of Object.values(system.services)) {
-    proc.onUnexpectedExit = (code, signal) => {
-      crashed.push(proc.def.name);
-      say(`${proc.def.name} EXITED (${signal ?? `code ${code}`}); its last lines:\n${proc.lastLines(25).join('\n')}`);
-    };
-  }
+  crashed = watchForExits(system, say);
   reader = new SystemReader(system);
   gateway = Shop.throughGateway(system);
   direct = Shop.direct(system);
-  admin = await gateway.register(adminEmail, password, 'Fault Ops');
-  customer = await gateway.register(customerEmail, password, 'Fault Customer');
-  card = await gateway.saveCard(customer, CARDS.approve);
-  const categoryId = await gateway.createCategory(admin, `fault-db-${run}`, 'Fault DB');
-  lamp = await gateway.createProduct(admin, { categoryId, sku: `FDB-${run.toUpperCase()}`, priceMinor: 4_900, stock: 100 });
+  ({ admin, customer, card, product: lamp } = await gateway.furnish({ adminEmail, customerEmail, password, slug: `fault-db-${run}`, sku: `FDB-${run.toUpperCase()}`, priceMinor: 4_900, stock: 100 }));
 }, { timeout: 240_000 });
 
 after(async () => {

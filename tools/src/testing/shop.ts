@@ -29,6 +29,23 @@ export interface CheckoutRequest {
   shippingAddress?: typeof ADDRESS;
 }
 
+export interface ShopCast { admin: string; customer: string; card: string; product: ShopProduct }
+
+/**
+ * Watches every service process of the system: one that exits on its own is added to the returned
+ * list (which a test asserts stays empty) and reported with its last log lines.
+ */
+export function watchForExits(system: TestSystem, say: (line: string) => void): string[] {
+  const exited: string[] = [];
+  for (const proc of Object.values(system.services)) {
+    proc.onUnexpectedExit = (code, signal) => {
+      exited.push(proc.def.name);
+      say(`${proc.def.name} EXITED (${signal ?? `code ${code}`}); its last lines:\n${proc.lastLines(25).join('\n')}`);
+    };
+  }
+  return exited;
+}
+
 export class Shop {
   /** `baseUrl(service)`: where a call meant for `service` goes. */
   constructor(private readonly baseUrl: (service: string) => string) {}
@@ -78,6 +95,19 @@ export class Shop {
       assert.equal(received.status, 200, JSON.stringify(received.body));
     }
     return { id: created.body.id as string, sku, priceMinor, stock };
+  }
+
+  /**
+   * The cast of a checkout test: an admin (whose email identity must list in IDENTITY_ADMIN_EMAILS),
+   * a customer with a card the simulator approves, and one product with stock.
+   */
+  async furnish(options: { adminEmail: string; customerEmail: string; password: string; slug: string; sku: string; priceMinor: number; stock: number }): Promise<ShopCast> {
+    const admin = await this.register(options.adminEmail, options.password, 'Shop Admin');
+    const customer = await this.register(options.customerEmail, options.password, 'Shop Customer');
+    const card = await this.saveCard(customer, CARDS.approve);
+    const categoryId = await this.createCategory(admin, options.slug, `Category ${options.slug}`);
+    const product = await this.createProduct(admin, { categoryId, sku: options.sku, priceMinor: options.priceMinor, stock: options.stock });
+    return { admin, customer, card, product };
   }
 
   /** POST /orders with an Idempotency-Key (a fresh one unless given); the answer as it came. */

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { commands, events } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
 import { ContractValidator, withTransaction } from '@bazaar/platform';
-import { createServiceTestDatabase, publishedMessages, type ServiceTestDatabase } from '@bazaar/platform/testing';
+import { createServiceTestDatabase, onlyMessageWritten, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
 import { createMessageHandlers, publish, publisher } from '../src/events.js';
 import type { StockDeps } from '../src/stock/stock.ledger.js';
@@ -63,14 +63,7 @@ const reserve = (g: Given) =>
   handle('inventory.reserve', { reservationId: g.reservationId, orderId: g.orderId, items: [{ sku: g.sku, quantity: 2 }], ttlSeconds: 3600 });
 
 /** Runs the command and returns the one message it made inventory write about the order, as its outbox holds it. */
-async function replyTo(command: () => Promise<void>): Promise<Record<string, unknown>> {
-  const { orderId } = current();
-  const earlier = (await publishedMessages(db.pool, { orderId })).length;
-  await command();
-  const written = (await publishedMessages(db.pool, { orderId })).slice(earlier);
-  assert.equal(written.length, 1, `expected one reply about order ${orderId}, found ${written.map((m) => m.type).join(', ') || 'none'}`);
-  return written[0]!.envelope;
-}
+const replyTo = (command: () => Promise<unknown>) => onlyMessageWritten(db.pool, current().orderId, command);
 
 const stateHandlers = {
   'stock is available for every line of the reservation': async (params: unknown) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { verifyPacts } from '@bazaar/contract-testing';
-import { publishedMessages } from '@bazaar/platform/testing';
+import { onlyMessageWritten } from '@bazaar/platform/testing';
 import { TEST_CARDS } from '../src/processor/simulated-processor.js';
 import { paymentsWith, type AuthorizeCommand } from './fixtures.js';
 import { setUpDatabase, type TestDb } from './support.js';
@@ -52,14 +52,7 @@ async function givenCard(params: unknown, number: string, operation: 'answered' 
 }
 
 /** Runs the command and returns the one message it made payments write about the order, as its outbox holds it. */
-async function replyTo(command: () => Promise<unknown>): Promise<Record<string, unknown>> {
-  const { orderId } = current();
-  const earlier = (await publishedMessages(db.pool, { orderId })).length;
-  await command();
-  const written = (await publishedMessages(db.pool, { orderId })).slice(earlier);
-  assert.equal(written.length, 1, `expected one reply about order ${orderId}, found ${written.map((m) => m.type).join(', ') || 'none'}`);
-  return written[0]!.envelope;
-}
+const replyTo = (command: () => Promise<unknown>) => onlyMessageWritten(db.pool, current().orderId, command);
 
 /** The order's payment authorized (by orders' earlier command) on a card with this number. */
 const authorized = async (params: unknown, number: string = TEST_CARDS.approve) => {

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { commands, events } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
 import { ContractValidator, withTransaction } from '@bazaar/platform';
-import { publishedMessages } from '@bazaar/platform/testing';
+import { onlyMessageWritten } from '@bazaar/platform/testing';
 import { FAILING_COUNTRY } from '../src/shipments/shipment.js';
 import { findShipment, setStatus } from '../src/shipments/shipment.store.js';
 import { createCommand, shippingWith } from './fixtures.js';
@@ -52,14 +52,7 @@ function givenOrder(params: unknown, recipient: Record<string, unknown> = {}): G
 }
 
 /** Runs the command and returns the one message it made shipping write about the order, as its outbox holds it. */
-async function replyTo(command: () => Promise<unknown>): Promise<Record<string, unknown>> {
-  const { orderId } = current();
-  const earlier = (await publishedMessages(db.pool, { orderId })).length;
-  await command();
-  const written = (await publishedMessages(db.pool, { orderId })).slice(earlier);
-  assert.equal(written.length, 1, `expected one reply about order ${orderId}, found ${written.map((m) => m.type).join(', ') || 'none'}`);
-  return written[0]!.envelope;
-}
+const replyTo = (command: () => Promise<unknown>) => onlyMessageWritten(db.pool, current().orderId, command);
 
 const stateHandlers = {
   'the recipient\'s address can be shipped to': async (params: unknown) => {

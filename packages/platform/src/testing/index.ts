@@ -139,3 +139,15 @@ export async function deliverMessage<E extends MessageRegistry, C extends Messag
   const duplicate = await applyMessage(options.pool, envelope, handler, { kind: options.kind, attempt: 1, redelivered: false });
   return { envelope, duplicate };
 }
+
+/**
+ * Runs `action` and returns the envelope of the one message it wrote to the outbox about `orderId`
+ * (an answer to a saga command, say); fails if it wrote none or several.
+ */
+export async function onlyMessageWritten(db: Pick<pg.Pool, 'query'>, orderId: string, action: () => Promise<unknown>): Promise<Record<string, unknown>> {
+  const earlier = (await publishedMessages(db, { orderId })).length;
+  await action();
+  const written = (await publishedMessages(db, { orderId })).slice(earlier);
+  if (written.length !== 1) throw new Error(`expected one message about order ${orderId}, found ${written.map((m) => m.type).join(', ') || 'none'}`);
+  return written[0]!.envelope;
+}

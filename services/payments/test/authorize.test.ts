@@ -60,9 +60,16 @@ describe('payments.authorize', () => {
     const payments = paymentsWith(db.pool);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command({}, { number: TEST_CARDS.timeout });
-    const started = Date.now();
+    const signals: AbortSignal[] = [];
+    const authorize = simulator.authorize.bind(simulator);
+    simulator.authorize = (request, options) => {
+      if (options.signal) signals.push(options.signal);
+      return authorize(request, options);
+    };
     await payments.authorize(command);
-    assert.ok(Date.now() - started >= TIMEOUT_MS, 'the handler waited for the timeout');
+    assert.equal(signals.length, 1, 'the processor was asked once, with a signal');
+    assert.ok(signals[0]!.aborted, 'the handler gave up on the processor by aborting the call');
+    assert.match(String((signals[0]!.reason as Error).message), new RegExp(`no answer within ${TIMEOUT_MS} ms`));
     const [reply] = await published(db.pool, command.orderId);
     assert.equal(reply?.type, 'payment.declined');
     assert.equal(reply?.payload.reason, 'processor_timeout');

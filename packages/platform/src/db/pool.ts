@@ -7,8 +7,13 @@ export type PoolClient = pg.PoolClient;
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 // bigint (int8) and numeric come back as strings by default; counts and minor-unit sums fit in a
-// double long before they lose precision, so read int8 as a number. numeric stays a string.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// double long before they lose precision, so the kit's pools read int8 as a number (numeric stays a
+// string). Given to each pool rather than set on pg's global parsers, so importing the kit changes
+// nothing for other code in the process.
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export interface PoolOptions {
   /** Name shown in pg_stat_activity, so an operator can tell which service holds a connection. */
@@ -27,6 +32,7 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     application_name: options.applicationName ?? 'bazaar',
+    types: typeParsers,
   });
   // An idle client that loses its server (database restarted) must not crash the process: the
   // pool drops it and the next query opens a fresh connection.

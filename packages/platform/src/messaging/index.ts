@@ -1,9 +1,9 @@
 export * from './messaging.js';
 export * from './contracts.js';
 export { EnvelopeSchema, createEnvelope, type Envelope } from './envelope.js';
-export { uuidv7 } from './uuid.js';
+export { uuidv5, uuidv7 } from './uuid.js';
 export { Outbox, type OutgoingMessage } from './outbox.js';
-export { Publisher, type MessageWriter } from './publisher.js';
+export type { Publish, PublishOptions, Sends } from './publisher.js';
 export { OutboxRelay, type RelayOptions } from './relay.js';
 export { MessageConsumer, applyMessage, checkMessage, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
 export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';

@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from '../db/pool.js';
 import type { HealthRegistry } from '../health.js';
 import type { Logger } from '../logger.js';
 import { MessageConsumer, type MessageHandler } from './consumer.js';
-import { ContractValidator, type EnvelopeOf, type MessageContracts, type MessageRegistry, type MessageType } from './contracts.js';
+import { ContractValidator, type EnvelopeOf, type MessageContracts, type MessagePayload, type MessageRegistry, type MessageType } from './contracts.js';
 import { DeadLetterQueue } from './dead-letters.js';
 import { registerMessagingHealth, registerMessagingMetrics, outboxStats, type MessagingProbes } from './observability.js';
 import { Outbox } from './outbox.js';
@@ -151,18 +151,30 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
   };
 }
 
+/** A handler of one message type that needs only its payload (typed by the contract) and the client. */
+export type PayloadHandler<R extends MessageRegistry, T extends MessageType<R>> = (
+  client: PoolClient,
+  payload: MessagePayload<R, T>,
+  envelope: EnvelopeOf<R, T>,
+) => Promise<unknown>;
+
+/** Payload handlers by message type, each typed by its contract. */
+export type PayloadHandlerMap<R extends MessageRegistry> = { [T in MessageType<R>]?: PayloadHandler<R, T> };
+
 /**
  * Adapts handlers written as `(client, payload)` (domain code that needs nothing else of the
- * envelope) to the consumer's `(envelope, client, delivery)`.
+ * envelope) to the consumer's `(envelope, client, delivery)`. The registry comes first so that each
+ * handler's payload is typed from its contract: `payloadHandlers(commands, { 'payments.authorize':
+ * (client, command) => … })`. The consumer has checked each payload against that contract before
+ * the handler runs, so handlers do not check it again.
  */
-export function payloadHandlers(
-  // The consumer has checked each payload against its contract before the handler sees it; `never`
-  // lets handlers declare the payload type they expect.
-  handlers: Record<string, (client: PoolClient, payload: never) => Promise<unknown>>,
-): Record<string, MessageHandler> {
+export function payloadHandlers<R extends MessageRegistry>(_registry: R, handlers: PayloadHandlerMap<R>): HandlerMap<R> {
   return Object.fromEntries(
-    Object.entries(handlers).map(([type, handle]) => [type, async (envelope: { payload: unknown }, client: PoolClient) => void (await handle(client, envelope.payload as never))]),
-  );
+    Object.entries(handlers as Record<string, PayloadHandler<R, MessageType<R>>>).map(([type, handle]) => [
+      type,
+      async (envelope: EnvelopeOf<R, MessageType<R>>, client: PoolClient) => void (await handle(client, envelope.payload, envelope)),
+    ]),
+  ) as unknown as HandlerMap<R>;
 }
 
 /**

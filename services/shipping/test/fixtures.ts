@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from '@bazaar/platform';
+import type { CreateShipmentPayload } from '@bazaar/contracts';
+import { withTransaction, type Pool } from '@bazaar/platform';
 import { settingsFrom } from '../src/config.js';
-import { createMessageHandlers } from '../src/events.js';
-import { inTransaction } from './support.js';
+import { cancelShipment, createShipment, type ShipmentHandlerDeps } from '../src/shipments/shipment.handlers.js';
+import type { TestDb } from './support.js';
 
 export const settings = settingsFrom({ SHIPPING_SUPPORTED_COUNTRIES: 'DE,FR,GB,NL,US', SHIPPING_CARRIER: 'bazaar-courier' });
 
-export function createCommand(overrides: Record<string, unknown> = {}, recipient: Record<string, unknown> = {}) {
+export function createCommand(overrides: Partial<CreateShipmentPayload> = {}, recipient: Partial<CreateShipmentPayload['recipient']> = {}): CreateShipmentPayload {
   return {
     shipmentRequestId: randomUUID(),
     orderId: randomUUID(),
@@ -17,12 +18,12 @@ export function createCommand(overrides: Record<string, unknown> = {}, recipient
   };
 }
 
-export function shippingWith(pool: Pool, trackingNumber?: () => string) {
-  const { commandHandlers } = createMessageHandlers({ settings, ...(trackingNumber ? { trackingNumber } : {}) });
+/** Shipping's command handlers over the test database, each run on a transaction of its own as the inbox runs it. */
+export function shippingWith(db: Pick<TestDb, 'pool' | 'publish'>, trackingNumber?: () => string) {
+  const deps: ShipmentHandlerDeps = { settings, publish: db.publish, ...(trackingNumber ? { trackingNumber } : {}) };
   return {
-    create: (payload: unknown) => inTransaction(pool, (client) => commandHandlers['shipping.create-shipment'](client, payload)),
-    cancel: (orderId: string, reason = 'order cancelled') =>
-      inTransaction(pool, (client) => commandHandlers['shipping.cancel-shipment'](client, { orderId, reason })),
+    create: (command: CreateShipmentPayload) => withTransaction(db.pool, (client) => createShipment(deps, client, command)),
+    cancel: (orderId: string, reason = 'order cancelled') => withTransaction(db.pool, (client) => cancelShipment(deps, client, { orderId, reason })),
   };
 }
 

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
 import { buildApp } from '../src/app.js';
 import { createCommand, shippingWith } from './fixtures.js';
-import { published, setUpDatabase, startKeyServer, type TestDb } from './support.js';
+import { published, startKeyServer } from '@bazaar/platform/testing';
+import { setUpDatabase, type TestDb } from './support.js';
 
 describe('shipping HTTP API', () => {
   let db: TestDb;
@@ -20,7 +21,7 @@ describe('shipping HTTP API', () => {
     keys = await startKeyServer();
     const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
     app = await buildApp({ pool: db.pool, auth, logger: createLogger('shipping', 'silent') });
-    const shipping = shippingWith(db.pool);
+    const shipping = shippingWith(db);
     for (let i = 0; i < 3; i++) {
       const command = createCommand({ userId: alice });
       await shipping.create(command);

@@ -9,14 +9,13 @@
 // database), and the shipment is asserted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { consumerPact, messageEnvelope, MatchersV3, text, uuid } from '@bazaar/contract-testing';
-import { payloadHandlers } from '@bazaar/platform';
-import { deliverMessage } from '@bazaar/platform/testing';
-import { createMessageHandlers } from '../src/events.js';
+import { deliverMessage, published } from '@bazaar/platform/testing';
+import { createCommandHandlers } from '../src/events.js';
 import { TRACKING_NUMBER } from '../src/shipments/tracking-number.js';
 import { createCommand, settings, shipmentsOf, shippingWith } from './fixtures.js';
-import { published, setUpDatabase, type TestDb } from './support.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 const { eachLike, integer, regex, string } = MatchersV3;
 const sku = (example: string) => regex('^[A-Z0-9]+(-[A-Z0-9]+)*$', example);
@@ -27,14 +26,17 @@ const command = (type: string, id: string, payload: Record<string, unknown>) =>
 
 describe('shipping ← orders (message pact)', () => {
   let db: TestDb;
-  const handlers = payloadHandlers(createMessageHandlers({ settings }).commandHandlers); // as main.ts registers them
   const pact = consumerPact({ consumer: 'shipping', provider: 'orders' });
-  before(async () => { db = await setUpDatabase('shipping_pact_commands'); });
+  let handlers: ReturnType<typeof createCommandHandlers>;
+  before(async () => {
+    db = await setUpDatabase('shipping_pact_commands');
+    handlers = createCommandHandlers({ settings, publish: db.publish }); // as main.ts registers them
+  });
   after(() => db.close());
 
   /** One delivery off shipping's commands queue, as its consumer takes it; a first delivery, not a redelivery. */
   const receive = async (body: unknown) => {
-    const { envelope, duplicate } = await deliverMessage({ pool: db.pool, contracts: { events, commands }, kind: 'commands', handlers }, body);
+    const { envelope, duplicate } = await deliverMessage({ pool: db.pool, contracts, kind: 'commands', handlers }, body);
     assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
   };
 
@@ -69,7 +71,7 @@ describe('shipping ← orders (message pact)', () => {
 
   test('shipping.cancel-shipment cancels the order\'s shipment before the courier has it', async () => {
     const orderId = '0195f0a4-1c2b-7d3e-8f40-00000000a202';
-    await shippingWith(db.pool).create(createCommand({ orderId }, { country: 'GB' }));
+    await shippingWith(db).create(createCommand({ orderId }, { country: 'GB' }));
     assert.equal((await shipmentsOf(db.pool, orderId))[0]?.status, 'created');
     await pact
       .addAsynchronousInteraction()

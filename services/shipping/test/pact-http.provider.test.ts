@@ -11,7 +11,8 @@ import { replaceBearerToken, unhandledStates, verifyPacts } from '@bazaar/contra
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
 import { buildApp } from '../src/app.js';
 import { createCommand, shippingWith } from './fixtures.js';
-import { published, setUpDatabase, startKeyServer, type TestDb } from './support.js';
+import { published, startKeyServer } from '@bazaar/platform/testing';
+import { setUpDatabase, type TestDb } from './support.js';
 
 let db: TestDb;
 let keys: Awaited<ReturnType<typeof startKeyServer>>;
@@ -38,7 +39,7 @@ after(async () => {
 const stateHandlers = {
   'the signed-in user has a shipment': async () => {
     const command = createCommand({ userId: customerId });
-    await shippingWith(db.pool).create(command);
+    await shippingWith(db).create(command);
     const [reply] = await published(db.pool, command.orderId);
     assert.equal(reply?.type, 'shipment.created');
     return { trackingNumber: reply.payload.trackingNumber as string };

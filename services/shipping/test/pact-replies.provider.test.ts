@@ -4,7 +4,7 @@
 // command orders sends, read back from there.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts as messageContracts } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
 import { ContractValidator, withTransaction } from '@bazaar/platform';
 import { onlyMessageWritten } from '@bazaar/platform/testing';
@@ -15,11 +15,11 @@ import { setUpDatabase, type TestDb } from './support.js';
 
 let db: TestDb;
 let shipping: ReturnType<typeof shippingWith>;
-const contracts = new ContractValidator({ events, commands });
+const contracts = new ContractValidator(messageContracts);
 
 before(async () => {
   db = await setUpDatabase('shipping_pact_replies');
-  shipping = shippingWith(db.pool);
+  shipping = shippingWith(db);
 });
 
 after(async () => {
@@ -42,7 +42,7 @@ const current = (): Given => {
  * The create-shipment command orders sends for its order (checked against its contract), to this
  * recipient; with the request id the state names, if it names one (the state's parameters).
  */
-function givenOrder(params: unknown, recipient: Record<string, unknown> = {}): Given {
+function givenOrder(params: unknown, recipient: Parameters<typeof createCommand>[1] = {}): Given {
   const { orderId, shipmentRequestId } = (params ?? {}) as { orderId?: string; shipmentRequestId?: string };
   assert.ok(orderId, `the provider state names no order: ${JSON.stringify(params)}`);
   const create = createCommand({ orderId, ...(shipmentRequestId ? { shipmentRequestId } : {}) }, recipient);

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
 import { Line, Reason, Uuid } from '../common.js';
 
@@ -20,6 +20,9 @@ export const CreateShipmentV1 = Type.Object({
 });
 /** Cancel the order's shipment unless the courier already has it. */
 export const CancelShipmentV1 = Type.Object({ orderId: Uuid, reason: Reason });
+
+export type CreateShipmentPayload = Static<typeof CreateShipmentV1>;
+export type CancelShipmentPayload = Static<typeof CancelShipmentV1>;
 
 export const shippingCommands = {
   'shipping.create-shipment': { 1: CreateShipmentV1 },

@@ -2,31 +2,24 @@
 // (the inbox's, which also records the message id), records its effect and publishes its reply on it,
 // so the reply exists if and only if the effect does. Both are idempotent: one shipment per order, and
 // cancelling is always safe to repeat.
-import { AppError, type PoolClient } from '@bazaar/platform';
+import type { CancelShipmentPayload, CreateShipmentPayload, Messages } from '@bazaar/contracts';
+import { AppError, type MessagePayload, type PoolClient, type Publish, type Sends } from '@bazaar/platform';
 import {
   decideAddress, decideCancel, normaliseLines, type CreateFailure, type Shipment, type ShippingSettings,
 } from './shipment.js';
-import { CancelShipmentPayload, CreateShipmentPayload, parsePayload } from './shipment.schemas.js';
 import {
   findShipment, insertCancelledOrder, insertItems, insertShipment, isCancelledOrder, lockOrder, setStatus,
 } from './shipment.store.js';
 import { newTrackingNumber } from './tracking-number.js';
 
-export interface ShipmentEvents {
-  'shipment.created': { shipmentRequestId: string; orderId: string; shipmentId: string; trackingNumber: string; carrier: string; status: string; version: number };
-  'shipment.failed': { shipmentRequestId: string; orderId: string; reason: CreateFailure; message: string };
-  /** `effect` is `nothing_to_cancel` when there was no shipment, or it was already cancelled or failed. */
-  'shipment.cancelled': { orderId: string; shipmentId: string | null; effect: 'cancelled' | 'nothing_to_cancel'; version: number | null };
-  'shipment.cancel-refused': { orderId: string; shipmentId: string; reason: 'already_dispatched' | 'already_delivered'; status: string; version: number };
-}
-
-export type ShipmentEventType = keyof ShipmentEvents;
-export type Reply = { [T in ShipmentEventType]: { type: T; payload: ShipmentEvents[T] } }[ShipmentEventType];
-export type Publish = (client: PoolClient, type: ShipmentEventType, payload: object) => Promise<void>;
+/** The replies shipping sends; their payloads are the contracts'. */
+export type ShipmentEventType = 'shipment.created' | 'shipment.failed' | 'shipment.cancelled' | 'shipment.cancel-refused';
+export type ShippingPublish = Publish<Sends<Messages, ShipmentEventType>>;
+export type Reply = { [T in ShipmentEventType]: { type: T; payload: MessagePayload<Messages, T> } }[ShipmentEventType];
 
 export interface ShipmentHandlerDeps {
   settings: ShippingSettings;
-  publish: Publish;
+  publish: ShippingPublish;
   trackingNumber?: () => string;
 }
 
@@ -40,8 +33,7 @@ async function answer(deps: ShipmentHandlerDeps, client: PoolClient, reply: Repl
  * request (same order, or same request id) gets the existing shipment; an address that cannot be
  * shipped to is answered the same way every time, so nothing is stored for it.
  */
-export async function createShipment(deps: ShipmentHandlerDeps, client: PoolClient, payload: unknown): Promise<Reply> {
-  const command = parsePayload(CreateShipmentPayload, payload, 'shipping.create-shipment');
+export async function createShipment(deps: ShipmentHandlerDeps, client: PoolClient, command: CreateShipmentPayload): Promise<Reply> {
   const { shipmentRequestId, orderId } = command;
   await lockOrder(client, orderId);
   const existing = await findShipment(client, { orderId });
@@ -55,7 +47,7 @@ export async function createShipment(deps: ShipmentHandlerDeps, client: PoolClie
   const failed = (reason: CreateFailure, message: string) =>
     answer(deps, client, { type: 'shipment.failed', payload: { shipmentRequestId, orderId, reason, message } });
   if (await isCancelledOrder(client, orderId)) return failed('order_cancelled', 'the order\'s shipment was cancelled before it was created');
-  const address = decideAddress({ ...command.recipient, line2: command.recipient.line2 ?? undefined, state: command.recipient.state ?? undefined }, deps.settings);
+  const address = decideAddress(command.recipient, deps.settings);
   if (!address.ok) return failed(address.reason, address.message);
   const shipment = await insertWithFreshTrackingNumber(deps, client, { orderId, shipmentRequestId, userId: command.userId, recipient: address.recipient, carrier: deps.settings.carrier });
   await insertItems(client, shipment.id, normaliseLines(command.items));
@@ -92,8 +84,7 @@ function replyForExisting(shipmentRequestId: string, shipment: Shipment): Reply 
  * Cancels the order's shipment (the saga's compensation). No shipment, or one already cancelled or
  * failed, is a success that changes nothing; one a courier has is refused with a typed reply.
  */
-export async function cancelShipment(deps: ShipmentHandlerDeps, client: PoolClient, payload: unknown): Promise<Reply> {
-  const { orderId, reason } = parsePayload(CancelShipmentPayload, payload, 'shipping.cancel-shipment');
+export async function cancelShipment(deps: ShipmentHandlerDeps, client: PoolClient, { orderId, reason }: CancelShipmentPayload): Promise<Reply> {
   await lockOrder(client, orderId);
   const shipment = await findShipment(client, { orderId }, { lock: true });
   const decision = decideCancel(shipment);

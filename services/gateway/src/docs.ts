@@ -115,6 +115,8 @@ export async function registerDocs(app: ServiceApp, docs: DocsAggregator): Promi
     routePrefix: '/docs',
     // Swagger UI reads its document synchronously from /docs/json; have it fresh before that handler runs.
     uiHooks: {
+      // Fastify awaits async hooks; @fastify/swagger-ui types this one as callback-style only.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
       preHandler: async (request) => {
         if (/\/docs\/(json|yaml)$/.test(request.url.split('?')[0]!)) latest = await docs.get();
       },

@@ -1,4 +1,4 @@
-import type { preHandlerHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.js';
 import type { ServiceApp } from '../http/app.js';
@@ -22,7 +22,7 @@ export interface DeadLetterRoutesOptions {
   /** Where to mount them (default `/admin/dlq`). */
   prefix?: string;
   /** Guards both routes, e.g. a check for an operator's token. */
-  preHandler?: preHandlerHookHandler;
+  preHandler?: (request: FastifyRequest) => Promise<void>;
 }
 
 /**

@@ -4,10 +4,9 @@
  * all and a few below the low-stock threshold. Everything goes through the same use cases as the
  * API (ledger, snapshot, stock.changed), so the demo books balance like real ones.
  */
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { createOutbox, createPool, withTransaction } from '@bazaar/platform';
 import { loadSeedConfig, settingsFrom } from '../src/config.js';
-import { publish, publisher } from '../src/events.js';
 import { ensureStockItem, receiveStock } from '../src/stock/stock.service.js';
 import { countMovements } from '../src/stock/stock.store.js';
 
@@ -26,10 +25,10 @@ const SEED_LOCK = 0x696e7673; // "invs"
 
 export async function seed(env: Record<string, string>, log: (line: string) => void): Promise<void> {
   const config = loadSeedConfig(env);
+  // stock.changed goes to inventory's outbox like any change; inventory's relay sends it.
+  const { publish } = createOutbox('inventory', contracts, env.MESSAGING_NAMESPACE);
   const deps = { settings: settingsFrom(config), now: () => new Date(), publish };
   const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory-seed', max: 2 });
-  // stock.changed goes to inventory's outbox like any change; inventory's relay sends it.
-  publisher.bind(createOutbox('inventory', { events, commands }, env.MESSAGING_NAMESPACE));
   try {
     const received = await withTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);

@@ -3,7 +3,7 @@ import {
   createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
-import { publish, type Publish } from './events.js';
+import type { InventoryPublish } from './events.js';
 import { registerStockRoutes } from './stock/stock.routes.js';
 import { defaultStockSettings, type StockSettings } from './stock/stock.js';
 
@@ -17,8 +17,8 @@ export interface InventoryDeps {
   verifier: Pick<JwtVerifier, 'preHandler'>;
   settings?: Partial<StockSettings>;
   now?: () => Date;
-  /** Where changes are announced; the events seam unless a test says otherwise. */
-  publish?: Publish;
+  /** Where changes are announced, in the transaction that made them: the service's outbox. */
+  publish: InventoryPublish;
   health?: HealthRegistry;
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
@@ -41,7 +41,7 @@ export async function buildApp(deps: InventoryDeps): Promise<ServiceApp> {
     verifier: deps.verifier,
     settings: { ...defaultStockSettings, ...deps.settings },
     now: deps.now ?? (() => new Date()),
-    publish: deps.publish ?? publish,
+    publish: deps.publish,
   });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   await app.ready();

@@ -1,10 +1,10 @@
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadInventoryConfig, settingsFrom } from './config.js';
-import { createMessageHandlers, publish, publisher } from './events.js';
+import { createMessageHandlers } from './events.js';
 import { createExpiryJob } from './stock/expiry.job.js';
 
 let logger: Logger | undefined;
@@ -16,13 +16,16 @@ try {
   const settings = settingsFrom(config);
   const now = () => new Date();
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const { eventHandlers, commandHandlers } = createMessageHandlers({ settings, now, logger });
+  // Inventory's outbox: routes, handlers and the expiry job write to it in their own transactions,
+  // and the messaging's relay sends what it holds. Made before the messaging because the command
+  // handlers, which the messaging needs, answer through it.
+  const { publish } = createOutbox('inventory', contracts, config.MESSAGING_NAMESPACE);
+  const { eventHandlers, commandHandlers } = createMessageHandlers({ settings, now, publish, logger });
   const messaging = createMessaging({
-    service: 'inventory', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
-    handlers: { events: payloadHandlers(eventHandlers), commands: payloadHandlers(commandHandlers) },
+    service: 'inventory', pool, logger, contracts, ...messagingSettings(config),
+    handlers: { events: payloadHandlers(contracts.events, eventHandlers), commands: payloadHandlers(contracts.commands, commandHandlers) },
   });
-  publisher.bind(messaging.outbox);
-  const app = await buildApp({ pool, logger, verifier, settings, now, deadLetters: messaging.deadLetters, processMetrics: true });
+  const app = await buildApp({ pool, logger, verifier, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true });
   messaging.observe(app);
   const expiry = createExpiryJob({
     pool,

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { createPool, migrate, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
-import { events, commands } from '@bazaar/contracts';
-import { createOutbox, payloadHandlers, type MessageKind } from '@bazaar/platform';
-import { createTestDatabase, deliverMessage, publishedMessages, type TestDatabase } from '@bazaar/platform/testing';
+import { contracts, type Messages } from '@bazaar/contracts';
+import { payloadHandlers, withTransaction, type MessageKind, type Pool, type PoolClient } from '@bazaar/platform';
+import { createServiceTestDatabase, deliverMessage, publishedMessages, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
-import { createMessageHandlers, publish, publisher } from '../src/events.js';
+import { createMessageHandlers } from '../src/events.js';
 import type { StockDeps } from '../src/stock/stock.ledger.js';
 import { ensureStockItem, receiveStock } from '../src/stock/stock.service.js';
 import { findStockItem } from '../src/stock/stock.store.js';
@@ -18,8 +17,9 @@ export interface Published {
 }
 
 export interface Harness {
-  db: TestDatabase;
+  db: ServiceTestDatabase<Messages>;
   pool: Pool;
+  /** The code under test publishes through `deps.publish`: to a real outbox in this file's database. */
   deps: StockDeps;
   handlers: ReturnType<typeof createMessageHandlers>;
   /** What committed transactions wrote to inventory's outbox, in the order it was written. */
@@ -33,23 +33,23 @@ export interface Harness {
 }
 
 /**
- * Inventory as one test file sees it: a fresh database with the migrations applied, and the publish
- * seam bound to a real outbox in that database, so every payload is checked against its contract and
- * only what committed transactions published is there to read.
+ * Inventory as one test file sees it: a fresh database with the migrations applied, and a publish
+ * that writes to a real outbox in that database, so every payload is checked against its contract
+ * and only what committed transactions published is there to read.
  */
 export async function startInventory(label: string, options: { poolSize?: number } = {}): Promise<Harness> {
-  const db = await createTestDatabase(`inventory_${label}`);
-  await migrate(db.url, MIGRATIONS_DIR);
-  const pool = createPool(db.url, { max: options.poolSize ?? 20 });
-  publisher.bind(createOutbox('inventory', { events, commands }));
-  const deps: StockDeps = { settings, now: () => new Date(), publish };
+  const db = await createServiceTestDatabase({
+    service: 'inventory', label: `inventory_${label}`, migrationsDir: MIGRATIONS_DIR, contracts, poolSize: options.poolSize ?? 20,
+  });
+  const { pool } = db;
+  const deps: StockDeps = { settings, now: () => new Date(), publish: db.publish };
   const tx = <T>(fn: (client: PoolClient) => Promise<T>) => withTransaction(pool, fn);
   const item = async (sku: string) => (await findStockItem(pool, sku))!;
   return {
     db,
     pool,
     deps,
-    handlers: createMessageHandlers({ settings }),
+    handlers: createMessageHandlers({ settings, publish: db.publish }),
     tx,
     item,
     async published(type) {
@@ -62,11 +62,7 @@ export async function startInventory(label: string, options: { poolSize?: number
       });
       return item(sku);
     },
-    async close() {
-      publisher.bind(undefined);
-      await pool.end();
-      await db.drop();
-    },
+    close: () => db.close(),
   };
 }
 
@@ -80,7 +76,7 @@ export const newSku = (tag = 'T'): string => `${tag}-${String(++counter).padStar
  * transaction). Each delivery here is a first one: a redelivery fails.
  */
 export async function receive(h: Harness, kind: MessageKind, body: unknown): Promise<void> {
-  const handlers = payloadHandlers(kind === 'events' ? h.handlers.eventHandlers : h.handlers.commandHandlers);
-  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts: { events, commands }, kind, handlers }, body);
+  const handlers = kind === 'events' ? payloadHandlers(contracts.events, h.handlers.eventHandlers) : payloadHandlers(contracts.commands, h.handlers.commandHandlers);
+  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts, kind, handlers }, body);
   assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
 }

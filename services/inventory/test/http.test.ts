@@ -18,7 +18,7 @@ describe('inventory admin API', async () => {
     h = await startInventory('http');
     identity = await startTestIssuer();
     const verifier = createJwtVerifier({ jwksUrl: identity.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-    app = await buildApp({ pool: h.pool, logger: createLogger('inventory', 'silent'), verifier, settings });
+    app = await buildApp({ pool: h.pool, logger: createLogger('inventory', 'silent'), verifier, settings, publish: h.deps.publish });
     admin = `Bearer ${await identity.token({ roles: ['customer', 'admin'] })}`;
     customer = `Bearer ${await identity.token({ roles: ['customer'] })}`;
   });

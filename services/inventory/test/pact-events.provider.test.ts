@@ -5,21 +5,21 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts, type Messages } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
 import { withTransaction } from '@bazaar/platform';
 import { createServiceTestDatabase, publishedMessages, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
-import { publish, publisher } from '../src/events.js';
 import type { StockDeps } from '../src/stock/stock.ledger.js';
 import { ensureStockItem, receiveStock } from '../src/stock/stock.service.js';
 import { settings } from './harness.js';
 
 describe('inventory provides the event pacts of its consumers', () => {
-  let db: ServiceTestDatabase;
-  const deps: StockDeps = { settings, now: () => new Date(), publish };
+  let db: ServiceTestDatabase<Messages>;
+  let deps: StockDeps;
   before(async () => {
-    db = await createServiceTestDatabase({ service: 'inventory', label: 'inventory_pact_events', migrationsDir: MIGRATIONS_DIR, publisher, contracts: { events, commands } });
+    db = await createServiceTestDatabase({ service: 'inventory', label: 'inventory_pact_events', migrationsDir: MIGRATIONS_DIR, contracts });
+    deps = { settings, now: () => new Date(), publish: db.publish };
   });
   after(() => db.close());
 

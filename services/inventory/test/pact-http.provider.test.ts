@@ -21,7 +21,7 @@ before(async () => {
   h = await startInventory('pact_http');
   identity = await startTestIssuer();
   const verifier = createJwtVerifier({ jwksUrl: identity.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-  app = await buildApp({ pool: h.pool, logger: createLogger('inventory', 'silent'), verifier, settings });
+  app = await buildApp({ pool: h.pool, logger: createLogger('inventory', 'silent'), verifier, settings, publish: h.deps.publish });
   await app.listen({ port: 0, host: '127.0.0.1' });
   providerBaseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   token = await identity.token({ roles: ['customer', 'admin'] });

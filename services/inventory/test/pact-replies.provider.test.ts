@@ -3,23 +3,24 @@
 // real command handler wrote to its outbox when given the command orders sends, read back from there.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts, type Messages } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
-import { ContractValidator, withTransaction } from '@bazaar/platform';
-import { createServiceTestDatabase, onlyMessageWritten, type ServiceTestDatabase } from '@bazaar/platform/testing';
+import { createEnvelope, payloadHandlers, withTransaction, type HandlerMap } from '@bazaar/platform';
+import { createServiceTestDatabase, deliverMessage, onlyMessageWritten, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
-import { createMessageHandlers, publish, publisher } from '../src/events.js';
+import { createMessageHandlers } from '../src/events.js';
 import type { StockDeps } from '../src/stock/stock.ledger.js';
 import { ensureStockItem, receiveStock } from '../src/stock/stock.service.js';
 import { newSku, settings } from './harness.js';
 
-let db: ServiceTestDatabase;
-const deps: StockDeps = { settings, now: () => new Date(), publish };
-const { commandHandlers } = createMessageHandlers({ settings });
-const contracts = new ContractValidator({ events, commands });
+let db: ServiceTestDatabase<Messages>;
+let deps: StockDeps;
+let commandHandlers: HandlerMap<typeof contracts.commands>;
 
 before(async () => {
-  db = await createServiceTestDatabase({ service: 'inventory', label: 'inventory_pact_replies', migrationsDir: MIGRATIONS_DIR, publisher, contracts: { events, commands } });
+  db = await createServiceTestDatabase({ service: 'inventory', label: 'inventory_pact_replies', migrationsDir: MIGRATIONS_DIR, contracts });
+  deps = { settings, now: () => new Date(), publish: db.publish };
+  commandHandlers = payloadHandlers(contracts.commands, createMessageHandlers({ settings, publish: db.publish }).commandHandlers);
 });
 
 after(async () => {
@@ -53,10 +54,9 @@ async function stockOf(sku: string, quantity: number): Promise<void> {
   });
 }
 
-/** A command as orders sends it (checked against its contract), handled as inventory's consumer does: in a transaction. */
+/** A command as orders sends it, delivered as inventory's consumer delivers it: checked against its contract, then handled in a transaction. */
 async function handle(type: 'inventory.reserve' | 'inventory.release', payload: Record<string, unknown>): Promise<void> {
-  contracts.assertPayload(type, 1, payload);
-  await withTransaction(db.pool, (client) => commandHandlers[type](client, payload));
+  await deliverMessage({ pool: db.pool, contracts, kind: 'commands', handlers: commandHandlers }, createEnvelope('orders', type, 1, payload));
 }
 
 const reserve = (g: Given) =>

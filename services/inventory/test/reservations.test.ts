@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createEnvelope, MessageValidationError } from '@bazaar/platform';
 import { commit, release, reserve } from '../src/stock/reservation.service.js';
 import { ledgerMismatches } from '../src/stock/stock.store.js';
-import { newSku, startInventory, type Harness } from './harness.js';
+import { newSku, receive, startInventory, type Harness } from './harness.js';
 
 const reserveCommand = (items: { sku: string; quantity: number }[], extra: { reservationId?: string; orderId?: string } = {}) => ({
   reservationId: extra.reservationId ?? randomUUID(),
@@ -165,15 +166,15 @@ describe('reservations', async () => {
     assert.deepEqual(await ledgerMismatches(h.pool), []);
   });
 
-  test('a payload that breaks the contract is refused with the field named', async () => {
-    const handler = h.handlers.commandHandlers['inventory.reserve'];
-    await assert.rejects(
-      h.tx((client) => handler(client, { reservationId: randomUUID(), orderId: randomUUID(), items: [{ sku: 'bad sku', quantity: 0 }] })),
-      (error: { code?: string; options?: { errors?: { field: string }[] } }) => {
-        assert.equal(error.code, 'invalid_data');
-        assert.deepEqual(error.options?.errors?.map((e) => e.field).sort(), ['payload.items.0.quantity', 'payload.items.0.sku']);
-        return true;
-      },
-    );
+  test('a payload that breaks the contract is refused with the field named, and nothing is reserved', async () => {
+    const reservationId = randomUUID();
+    const command = createEnvelope('orders', 'inventory.reserve', 1, { reservationId, orderId: randomUUID(), items: [{ sku: 'bad sku', quantity: 0 }] });
+    await assert.rejects(receive(h, 'commands', command), (error) => {
+      assert.ok(error instanceof MessageValidationError, String(error));
+      assert.deepEqual(error.errors.map((e) => e.split(' ')[0]).sort(), ['payload/items/0/quantity', 'payload/items/0/sku']);
+      return true;
+    });
+    const { rows } = await h.pool.query('SELECT 1 FROM reservations WHERE id = $1', [reservationId]);
+    assert.deepEqual(rows, [], 'the handler never ran');
   });
 });

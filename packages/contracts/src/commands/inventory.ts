@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
 import { Line, Reason, Uuid } from '../common.js';
 
@@ -13,6 +13,10 @@ export const ReserveV1 = Type.Object({
 export const ReleaseV1 = Type.Object({ reservationId: Uuid, reason: Reason });
 /** Turn held stock into stock that has left (the order is confirmed). */
 export const CommitV1 = Type.Object({ reservationId: Uuid });
+
+export type ReservePayload = Static<typeof ReserveV1>;
+export type ReleasePayload = Static<typeof ReleaseV1>;
+export type CommitPayload = Static<typeof CommitV1>;
 
 export const inventoryCommands = {
   'inventory.reserve': { 1: ReserveV1 },

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
 import { Line, Nullable, Reason, Sku, Timestamp, Uuid, Version } from '../common.js';
 
@@ -32,6 +32,13 @@ export const StockReleasedV1 = Type.Object({ reservationId: Uuid, orderId: Nulla
 
 /** A reservation became a shipment of stock: on hand and reserved both went down. */
 export const StockCommittedV1 = Type.Object({ reservationId: Uuid, orderId: Uuid });
+
+export type StockChangedPayload = Static<typeof StockChangedV1>;
+export type StockLowPayload = Static<typeof StockLowV1>;
+export type StockReservedPayload = Static<typeof StockReservedV1>;
+export type StockReservationRejectedPayload = Static<typeof StockReservationRejectedV1>;
+export type StockReleasedPayload = Static<typeof StockReleasedV1>;
+export type StockCommittedPayload = Static<typeof StockCommittedV1>;
 
 export const inventoryEvents = {
   'stock.changed': { 1: StockChangedV1 },

@@ -1,19 +1,20 @@
 // The checkout saga's reserve, release and commit, and the expiry of forgotten reservations. Each
 // runs on the caller's transaction, is idempotent by reservation id, and answers with an event.
 // Locks are always taken reservation first, then stock items in SKU order, so nothing deadlocks.
+import type { CommitPayload, ReleasePayload, ReservePayload } from '@bazaar/contracts';
 import type { PoolClient } from '@bazaar/platform';
 import { recordMovement, type StockDeps } from './stock.ledger.js';
 import { lockStockItems } from './stock.store.js';
 import {
   decideCommit, decideRelease, decideReservation, normaliseLines, replayReserve, reservationMovements,
-  type CommitCommand, type CommitFailure, type ReleaseCommand, type Reservation, type ReserveCommand, type ReserveOutcome,
+  type CommitFailure, type Reservation, type ReserveOutcome,
 } from './reservation.js';
 import {
   claimReservation, findReservation, insertLines, insertReleasedTombstone, lockNextExpired, setReservationStatus,
 } from './reservation.store.js';
 
 /** Reserves every line or none; a repeated reserve gets the first one's answer and reserves nothing. */
-export async function reserve(client: PoolClient, deps: StockDeps, command: ReserveCommand): Promise<ReserveOutcome> {
+export async function reserve(client: PoolClient, deps: StockDeps, command: ReservePayload): Promise<ReserveOutcome> {
   const { reservationId, orderId } = command;
   const ttl = command.ttlSeconds ?? deps.settings.reservationTtlSeconds;
   if (!(await claimReservation(client, reservationId, orderId, ttl))) {
@@ -56,7 +57,7 @@ export type ReleaseOutcome =
  * Gives a reservation's stock back. Releasing an unknown, rejected or already released reservation
  * succeeds and changes nothing (an already released one is answered again).
  */
-export async function release(client: PoolClient, deps: StockDeps, command: ReleaseCommand): Promise<ReleaseOutcome> {
+export async function release(client: PoolClient, deps: StockDeps, command: ReleasePayload): Promise<ReleaseOutcome> {
   const { reservationId } = command;
   let reservation = await findReservation(client, reservationId, { lock: true });
   if (!reservation) {
@@ -92,7 +93,7 @@ export type CommitOutcome =
   | { kind: 'failed'; reservationId: string; reason: CommitFailure };
 
 /** Turns a reservation into stock shipped: on-hand and reserved both drop by its lines. */
-export async function commit(client: PoolClient, deps: StockDeps, command: CommitCommand): Promise<CommitOutcome> {
+export async function commit(client: PoolClient, deps: StockDeps, command: CommitPayload): Promise<CommitOutcome> {
   const { reservationId } = command;
   const reservation = await findReservation(client, reservationId, { lock: true });
   const decision = decideCommit(reservation);

@@ -1,20 +1,13 @@
 // Reservations' pure domain: the checkout saga's reserve, release and commit decided from the
 // reservation's recorded state and the stock levels, as typed outcomes. Running out of stock is an
 // answer, not an error.
+import type { ReservePayload, StockReservationRejectedPayload } from '@bazaar/contracts';
 import type { NewMovement, StockItem } from './stock.js';
 
-export interface Line {
-  sku: string;
-  quantity: number;
-}
-
-export interface Shortage {
-  sku: string;
-  requested: number;
-  available: number;
-}
-
-export type RejectionReason = 'insufficient_stock' | 'unknown_sku';
+/** A line of a reservation, as the reserve command carries it. */
+export type Line = ReservePayload['items'][number];
+export type Shortage = StockReservationRejectedPayload['shortages'][number];
+export type RejectionReason = StockReservationRejectedPayload['reason'];
 export type ReservationStatus = 'active' | 'released' | 'committed' | 'expired' | 'rejected';
 
 export interface Reservation {
@@ -26,22 +19,6 @@ export interface Reservation {
   shortages: Shortage[] | null;
   expiresAt: Date;
   lines: Line[];
-}
-
-export interface ReserveCommand {
-  reservationId: string;
-  orderId: string;
-  items: Line[];
-  ttlSeconds?: number;
-}
-
-export interface ReleaseCommand {
-  reservationId: string;
-  reason: string;
-}
-
-export interface CommitCommand {
-  reservationId: string;
 }
 
 /** One line per SKU, in SKU order: the order rows are locked in, so two reserves never deadlock. */
@@ -78,7 +55,7 @@ export type ReserveOutcome =
   | { kind: 'released'; reservationId: string; orderId: string; reason: string; replayed: true };
 
 /** The answer a repeated reserve gets: the one its reservation's recorded state stands for. */
-export function replayReserve(reservation: Reservation, command: Pick<ReserveCommand, 'orderId'>): ReserveOutcome {
+export function replayReserve(reservation: Reservation, command: Pick<ReservePayload, 'orderId'>): ReserveOutcome {
   const base = { reservationId: reservation.id, orderId: reservation.orderId ?? command.orderId, replayed: true as const };
   switch (reservation.status) {
     case 'active':

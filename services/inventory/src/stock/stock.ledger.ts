@@ -1,11 +1,11 @@
 import type { PoolClient } from '@bazaar/platform';
-import type { Publish } from '../events.js';
+import type { InventoryPublish } from '../events.js';
 import { crossedIntoLowStock, effectOf, stockChanged, stockLow, type NewMovement, type StockItem, type StockSettings } from './stock.js';
 import { insertMovement, shiftSnapshot } from './stock.store.js';
 
 /** What every stock change needs: where events go, the clock, and the defaults. */
 export interface StockDeps {
-  publish: Publish;
+  publish: InventoryPublish;
   now: () => Date;
   settings: StockSettings;
 }

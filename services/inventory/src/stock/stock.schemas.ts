@@ -1,31 +1,11 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { MAX_QUANTITY, SKU_LENGTH, SKU_PATTERN } from './stock.js';
 
 const Sku = Type.String({ pattern: SKU_PATTERN, ...SKU_LENGTH, description: 'capitals, digits and hyphens, e.g. BZR-0001' });
-const Uuid = Type.String({ format: 'uuid' });
 const Quantity = Type.Integer({ minimum: 1, maximum: MAX_QUANTITY });
 const Reason = Type.String({ minLength: 1, maxLength: 200 });
 
-// Payloads of the messages inventory consumes. Only the fields inventory reads are required; the
-// contracts package holds the full schemas and checks them on receipt.
-export const ProductCreatedPayload = Type.Object({ productId: Uuid, sku: Sku });
-export type ProductCreatedPayload = Static<typeof ProductCreatedPayload>;
-
-export const ReservePayload = Type.Object({
-  reservationId: Uuid,
-  orderId: Uuid,
-  items: Type.Array(Type.Object({ sku: Sku, quantity: Quantity }), { minItems: 1, maxItems: 200 }),
-  ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 86_400 })),
-});
-export type ReservePayload = Static<typeof ReservePayload>;
-
-export const ReleasePayload = Type.Object({ reservationId: Uuid, reason: Reason });
-export type ReleasePayload = Static<typeof ReleasePayload>;
-
-export const CommitPayload = Type.Object({ reservationId: Uuid });
-export type CommitPayload = Static<typeof CommitPayload>;
-
-// HTTP.
+// HTTP. The messages inventory consumes are checked against their contracts (@bazaar/contracts) on receipt.
 export const SkuParams = Type.Object({ sku: Sku });
 
 export const ListQuery = Type.Object({

@@ -1,5 +1,6 @@
 // Stock's pure domain: what a movement does to the balances, whether an adjustment is allowed, when
 // stock counts as low, and the payloads that announce a change. No I/O here.
+import type { StockChangedPayload, StockLowPayload } from '@bazaar/contracts';
 
 /** SKUs as catalog issues them (e.g. `BZR-0001`); the database checks the same rule. */
 export const SKU_PATTERN = '^[A-Z0-9]+(-[A-Z0-9]+)*$';
@@ -84,17 +85,7 @@ export function crossedIntoLowStock(before: Pick<StockItem, 'available' | 'lowSt
   return !isLow(before) && isLow(after);
 }
 
-export interface StockChanged {
-  sku: string;
-  productId?: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  version: number;
-  occurredAt: string;
-}
-
-export function stockChanged(item: StockItem, occurredAt: Date): StockChanged {
+export function stockChanged(item: StockItem, occurredAt: Date): StockChangedPayload {
   return {
     sku: item.sku,
     ...(item.productId ? { productId: item.productId } : {}),
@@ -106,11 +97,5 @@ export function stockChanged(item: StockItem, occurredAt: Date): StockChanged {
   };
 }
 
-export interface StockLow {
-  sku: string;
-  available: number;
-  threshold: number;
-}
-
-export const stockLow = (item: StockItem): StockLow =>
+export const stockLow = (item: StockItem): StockLowPayload =>
   ({ sku: item.sku, available: item.available, threshold: item.lowStockThreshold });

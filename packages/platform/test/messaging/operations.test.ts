@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { createMessaging, createServiceApp, registerDeadLetterRoutes, withTransaction, type Messaging, type ServiceApp } from '../../src/index.js';
 import { eventually } from '../../src/testing/index.js';
-import { AMQP_URL, deleteNamespace, logger, newNamespace, serviceDatabase, sleep, testContracts, type ServiceDb } from './harness.js';
+import { AMQP_URL, deleteNamespace, logger, newNamespace, serviceDatabase, testContracts, type ServiceDb } from './harness.js';
 
 type TestMessaging = Messaging<typeof testContracts.events, typeof testContracts.commands>;
 
@@ -34,7 +34,7 @@ before(async () => {
     namespace,
     health: app.health,
     metrics: app.metrics,
-    outboxMaxAgeSeconds: 0.2,
+    outboxMaxAgeSeconds: 60,
     retry: { maxAttempts: 1, delayMs: 100 },
     relay: false, // so what it writes stays in its outbox: a backlog to observe
     handlers: {
@@ -75,10 +75,11 @@ test('/health and /metrics show the outbox backlog and the dead-letter depth', a
   assert.equal(health.status, 'healthy');
   assert.deepEqual([health.checks.outbox.status, health.checks['dead-letters'].status, health.checks.broker.status], ['healthy', 'healthy', 'healthy']);
 
-  await withTransaction(receiverDb.pool, (client) =>
+  const [oldest] = await withTransaction(receiverDb.pool, (client) =>
     receiver.outbox.enqueueMany(client, [1, 2, 3].map((n) => ({ type: 'test.happened' as const, payload: { n } }))),
   );
-  await sleep(300);
+  // The oldest was written an hour ago (the clock moved, not the test): past the 60 s limit, whatever the test's pace.
+  await receiverDb.pool.query("UPDATE outbox SET created_at = created_at - interval '1 hour' WHERE id = $1", [oldest!.id]);
   const parked = await sendFailing(10);
   await eventually(async () => (await receiver.deadLetters.depth()) === 1);
 
@@ -88,14 +89,15 @@ test('/health and /metrics show the outbox backlog and the dead-letter depth', a
   assert.equal(health.status, 'degraded');
   assert.equal(health.checks.outbox.status, 'degraded');
   assert.equal(health.checks.outbox.details.backlog, 3);
-  assert.ok(health.checks.outbox.details.oldestAgeSeconds >= 0.2);
+  assert.equal(Math.floor(health.checks.outbox.details.oldestAgeSeconds / 3600), 1, 'the oldest unsent message is an hour old');
   assert.equal(health.checks['dead-letters'].status, 'degraded');
   assert.equal(health.checks['dead-letters'].details.depth, 1);
   assert.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200, 'not critical: still ready');
 
   const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
   assert.match(metrics, /^outbox_backlog\{service="mailer"\} 3$/m);
-  assert.match(metrics, /^outbox_oldest_age_seconds\{service="mailer"\} 0\.[2-9]/m);
+  const age = Number(/^outbox_oldest_age_seconds\{service="mailer"\} (\S+)$/m.exec(metrics)?.[1]);
+  assert.equal(Math.floor(age / 3600), 1, `outbox_oldest_age_seconds is the oldest message's age, an hour (got ${age})`);
   assert.match(metrics, /^dlq_depth\{service="mailer"\} 1$/m);
   assert.match(metrics, /^messages_handled_total\{outcome="dead_lettered",service="mailer"\} 1$/m);
   // The sender counts a message once its relay has marked it sent, which may follow its delivery.

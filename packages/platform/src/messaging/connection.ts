@@ -1,5 +1,29 @@
+// Why this class and not amqp-connection-manager (v5.0.0, read from its source), evaluated as its replacement:
+//
+// - Reconnecting: the library waits a fixed `reconnectTimeInSeconds` (default: the 5 s heartbeat)
+//   between attempts, without growth or jitter, so `backoff: { initialMs, maxMs }` could not be kept
+//   and every replica of every service would retry in step after a broker restart.
+// - The relay: the outbox is the durable queue. A batch holds its rows' locks (FOR UPDATE SKIP
+//   LOCKED) and a pool connection until each message is confirmed, nacked, returned (a command no
+//   queue is bound to) or lost with its channel; it claims rows only while a channel is up. The
+//   library's ChannelWrapper keeps a second, in-memory queue: a publish while disconnected is held
+//   until some later connection, so a batch would hold its locks through an outage, or (with
+//   `publishTimeout`) be marked failed while the wrapper may still send it. It also resolves a
+//   returned mandatory message as published; the relay would still need the raw channel's 'return'.
+// - A channel that fails while its connection stays up (publishing to an exchange that is missing or
+//   that the service's broker user may not use, re-consuming a queue that was deleted, a stale
+//   delivery tag) is only replaced by the library after the connection itself drops; here any
+//   channel failure resets the connection and `setup` runs again.
+// - The consumer acknowledges each delivery on the channel it arrived on, after the handler's
+//   transaction (effect + inbox row) committed; a stale channel's ack just fails and the redelivery
+//   finds the inbox row. The library's `ack` goes to its current channel, where an old delivery tag
+//   is a PRECONDITION_FAILED that closes the new channel. `setup` (prefetch, topology, consumers)
+//   failing is retried here with a new connection; the library emits 'error' and carries on.
+// What would remain of the library is the reconnect loop, which is the part above that does not fit.
+
 import { once } from 'node:events';
 import amqp, { type ChannelModel } from 'amqplib';
+import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import type { Logger } from '../logger.js';
 
 export interface BrokerConnectionOptions {
@@ -11,7 +35,10 @@ export interface BrokerConnectionOptions {
   setup: (connection: ChannelModel) => Promise<void>;
   /** Called when a set-up connection is lost, before reconnecting. */
   onLost?: () => void;
-  /** First and longest wait between attempts; each wait doubles, with jitter. */
+  /**
+   * Wait between attempts (default 200 ms and 30 s): it starts near `initialMs` and grows
+   * exponentially with decorrelated jitter (cockatiel's ExponentialBackoff), never beyond `maxMs`.
+   */
   backoff?: { initialMs?: number; maxMs?: number };
 }
 
@@ -23,11 +50,16 @@ export class BrokerConnection {
   private connection: ChannelModel | undefined;
   private stopped = false;
   private failures = 0;
+  private readonly backoffPolicy: ExponentialBackoff<unknown>;
+  /** The wait before the next attempt; none while connected (the next loss starts over). */
+  private backoff: IBackoff<unknown> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private connecting: Promise<void> | undefined;
   private readyWaiters: (() => void)[] = [];
 
-  constructor(private readonly options: BrokerConnectionOptions) {}
+  constructor(private readonly options: BrokerConnectionOptions) {
+    this.backoffPolicy = new ExponentialBackoff({ initialDelay: options.backoff?.initialMs ?? 200, maxDelay: options.backoff?.maxMs ?? 30_000 });
+  }
 
   /** True once `setup` has completed on the current connection. */
   get ready(): boolean {
@@ -91,6 +123,7 @@ export class BrokerConnection {
       this.connection = connection;
       if (this.failures > 0) logger.info({ connection: name, after: this.failures }, 'reconnected to the broker');
       this.failures = 0;
+      this.backoff = undefined;
       for (const waiter of this.readyWaiters.splice(0)) waiter();
     } catch (error) {
       connection?.removeAllListeners('close');
@@ -116,10 +149,8 @@ export class BrokerConnection {
   }
 
   private schedule(): void {
-    const initial = this.options.backoff?.initialMs ?? 200;
-    const max = this.options.backoff?.maxMs ?? 30_000;
-    const base = Math.min(max, initial * 2 ** Math.max(0, this.failures - 1));
-    const delay = Math.round(base / 2 + (Math.random() * base) / 2);
+    this.backoff = this.backoff ? this.backoff.next(undefined) : this.backoffPolicy.next();
+    const delay = Math.round(this.backoff.duration);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -204,6 +204,9 @@ export class OutboxRelay {
       await this.options.afterConfirm?.(sent);
       if (sent.length) await client.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])', [sent]);
       if (failed.length) {
+        // The row's own backoff (1, 2, 4 … 60 s) is computed here from its persisted attempts, so it
+        // holds across restarts and replicas; cockatiel's backoffs are in-process iterators, which
+        // would need a state per row that the relay does not keep.
         await client.query(
           `UPDATE outbox o SET attempts = o.attempts + 1, last_error = f.error,
                   next_attempt_at = now() + make_interval(secs => LEAST(60, power(2, o.attempts)))

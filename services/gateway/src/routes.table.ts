@@ -39,7 +39,6 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/orders', upstream: 'orders', auth: 'user' },
   { prefix: '/payments', upstream: 'payments', auth: 'user' },
   { prefix: '/shipments', upstream: 'shipping', auth: 'user' },
-  { prefix: '/couriers', upstream: 'shipping', auth: 'admin' },
 ];
 
 /** Whether a path (without its query) lies under a prefix, a `:name` segment matching any one non-empty segment. */

@@ -54,7 +54,7 @@ test('every service of the system has its routes in the table once its URL is co
   const config = loadGatewayConfig(Object.fromEntries(['IDENTITY', 'CATALOG', 'INVENTORY', 'ORDERS', 'PAYMENTS', 'SHIPPING'].map((s, i) => [`${s}_URL`, `http://127.0.0.1:${8101 + i}`])));
   assert.deepEqual(config.routes.map((r) => `${r.prefix} ${r.upstream}`), [
     '/auth identity', '/users identity', '/categories catalog', '/products catalog', '/products/:id/reviews catalog',
-    '/inventory inventory', '/orders orders', '/payments payments', '/shipments shipping', '/couriers shipping',
+    '/inventory inventory', '/orders orders', '/payments payments', '/shipments shipping',
   ]);
   const auth = (prefix: string, method: string) => authFor(config.routes.find((r) => r.prefix === prefix)!.auth, method);
   assert.deepEqual(['GET', 'POST', 'PATCH', 'DELETE'].map((m) => auth('/products', m)), ['public', 'admin', 'admin', 'admin']);

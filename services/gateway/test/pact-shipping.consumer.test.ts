@@ -1,6 +1,5 @@
 // The gateway's contract with shipping: through the /shipments route, tracking one of the caller's
 // parcels by its tracking number, and the API document `/docs` merges. Recorded by the real gateway.
-// (The route table also sends /couriers to shipping, which serves nothing there yet: no pact for it.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';

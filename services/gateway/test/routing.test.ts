@@ -220,8 +220,8 @@ describe('the route table: auth per method, as each service checks it', async ()
     ['GET', '/shipments/TRK-1', undefined, 401, undefined],
     ['GET', '/shipments/TRK-1', 'customer', 200, 'shipping'],
     ['GET', '/shipments?orderId=o-1', 'customer', 200, 'shipping'],
-    ['GET', '/couriers', 'customer', 403, undefined],
-    ['GET', '/couriers', 'admin', 200, 'shipping'],
+    // Shipping serves no courier API yet, so the gateway has no route for it.
+    ['GET', '/couriers', 'admin', 404, undefined],
   ];
   for (const [method, url, as, status, reached] of cases) {
     test(`${method} ${url} ${as ? `as ${as}` : 'without a token'}: ${status}${reached ? ` from ${reached}` : ' at the gateway'}`, async () => {

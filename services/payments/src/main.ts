@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { jwksUrlOf, loadPaymentsConfig } from './config.js';
-import { createMessageHandlers, publisher } from './events.js';
+import { createCommandHandlers } from './events.js';
 import { SimulatedCardProcessor } from './processor/simulated-processor.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
@@ -23,14 +23,15 @@ try {
   // plays would not share our connections.
   const simulatorPool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments-card-simulator', max: Math.min(5, config.DATABASE_POOL_MAX) });
   const processor = new SimulatedCardProcessor({ pool: simulatorPool, slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
-  const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS });
+  // Payments' outbox, made before the messaging because the command handlers it is given reply
+  // through it; the messaging's relay sends what it holds.
+  const { publish } = createOutbox('payments', contracts, config.MESSAGING_NAMESPACE);
   const messaging = createMessaging({
-    service: 'payments', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
-    handlers: { commands: payloadHandlers(commandHandlers) },
+    service: 'payments', pool, logger, contracts, ...messagingSettings(config),
+    handlers: { commands: createCommandHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS, publish }) },
     // Each operation also commits a pending record on a second connection: stay below the pool size.
     prefetch: Math.max(1, Math.min(4, config.DATABASE_POOL_MAX - 2)),
   });
-  publisher.bind(messaging.outbox);
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const app = await buildApp({
     pool, auth, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS, logger, deadLetters: messaging.deadLetters, processMetrics: true,

@@ -1,13 +1,15 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@bazaar/platform';
+import { contracts } from '@bazaar/contracts';
+import { AppError, createEnvelope, MessageValidationError } from '@bazaar/platform';
+import { deliverMessage, published } from '@bazaar/platform/testing';
+import { createCommandHandlers } from '../src/events.js';
 import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
 import { askProcessor, beginAuthorization, processorRequestFor } from '../src/payments/authorization.handlers.js';
 import { findOperation } from '../src/payments/payment.store.js';
-import { publish } from '../src/events.js';
-import { appError, authorizeCommand, operationsOf, paymentOf, paymentsWith, TIMEOUT_MS } from './fixtures.js';
-import { published, setUpDatabase, type TestDb } from './support.js';
+import { appError, authorizeCommand, operationsOf, paymentOf, paymentsWith, simulatorOver, TIMEOUT_MS } from './fixtures.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 describe('payments.authorize', () => {
   let db: TestDb;
@@ -25,7 +27,7 @@ describe('payments.authorize', () => {
   ];
   for (const [number, type, status, reason] of outcomes) {
     test(`test card ${number}, saved then authorized by its method: ${type}${reason ? ` (${reason})` : ''}`, async () => {
-      const payments = paymentsWith(db.pool);
+      const payments = paymentsWith(db);
       const command = await payments.command({}, { number });
       await payments.authorize(command);
       const [reply] = await published(db.pool, command.orderId);
@@ -44,7 +46,7 @@ describe('payments.authorize', () => {
   }
 
   test('the processor is asked with the token of the saved card, and holds the order\'s amount on it', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command({ amountMinor: 4321, currency: 'USD' });
     await payments.authorize(command);
@@ -57,7 +59,7 @@ describe('payments.authorize', () => {
   });
 
   test('the timeout card is declined as processor_timeout and the authorization is voided defensively', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command({}, { number: TEST_CARDS.timeout });
     const signals: AbortSignal[] = [];
@@ -85,7 +87,7 @@ describe('payments.authorize', () => {
   });
 
   test('an unknown payment method is declined as invalid_payment_method without asking the processor', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = authorizeCommand();
     await payments.authorize(command);
@@ -97,7 +99,7 @@ describe('payments.authorize', () => {
   });
 
   test('someone else\'s payment method is declined as invalid_payment_method, and nothing of it is revealed', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const owner = randomUUID();
     const owners = await payments.command({ userId: owner });
@@ -114,7 +116,7 @@ describe('payments.authorize', () => {
   });
 
   test('a method whose token the processor does not know is declined as invalid_payment_method', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const userId = randomUUID();
     const { rows: [method] } = await db.pool.query(
       `INSERT INTO payment_methods (user_id_ref, processor_token, brand, last4, exp_month, exp_year)
@@ -130,8 +132,8 @@ describe('payments.authorize', () => {
 
   test('a saved card that has expired by the time it is used is declined as invalid_card without asking the processor', async () => {
     const year = new Date().getUTCFullYear();
-    const command = await paymentsWith(db.pool).command({}, { expMonth: 1, expYear: year + 1 });
-    const later = paymentsWith(db.pool, undefined, { now: () => new Date(Date.UTC(year + 1, 1, 1)) });
+    const command = await paymentsWith(db).command({}, { expMonth: 1, expYear: year + 1 });
+    const later = paymentsWith(db, undefined, { now: () => new Date(Date.UTC(year + 1, 1, 1)) });
     await later.authorize(command);
     const [reply] = await published(db.pool, command.orderId);
     assert.deepEqual([reply?.type, reply?.payload.reason], ['payment.declined', 'invalid_card']);
@@ -140,7 +142,7 @@ describe('payments.authorize', () => {
   });
 
   test('a repeated operation id is answered from the record: one processor call, one operation row', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command();
     await payments.authorize(command);
@@ -153,7 +155,7 @@ describe('payments.authorize', () => {
   });
 
   test('a second authorization of the same order (new operation id) answers with the existing payment', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command();
     await payments.authorize(command);
@@ -166,7 +168,7 @@ describe('payments.authorize', () => {
   });
 
   test('a crash after the pending record, before the processor was asked: the retry authorizes once', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command();
     await beginAuthorization({ pool: db.pool, now: () => new Date() }, command);
@@ -179,10 +181,10 @@ describe('payments.authorize', () => {
   });
 
   test('a crash after the processor authorized, before the answer was recorded: the retry does not authorize again', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command();
-    const deps = { pool: db.pool, processor: simulator, processorTimeoutMs: TIMEOUT_MS, publish, now: () => new Date() };
+    const deps = { pool: db.pool, processor: simulator, processorTimeoutMs: TIMEOUT_MS, publish: db.publish, now: () => new Date() };
     await beginAuthorization(deps, command);
     const op = (await findOperation(db.pool, command.operationId))!;
     const first = await askProcessor(deps, await processorRequestFor(db.pool, op), command.operationId);
@@ -198,7 +200,7 @@ describe('payments.authorize', () => {
   });
 
   test('while an authorization is in flight, a void of its order waits (retryable) instead of missing it', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const command = await payments.command();
     await beginAuthorization({ pool: db.pool, now: () => new Date() }, command);
     await assert.rejects(payments.void(command.orderId), (error: unknown) =>
@@ -208,22 +210,27 @@ describe('payments.authorize', () => {
     assert.equal((await paymentOf(db.pool, command.orderId))?.status, 'voided');
   });
 
-  test('a payload that breaks the contract is an invalid_data error naming the fields, and records nothing', async () => {
-    const payments = paymentsWith(db.pool);
+  test('a payload that breaks the contract is refused on receipt, naming the fields, and records nothing', async () => {
+    // The consumer checks each command against its contract before any handler runs, and parks one
+    // that breaks it: delivered as the consumer delivers it.
+    const handlers = createCommandHandlers({ pool: db.pool, processor: simulatorOver(db.pool), processorTimeoutMs: TIMEOUT_MS, publish: db.publish });
+    const deliver = (payload: unknown) =>
+      deliverMessage({ pool: db.pool, contracts, kind: 'commands', handlers }, createEnvelope('orders', 'payments.authorize', 1, payload));
     const orderId = randomUUID();
-    await assert.rejects(payments.authorize({ ...authorizeCommand({ orderId }), amountMinor: -5, currency: 'euro', operationId: 'x', paymentMethodId: 'card' }), (error: unknown) => {
-      assert.ok(appError('invalid_data')(error));
-      const fields = (error as AppError).options.errors!.map((e) => e.field).sort();
-      assert.deepEqual(fields, ['payload.amountMinor', 'payload.currency', 'payload.operationId', 'payload.paymentMethodId']);
+    await assert.rejects(deliver({ ...authorizeCommand({ orderId }), amountMinor: -5, currency: 'euro', operationId: 'x', paymentMethodId: 'card' }), (error: unknown) => {
+      assert.ok(error instanceof MessageValidationError);
+      const fields = error.errors.map((e) => e.split(' ')[0]).sort();
+      assert.deepEqual(fields, ['payload/amountMinor', 'payload/currency', 'payload/operationId', 'payload/paymentMethodId']);
       return true;
     });
     const { paymentMethodId: _, ...withoutMethod } = authorizeCommand({ orderId });
-    await assert.rejects(payments.authorize(withoutMethod), appError('invalid_data'));
+    await assert.rejects(deliver(withoutMethod), MessageValidationError);
     assert.equal(await paymentOf(db.pool, orderId), undefined);
+    assert.deepEqual(await published(db.pool, orderId), []);
   });
 
   test('an operation id reused for another order is refused as invalid_data', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const command = await payments.command();
     await payments.authorize(command);
     await assert.rejects(payments.authorize({ ...command, orderId: randomUUID() }), appError('invalid_data'));

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError, ContractValidator, type Pool } from '@bazaar/platform';
-import { commands, events } from '@bazaar/contracts';
-import { createMessageHandlers } from '../src/events.js';
+import { AppError, ContractValidator, withTransaction, type Pool } from '@bazaar/platform';
+import { contracts as messageContracts, type AuthorizePayload } from '@bazaar/contracts';
 import { addPaymentMethod } from '../src/methods/payment-methods.js';
 import type { CardProcessor, OperationAnswer, ProcessorCallOptions } from '../src/processor/card-processor.js';
 import { SimulatedCardProcessor, TEST_CARDS, type SimulatorOptions } from '../src/processor/simulated-processor.js';
-import { inTransaction } from './support.js';
+import { authorize } from '../src/payments/authorization.handlers.js';
+import type { PaymentHandlerDeps } from '../src/payments/handler-support.js';
+import { capture, refund, settle, voidPayment } from '../src/payments/settlement.handlers.js';
+import type { TestDb } from './support.js';
 
 export const TIMEOUT_MS = 300;
 
@@ -16,9 +18,7 @@ export interface CardFields { number: string; expMonth: number; expYear: number;
 export const cardOf = (overrides: Partial<CardFields> = {}): CardFields =>
   ({ number: TEST_CARDS.approve, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '737', ...overrides });
 
-export interface AuthorizeCommand {
-  operationId: string; orderId: string; userId: string; amountMinor: number; currency: string; paymentMethodId: string;
-}
+export type AuthorizeCommand = AuthorizePayload;
 
 /** An authorize command; on a method that does not exist unless one is given. */
 export function authorizeCommand(overrides: Partial<AuthorizeCommand> = {}): AuthorizeCommand {
@@ -28,26 +28,26 @@ export function authorizeCommand(overrides: Partial<AuthorizeCommand> = {}): Aut
   };
 }
 
-const contracts = new ContractValidator({ events, commands });
+const contracts = new ContractValidator(messageContracts);
 
 /** A simulator over the test database (the processor's storage stands in there). */
 export const simulatorOver = (pool: Pool, options: Partial<SimulatorOptions> = {}) => new SimulatedCardProcessor({ pool, slowMs: 100, ...options });
 
 /**
- * The handlers and the card-saving service over a fresh simulator (or the given processor), with a
- * short processor timeout. `command` saves a card for the user (a new one unless given) and answers
- * an authorize command on it, checked against the contract orders sends it by.
+ * The command handlers and the card-saving service over a fresh simulator (or the given processor),
+ * with a short processor timeout, publishing to the test database's outbox. Each command runs on a
+ * transaction of its own, as the inbox runs it. `command` saves a card for the user (a new one
+ * unless given) and answers an authorize command on it, checked against the contract orders sends it by.
  */
-export function paymentsWith(pool: Pool, processor: CardProcessor = simulatorOver(pool), options: { now?: () => Date } = {}) {
+export function paymentsWith(db: Pick<TestDb, 'pool' | 'publish'>, processor: CardProcessor = simulatorOver(db.pool), options: { now?: () => Date } = {}) {
+  const { pool } = db;
   const now = options.now ?? (() => new Date());
-  const { commandHandlers } = createMessageHandlers({ pool, processor, processorTimeoutMs: TIMEOUT_MS, now });
+  const deps: PaymentHandlerDeps = { pool, processor, processorTimeoutMs: TIMEOUT_MS, publish: db.publish, now };
   const methodDeps = { pool, processor, processorTimeoutMs: TIMEOUT_MS, now };
-  const run = (type: keyof typeof commandHandlers, payload: unknown) =>
-    inTransaction(pool, (client) => commandHandlers[type](client, payload));
   const saveCard = (userId: string, card: Partial<CardFields> = {}) => addPaymentMethod(methodDeps, userId, cardOf(card));
   return {
     processor,
-    commandHandlers,
+    deps,
     saveCard,
     command: async (overrides: Partial<AuthorizeCommand> = {}, card: Partial<CardFields> = {}): Promise<AuthorizeCommand> => {
       const userId = overrides.userId ?? randomUUID();
@@ -56,11 +56,13 @@ export function paymentsWith(pool: Pool, processor: CardProcessor = simulatorOve
       contracts.assertPayload('payments.authorize', 1, command);
       return command;
     },
-    authorize: (payload: unknown) => run('payments.authorize', payload),
-    capture: (orderId: string, operationId: string = randomUUID()) => run('payments.capture', { operationId, orderId }),
-    void: (orderId: string, operationId: string = randomUUID()) => run('payments.void', { operationId, orderId, reason: 'order cancelled' }),
+    authorize: (command: AuthorizePayload) => withTransaction(pool, (client) => authorize(deps, client, command)),
+    capture: (orderId: string, operationId: string = randomUUID()) =>
+      withTransaction(pool, (client) => settle(deps, client, capture, { operationId, orderId })),
+    void: (orderId: string, operationId: string = randomUUID()) =>
+      withTransaction(pool, (client) => settle(deps, client, voidPayment, { operationId, orderId, reason: 'order cancelled' })),
     refund: (orderId: string, amountMinor?: number, operationId: string = randomUUID()) =>
-      run('payments.refund', { operationId, orderId, reason: 'returned', ...(amountMinor !== undefined ? { amountMinor } : {}) }),
+      withTransaction(pool, (client) => settle(deps, client, refund, { operationId, orderId, reason: 'returned', ...(amountMinor !== undefined ? { amountMinor } : {}) })),
   };
 }
 

@@ -2,10 +2,11 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
+import { startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { TEST_CARDS } from '../src/processor/simulated-processor.js';
 import { paymentsWith, TIMEOUT_MS } from './fixtures.js';
-import { setUpDatabase, startKeyServer, type TestDb } from './support.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 describe('payments HTTP API', () => {
   let db: TestDb;
@@ -20,7 +21,7 @@ describe('payments HTTP API', () => {
     db = await setUpDatabase('payments_http');
     keys = await startKeyServer();
     const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     app = await buildApp({ pool: db.pool, auth, processor: payments.processor, processorTimeoutMs: TIMEOUT_MS, logger: createLogger('payments', 'silent') });
     for (let i = 0; i < 3; i++) {
       const command = await payments.command({ userId: alice, amountMinor: 1000 + i });

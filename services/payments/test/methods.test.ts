@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createJwtVerifier, createLogger, type JwtVerifier, type ServiceApp } from '@bazaar/platform';
+import { startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import type { CardProcessor } from '../src/processor/card-processor.js';
 import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
 import { authorizeCommand, cardOf, paymentsWith, TIMEOUT_MS, type CardFields } from './fixtures.js';
-import { setUpDatabase, startKeyServer, type TestDb } from './support.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 const thisYear = new Date().getUTCFullYear();
 /** The app's clock: mid-June of this year, so "expired earlier this year" can be tested in any month. */
@@ -25,7 +26,7 @@ describe('payment methods: cards tokenized at the processor', () => {
     db = await setUpDatabase('payments_methods');
     keys = await startKeyServer();
     auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-    payments = paymentsWith(db.pool);
+    payments = paymentsWith(db);
     simulator = payments.processor as SimulatedCardProcessor;
     app = await appWith(payments.processor);
   });

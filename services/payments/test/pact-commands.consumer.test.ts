@@ -9,14 +9,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { consumerPact, messageEnvelope, MatchersV3, text, uuid } from '@bazaar/contract-testing';
-import { payloadHandlers, withTransaction, type MessageHandler } from '@bazaar/platform';
-import { deliverMessage } from '@bazaar/platform/testing';
-import { createMessageHandlers } from '../src/events.js';
+import { deliverMessage, published } from '@bazaar/platform/testing';
+import { createCommandHandlers } from '../src/events.js';
 import { addPaymentMethod } from '../src/methods/payment-methods.js';
-import { cardOf, paymentOf, simulatorOver, TIMEOUT_MS } from './fixtures.js';
-import { published, setUpDatabase, type TestDb } from './support.js';
+import { cardOf, paymentOf, paymentsWith, simulatorOver, TIMEOUT_MS } from './fixtures.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 const { integer, regex } = MatchersV3;
 
@@ -31,15 +30,15 @@ const AMOUNT_MINOR = 4900;
 
 describe('payments ← orders (message pact)', () => {
   let db: TestDb;
-  let handlers: Record<string, MessageHandler>;
-  let commandHandlers: ReturnType<typeof createMessageHandlers>['commandHandlers'];
+  let handlers: ReturnType<typeof createCommandHandlers>;
+  let processor: ReturnType<typeof simulatorOver>;
   const pact = consumerPact({ consumer: 'payments', provider: 'orders' });
 
   before(async () => {
     db = await setUpDatabase('payments_pact_commands');
-    const deps = { pool: db.pool, processor: simulatorOver(db.pool), processorTimeoutMs: TIMEOUT_MS, now: () => new Date() };
-    commandHandlers = createMessageHandlers(deps).commandHandlers;
-    handlers = payloadHandlers(commandHandlers); // as main.ts registers them
+    processor = simulatorOver(db.pool);
+    const deps = { pool: db.pool, processor, processorTimeoutMs: TIMEOUT_MS, publish: db.publish, now: () => new Date() };
+    handlers = createCommandHandlers(deps); // as main.ts registers them
     // Saved through the real card-saving path; its id is then fixed, since the pact's example names it.
     const method = await addPaymentMethod(deps, USER_ID, cardOf());
     await db.pool.query('UPDATE payment_methods SET id = $1 WHERE id = $2', [PAYMENT_METHOD_ID, method.id]);
@@ -48,17 +47,17 @@ describe('payments ← orders (message pact)', () => {
 
   /** One delivery off payments' commands queue, as its consumer takes it; a first delivery, not a redelivery. */
   const receive = async (body: unknown) => {
-    const { envelope, duplicate } = await deliverMessage({ pool: db.pool, contracts: { events, commands }, kind: 'commands', handlers }, body);
+    const { envelope, duplicate } = await deliverMessage({ pool: db.pool, contracts, kind: 'commands', handlers }, body);
     assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
   };
 
   /** The order's payment as the saga left it before the command: authorized, and captured if asked. */
   const givenPayment = async (orderId: string, status: 'authorized' | 'captured') => {
-    const run = (type: keyof typeof commandHandlers, payload: object) => withTransaction(db.pool, (client) => commandHandlers[type](client, payload));
-    await run('payments.authorize', {
+    const payments = paymentsWith(db, processor);
+    await payments.authorize({
       operationId: randomUUID(), orderId, userId: USER_ID, amountMinor: AMOUNT_MINOR, currency: 'EUR', paymentMethodId: PAYMENT_METHOD_ID,
     });
-    if (status === 'captured') await run('payments.capture', { operationId: randomUUID(), orderId });
+    if (status === 'captured') await payments.capture(orderId);
     assert.equal((await paymentOf(db.pool, orderId))?.status, status);
   };
   const replyTo = async (orderId: string) => (await published(db.pool, orderId)).at(-1)?.type;

@@ -8,9 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { replaceBearerToken, unhandledStates, verifyPacts } from '@bazaar/contract-testing';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
+import { startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { TIMEOUT_MS, paymentsWith } from './fixtures.js';
-import { setUpDatabase, startKeyServer, type TestDb } from './support.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 let db: TestDb;
 let keys: Awaited<ReturnType<typeof startKeyServer>>;
@@ -23,7 +24,7 @@ let token = '';
 before(async () => {
   db = await setUpDatabase('payments_pact_http');
   keys = await startKeyServer();
-  payments = paymentsWith(db.pool);
+  payments = paymentsWith(db);
   const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
   app = await buildApp({ pool: db.pool, auth, processor: payments.processor, processorTimeoutMs: TIMEOUT_MS, logger: createLogger('payments', 'silent') });
   await app.listen({ port: 0, host: '127.0.0.1' });

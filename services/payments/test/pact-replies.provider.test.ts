@@ -15,7 +15,7 @@ let payments: ReturnType<typeof paymentsWith>;
 
 before(async () => {
   db = await setUpDatabase('payments_pact_replies');
-  payments = paymentsWith(db.pool);
+  payments = paymentsWith(db);
 });
 
 after(async () => {

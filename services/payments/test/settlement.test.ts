@@ -2,9 +2,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@bazaar/platform';
+import { published } from '@bazaar/platform/testing';
 import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
 import { LosesFirstCaptureAnswer, operationsOf, paymentOf, paymentsWith, simulatorOver } from './fixtures.js';
-import { published, setUpDatabase, type TestDb } from './support.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 const types = async (db: TestDb, orderId: string) => (await published(db.pool, orderId)).map((r) => r.type);
 const last = async (db: TestDb, orderId: string) => (await published(db.pool, orderId)).at(-1)!;
@@ -15,7 +16,7 @@ describe('payments.capture, payments.void, payments.refund', () => {
   after(() => db.close());
 
   async function authorized(card: string = TEST_CARDS.approve) {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const command = await payments.command({}, { number: card });
     await payments.authorize(command);
     return { payments, orderId: command.orderId, simulator: payments.processor as SimulatedCardProcessor };
@@ -93,7 +94,7 @@ describe('payments.capture, payments.void, payments.refund', () => {
   });
 
   test('void of an unknown order is a no-op success, and an authorization arriving later is refused', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const simulator = payments.processor as SimulatedCardProcessor;
     const command = await payments.command();
     await payments.void(command.orderId);
@@ -117,7 +118,7 @@ describe('payments.capture, payments.void, payments.refund', () => {
   });
 
   test('capture of an unknown order, and a capture the processor declines, are typed failures', async () => {
-    const payments = paymentsWith(db.pool);
+    const payments = paymentsWith(db);
     const orderId = randomUUID();
     await payments.capture(orderId);
     assert.equal((await last(db, orderId)).payload.reason, 'payment_not_found');
@@ -132,7 +133,7 @@ describe('payments.capture, payments.void, payments.refund', () => {
   test('a capture whose answer is lost stays pending and is retried; the retry learns the first answer', async () => {
     const simulator = simulatorOver(db.pool);
     const processor = new LosesFirstCaptureAnswer(simulator);
-    const payments = paymentsWith(db.pool, processor);
+    const payments = paymentsWith(db, processor);
     const command = await payments.command();
     await payments.authorize(command);
     const operationId = randomUUID();

@@ -5,12 +5,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AppError, createPool, type Pool } from '@bazaar/platform';
-import { publish } from '../src/events.js';
+import { published } from '@bazaar/platform/testing';
 import { askProcessor, beginAuthorization, processorRequestFor } from '../src/payments/authorization.handlers.js';
 import { findOperation } from '../src/payments/payment.store.js';
 import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
 import { cardOf, LosesFirstCaptureAnswer, paymentOf, paymentsWith, simulatorOver, TIMEOUT_MS } from './fixtures.js';
-import { published, setUpDatabase, type TestDb } from './support.js';
+import { setUpDatabase, type TestDb } from './support.js';
 
 describe('the simulated processor keeps its state across a restart of payments', () => {
   let db: TestDb;
@@ -31,14 +31,14 @@ describe('the simulated processor keeps its state across a restart of payments',
   const types = async (orderId: string) => (await published(db.pool, orderId)).map((r) => r.type);
 
   test('a new instance captures, voids and refunds what the previous one authorized, and knows its tokens', async () => {
-    const before = paymentsWith(db.pool, restarted());
+    const before = paymentsWith(db, restarted());
     const captured = await before.command();
     const voided = await before.command({}, { number: TEST_CARDS.approveMastercard });
     const savedOnly = await before.command();
     await before.authorize(captured);
     await before.authorize(voided);
 
-    const after = paymentsWith(db.pool, restarted());
+    const after = paymentsWith(db, restarted());
     await after.capture(captured.orderId);
     await after.refund(captured.orderId, 599);
     await after.void(voided.orderId);
@@ -104,15 +104,15 @@ describe('the simulated processor keeps its state across a restart of payments',
   });
 
   test('payments killed after the processor authorized, before the answer was recorded: the retry after the restart authorizes once', async () => {
-    const before = paymentsWith(db.pool, restarted());
+    const before = paymentsWith(db, restarted());
     const command = await before.command();
-    const deps = { pool: db.pool, processor: before.processor, processorTimeoutMs: TIMEOUT_MS, publish, now: () => new Date() };
+    const deps = { pool: db.pool, processor: before.processor, processorTimeoutMs: TIMEOUT_MS, publish: db.publish, now: () => new Date() };
     await beginAuthorization(deps, command);
     const op = (await findOperation(db.pool, command.operationId))!;
     assert.equal((await askProcessor(deps, await processorRequestFor(db.pool, op), op.id)).outcome, 'succeeded');
     // SIGKILL: the answer was never recorded, the command was never acknowledged.
 
-    const after = paymentsWith(db.pool, restarted());
+    const after = paymentsWith(db, restarted());
     await after.authorize(command);
     const held = await (after.processor as SimulatedCardProcessor).authorizationsFor(command.orderId);
     assert.equal(held.length, 1, 'exactly one authorization at the processor');
@@ -123,14 +123,14 @@ describe('the simulated processor keeps its state across a restart of payments',
   });
 
   test('a capture whose answer was lost before a restart is learnt from the new instance: captured once', async () => {
-    const before = paymentsWith(db.pool, new LosesFirstCaptureAnswer(restarted()));
+    const before = paymentsWith(db, new LosesFirstCaptureAnswer(restarted()));
     const command = await before.command();
     await before.authorize(command);
     const operationId = randomUUID();
     await assert.rejects(before.capture(command.orderId, operationId), (error: unknown) =>
       error instanceof AppError && error.code === 'unavailable' && error.options.extensions?.retryable === true);
 
-    const after = paymentsWith(db.pool, restarted());
+    const after = paymentsWith(db, restarted());
     await after.capture(command.orderId, operationId);
     assert.deepEqual(await types(command.orderId), ['payment.authorized', 'payment.captured']);
     const [held] = await (after.processor as SimulatedCardProcessor).authorizationsFor(command.orderId);

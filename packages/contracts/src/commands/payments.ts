@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
 import { AmountMinor, Currency, Reason, Uuid } from '../common.js';
 
@@ -22,6 +22,11 @@ export const CaptureV1 = Type.Object({ operationId: Uuid, orderId: Uuid });
 export const VoidV1 = Type.Object({ operationId: Uuid, orderId: Uuid, reason: Reason });
 /** Give captured money back, all of it unless an amount is given. */
 export const RefundV1 = Type.Object({ operationId: Uuid, orderId: Uuid, amountMinor: Type.Optional(AmountMinor), reason: Reason });
+
+export type AuthorizePayload = Static<typeof AuthorizeV1>;
+export type CapturePayload = Static<typeof CaptureV1>;
+export type VoidPayload = Static<typeof VoidV1>;
+export type RefundPayload = Static<typeof RefundV1>;
 
 export const paymentCommands = {
   'payments.authorize': { 1: AuthorizeV1 },

@@ -18,6 +18,7 @@
 // When the processor does not answer in time the outcome is unknown: money may be held. The
 // authorization is then treated as declined (`processor_timeout`) and a void is sent defensively
 // for whatever the call may have produced, under a key derived from the operation id.
+import type { AuthorizePayload } from '@bazaar/contracts';
 import { withTransaction, type PoolClient, type Queryable } from '@bazaar/platform';
 import { callProcessor, type AuthorizeRequest } from '../processor/card-processor.js';
 import { findPaymentMethod } from '../methods/payment-method.store.js';
@@ -27,7 +28,6 @@ import {
 } from './handler-support.js';
 import { authorizationChange, type AuthorizationResult, type DeclineReason, type Operation } from './payment.js';
 import { replyForExistingPayment, replyOf } from './payment.replies.js';
-import { AuthorizePayload, parsePayload } from './payment.schemas.js';
 import {
   completeOperation, findOperation, findPaymentById, findPaymentByOrder, hasVoidTombstone, insertOperation,
   insertPayment, lockOrder, updatePayment,
@@ -38,8 +38,7 @@ type Started = { kind: 'answered'; reply: Reply } | { kind: 'call'; op: Operatio
 type Outcome = AuthorizationResult & { defensiveVoid?: DefensiveVoid };
 interface DefensiveVoid { id: string; outcome: 'succeeded' | 'declined' | 'failed'; reference: string | null; error: string | null }
 
-export async function authorize(deps: PaymentHandlerDeps, client: PoolClient, payload: unknown): Promise<Reply> {
-  const command = parsePayload(AuthorizePayload, payload, 'payments.authorize');
+export async function authorize(deps: PaymentHandlerDeps, client: PoolClient, command: AuthorizePayload): Promise<Reply> {
   const recorded = await findOperation(client, command.operationId);
   if (recorded) {
     assertSameCommand(recorded, 'authorize', command.orderId);

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { AppError, type Pool, type PoolClient } from '@bazaar/platform';
+import type { Messages } from '@bazaar/contracts';
+import { AppError, type Pool, type PoolClient, type Publish, type Sends } from '@bazaar/platform';
 import type { CardProcessor } from '../processor/card-processor.js';
 import type { Operation, OperationKind } from './payment.js';
 import type { PaymentEventType, Reply } from './payment.replies.js';
 
-export type Publish = (client: PoolClient, type: PaymentEventType, payload: object) => Promise<void>;
+/** How payments' replies are published: only its own, each with its contract's payload. */
+export type PaymentsPublish = Publish<Sends<Messages, PaymentEventType>>;
 
 export interface PaymentHandlerDeps {
   /** For the first phase of an operation, which commits on its own before the processor is called. */
@@ -12,7 +14,7 @@ export interface PaymentHandlerDeps {
   processor: CardProcessor;
   /** How long a processor call may take before its outcome is treated as unknown. */
   processorTimeoutMs: number;
-  publish: Publish;
+  publish: PaymentsPublish;
   now: () => Date;
 }
 

@@ -1,31 +1,15 @@
 // The reply events of payments' commands, and how each is derived from what was recorded. Because
 // a reply is always built from the stored operation, a repeated command is answered exactly as the
 // first one was, without asking the processor again.
+import type { Messages } from '@bazaar/contracts';
+import type { MessagePayload } from '@bazaar/platform';
 import type { DeclineReason, Operation, Payment } from './payment.js';
 
-export interface PaymentEvents {
-  'payment.authorized': {
-    operationId: string; orderId: string; paymentId: string; amountMinor: number; currency: string;
-    cardBrand: string | null; cardLast4: string | null; version: number;
-  };
-  'payment.declined': {
-    operationId: string; orderId: string; paymentId: string | null; reason: DeclineReason;
-    amountMinor: number | null; currency: string | null; version: number | null;
-  };
-  'payment.captured': { operationId: string; orderId: string; paymentId: string; amountMinor: number; currency: string; version: number };
-  'payment.capture-failed': { operationId: string; orderId: string; paymentId: string | null; reason: string; version: number | null };
-  /** `effect` is `nothing_held` when there was no authorization to release (unknown order, declined, already voided). */
-  'payment.voided': { operationId: string; orderId: string; paymentId: string | null; effect: 'voided' | 'nothing_held'; version: number | null };
-  'payment.void-failed': { operationId: string; orderId: string; paymentId: string | null; reason: string; version: number | null };
-  'payment.refunded': {
-    operationId: string; orderId: string; paymentId: string; amountMinor: number; currency: string;
-    status: 'refunded' | 'partially_refunded'; version: number;
-  };
-  'payment.refund-failed': { operationId: string; orderId: string; paymentId: string | null; reason: string; version: number | null };
-}
-
-export type PaymentEventType = keyof PaymentEvents;
-export type Reply = { [T in PaymentEventType]: { type: T; payload: PaymentEvents[T] } }[PaymentEventType];
+/** The replies payments sends; their payloads are the contracts'. */
+export type PaymentEventType =
+  | 'payment.authorized' | 'payment.declined' | 'payment.captured' | 'payment.capture-failed'
+  | 'payment.voided' | 'payment.void-failed' | 'payment.refunded' | 'payment.refund-failed';
+export type Reply = { [T in PaymentEventType]: { type: T; payload: MessagePayload<Messages, T> } }[PaymentEventType];
 
 /** The answer a finished operation gave (or gives again). */
 export function replyOf(op: Operation, payment: Payment | undefined): Reply {

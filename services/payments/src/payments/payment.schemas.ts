@@ -1,34 +1,6 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 
 const Uuid = Type.String({ format: 'uuid' });
-const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'an ISO 4217 code such as EUR' });
-const AmountMinor = Type.Integer({ minimum: 1, maximum: 100_000_000_000, description: 'in minor units (cents)' });
-const Reason = Type.String({ minLength: 1, maxLength: 200 });
-
-// Payloads of the commands payments consumes. Only what payments reads is required (other fields
-// are tolerated); the contracts package holds the full schemas and checks them on receipt. The card
-// is named by a saved payment method: one that is unknown or someone else's is a decline
-// (`invalid_payment_method`), not a bad message.
-export const AuthorizePayload = Type.Object({
-  operationId: Uuid,
-  orderId: Uuid,
-  userId: Uuid,
-  amountMinor: AmountMinor,
-  currency: Currency,
-  paymentMethodId: Uuid,
-});
-export type AuthorizePayload = Static<typeof AuthorizePayload>;
-
-export const CapturePayload = Type.Object({ operationId: Uuid, orderId: Uuid });
-export type CapturePayload = Static<typeof CapturePayload>;
-
-export const VoidPayload = Type.Object({ operationId: Uuid, orderId: Uuid, reason: Reason });
-export type VoidPayload = Static<typeof VoidPayload>;
-
-export const RefundPayload = Type.Object({ operationId: Uuid, orderId: Uuid, amountMinor: Type.Optional(AmountMinor), reason: Reason });
-export type RefundPayload = Static<typeof RefundPayload>;
-
-export { parsePayload } from '@bazaar/platform';
 
 // HTTP.
 export const PaymentIdParams = Type.Object({ id: Uuid });

@@ -18,11 +18,11 @@ import {
   type Decision, type Operation, type Payment, type PaymentChange,
 } from './payment.js';
 import { replyOf } from './payment.replies.js';
-import { CapturePayload, RefundPayload, VoidPayload, parsePayload } from './payment.schemas.js';
 import {
   completeOperation, findOperation, findPaymentById, findPaymentByOrder, insertOperation, lockOrder, updatePayment,
 } from './payment.store.js';
 
+/** What capture, void and refund commands have in common (each contract's payload is one). */
 interface SettlementCommand { operationId: string; orderId: string; amountMinor?: number | undefined; reason?: string | undefined }
 
 interface Settlement {
@@ -58,11 +58,8 @@ export const refund: Settlement = {
   change: refunded,
 };
 
-const schemas = { capture: CapturePayload, void: VoidPayload, refund: RefundPayload } as const;
-
 /** Handles one capture, void or refund command; resolves with the reply it published. */
-export async function settle(deps: PaymentHandlerDeps, client: PoolClient, settlement: Settlement, payload: unknown): Promise<Reply> {
-  const command: SettlementCommand = parsePayload(schemas[settlement.kind], payload, `payments.${settlement.kind}`);
+export async function settle(deps: PaymentHandlerDeps, client: PoolClient, settlement: Settlement, command: SettlementCommand): Promise<Reply> {
   const recorded = await findOperation(client, command.operationId);
   if (recorded) assertSameCommand(recorded, settlement.kind, command.orderId);
   const op = recorded ?? (await beginSettlement(deps, settlement, command));

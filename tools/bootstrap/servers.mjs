@@ -83,15 +83,18 @@ export function installHint(server) {
   return `install ${server.name} from your system's packages`;
 }
 
+/** A command as a shell would need it typed (an empty argument shows as ""). */
+const shown = (command) => command.map((arg) => (arg === '' ? '""' : arg)).join(' ');
+
 async function startAndWait(server, where, prefix) {
   const commands = server.start();
-  sayPart(`[bazaar] ${server.name} is installed but not running: starting it (${commands.at(-1).join(' ')})…`);
+  sayPart(`[bazaar] ${server.name} is installed but not running: starting it (${shown(commands.at(-1))})…`);
   for (const [command, ...args] of commands) {
     const all = [...prefix, command, ...args];
     const result = spawnSync(all[0], all.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (result.status !== 0) {
       sayPart(' failed\n');
-      return `${server.name}: \`${all.join(' ')}\` failed${result.stderr ? `: ${result.stderr.trim().split('\n').at(-1)}` : ''}`;
+      return `${server.name}: \`${shown(all)}\` failed${result.stderr ? `: ${result.stderr.trim().split('\n').at(-1)}` : ''}`;
     }
   }
   for (let second = 0; second < server.waitSeconds; second++) {
@@ -124,7 +127,7 @@ export async function ensureServers(needed) {
       problem(`${server.name} does not answer at ${at} and is not installed: ${installHint(server)} (or set ${server.variable})`, true);
     } else {
       const prefix = privilegePrefix();
-      const line = prefix ? await startAndWait(server, where, prefix) : `${server.name} is installed but not running, and starting it needs root: sudo ${server.start().at(-1).join(' ')}`;
+      const line = prefix ? await startAndWait(server, where, prefix) : `${server.name} is installed but not running, and starting it needs root: sudo ${shown(server.start().at(-1))}`;
       if (line) problem(line);
     }
   }

@@ -48,7 +48,7 @@ if (!(await postgresAnswers(infra.pgAdminUrl))) missing.push(`PostgreSQL at ${in
 if (!(await redisAnswers(infra.redisUrl))) missing.push(`Redis at ${infra.redisUrl} (set BAZAAR_REDIS_URL)`);
 if (!(await amqpAnswers(infra.amqpUrl))) missing.push(`RabbitMQ at ${infra.amqpUrl} (set BAZAAR_AMQP_URL)`);
 if (missing.length) {
-  console.error(`The tests run against real servers, and these do not answer:\n${missing.map((m) => `  - ${m}`).join('\n')}\nStart them (see README, "Running the tests") and run npm test again.`);
+  console.error(`The tests run against real servers, and these do not answer:\n${missing.map((m) => `  - ${m}`).join('\n')}\nStart them and run again (npm test starts the local ones that are installed but stopped).`);
   process.exit(1);
 }
 

@@ -66,7 +66,12 @@ function serversForStart() {
   return needed;
 }
 
-const tsxImport = () => ['--import', import.meta.resolve('tsx')];
+/** How to run one of tools/src's entry points: compiled when the build made it, else its source through tsx. */
+function toolEntry(name, built) {
+  const compiled = path.join(root, 'tools', 'dist', `${name}.js`);
+  if (built && existsSync(compiled)) return [compiled];
+  return ['--import', import.meta.resolve('tsx'), path.join(root, 'tools', 'src', `${name}.ts`)];
+}
 
 async function start(built) {
   if (!args.includes('--help') && !args.includes('-h')) {
@@ -75,12 +80,10 @@ async function start(built) {
     for (const p of problems) say(p.line);
     if (problems.some((p) => p.name !== 'PostgreSQL')) process.exit(1);
   }
-  const dist = path.join(root, 'tools', 'dist', 'launcher.js');
-  const launcher = built && existsSync(dist) ? [dist] : [...tsxImport(), path.join(root, 'tools', 'src', 'launcher.ts')];
-  exitLike(await runChild(process.execPath, [...launcher, ...args], { cwd: root }));
+  exitLike(await runChild(process.execPath, [...toolEntry('launcher', built), ...args], { cwd: root }));
 }
 
-async function test() {
+async function test(built) {
   const problems = await ensureServers(['PostgreSQL', 'Redis', 'RabbitMQ']);
   for (const p of problems) say(p.line);
   if (problems.length) process.exit(1);
@@ -91,7 +94,7 @@ async function test() {
     if (!lint.signal) say('lint failed (above): fix what it names and run npm test again');
     return exitLike(lint);
   }
-  exitLike(await runChild(process.execPath, [...tsxImport(), path.join(root, 'tools', 'src', 'run-tests.ts'), ...args], { cwd: root }));
+  exitLike(await runChild(process.execPath, [...toolEntry('run-tests', built), ...args], { cwd: root }));
 }
 
 async function main() {
@@ -112,7 +115,7 @@ async function main() {
   }
   await ensureDependencies(root);
   const built = await build(root);
-  return command === 'start' ? start(built) : test();
+  return command === 'start' ? start(built) : test(built);
 }
 
 main().catch((error) => {

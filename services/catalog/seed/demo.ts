@@ -1,6 +1,5 @@
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { createOutbox, createPool, withTransaction, type PoolClient } from '@bazaar/platform';
-import { publisher } from '../src/events.js';
 import { insertCategories } from '../src/categories/category.store.js';
 import type { NewProduct } from '../src/products/product.js';
 import { createProducts } from '../src/products/product.service.js';
@@ -85,7 +84,7 @@ async function addReviews(client: PoolClient, random: Random, productIds: string
 
 /**
  * Loads the demo catalog into an empty catalog database (the launcher calls this after migrating).
- * It goes through the same store functions and event seam as the API, so each product's
+ * It goes through the same store functions as the API, publishing to catalog's outbox, so each product's
  * product.created is recorded with it, and it is one transaction: all of it or nothing.
  */
 export async function seed(env: Record<string, string>, log: (line: string) => void): Promise<void> {
@@ -93,7 +92,7 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
   if (!url) throw new Error('CATALOG_DATABASE_URL is not set');
   const pool = createPool(url, { max: 1, applicationName: 'catalog-seed', statementTimeoutMs: 60_000 });
   // The seed writes product.created to catalog's outbox like the API does; catalog's relay sends it.
-  publisher.bind(createOutbox('catalog', { events, commands }, env.MESSAGING_NAMESPACE));
+  const { publish } = createOutbox('catalog', contracts, env.MESSAGING_NAMESPACE);
   try {
     const started = Date.now();
     const loaded = await withTransaction(pool, async (client) => {
@@ -105,7 +104,7 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
         const leaf = leaves[i % leaves.length]!;
         return demoProduct(random, i + 1, leaf.id, pick(random, leaf.kinds));
       });
-      const products = await createProducts(client, inputs);
+      const products = await createProducts(client, publish, inputs);
       const reviews = await addReviews(client, random, products.map((p) => p.id));
       return { categories: CATEGORIES.length + leaves.length, products: products.length, reviews };
     });

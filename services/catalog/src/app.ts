@@ -11,6 +11,7 @@ import {
   type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
+import type { CatalogPublish } from './events.js';
 import { registerCategoryRoutes } from './categories/category.routes.js';
 import { registerProductRoutes } from './products/product.routes.js';
 import { registerReviewRoutes } from './reviews/review.routes.js';
@@ -23,6 +24,8 @@ export interface CatalogDeps {
   logger: Logger;
   /** Verifies identity's access tokens (admin writes, reviews). */
   verifier: JwtVerifier;
+  /** Where product changes are announced, in the transaction that made them: the service's outbox. */
+  publish: CatalogPublish;
   health?: HealthRegistry;
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;

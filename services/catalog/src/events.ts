@@ -1,53 +1,20 @@
-import { Publisher } from '@bazaar/platform';
+// What catalog sends and consumes, typed by the contracts.
+import type { Messages } from '@bazaar/contracts';
+import type { Publish, Sends } from '@bazaar/platform';
 import { applyStockChanged } from './availability/availability.handlers.js';
 
-/** What catalog announces. These shapes are meant to move into `@bazaar/contracts` as versioned schemas. */
-export interface ProductCreated {
-  productId: string;
-  sku: string;
-  name: string;
-  priceMinor: number;
-  currency: string;
-  categoryId: string;
-  createdAt: string;
-}
-
-export interface ProductUpdated {
-  productId: string;
-  sku: string;
-  name: string;
-  priceMinor: number;
-  currency: string;
-  updatedAt: string;
-  /** The product's version after this change: a consumer keeps the highest it has seen. */
-  version: number;
-}
-
-export interface ProductDiscontinued {
-  productId: string;
-  sku: string;
-  discontinuedAt: string;
-}
-
-export interface CatalogEvents {
-  'product.created': ProductCreated;
-  'product.updated': ProductUpdated;
-  'product.discontinued': ProductDiscontinued;
-}
-
-export type CatalogEventType = keyof CatalogEvents;
-
 /**
- * Where catalog's events go, inside the transaction that made the change: bound to its transactional
- * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
- * refuses rather than lose a message.
+ * How catalog announces a product change: `publish(client, 'product.created', payload)` with the
+ * client of the transaction that made the change, so the message is recorded if and only if the
+ * change is. Only catalog's own events compile, each with its contract's payload. main.ts gives the
+ * outbox's.
  */
-export const publisher = new Publisher<CatalogEventType>('catalog');
-export const publish = publisher.publish;
+export type CatalogPublish = Publish<Sends<Messages, 'product.created' | 'product.updated' | 'product.discontinued'>>;
 
 /**
- * The events catalog consumes, by type, for the message consumer to dispatch to. Each handler runs
- * inside the consumer's transaction (with its inbox record) and is given that transaction's client.
+ * The events catalog consumes, by type, each handler taking the payload its contract defines (the
+ * consumer has checked it before the handler runs). Each runs inside the consumer's transaction
+ * (with its inbox record) and is given that transaction's client.
  */
 export const eventHandlers = {
   'stock.changed': applyStockChanged,

@@ -1,10 +1,10 @@
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import {
   createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
-import { eventHandlers, publisher } from './events.js';
+import { eventHandlers } from './events.js';
 
 let logger: Logger | undefined;
 try {
@@ -13,12 +13,11 @@ try {
   await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
   const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog', max: config.DATABASE_POOL_MAX });
   const messaging = createMessaging({
-    service: 'catalog', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
-    handlers: { events: payloadHandlers(eventHandlers) },
+    service: 'catalog', pool, logger, contracts, ...messagingSettings(config),
+    handlers: { events: payloadHandlers(contracts.events, eventHandlers) },
   });
-  publisher.bind(messaging.outbox);
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, logger, verifier, deadLetters: messaging.deadLetters, processMetrics: true });
+  const app = await buildApp({ pool, logger, verifier, publish: messaging.outbox.publish, deadLetters: messaging.deadLetters, processMetrics: true });
   messaging.observe(app);
   await runService({
     app,

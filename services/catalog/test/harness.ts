@@ -1,8 +1,9 @@
-import { events, commands } from '@bazaar/contracts';
-import { createJwtVerifier, createLogger, createOutbox, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
-import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@bazaar/platform/testing';
+import assert from 'node:assert/strict';
+import { contracts, type Messages } from '@bazaar/contracts';
+import { createJwtVerifier, createLogger, payloadHandlers, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceTestDatabase, deliverMessage, startTestIssuer, type ServiceTestDatabase, type TestIssuer } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR, buildApp } from '../src/app.js';
-import { publisher } from '../src/events.js';
+import { eventHandlers, type CatalogPublish } from '../src/events.js';
 
 /** identity's part in catalog's tests: tokens signed as identity signs them, and its key set. */
 export type Identity = TestIssuer;
@@ -11,7 +12,9 @@ export const startIdentityKeys = startTestIssuer;
 export interface Harness {
   app: ServiceApp;
   pool: Pool;
-  db: TestDatabase;
+  db: ServiceTestDatabase<Messages>;
+  /** What catalog's code publishes through: a real outbox in this file's database, as the app's. */
+  publish: CatalogPublish;
   identity: Identity;
   /** Bearer headers of an admin and of a customer. */
   admin: { authorization: string };
@@ -26,24 +29,32 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
  * standing in for identity, and the app built in-process. `close()` drops the database.
  */
 export async function startCatalog(label: string): Promise<Harness> {
-  const db = await createTestDatabase(`catalog_${label}`);
-  await migrate(db.url, MIGRATIONS_DIR);
-  publisher.bind(createOutbox('catalog', { events, commands }));
-  const pool = createPool(db.url, { max: 5 });
+  const db = await createServiceTestDatabase({ service: 'catalog', label: `catalog_${label}`, migrationsDir: MIGRATIONS_DIR, contracts, poolSize: 5 });
+  const { pool, publish } = db;
   const identity = await startIdentityKeys();
   const verifier = createJwtVerifier({ jwksUrl: identity.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, logger: createLogger('catalog', 'silent'), verifier });
+  const app = await buildApp({ pool, logger: createLogger('catalog', 'silent'), verifier, publish });
   return {
-    app, pool, db, identity,
+    app, pool, db, publish, identity,
     admin: bearer(await identity.token({ roles: ['customer', 'admin'] })),
     customer: bearer(await identity.token({ roles: ['customer'] })),
     async close() {
       await app.close();
       await identity.close();
-      await pool.end();
-      await db.drop();
+      await db.close();
     },
   };
+}
+
+/**
+ * One delivery off catalog's events queue, as its consumer takes it (the contract check, then the
+ * handler main.ts registers for the type and the inbox row, in one transaction); a first delivery,
+ * not a redelivery.
+ */
+export async function receive(h: Pick<Harness, 'pool'>, body: unknown): Promise<void> {
+  const handlers = payloadHandlers(contracts.events, eventHandlers);
+  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts, kind: 'events', handlers }, body);
+  assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
 }
 
 export interface CreatedCategory { id: string; slug: string; name: string; parentId: string | null }

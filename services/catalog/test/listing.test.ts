@@ -41,7 +41,7 @@ describe('product listings: keyset pagination, filters, search', async () => {
       createdAt: new Date(base + Math.floor(i / 3) * 1000),
     }));
     const products = await withTransaction(h.pool, async (client) => {
-      const created = await createProducts(client, inputs);
+      const created = await createProducts(client, h.publish, inputs);
       for (const [i, p] of created.entries()) {
         if (i % 4 === 0) await recordReview(client, p.id, randomUUID(), { rating: 4 });
         if (i % 4 === 1) for (const rating of [4, 5]) await recordReview(client, p.id, randomUUID(), { rating });
@@ -57,7 +57,7 @@ describe('product listings: keyset pagination, filters, search', async () => {
     }
     // A discontinued product is in no listing.
     const gone = fixtures.pop()!;
-    await discontinueProduct(h.pool, gone.id);
+    await discontinueProduct(h, gone.id);
   });
   after(() => h.close());
 

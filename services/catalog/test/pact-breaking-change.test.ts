@@ -38,6 +38,7 @@ before(async () => {
     pool: h.pool,
     logger: createLogger('catalog', 'silent'),
     verifier: createJwtVerifier({ jwksUrl: h.identity.jwksUrl }),
+    publish: h.publish,
     beforeReady: dropField,
   });
   await Promise.all([h.app.listen({ port: 0, host: '127.0.0.1' }), breaking.listen({ port: 0, host: '127.0.0.1' })]);

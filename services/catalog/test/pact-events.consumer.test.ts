@@ -7,12 +7,8 @@
 // one transaction of its own database), and what a shopper sees of the product is asserted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
 import { consumerPact, messageEnvelope, MatchersV3, timestamp } from '@bazaar/contract-testing';
-import { payloadHandlers } from '@bazaar/platform';
-import { deliverMessage } from '@bazaar/platform/testing';
-import { eventHandlers } from '../src/events.js';
-import { addCategory, addProduct, startCatalog, type Harness } from './harness.js';
+import { addCategory, addProduct, receive, startCatalog, type Harness } from './harness.js';
 
 const { integer, regex } = MatchersV3;
 const sku = (example: string) => regex('^[A-Z0-9]+(-[A-Z0-9]+)*$', example);
@@ -21,16 +17,9 @@ const MESSAGE_ID = '0195f0a4-1c2b-7d3e-8f40-00000000e101';
 
 describe('catalog ← inventory (message pact)', () => {
   let h: Harness;
-  const handlers = payloadHandlers(eventHandlers); // as main.ts registers them
   const pact = consumerPact({ consumer: 'catalog', provider: 'inventory' });
   before(async () => { h = await startCatalog('pact_events'); });
   after(() => h.close());
-
-  /** One delivery off catalog's events queue, as its consumer takes it; a first delivery, not a redelivery. */
-  const receive = async (body: unknown) => {
-    const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts: { events, commands }, kind: 'events', handlers }, body);
-    assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
-  };
 
   test('stock.changed becomes the product\'s availability as shoppers see it', async () => {
     const { id } = await addProduct(h, { categoryId: (await addCategory(h, 'lamps')).id, sku: 'LAMP-001' });
@@ -53,7 +42,7 @@ describe('catalog ← inventory (message pact)', () => {
         },
       })))
       .executeTest(async (message) => {
-        await receive(message.contents.content);
+        await receive(h, message.contents.content);
         const product = (await h.app.inject({ method: 'GET', url: `/products/${id}` })).json();
         assert.deepEqual([product.available, product.inStock], [7, true]);
       });

@@ -3,18 +3,17 @@
 // with the outbox bound, and read back from the outbox, envelope and all.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts, type Messages } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
 import { createServiceTestDatabase, publishedMessages, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR } from '../src/app.js';
 import { insertCategories } from '../src/categories/category.store.js';
-import { publisher } from '../src/events.js';
 import { createProduct } from '../src/products/product.service.js';
 
 describe('catalog provides the message pacts of its consumers', () => {
-  let db: ServiceTestDatabase;
+  let db: ServiceTestDatabase<Messages>;
   before(async () => {
-    db = await createServiceTestDatabase({ service: 'catalog', label: 'catalog_pact_events', migrationsDir: MIGRATIONS_DIR, publisher, contracts: { events, commands } });
+    db = await createServiceTestDatabase({ service: 'catalog', label: 'catalog_pact_events', migrationsDir: MIGRATIONS_DIR, contracts });
   });
   after(() => db.close());
 
@@ -43,7 +42,7 @@ describe('catalog provides the message pacts of its consumers', () => {
         // An admin adds a product (POST /products runs the same service function).
         'a product.created event': async () => {
           assert.ok(categoryId, 'the provider state made a category');
-          const product = await createProduct(db.pool, {
+          const product = await createProduct(db, {
             sku: `LAMP-${String(++skus).padStart(3, '0')}`, name: 'Walnut desk lamp', priceMinor: 4900, currency: 'EUR', categoryId,
           });
           return written('product.created', product.id);

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
 import { AmountMinor, Currency, Sku, Timestamp, Uuid, Version } from '../common.js';
 
@@ -26,6 +26,10 @@ export const ProductUpdatedV1 = Type.Object({
 
 /** A product left the listings; orders that refer to it still read it by id. */
 export const ProductDiscontinuedV1 = Type.Object({ productId: Uuid, sku: Sku, discontinuedAt: Timestamp });
+
+export type ProductCreatedPayload = Static<typeof ProductCreatedV1>;
+export type ProductUpdatedPayload = Static<typeof ProductUpdatedV1>;
+export type ProductDiscontinuedPayload = Static<typeof ProductDiscontinuedV1>;
 
 export const catalogEvents = {
   'product.created': { 1: ProductCreatedV1 },

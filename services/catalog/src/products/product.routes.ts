@@ -9,7 +9,8 @@ import { listProducts } from './product-listing.store.js';
 import { ListingPage, ListingQuerySchema, NewProductBody, ProductChangesBody, ProductSchema } from './product.schemas.js';
 import { changeProduct, createProduct, discontinueProduct, productDetail } from './product.service.js';
 
-export function registerProductRoutes(app: ServiceApp, { pool, verifier }: CatalogDeps): void {
+export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void {
+  const { pool, verifier } = deps;
   const admin = verifier.preHandler({ role: 'admin' });
 
   app.get('/products', {
@@ -41,17 +42,17 @@ export function registerProductRoutes(app: ServiceApp, { pool, verifier }: Catal
     preValidation: admin,
     schema: { summary: 'Add a product (admin)', security: bearer, body: NewProductBody, response: { 201: ProductSchema } },
   }, async (request, reply) => {
-    const product = await createProduct(pool, request.body);
+    const product = await createProduct(deps, request.body);
     return reply.code(201).header('location', `/products/${product.id}`).send(product);
   });
 
   app.patch('/products/:id', {
     preValidation: admin,
     schema: { summary: 'Change a product (admin)', security: bearer, params: IdParams, body: ProductChangesBody, response: { 200: ProductSchema } },
-  }, async (request) => changeProduct(pool, request.params.id, request.body));
+  }, async (request) => changeProduct(deps, request.params.id, request.body));
 
   app.delete('/products/:id', {
     preValidation: admin,
     schema: { summary: 'Discontinue a product (admin): it leaves listings, stays readable', security: bearer, params: IdParams, response: { 200: ProductSchema } },
-  }, async (request) => discontinueProduct(pool, request.params.id));
+  }, async (request) => discontinueProduct(deps, request.params.id));
 }

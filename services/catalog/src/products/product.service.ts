@@ -1,11 +1,17 @@
 import { AppError, withTransaction, type Pool, type PoolClient, type Queryable } from '@bazaar/platform';
-import { publish } from '../events.js';
+import type { CatalogPublish } from '../events.js';
 import { findAvailability } from '../availability/availability.store.js';
 import {
   checkChangeable, checkCurrency, productCreated, productDiscontinued, productUpdated,
   type NewProduct, type Product, type ProductChanges,
 } from './product.js';
 import { findImages, findProduct, insertImages, insertProducts, markDiscontinued, replaceImages, updateProduct, type StoredImage } from './product.store.js';
+
+/** What changing products needs: the database, and where each change is announced. */
+export interface ProductDeps {
+  pool: Pool;
+  publish: CatalogPublish;
+}
 
 export interface ProductDetail extends Product {
   images: StoredImage[];
@@ -17,7 +23,7 @@ export interface ProductDetail extends Product {
  * Adds products with their images and records product.created for each, all in the caller's
  * transaction: the API adds one, the demo seed a few hundred.
  */
-export async function createProducts(client: PoolClient, inputs: NewProduct[]): Promise<Product[]> {
+export async function createProducts(client: PoolClient, publish: CatalogPublish, inputs: NewProduct[]): Promise<Product[]> {
   for (const input of inputs) checkCurrency(input.currency);
   const products = await insertProducts(client, inputs);
   await insertImages(client, products.map((p, i) => ({ productId: p.id, images: inputs[i]!.images ?? [] })));
@@ -25,8 +31,8 @@ export async function createProducts(client: PoolClient, inputs: NewProduct[]): 
   return products;
 }
 
-export async function createProduct(pool: Pool, input: NewProduct): Promise<ProductDetail> {
-  const [product] = await withTransaction(pool, (client) => createProducts(client, [input]));
+export async function createProduct({ pool, publish }: ProductDeps, input: NewProduct): Promise<ProductDetail> {
+  const [product] = await withTransaction(pool, (client) => createProducts(client, publish, [input]));
   return (await productDetail(pool, product!.id))!;
 }
 
@@ -38,7 +44,7 @@ async function lockChangeable(client: PoolClient, id: string): Promise<Product> 
 }
 
 /** Applies an admin's changes, moves the product to its next version and records product.updated. */
-export async function changeProduct(pool: Pool, id: string, changes: ProductChanges): Promise<ProductDetail> {
+export async function changeProduct({ pool, publish }: ProductDeps, id: string, changes: ProductChanges): Promise<ProductDetail> {
   checkCurrency(changes.currency);
   await withTransaction(pool, async (client) => {
     await lockChangeable(client, id);
@@ -53,7 +59,7 @@ export async function changeProduct(pool: Pool, id: string, changes: ProductChan
  * Soft delete: the product leaves listings but stays readable by id, since orders refer to it.
  * Discontinuing a discontinued product changes nothing and announces nothing.
  */
-export async function discontinueProduct(pool: Pool, id: string): Promise<ProductDetail> {
+export async function discontinueProduct({ pool, publish }: ProductDeps, id: string): Promise<ProductDetail> {
   await withTransaction(pool, async (client) => {
     const product = await findProduct(client, id, { lock: true });
     if (!product) throw AppError.notFound(`product ${id}`);

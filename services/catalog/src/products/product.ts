@@ -1,5 +1,5 @@
+import type { ProductCreatedPayload, ProductDiscontinuedPayload, ProductUpdatedPayload } from '@bazaar/contracts';
 import { AppError } from '@bazaar/platform';
-import type { ProductCreated, ProductDiscontinued, ProductUpdated } from '../events.js';
 
 export type ProductStatus = 'active' | 'discontinued';
 
@@ -68,7 +68,7 @@ export function checkChangeable(product: Product): void {
   }
 }
 
-export const productCreated = (p: Product): ProductCreated => ({
+export const productCreated = (p: Product): ProductCreatedPayload => ({
   productId: p.id,
   sku: p.sku,
   name: p.name,
@@ -78,7 +78,7 @@ export const productCreated = (p: Product): ProductCreated => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-export const productUpdated = (p: Product): ProductUpdated => ({
+export const productUpdated = (p: Product): ProductUpdatedPayload => ({
   productId: p.id,
   sku: p.sku,
   name: p.name,
@@ -88,7 +88,7 @@ export const productUpdated = (p: Product): ProductUpdated => ({
   version: p.version,
 });
 
-export const productDiscontinued = (p: Product & { discontinuedAt: Date }): ProductDiscontinued => ({
+export const productDiscontinued = (p: Product & { discontinuedAt: Date }): ProductDiscontinuedPayload => ({
   productId: p.id,
   sku: p.sku,
   discontinuedAt: p.discontinuedAt.toISOString(),

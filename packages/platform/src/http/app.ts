@@ -1,3 +1,6 @@
+// @fastify/swagger adds `app.swagger()` and the `tags`, `hide` … route schema fields to fastify's types.
+// Services compiled against this package's declarations (dist/) see that only if app.d.ts keeps the reference.
+/// <reference types="@fastify/swagger" preserve="true" />
 import { randomUUID } from 'node:crypto';
 import Fastify, {
   LogController,

@@ -6,7 +6,6 @@
  * OFFSET and keyset at the same position are timed in SQL. Writes bench/results/catalog.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,8 +80,8 @@ async function freePort(): Promise<number> {
 
 async function startCatalog(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const tsx = createRequire(import.meta.url).resolve('tsx');
-  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'services/catalog/src/main.ts')], {
+  // Compiled, as npm start and the image run it (npm run bench builds first).
+  const child = spawn(process.execPath, [path.join(root, 'services/catalog/dist/main.js')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { PATH: process.env.PATH ?? '', CATALOG_DATABASE_URL: databaseUrl, IDENTITY_URL: 'http://127.0.0.1:9', PORT: String(port), LOG_LEVEL: 'warn' },

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
 import { discoverServices, repoRoot } from './services.js';
-import { ServiceProcess } from './process.js';
+import { ServiceProcess, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
 
@@ -42,6 +42,13 @@ Service logs are written to <data-dir>/logs/<service>.log.`);
 }
 
 const say = (line: string) => console.log(`[bazaar] ${line}`);
+
+/**
+ * Services and seeders run compiled (`node dist/main.js`), like the launcher itself. Run from its
+ * sources through tsx (`node --conditions=source --import tsx tools/src/launcher.ts`, how npm start
+ * worked before there was a build; the startup benchmark's baseline), it runs theirs too.
+ */
+const runtime: ServiceRuntime = import.meta.url.endsWith('.ts') ? 'source' : 'dist';
 
 async function main(): Promise<void> {
   const all = discoverServices();
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
   const logsDir = path.join(dataRoot, 'logs');
   const notReady: ServiceProcess[] = [];
   for (const service of prepared) {
-    const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`));
+    const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`), runtime);
     proc.onUnexpectedExit = (code, signal) => {
       if (shuttingDown) return;
       console.error(`\n[bazaar] ${service.def.name} stopped unexpectedly (${signal ?? `exit ${code}`}); the others keep running. Last lines:`);
@@ -114,7 +121,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (!args['no-seed']) await runSeeders(prepared, say);
+  if (!args['no-seed']) await runSeeders(prepared, say, runtime);
 
   printTable(prepared.map((p) => ({
     service: p.def.name,

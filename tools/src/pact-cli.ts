@@ -63,7 +63,7 @@ async function runTests(files: string[]): Promise<boolean> {
     process.stdout.write(`[${i + 1}/${files.length}] ${path.relative(repoRoot, file)} … `);
     const output: Buffer[] = [];
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['--import', tsx, '--test', '--test-reporter=spec', file], {
+      const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--test', '--test-reporter=spec', file], {
         cwd: repoRoot,
         env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
         stdio: ['ignore', 'pipe', 'pipe'],

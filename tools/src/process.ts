@@ -1,11 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { ServiceDef } from './services.js';
 
-const tsxLoader = createRequire(import.meta.url).resolve('tsx');
+/**
+ * What a service process runs: `dist`, its compiled code (`node dist/main.js`, as in the image), or
+ * `source`, its TypeScript through tsx (`npm start -- --from-source`, the startup benchmark's baseline).
+ */
+export type ServiceRuntime = 'dist' | 'source';
+
+/**
+ * The preload that stops a service whose launcher is gone (supervised.ts), always the compiled one
+ * (tools/dist), also when these tools themselves run from sources in tests: the service has no tsx.
+ */
+const supervisedPreload = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'supervised.js');
+
+/** node's arguments for a service, run in its folder; fails naming the missing build. */
+function nodeArguments(def: ServiceDef, runtime: ServiceRuntime): string[] {
+  if (!existsSync(supervisedPreload)) throw new Error(`${supervisedPreload} is missing: run npm run build`);
+  if (runtime === 'source') {
+    // The packages' `source` export condition: @bazaar/platform and contracts from their src/ too.
+    return ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx'), '--import', supervisedPreload, 'src/main.ts'];
+  }
+  if (!existsSync(path.join(def.dir, 'dist', 'main.js'))) throw new Error(`${def.name} is not built (no services/${def.name}/dist/main.js): run npm run build`);
+  return ['--import', supervisedPreload, 'dist/main.js'];
+}
 
 /** One service running as its own OS process, its output kept in a log file and a short tail. */
 export class ServiceProcess {
@@ -21,6 +43,7 @@ export class ServiceProcess {
     readonly def: ServiceDef,
     private readonly env: Record<string, string>,
     readonly logFile: string,
+    readonly runtime: ServiceRuntime = 'dist',
   ) {}
 
   get url(): string {
@@ -49,11 +72,13 @@ export class ServiceProcess {
 
   start(): void {
     mkdirSync(path.dirname(this.logFile), { recursive: true });
+    const args = nodeArguments(this.def, this.runtime);
     this.log = createWriteStream(this.logFile, { flags: 'a' });
     this.stopping = false;
     this.exitCode = null;
-    const child = spawn(process.execPath, ['--import', tsxLoader, 'src/main.ts'], {
+    const child = spawn(process.execPath, args, {
       cwd: this.def.dir,
+      // For the supervised.js preload, which stops the service once this process is gone.
       env: { ...this.env, BAZAAR_SUPERVISOR_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,9 @@
 /**
  * Runs every workspace's tests (`packages/*\/test`, `services/*\/test`, `tools/test`) with node:test
- * through tsx, after checking that PostgreSQL, Redis and RabbitMQ answer. Extra arguments are test
+ * through tsx, from the sources (`--conditions=source`: `@bazaar/platform` and the other packages are
+ * their src/ too), after checking that PostgreSQL, Redis and RabbitMQ answer and building what the
+ * tests start as processes (the systems of tools/test run every service compiled, see
+ * tools/src/testing/system.ts). Extra arguments are test
  * file paths or substrings to select files: `npm run test:only -- identity`. After a whole run (no
  * selection) first runs the ownership audit (`npm run audit:isolation -- --provision`) and, once the
  * tests passed, `npm run pact -- can-i-deploy`, which must say yes for every service.
@@ -10,6 +13,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { buildForRun } from './build.js';
 import { repoRoot } from './services.js';
 import { infrastructureFromEnv, postgresAnswers, redisAnswers } from './system.js';
 
@@ -52,17 +56,19 @@ if (missing.length) {
   process.exit(1);
 }
 
+buildForRun((line) => console.log(line));
+
 const filters = process.argv.slice(2);
 const tsx = createRequire(import.meta.url).resolve('tsx');
 const runTool = (script: string, args: string[]) => new Promise<number>((resolve) => {
-  spawn(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools', 'src', script), ...args], { cwd: repoRoot, stdio: 'inherit' })
+  spawn(process.execPath, [path.join(repoRoot, 'tools', 'dist', script), ...args], { cwd: repoRoot, stdio: 'inherit' })
     .on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
 
 if (filters.length === 0) {
   // The ownership audit of the deployment npm start makes, provisioned as npm start would.
   console.log('audit:isolation: who can reach whose data');
-  if ((await runTool('audit-cli.ts', ['--provision'])) !== 0) {
+  if ((await runTool('audit-cli.js', ['--provision'])) !== 0) {
     console.error('\nThe ownership audit found a breach (above): fix it before the tests run.');
     process.exit(1);
   }
@@ -74,7 +80,7 @@ if (files.length === 0) {
 }
 console.log(`running ${files.length} test file(s)`);
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const child = spawn(process.execPath, ['--import', tsx, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.map((f) => path.relative(repoRoot, f))], {
+const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.map((f) => path.relative(repoRoot, f))], {
   cwd: repoRoot,
   stdio: 'inherit',
   env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
@@ -85,4 +91,4 @@ if (code !== 0 || filters.length > 0) process.exit(code);
 // The whole suite ran, the consumer tests recorded their pacts and the providers verified theirs:
 // every service must be deployable against the pacts of record.
 console.log('\ncan-i-deploy: every service against the pacts of record');
-process.exit(await runTool('pact-cli.ts', ['can-i-deploy']));
+process.exit(await runTool('pact-cli.js', ['can-i-deploy']));

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +12,6 @@ import { brokerPermissions, dropBrokerUsers, dropProvisioned, rabbitmqctl, rabbi
 import { cleanBroker } from '../src/testing/system.js';
 import { discoverServices, repoRoot } from '../src/services.js';
 
-const tsx = createRequire(import.meta.url).resolve('tsx');
-
 interface Launch {
   child: ChildProcess;
   output: () => string;
@@ -22,7 +19,8 @@ interface Launch {
 }
 
 function launch(args: string[], env: Record<string, string> = {}): Launch {
-  const child = spawn(process.execPath, ['--import', tsx, 'tools/src/launcher.ts', ...args], {
+  // Compiled, as npm start runs it (the test runner builds first).
+  const child = spawn(process.execPath, ['tools/dist/launcher.js', ...args], {
     cwd: repoRoot,
     // Other tests run whole systems on the same PostgreSQL at the same time: small pools.
     env: { ...process.env, BAZAAR_DATABASE_POOL_MAX: '4', ...env },
@@ -51,7 +49,14 @@ function tableRows(output: string): { service: string; url: string; pid: number;
     .map((cells) => ({ service: cells[0]!, url: cells[1]!, pid: Number(cells[2]), state: cells[cells.length - 1]! }));
 }
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+/** Whether the process runs: a zombie (exited, not yet reaped by whoever adopted it) does not. */
+const alive = (pid: number) => {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   const socket = net.connect({ host: '127.0.0.1', port });
   socket.once('connect', () => { socket.destroy(); resolve(true); });
@@ -148,6 +153,28 @@ test('with no PostgreSQL at the admin URL, npm start runs on an embedded one', {
     const redis = new Redis('redis://127.0.0.1:6379');
     await redis.call('ACL', 'DELUSER', `${prefix}_identity`).catch(() => undefined);
     redis.disconnect();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a service whose launcher is killed (SIGKILL, no chance to stop it) stops by itself instead of living on', { timeout: 180_000 }, async () => {
+  const prefix = `test_orphan_${randomBytes(3).toString('hex')}`;
+  const dataDir = scratchDir();
+  const l = launch(['--only', 'identity', '--port-offset', '4500', '--prefix', prefix, '--data-dir', dataDir, '--no-seed']);
+  try {
+    await waitFor(l, 'stop: Ctrl-C', 150_000);
+    const [row] = tableRows(l.output());
+    assert.equal(row?.state, 'ready', l.output());
+    l.child.kill('SIGKILL');
+    await l.exited;
+    // The service's supervisor preload notices within a second and sends it SIGTERM; the wait is
+    // long only so that a loaded machine does not fail the test.
+    for (let i = 0; i < 150 && alive(row!.pid); i++) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(alive(row!.pid), false, `identity (pid ${row!.pid}) still running after its launcher was killed`);
+    assert.equal(await portOpen(Number(new URL(row!.url).port)), false, 'identity port still open');
+  } finally {
+    await shutDown(l);
+    await cleanUp(prefix, ['identity']);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

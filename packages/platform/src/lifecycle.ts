@@ -54,26 +54,9 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
-  watchSupervisor(logger, shutdown);
   await app.listen({ port: options.port, host: options.host });
   logger.info({ port: options.port, host: options.host }, 'listening');
   await options.onListening?.();
-}
-
-/**
- * A service started by the launcher (which sets BAZAAR_SUPERVISOR_PID) shuts down gracefully if the
- * launcher dies without stopping it (killed with SIGKILL, say), instead of living on as an orphan.
- */
-function watchSupervisor(logger: Logger, shutdown: (reason: string) => Promise<void>): void {
-  const supervisor = Number(process.env.BAZAAR_SUPERVISOR_PID);
-  if (!Number.isInteger(supervisor) || supervisor <= 1) return;
-  const timer = setInterval(() => {
-    if (process.ppid === supervisor) return;
-    clearInterval(timer);
-    logger.warn({ supervisor }, 'the launcher that started this service is gone: stopping');
-    void shutdown('supervisor exited');
-  }, 1000);
-  timer.unref();
 }
 
 /**

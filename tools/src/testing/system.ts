@@ -117,7 +117,12 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     const env: Record<string, Record<string, string>> = {};
     for (const service of prepared) {
       env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[service.def.name] };
-      services[service.def.name] = new ServiceProcess(service.def, env[service.def.name]!, path.join(dataRoot, 'logs', `${service.def.name}.log`));
+      // Compiled (dist/main.js), though the tests themselves run from sources: a system test then
+      // checks what npm start and the image run (the build, the packages' exports, the supervisor
+      // preload), and services started through tsx take more memory and longer to start, which counts
+      // on a two-core machine running two such tests at once (bench/results/startup.md).
+      // The price is a build first: the test and bench runners run the incremental `tsc -b`.
+      services[service.def.name] = new ServiceProcess(service.def, env[service.def.name]!, path.join(dataRoot, 'logs', `${service.def.name}.log`), 'dist');
     }
     const procs = prepared.map((service) => services[service.def.name]!);
     const waves = options.parallel ? [...new Set(procs.map((proc) => proc.def.order))].sort((a, b) => a - b).map((order) => procs.filter((proc) => proc.def.order === order)) : procs.map((proc) => [proc]);

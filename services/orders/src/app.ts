@@ -5,8 +5,9 @@ import {
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import type { SagaSettings } from './checkout/saga.types.js';
-import { publish as defaultPublish, type Publish } from './events.js';
+import type { OrdersPublish } from './events.js';
 import type { Catalog } from './orders/catalog.client.js';
+import { orderRecords } from './orders/order-records.store.js';
 import { registerOrderRoutes } from './orders/order.routes.js';
 
 /** Orders' own migrations, applied to its database alone. */
@@ -20,8 +21,8 @@ export interface OrdersAppDeps {
   catalog: Pick<Catalog, 'products' | 'state'>;
   settings: SagaSettings;
   now?: () => Date;
-  /** Where commands and events go; the events seam unless a test says otherwise. */
-  publish?: Publish;
+  /** Where the orders placed, their saga's commands and the order's events go: the outbox's `publish`, or a test database's. */
+  publish: OrdersPublish;
   health?: HealthRegistry;
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
@@ -52,7 +53,8 @@ export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
     catalog: deps.catalog,
     settings: deps.settings,
     now: deps.now ?? (() => new Date()),
-    publish: deps.publish ?? defaultPublish,
+    publish: deps.publish,
+    orders: orderRecords,
     logger: deps.logger,
   });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });

@@ -1,14 +1,13 @@
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { createDeadlineJob } from './checkout/deadline.job.js';
 import { createReplyHandler, replyHandlers } from './checkout/saga.runner.js';
-import { REPLY_TYPES } from './checkout/saga.types.js';
 import { jwksUrlOf, loadOrdersConfig, sagaSettingsFrom } from './config.js';
-import { publish, publisher } from './events.js';
 import { createCatalog } from './orders/catalog.client.js';
+import { orderRecords } from './orders/order-records.store.js';
 
 let logger: Logger | undefined;
 try {
@@ -18,15 +17,17 @@ try {
   const pool = createPool(config.ORDERS_DATABASE_URL, { applicationName: 'orders', max: config.DATABASE_POOL_MAX });
   const settings = sagaSettingsFrom(config);
   const now = () => new Date();
-  const runner = { settings, now, publish, logger };
+  // Orders' outbox, made before the messaging because the reply handlers it is given send the saga's
+  // next commands through it; the routes and the deadline job write to it too, the relay sends it.
+  const { publish } = createOutbox('orders', contracts, config.MESSAGING_NAMESPACE);
+  const runner = { settings, now, publish, orders: orderRecords, logger };
   const messaging = createMessaging({
-    service: 'orders', pool, logger, contracts: { events, commands }, ...messagingSettings(config),
-    handlers: { events: replyHandlers(createReplyHandler(runner), REPLY_TYPES) },
+    service: 'orders', pool, logger, contracts, ...messagingSettings(config),
+    handlers: { events: replyHandlers(createReplyHandler(runner)) },
   });
-  publisher.bind(messaging.outbox);
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const catalog = createCatalog({ baseUrl: config.CATALOG_URL, timeoutMs: config.ORDERS_CATALOG_TIMEOUT_MS, logger });
-  const app = await buildApp({ pool, logger, verifier, catalog, settings, now, deadLetters: messaging.deadLetters, processMetrics: true });
+  const app = await buildApp({ pool, logger, verifier, catalog, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true });
   messaging.observe(app);
   const deadlines = createDeadlineJob({
     pool, deps: runner, logger, intervalMs: config.ORDERS_DEADLINE_INTERVAL_MS, batchSize: config.ORDERS_DEADLINE_BATCH_SIZE,

@@ -11,15 +11,14 @@
 // value. Everything else is a matcher: any uuid, any integer, any string of the right shape.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { commands, events } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { consumerPact, messageEnvelope, MatchersV3, oneOf, text, uuid } from '@bazaar/contract-testing';
-import { withTransaction, type MessageHandler } from '@bazaar/platform';
+import { uuidv5, withTransaction } from '@bazaar/platform';
 import { deliverMessage } from '@bazaar/platform/testing';
-import { sagaIdsFor, uuidv5, type SagaIds } from '../src/checkout/saga.ids.js';
+import { SAGA_NAMESPACE, sagaIdsFor, type SagaIds } from '../src/checkout/saga.ids.js';
 import { startSaga } from '../src/checkout/saga.js';
 import { createReplyHandler, recordDecision, replyHandlers } from '../src/checkout/saga.runner.js';
 import { REPLY_TYPES, type ReplyType } from '../src/checkout/saga.types.js';
-import { publish } from '../src/events.js';
 import { newOrderNumber } from '../src/orders/order.js';
 import { insertItems, insertOrder, insertPaymentCopy, insertShippingCopy } from '../src/orders/order.store.js';
 import { PAYMENT_ID, SHIPMENT_ID, facts } from './saga.fixtures.js';
@@ -39,7 +38,7 @@ const version = (example: number) => integer(example);
  * second message for a redelivery of the first.
  */
 const envelope = (type: ReplyType, source: string, orderId: string, payload: Record<string, unknown>) => messageEnvelope({
-  type, id: uuidv5(`pact message ${type}`), source, correlationId: orderId, causationId: uuidv5(`pact command ${type}`), payload,
+  type, id: uuidv5(`pact message ${type}`, SAGA_NAMESPACE), source, correlationId: orderId, causationId: uuidv5(`pact command ${type}`, SAGA_NAMESPACE), payload,
 });
 
 /** One checkout, placed with a fixed order id (so the pact's examples are the same on every run). */
@@ -49,7 +48,7 @@ interface Checkout {
 }
 
 const checkoutFor = (type: ReplyType): Checkout => {
-  const orderId = uuidv5(`pact order ${type}`);
+  const orderId = uuidv5(`pact order ${type}`, SAGA_NAMESPACE);
   return { orderId, ids: sagaIdsFor(orderId) };
 };
 
@@ -242,12 +241,12 @@ const fromShipping: Interaction[] = [
 
 let h: Harness;
 let token: string;
-let handlers: Record<string, MessageHandler>;
+let handlers: ReturnType<typeof replyHandlers>;
 
 before(async () => {
   h = await startOrders('pact_replies');
   token = await h.token(facts.userId);
-  handlers = replyHandlers(createReplyHandler({ settings, now: () => h.clock.now, publish }), REPLY_TYPES);
+  handlers = replyHandlers(createReplyHandler(h.runner));
 });
 
 after(async () => {
@@ -260,7 +259,7 @@ after(async () => {
  * and the handler runs in the message's context on the transaction that records it in the inbox.
  */
 async function receive(body: unknown): Promise<void> {
-  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts: { events, commands }, kind: 'events', handlers }, body);
+  const { envelope, duplicate } = await deliverMessage({ pool: h.pool, contracts, kind: 'events', handlers }, body);
   assert.equal(duplicate, false, `message ${envelope.id} was taken for a redelivery`);
 }
 
@@ -276,11 +275,11 @@ async function place(c: Checkout): Promise<void> {
       subtotalMinor: placed.totalMinor, totalMinor: placed.totalMinor, idempotencyKey: c.orderId, requestHash: 'pact',
     });
     await insertItems(client, c.orderId, [{
-      lineNo: 1, productId: uuidv5(`pact product ${line.sku}`), sku: line.sku, name: 'Walnut desk lamp', unitPriceMinor, quantity: line.quantity, lineTotalMinor: placed.totalMinor,
+      lineNo: 1, productId: uuidv5(`pact product ${line.sku}`, SAGA_NAMESPACE), sku: line.sku, name: 'Walnut desk lamp', unitPriceMinor, quantity: line.quantity, lineTotalMinor: placed.totalMinor,
     }]);
     await insertPaymentCopy(client, c.orderId, { paymentMethodRef: placed.paymentMethodId, amountMinor: placed.totalMinor, currency: placed.currency });
     await insertShippingCopy(client, c.orderId, placed.recipient);
-    await recordDecision(client, { publish }, startSaga(placed, c.ids, settings, now), now, { paymentMethodRef: placed.paymentMethodId });
+    await recordDecision(client, h.runner, startSaga(placed, c.ids, settings, now), now, { paymentMethodRef: placed.paymentMethodId });
   });
 }
 

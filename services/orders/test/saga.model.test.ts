@@ -5,9 +5,9 @@
 // every saga has ended, and the invariants hold.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decide } from '../src/checkout/saga.js';
+import { decide, startSaga } from '../src/checkout/saga.js';
 import type { Reply, Saga, SagaCommand } from '../src/checkout/saga.types.js';
-import { ORDER_ID, PAYMENT_ID, SHIPMENT_ID, ctx, started } from './saga.fixtures.js';
+import { ORDER_ID, PAYMENT_ID, SHIPMENT_ID, T0, ctx, facts, ids, settings } from './saga.fixtures.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
 function prng(seed: number) {
@@ -169,9 +169,10 @@ function simulate(seed: number): { saga: Saga; payments: Payments; inventory: In
   const shipping = new Shipping(scenario.shippable);
   const trace: string[] = [JSON.stringify(scenario)];
   let now = ctx().now.getTime();
-  let saga = started();
+  const start = startSaga(facts, ids, settings, T0);
+  let saga = start.saga;
   let everConfirmed = false;
-  const inFlight: Message[] = [{ to: 'services', command: { type: 'payments.authorize', payload: { operationId: saga.ids.authorizeOperationId } } }];
+  const inFlight: Message[] = start.commands.map((command) => ({ to: 'services', command }));
 
   const ordersDecide = (input: Parameters<typeof decide>[1]) => {
     const decision = decide(saga, input, ctx(new Date(now)));

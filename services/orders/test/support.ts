@@ -1,21 +1,21 @@
 // Orders as one test file sees it: a fresh database, the app built in-process with a stand-in for
 // catalog (another service: a tiny HTTP server answering GET /products/:id) and for identity's keys,
-// the publish seam bound to a real outbox, and replies delivered exactly as the consumer does it
-// (inbox row and handler in one transaction, payload checked against its contract).
+// a `publish` writing to a real outbox in that database, and replies delivered exactly as the
+// consumer does it (payload checked against its contract, inbox row and handler in one transaction).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { commands, events } from '@bazaar/contracts';
+import { contracts, type Messages } from '@bazaar/contracts';
+import { createEnvelope, createJwtVerifier, createLogger, uuidv7, type Pool, type ServiceApp } from '@bazaar/platform';
 import {
-  ContractValidator, createJwtVerifier, createLogger, runWithContext, uuidv7, withTransaction, type Pool, type ServiceApp,
-} from '@bazaar/platform';
-import { createServiceTestDatabase, startTestIssuer, type ServiceTestDatabase, type TestIssuer } from '@bazaar/platform/testing';
+  createServiceTestDatabase, deliverMessage, startTestIssuer, type ServiceTestDatabase, type TestIssuer,
+} from '@bazaar/platform/testing';
 import { MIGRATIONS_DIR, buildApp } from '../src/app.js';
 import { createDeadlineJob, type DeadlineJob } from '../src/checkout/deadline.job.js';
 import { createReplyHandler, replyHandlers, type SagaRunnerDeps } from '../src/checkout/saga.runner.js';
-import { REPLY_TYPES, type ReplyType, type SagaSettings } from '../src/checkout/saga.types.js';
-import { publish, publisher } from '../src/events.js';
+import type { ReplyType, SagaSettings } from '../src/checkout/saga.types.js';
 import { createCatalog, type Catalog } from '../src/orders/catalog.client.js';
+import { orderRecords } from '../src/orders/order-records.store.js';
 import type { CatalogProduct } from '../src/orders/order.js';
 
 export const settings: SagaSettings = { stepTimeoutMs: 30_000, reservationTtlSeconds: 604_800 };
@@ -67,7 +67,7 @@ export interface Sent {
 }
 
 export interface Harness {
-  db: ServiceTestDatabase;
+  db: ServiceTestDatabase<Messages>;
   pool: Pool;
   app: ServiceApp;
   catalog: StandInCatalog;
@@ -75,6 +75,8 @@ export interface Harness {
   issuer: TestIssuer;
   clock: { now: Date };
   deadlines: DeadlineJob;
+  /** The saga's runner as main.ts wires it, on this database and the harness's clock. */
+  runner: SagaRunnerDeps;
   token(userId?: string, roles?: string[]): Promise<string>;
   /** Delivers a reply as the consumer does; the same `messageId` twice is absorbed by the inbox. */
   deliver(type: ReplyType, payload: Record<string, unknown>, messageId?: string): Promise<void>;
@@ -83,8 +85,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Who sends each kind of reply. */
+const SOURCES: Record<string, string> = { payment: 'payments', stock: 'inventory', shipment: 'shipping' };
+
 export async function startOrders(label: string): Promise<Harness> {
-  const db = await createServiceTestDatabase({ service: 'orders', label: `orders_${label}`, migrationsDir: MIGRATIONS_DIR, publisher, contracts: { events, commands } });
+  const db = await createServiceTestDatabase({ service: 'orders', label: `orders_${label}`, migrationsDir: MIGRATIONS_DIR, contracts });
   const pool = db.pool;
   const catalog = new StandInCatalog();
   await catalog.start();
@@ -94,22 +99,17 @@ export async function startOrders(label: string): Promise<Harness> {
   const now = () => clock.now;
   const logger = createLogger('orders', 'silent');
   const catalogClient = createCatalog({ baseUrl: catalog.url, timeoutMs: 1000 });
-  const app = await buildApp({ pool, logger, verifier, catalog: catalogClient, settings, now });
-  const runner: SagaRunnerDeps = { settings, now, publish, logger };
-  const handlers = replyHandlers(createReplyHandler(runner), REPLY_TYPES);
-  const validator = new ContractValidator({ events, commands });
+  const app = await buildApp({ pool, logger, verifier, catalog: catalogClient, settings, now, publish: db.publish });
+  const runner: SagaRunnerDeps = { settings, now, publish: db.publish, orders: orderRecords, logger };
+  const handlers = replyHandlers(createReplyHandler(runner));
   const deadlines = createDeadlineJob({ pool, deps: runner, logger, intervalMs: 60_000, batchSize: 100 });
 
   return {
-    db, pool, app, catalog, catalogClient, issuer, clock, deadlines,
+    db, pool, app, catalog, catalogClient, issuer, clock, deadlines, runner,
     token: (userId = randomUUID(), roles = ['customer']) => issuer.token({ userId, roles }),
     async deliver(type, payload, messageId = uuidv7()) {
-      validator.assertPayload(type, 1, payload);
-      await withTransaction(pool, async (client) => {
-        const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [messageId, type]);
-        if (rowCount === 0) return;
-        await runWithContext({ correlationId: messageId, causationId: messageId }, () => handlers[type]({ type, payload }, client));
-      });
+      const envelope = { ...createEnvelope(SOURCES[type.split('.')[0]!]!, type, 1, payload), id: messageId, correlationId: messageId, causationId: messageId };
+      await deliverMessage({ pool, contracts, kind: 'events', handlers }, envelope);
     },
     async sent(orderId) {
       const { rows } = await pool.query<{ id: string; type: string; envelope: { payload: Record<string, unknown> } }>('SELECT id, type, envelope FROM outbox ORDER BY id');

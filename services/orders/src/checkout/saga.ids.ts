@@ -1,17 +1,10 @@
-import { createHash } from 'node:crypto';
+import { uuidv5 } from '@bazaar/platform';
 
-/** The namespace of the checkout saga's derived ids (a fixed, random uuid). */
-const SAGA_NAMESPACE = '5b0f3c1e-8a4d-4c7e-9b2a-6d1f0e3a7c55';
-
-/** A name-based (version 5, SHA-1) uuid, RFC 9562 section 5.5. */
-export function uuidv5(name: string, namespace = SAGA_NAMESPACE): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const bytes = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/**
+ * The namespace of the checkout saga's derived ids (a fixed, random uuid). Changing it would change
+ * every derived id, and a command sent again would no longer be recognised by its receiver.
+ */
+export const SAGA_NAMESPACE = '5b0f3c1e-8a4d-4c7e-9b2a-6d1f0e3a7c55';
 
 /** The ids of everything the saga asks of other services: their idempotency keys. */
 export interface SagaIds {
@@ -29,7 +22,7 @@ export interface SagaIds {
  * answers it from its record instead of acting twice. They are also stored on the saga.
  */
 export function sagaIdsFor(orderId: string): SagaIds {
-  const id = (purpose: string) => uuidv5(`order/${orderId}/${purpose}`);
+  const id = (purpose: string) => uuidv5(`order/${orderId}/${purpose}`, SAGA_NAMESPACE);
   return {
     authorizeOperationId: id('payments.authorize'),
     captureOperationId: id('payments.capture'),

@@ -2,33 +2,37 @@
 // the new state, the timeline, the commands and events and the order's status in the caller's
 // transaction. A crash anywhere loses nothing: either all of it committed, or none of it did and the
 // reply is delivered again (or the deadline job finds the saga).
-import type { Logger, PoolClient } from '@bazaar/platform';
-import type { Publish } from '../events.js';
-import { linesBySku } from '../orders/order.js';
-import { findItems, findOrder, findRecipient, setOrderStatus } from '../orders/order.store.js';
-import { copyPaymentEvent, copyShipmentEvent } from '../orders/status-copies.store.js';
+import { events, type Messages } from '@bazaar/contracts';
+import { payloadHandlers, type Logger, type PoolClient, type Publish, type Sends } from '@bazaar/platform';
 import { decide, orderStatusOf } from './saga.js';
 import { appendSteps, insertSaga, lockSaga, lockSagaByReservation, updateSaga, type StoredSaga } from './saga.store.js';
-import type { Decision, OrderFacts, Reply, ReplyType, Saga, SagaInput, SagaSettings } from './saga.types.js';
+import type {
+  Decision, OrderEventType, OrderFacts, OrderStatus, Reply, ReplyOf, Saga, SagaCommandType, SagaInput, SagaSettings,
+} from './saga.types.js';
+
+/** How the saga sends its commands and announces the order's events: each with its contract's payload. */
+export type SagaPublish = Publish<Sends<Messages, SagaCommandType | OrderEventType>>;
+
+/**
+ * What the saga reads and writes of its order, on the caller's transaction. The order's tables are
+ * orders/' own (orders/order-records.store.ts): the saga is given them, so checkout/ does not import orders/.
+ */
+export interface OrderRecords {
+  /** What the saga's commands need of the order. */
+  facts(client: PoolClient, orderId: string, paymentMethodRef: string): Promise<OrderFacts>;
+  /** The order's status, and the reason customers see, as the saga leaves it. */
+  setStatus(client: PoolClient, orderId: string, status: OrderStatus, reason: string | null): Promise<void>;
+  /** Brings the order's copy of the payment's or the shipment's status up to date from a reply about it. */
+  copyReply(client: PoolClient, orderId: string, reply: Reply): Promise<void>;
+}
 
 export interface SagaRunnerDeps {
   settings: SagaSettings;
   now: () => Date;
-  publish: Publish;
+  /** Where the saga's commands and the order's events go: the outbox's `publish`, or a test database's. */
+  publish: SagaPublish;
+  orders: OrderRecords;
   logger?: Pick<Logger, 'info' | 'warn' | 'debug'>;
-}
-
-/** What the saga's commands need of the order, read from orders' own tables. */
-export async function loadFacts(client: PoolClient, orderId: string, paymentMethodRef: string): Promise<OrderFacts> {
-  // One after another: a client runs one query at a time.
-  const order = await findOrder(client, orderId);
-  const items = await findItems(client, orderId);
-  const recipient = await findRecipient(client, orderId);
-  if (!order || !recipient) throw new Error(`order ${orderId} has a saga but no order or recipient`);
-  return {
-    orderId, orderNumber: order.number, userId: order.userId, totalMinor: order.totalMinor, currency: order.currency,
-    paymentMethodId: paymentMethodRef, lines: linesBySku(items), recipient,
-  };
 }
 
 /** The order's reason as customers see it: why it is cancelled or rejected, or why a cancellation was refused. */
@@ -36,7 +40,7 @@ const reasonOf = (saga: Saga): string | null => (saga.state === 'authorizing' ||
 
 /** Writes a decision: the saga, its timeline, its commands and events, the order's status. */
 export async function recordDecision(
-  client: PoolClient, deps: Pick<SagaRunnerDeps, 'publish'>, decision: Decision, at: Date, insert?: { paymentMethodRef: string },
+  client: PoolClient, deps: Pick<SagaRunnerDeps, 'publish' | 'orders'>, decision: Decision, at: Date, insert?: { paymentMethodRef: string },
 ): Promise<void> {
   const { saga } = decision;
   if (insert) await insertSaga(client, saga, insert.paymentMethodRef);
@@ -44,19 +48,21 @@ export async function recordDecision(
   await appendSteps(client, saga.orderId, decision.log, at);
   for (const command of decision.commands) await deps.publish(client, command.type, command.payload);
   for (const event of decision.events) await deps.publish(client, event.type, event.payload);
-  await setOrderStatus(client, saga.orderId, orderStatusOf(saga), reasonOf(saga));
+  await deps.orders.setStatus(client, saga.orderId, orderStatusOf(saga), reasonOf(saga));
 }
 
 /** Decides on one input for a saga locked by the caller, and records the decision unless it is a refusal. */
 export async function applyToSaga(client: PoolClient, deps: SagaRunnerDeps, stored: StoredSaga, input: SagaInput): Promise<Decision> {
   const now = deps.now();
-  const facts = await loadFacts(client, stored.saga.orderId, stored.paymentMethodRef);
+  const facts = await deps.orders.facts(client, stored.saga.orderId, stored.paymentMethodRef);
   const decision = decide(stored.saga, input, { ...deps.settings, now, facts });
   if (decision.changed && decision.refused === undefined) await recordDecision(client, deps, decision, now);
   return decision;
 }
 
 export type ReplyHandler = (client: PoolClient, reply: Reply) => Promise<void>;
+
+const isStockReply = (reply: Reply): reply is ReplyOf<'stock.reserved' | 'stock.reservation-rejected' | 'stock.released'> => reply.type.startsWith('stock.');
 
 /**
  * Handles one reply from payments, inventory or shipping inside the consumer's (inbox) transaction:
@@ -66,24 +72,39 @@ export type ReplyHandler = (client: PoolClient, reply: Reply) => Promise<void>;
  */
 export function createReplyHandler(deps: SagaRunnerDeps): ReplyHandler {
   return async (client, reply) => {
-    const stored = reply.type.startsWith('stock.')
-      ? await lockSagaByReservation(client, (reply.payload as { reservationId: string }).reservationId)
-      : await lockSaga(client, reply.payload.orderId!);
+    // A reservation's replies are found by its id (a release need not name the order).
+    const stored = isStockReply(reply) ? await lockSagaByReservation(client, reply.payload.reservationId) : await lockSaga(client, reply.payload.orderId);
     if (!stored) {
       deps.logger?.warn({ type: reply.type, orderId: reply.payload.orderId }, 'a reply for no checkout of ours: ignored');
       return;
     }
     const orderId = stored.saga.orderId;
-    if (reply.type.startsWith('payment.')) await copyPaymentEvent(client, orderId, reply as Parameters<typeof copyPaymentEvent>[2]);
-    if (reply.type.startsWith('shipment.')) await copyShipmentEvent(client, orderId, reply as Parameters<typeof copyShipmentEvent>[2]);
+    await deps.orders.copyReply(client, orderId, reply);
     const decision = await applyToSaga(client, deps, stored, reply);
     deps.logger?.debug({ orderId, type: reply.type, changed: decision.changed, state: decision.saga.state, sent: decision.commands.map((c) => c.type) }, 'checkout reply applied');
   };
 }
 
-/** The handlers to register with createMessaging: one per reply type, all through `handle`. */
-export function replyHandlers(handle: ReplyHandler, types: readonly ReplyType[]): Record<ReplyType, (envelope: { type: string; payload: unknown }, client: PoolClient) => Promise<void>> {
-  return Object.fromEntries(
-    types.map((type) => [type, (envelope: { type: string; payload: unknown }, client: PoolClient) => handle(client, { type, payload: envelope.payload } as Reply)]),
-  ) as Record<ReplyType, (envelope: { type: string; payload: unknown }, client: PoolClient) => Promise<void>>;
+/**
+ * The handlers to register with createMessaging: one per reply type, each given its contract's
+ * payload, all through `handle`.
+ */
+export function replyHandlers(handle: ReplyHandler) {
+  return payloadHandlers(events, {
+    'payment.authorized': (client, payload) => handle(client, { type: 'payment.authorized', payload }),
+    'payment.declined': (client, payload) => handle(client, { type: 'payment.declined', payload }),
+    'payment.captured': (client, payload) => handle(client, { type: 'payment.captured', payload }),
+    'payment.capture-failed': (client, payload) => handle(client, { type: 'payment.capture-failed', payload }),
+    'payment.voided': (client, payload) => handle(client, { type: 'payment.voided', payload }),
+    'payment.void-failed': (client, payload) => handle(client, { type: 'payment.void-failed', payload }),
+    'payment.refunded': (client, payload) => handle(client, { type: 'payment.refunded', payload }),
+    'payment.refund-failed': (client, payload) => handle(client, { type: 'payment.refund-failed', payload }),
+    'stock.reserved': (client, payload) => handle(client, { type: 'stock.reserved', payload }),
+    'stock.reservation-rejected': (client, payload) => handle(client, { type: 'stock.reservation-rejected', payload }),
+    'stock.released': (client, payload) => handle(client, { type: 'stock.released', payload }),
+    'shipment.created': (client, payload) => handle(client, { type: 'shipment.created', payload }),
+    'shipment.failed': (client, payload) => handle(client, { type: 'shipment.failed', payload }),
+    'shipment.cancelled': (client, payload) => handle(client, { type: 'shipment.cancelled', payload }),
+    'shipment.cancel-refused': (client, payload) => handle(client, { type: 'shipment.cancel-refused', payload }),
+  });
 }

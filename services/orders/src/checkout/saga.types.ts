@@ -1,11 +1,7 @@
 // The checkout saga's vocabulary: its states, steps, what it knows of each thing it asked for, and
 // what a decision returns. See saga.ts for the state machine.
-import type { Static } from 'typebox';
-import type {
-  PaymentAuthorizedV1, PaymentCaptureFailedV1, PaymentCapturedV1, PaymentDeclinedV1, PaymentRefundFailedV1, PaymentRefundedV1,
-  PaymentVoidFailedV1, PaymentVoidedV1, ShipmentCancelRefusedV1, ShipmentCancelledV1, ShipmentCreatedV1, ShipmentFailedV1,
-  StockReleasedV1, StockReservationRejectedV1, StockReservedV1,
-} from '@bazaar/contracts';
+import type { Messages } from '@bazaar/contracts';
+import type { MessagePayload } from '@bazaar/platform';
 import type { SagaIds } from './saga.ids.js';
 
 export type SagaState =
@@ -89,26 +85,19 @@ export interface SagaContext extends SagaSettings {
   facts: OrderFacts;
 }
 
-interface ReplyPayloads {
-  'payment.authorized': Static<typeof PaymentAuthorizedV1>;
-  'payment.declined': Static<typeof PaymentDeclinedV1>;
-  'payment.captured': Static<typeof PaymentCapturedV1>;
-  'payment.capture-failed': Static<typeof PaymentCaptureFailedV1>;
-  'payment.voided': Static<typeof PaymentVoidedV1>;
-  'payment.void-failed': Static<typeof PaymentVoidFailedV1>;
-  'payment.refunded': Static<typeof PaymentRefundedV1>;
-  'payment.refund-failed': Static<typeof PaymentRefundFailedV1>;
-  'stock.reserved': Static<typeof StockReservedV1>;
-  'stock.reservation-rejected': Static<typeof StockReservationRejectedV1>;
-  'stock.released': Static<typeof StockReleasedV1>;
-  'shipment.created': Static<typeof ShipmentCreatedV1>;
-  'shipment.failed': Static<typeof ShipmentFailedV1>;
-  'shipment.cancelled': Static<typeof ShipmentCancelledV1>;
-  'shipment.cancel-refused': Static<typeof ShipmentCancelRefusedV1>;
-}
+/**
+ * A message of one of the types `T` with the payload its contract defines, as a union over `T`: the
+ * type tells the payload, so a command or event with a payload of another type does not compile.
+ */
+export type MessageOf<T extends keyof Messages> = { [K in T]: { type: K; payload: MessagePayload<Messages, K> } }[T];
 
-export type ReplyType = keyof ReplyPayloads;
-export type Reply = { [T in ReplyType]: { type: T; payload: ReplyPayloads[T] } }[ReplyType];
+/** The replies of payments, inventory and shipping that the saga learns from. */
+export type ReplyType =
+  | 'payment.authorized' | 'payment.declined' | 'payment.captured' | 'payment.capture-failed'
+  | 'payment.voided' | 'payment.void-failed' | 'payment.refunded' | 'payment.refund-failed'
+  | 'stock.reserved' | 'stock.reservation-rejected' | 'stock.released'
+  | 'shipment.created' | 'shipment.failed' | 'shipment.cancelled' | 'shipment.cancel-refused';
+export type Reply = MessageOf<ReplyType>;
 export type ReplyOf<T extends ReplyType> = Extract<Reply, { type: T }>;
 
 export const REPLY_TYPES = [
@@ -139,15 +128,13 @@ export type SagaCommandType =
   | 'inventory.reserve' | 'inventory.release'
   | 'shipping.create-shipment' | 'shipping.cancel-shipment';
 
-export interface SagaCommand {
-  type: SagaCommandType;
-  payload: Record<string, unknown>;
-}
+/** A command the saga sends, with its contract's payload. */
+export type SagaCommand = MessageOf<SagaCommandType>;
 
-export interface OrderEvent {
-  type: 'order.confirmed' | 'order.cancelled' | 'order.rejected';
-  payload: Record<string, unknown>;
-}
+export type OrderEventType = 'order.confirmed' | 'order.cancelled' | 'order.rejected';
+
+/** An event the saga announces about the order, with its contract's payload. */
+export type OrderEvent = MessageOf<OrderEventType>;
 
 /** The outcome of one decision: the saga's new state and what to record and send, in one transaction. */
 export interface Decision {

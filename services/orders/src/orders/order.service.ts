@@ -6,6 +6,7 @@ import { startSaga } from '../checkout/saga.js';
 import { applyToSaga, recordDecision, type SagaRunnerDeps } from '../checkout/saga.runner.js';
 import { findSaga, listSteps, lockSaga, type TimelineEntry } from '../checkout/saga.store.js';
 import type { Saga } from '../checkout/saga.types.js';
+import type { OrdersPublish } from '../events.js';
 import type { Catalog } from './catalog.client.js';
 import {
   linesBySku, newOrderNumber, priceCart, repeatedProducts, requestHash, type CheckoutRequest, type PricedLine,
@@ -18,6 +19,8 @@ import type { PaymentCopy, ShippingCopy } from './status-copies.js';
 
 export interface OrdersDeps extends SagaRunnerDeps {
   pool: Pool;
+  /** The saga's commands and events, and `order.placed`. */
+  publish: OrdersPublish;
   catalog: Pick<Catalog, 'products'>;
 }
 

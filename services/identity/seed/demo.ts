@@ -6,9 +6,8 @@
  *
  * These passwords are public: never run this seed against a database that real people use.
  */
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { createOutbox, createPool } from '@bazaar/platform';
-import { publisher } from '../src/users/user.events.js';
 import { PasswordHasher } from '../src/auth/password.js';
 import { defaultSettings } from '../src/config.js';
 import { createAccount } from '../src/users/user.service.js';
@@ -25,14 +24,14 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
   if (!url) throw new Error('IDENTITY_DATABASE_URL is not set');
   const pool = createPool(url, { applicationName: 'identity-seed', max: 2 });
   // user.registered goes to identity's outbox like any sign-up; identity's relay sends it.
-  publisher.bind(createOutbox('identity', { events, commands }, env.MESSAGING_NAMESPACE));
+  const { publish } = createOutbox('identity', contracts, env.MESSAGING_NAMESPACE);
   try {
     if ((await countUsers(pool)) > 0) {
       log('users already exist: demo accounts not added');
       return;
     }
     const memory = Number(env.IDENTITY_ARGON2_MEMORY_KIB) || defaultSettings.argon2MemoryKib;
-    const deps = { pool, hasher: new PasswordHasher(memory), now: () => new Date() };
+    const deps = { pool, hasher: new PasswordHasher(memory), now: () => new Date(), publish };
     for (const { role, ...account } of demoAccounts) {
       await createAccount(deps, account, role);
       log(`demo ${role} ${account.email} / ${account.password}`);

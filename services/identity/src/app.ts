@@ -10,6 +10,7 @@ import { PasswordHasher } from './auth/password.js';
 import { SessionStore } from './auth/session.store.js';
 import { redisKeys } from './redis.js';
 import { registerAddressRoutes } from './users/addresses.routes.js';
+import type { IdentityPublish } from './users/user.events.js';
 import { registerPreferenceRoutes } from './users/preferences.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 
@@ -18,6 +19,8 @@ export interface IdentityDeps {
   /** A connection as identity's own Redis ACL user. */
   redis: Redis;
   logger: Logger;
+  /** Where user.registered and user.updated are announced, in the transaction that wrote the user: the service's outbox. */
+  publish: IdentityPublish;
   settings?: Partial<IdentitySettings>;
   /** Namespace of every Redis key; `identity` in production, `identity:<something>` in tests. */
   keyPrefix?: string;
@@ -63,6 +66,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
     throttle: new LoginThrottle(deps.redis, keys, settings.throttle),
     settings,
     now,
+    publish: deps.publish,
   };
   registerAuthRoutes(app, auth);
   registerUserRoutes(app, auth);

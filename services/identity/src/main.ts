@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { events, commands } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger } from '@bazaar/platform';
-import { publisher } from './users/user.events.js';
 import { buildApp } from './app.js';
 import { loadIdentityConfig, settingsFrom, trustProxyFrom } from './config.js';
 
@@ -16,8 +15,7 @@ try {
   await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', max: config.DATABASE_POOL_MAX });
   // identity only publishes (user.registered, user.updated); it consumes nothing.
-  const messaging = createMessaging({ service: 'identity', pool, logger, contracts: { events, commands }, ...messagingSettings(config) });
-  publisher.bind(messaging.outbox);
+  const messaging = createMessaging({ service: 'identity', pool, logger, contracts, ...messagingSettings(config) });
   // No offline queue: while Redis is unreachable, session checks fail at once (503) instead of
   // piling up behind the reconnect.
   const redis = new Redis(config.IDENTITY_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'identity' });
@@ -27,6 +25,7 @@ try {
     pool,
     redis,
     logger,
+    publish: messaging.outbox.publish,
     settings: settingsFrom(config),
     trustProxy: trustProxyFrom(config),
     keyPrefix: config.IDENTITY_REDIS_KEY_PREFIX,

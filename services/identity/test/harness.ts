@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { events, commands } from '@bazaar/contracts';
-import { createLogger, createOutbox, createPool, migrate, type Pool, type ServiceApp } from '@bazaar/platform';
-import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
+import { contracts, type Messages } from '@bazaar/contracts';
+import { createLogger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceTestDatabase, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { buildApp, type IdentityDeps } from '../src/app.js';
-import { publisher } from '../src/users/user.events.js';
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 export const redisUrl = (): string => process.env.BAZAAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -17,7 +16,7 @@ export const PASSWORD = 'Correct-Horse-7';
 export interface Harness {
   app: ServiceApp;
   pool: Pool;
-  db: TestDatabase;
+  db: ServiceTestDatabase<Messages>;
   /** The Redis key prefix of this file's app: every key it writes starts with it. */
   prefix: string;
   /** A connection with full rights, for looking at and cleaning up keys. */
@@ -32,14 +31,13 @@ export interface HarnessOptions extends Partial<Pick<IdentityDeps, 'settings' | 
 }
 
 /**
- * identity as one test file sees it: its own fresh database with the migrations applied, its own
- * Redis key prefix, and the app built in-process. `close()` drops the database and the keys.
+ * identity as one test file sees it: its own fresh database with the migrations applied (the app
+ * publishes to a real outbox in it), its own Redis key prefix, and the app built in-process.
+ * `close()` drops the database and the keys.
  */
 export async function startIdentity(label: string, options: HarnessOptions = {}): Promise<Harness> {
-  const db = await createTestDatabase(`identity_${label}`);
-  await migrate(db.url, migrationsDir);
-  publisher.bind(createOutbox('identity', { events, commands }));
-  const pool = createPool(db.url, { max: 5 });
+  const db = await createServiceTestDatabase({ service: 'identity', label: `identity_${label}`, migrationsDir, contracts, poolSize: 5 });
+  const { pool } = db;
   const admin = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
   await admin.connect();
   const prefix = options.prefix ?? `identity:test-${randomBytes(4).toString('hex')}`;
@@ -47,6 +45,7 @@ export async function startIdentity(label: string, options: HarnessOptions = {})
     pool,
     redis: options.redis ?? admin,
     logger: createLogger('identity', 'silent'),
+    publish: db.publish,
     keyPrefix: prefix,
     settings: { argon2MemoryKib: 1024, ...options.settings },
     trustProxy: ['loopback'],
@@ -59,8 +58,7 @@ export async function startIdentity(label: string, options: HarnessOptions = {})
       const keys = await keysUnder(admin, prefix);
       if (keys.length) await admin.del(...keys);
       admin.disconnect();
-      await pool.end();
-      await db.drop();
+      await db.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
 
 /** A person signed up. Consumers copy the name and email they need (a snapshot, named as one). */
@@ -18,6 +18,9 @@ export const UserUpdatedV1 = Type.Object({
   lastName: Type.String(),
   updatedAt: Type.String({ format: 'date-time' }),
 });
+
+export type UserRegisteredPayload = Static<typeof UserRegisteredV1>;
+export type UserUpdatedPayload = Static<typeof UserUpdatedV1>;
 
 /** Events published by identity, by type and version. */
 export const identityEvents = {

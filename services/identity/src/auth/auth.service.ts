@@ -1,5 +1,6 @@
 import { AppError, type Pool } from '@bazaar/platform';
 import type { IdentitySettings } from '../config.js';
+import type { IdentityPublish } from '../users/user.events.js';
 import { createAccount, type NewAccount } from '../users/user.service.js';
 import { findCredentials, findUserById } from '../users/user.store.js';
 import { roleFor, rolesOf, type User } from '../users/user.js';
@@ -17,6 +18,7 @@ export interface AuthDeps {
   throttle: LoginThrottle;
   settings: IdentitySettings;
   now: () => Date;
+  publish: IdentityPublish;
 }
 
 export interface Tokens {

@@ -1,24 +1,18 @@
-import { Publisher, type PoolClient } from '@bazaar/platform';
-
-export type UserEventType = 'user.registered' | 'user.updated';
-
-/** The payloads of `user.registered` v1 and `user.updated` v1 (see @bazaar/contracts). */
-export type UserEventPayload =
-  | { userId: string; email: string; firstName: string; lastName: string; registeredAt: string }
-  | { userId: string; email: string; firstName: string; lastName: string; updatedAt: string };
+import type { Messages, UserRegisteredPayload, UserUpdatedPayload } from '@bazaar/contracts';
+import type { Publish, Sends } from '@bazaar/platform';
 
 /**
- * Where identity's events go, inside the transaction that wrote the user: bound to its transactional
- * outbox at start-up (main.ts), to an outbox of their own by tests and the demo seed. Unbound, it
- * refuses rather than lose an event.
+ * How identity announces a change to a user: `publish(client, 'user.registered', payload)` with the
+ * client of the transaction that wrote the user, so the event is recorded if and only if the change
+ * is. Only identity's own events compile, each with its contract's payload. main.ts gives the
+ * outbox's.
  */
-export const publisher = new Publisher<UserEventType>('identity');
+export type IdentityPublish = Publish<Sends<Messages, 'user.registered' | 'user.updated'>>;
 
-/** Records that a user was registered or changed, in the transaction that wrote the change. */
-export const recordUserEvent = (client: PoolClient, type: UserEventType, payload: UserEventPayload): Promise<void> => publisher.publish(client, type, payload);
+type Named = { id: string; email: string; firstName: string; lastName: string };
 
+const userFields = (user: Named) => ({ userId: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName });
 
-export function userEventPayload(type: UserEventType, user: { id: string; email: string; firstName: string; lastName: string }, at: Date): UserEventPayload {
-  const base = { userId: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName };
-  return type === 'user.registered' ? { ...base, registeredAt: at.toISOString() } : { ...base, updatedAt: at.toISOString() };
-}
+export const userRegistered = (user: Named, at: Date): UserRegisteredPayload => ({ ...userFields(user), registeredAt: at.toISOString() });
+
+export const userUpdated = (user: Named, at: Date): UserUpdatedPayload => ({ ...userFields(user), updatedAt: at.toISOString() });

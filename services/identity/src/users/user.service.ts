@@ -1,6 +1,6 @@
 import { AppError, withTransaction, type FieldError, type Pool } from '@bazaar/platform';
 import { passwordProblem, type PasswordHasher } from '../auth/password.js';
-import { recordUserEvent, userEventPayload } from './user.events.js';
+import { userRegistered, userUpdated, type IdentityPublish } from './user.events.js';
 import { insertUser, updateUser } from './user.store.js';
 import { isFieldError, normaliseEmail, resolveNames, type NameInput, type Role, type User } from './user.js';
 
@@ -8,6 +8,8 @@ export interface AccountDeps {
   pool: Pool;
   hasher: PasswordHasher;
   now: () => Date;
+  /** Where user.registered and user.updated go, in the transaction that wrote the user. */
+  publish: IdentityPublish;
 }
 
 export interface NewAccount extends NameInput {
@@ -37,7 +39,7 @@ export async function createAccount(deps: AccountDeps, input: NewAccount, role: 
       lastName: names.lastName ?? '',
       role,
     });
-    await recordUserEvent(client, 'user.registered', userEventPayload('user.registered', user, deps.now()));
+    await deps.publish(client, 'user.registered', userRegistered(user, deps.now()));
     return user;
   });
 }
@@ -54,7 +56,7 @@ export async function updateProfile(deps: Omit<AccountDeps, 'hasher'>, userId: s
     const email = changes.email === undefined ? {} : { email: normaliseEmail(changes.email) };
     const user = await updateUser(client, userId, { ...email, ...names });
     if (!user) throw AppError.notFound('the user');
-    await recordUserEvent(client, 'user.updated', userEventPayload('user.updated', user, deps.now()));
+    await deps.publish(client, 'user.updated', userUpdated(user, deps.now()));
     return user;
   });
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { AppError, type Pool, type ServiceApp } from '@bazaar/platform';
 import { requireUser, signedIn, type AuthenticateDeps } from '../auth/authenticate.js';
+import type { IdentityPublish } from './user.events.js';
 import { EmailSchema, FirstNameSchema, LastNameSchema, NameSchema, UserSchema } from './user.schemas.js';
 import { updateProfile } from './user.service.js';
 import { findUserById } from './user.store.js';
@@ -8,6 +9,7 @@ import { toUserView } from './user.js';
 
 export interface UsersDeps extends AuthenticateDeps {
   pool: Pool;
+  publish: IdentityPublish;
 }
 
 const ProfileChanges = Type.Object({

@@ -1,5 +1,5 @@
 import { contracts } from '@bazaar/contracts';
-import { createOutbox, createPool, withTransaction, type PoolClient } from '@bazaar/platform';
+import { createOutbox, createPool, uuidv5, withTransaction, type PoolClient } from '@bazaar/platform';
 import { insertCategories } from '../src/categories/category.store.js';
 import type { NewProduct } from '../src/products/product.js';
 import { createProducts } from '../src/products/product.service.js';
@@ -26,15 +26,6 @@ function prng(seed: number): () => number {
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-
-/** A version-4-shaped UUID drawn from the generator: demo reviewers, stable across runs. */
-function demoUuid(random: Random): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[Math.floor(random() * 4)]!;
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
 
 /** A shop-like price: whole euros ending in 9, or .99 (at least 1.99). */
 function price(random: Random, kind: ProductKind): number {
@@ -75,7 +66,9 @@ async function addReviews(client: PoolClient, random: Random, productIds: string
     for (let r = between(random, 1, 4); r > 0; r--) {
       const [rating, comment] = pick(random, REVIEW_COMMENTS);
       const createdAt = new Date(FIRST_CREATED + (i + 1) * 3 * 3_600_000 + between(random, 1, 60) * 86_400_000);
-      await recordReview(client, productId, demoUuid(random), { rating, comment, createdAt });
+      // A name-based id: the same demo reviewer on every run, and a different one for each review of a product.
+      const reviewerId = uuidv5(`catalog demo reviewer ${i + 1}.${r}`);
+      await recordReview(client, productId, reviewerId, { rating, comment, createdAt });
       count++;
     }
   }

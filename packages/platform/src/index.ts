@@ -13,4 +13,3 @@ export * from './db/pool.js';
 export * from './db/migrate.js';
 export * from './db/url.js';
 export * from './messaging/index.js';
-export * from './validate.js';

@@ -19,10 +19,11 @@ try {
   // Inventory's outbox: routes, handlers and the expiry job write to it in their own transactions,
   // and the messaging's relay sends what it holds. Made before the messaging because the command
   // handlers, which the messaging needs, answer through it.
-  const { publish } = createOutbox('inventory', contracts, config.MESSAGING_NAMESPACE);
+  const outbox = createOutbox('inventory', contracts, config.MESSAGING_NAMESPACE);
+  const { publish } = outbox;
   const { eventHandlers, commandHandlers } = createMessageHandlers({ settings, now, publish, logger });
   const messaging = createMessaging({
-    service: 'inventory', pool, logger, contracts, ...messagingSettings(config),
+    service: 'inventory', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { events: payloadHandlers(contracts.events, eventHandlers), commands: payloadHandlers(contracts.commands, commandHandlers) },
   });
   const app = await buildApp({ pool, logger, verifier, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true });

@@ -19,10 +19,11 @@ try {
   const now = () => new Date();
   // Orders' outbox, made before the messaging because the reply handlers it is given send the saga's
   // next commands through it; the routes and the deadline job write to it too, the relay sends it.
-  const { publish } = createOutbox('orders', contracts, config.MESSAGING_NAMESPACE);
+  const outbox = createOutbox('orders', contracts, config.MESSAGING_NAMESPACE);
+  const { publish } = outbox;
   const runner = { settings, now, publish, orders: orderRecords, logger };
   const messaging = createMessaging({
-    service: 'orders', pool, logger, contracts, ...messagingSettings(config),
+    service: 'orders', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { events: replyHandlers(createReplyHandler(runner)) },
   });
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });

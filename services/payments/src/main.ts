@@ -25,9 +25,10 @@ try {
   const processor = new SimulatedCardProcessor({ pool: simulatorPool, slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
   // Payments' outbox, made before the messaging because the command handlers it is given reply
   // through it; the messaging's relay sends what it holds.
-  const { publish } = createOutbox('payments', contracts, config.MESSAGING_NAMESPACE);
+  const outbox = createOutbox('payments', contracts, config.MESSAGING_NAMESPACE);
+  const { publish } = outbox;
   const messaging = createMessaging({
-    service: 'payments', pool, logger, contracts, ...messagingSettings(config),
+    service: 'payments', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { commands: createCommandHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS, publish }) },
     // Each operation also commits a pending record on a second connection: stay below the pool size.
     prefetch: Math.max(1, Math.min(4, config.DATABASE_POOL_MAX - 2)),

@@ -18,9 +18,10 @@ try {
   const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', max: config.DATABASE_POOL_MAX });
   // Shipping's outbox, made before the messaging because the command handlers it is given reply
   // through it; the messaging's relay sends what it holds.
-  const { publish } = createOutbox('shipping', contracts, config.MESSAGING_NAMESPACE);
+  const outbox = createOutbox('shipping', contracts, config.MESSAGING_NAMESPACE);
+  const { publish } = outbox;
   const messaging = createMessaging({
-    service: 'shipping', pool, logger, contracts, ...messagingSettings(config),
+    service: 'shipping', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }) },
   });
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });

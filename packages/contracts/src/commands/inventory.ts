@@ -1,13 +1,14 @@
 import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
-import { Line, Reason, Uuid } from '../common.js';
+import { Line, MAX_LINES, Reason, Uuid } from '../common.js';
 
 /** Hold stock for an order, all lines or none; idempotent by reservation id. */
 export const ReserveV1 = Type.Object({
   reservationId: Uuid,
   orderId: Uuid,
-  items: Type.Array(Line, { minItems: 1 }),
-  ttlSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+  items: Type.Array(Line, { minItems: 1, maxItems: MAX_LINES }),
+  /** How long the hold lasts unless committed: at most a week. */
+  ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 86_400 })),
 });
 /** Give held stock back (compensation or cancellation); safe to repeat, safe before the reserve. */
 export const ReleaseV1 = Type.Object({ reservationId: Uuid, reason: Reason });

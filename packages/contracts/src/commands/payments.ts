@@ -12,7 +12,7 @@ export const AuthorizeV1 = Type.Object({
   operationId: Uuid,
   orderId: Uuid,
   userId: Uuid,
-  amountMinor: Type.Integer({ minimum: 1 }),
+  amountMinor: Type.Integer({ minimum: 1, maximum: 100_000_000_000 }),
   currency: Currency,
   paymentMethodId: Uuid,
 });

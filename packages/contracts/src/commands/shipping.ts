@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
-import { Line, Reason, Uuid } from '../common.js';
+import { Line, MAX_LINES, Reason, Text, Uuid } from '../common.js';
 
 /** Create the order's shipment to a snapshot of the recipient's address; idempotent by order. */
 export const CreateShipmentV1 = Type.Object({
@@ -8,15 +8,15 @@ export const CreateShipmentV1 = Type.Object({
   orderId: Uuid,
   userId: Uuid,
   recipient: Type.Object({
-    name: Type.String(),
-    line1: Type.String(),
-    line2: Type.Optional(Type.String()),
-    city: Type.String(),
-    state: Type.Optional(Type.String()),
-    postalCode: Type.String(),
-    country: Type.String(),
+    name: Text(200),
+    line1: Text(200),
+    line2: Type.Optional(Text(200)),
+    city: Text(100),
+    state: Type.Optional(Text(100)),
+    postalCode: Text(20),
+    country: Text(60),
   }),
-  items: Type.Array(Line, { minItems: 1 }),
+  items: Type.Array(Line, { minItems: 1, maxItems: MAX_LINES }),
 });
 /** Cancel the order's shipment unless the courier already has it. */
 export const CancelShipmentV1 = Type.Object({ orderId: Uuid, reason: Reason });

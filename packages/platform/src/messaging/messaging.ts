@@ -22,6 +22,11 @@ export interface MessagingOptions<E extends MessageRegistry, C extends MessageRe
   logger: Logger;
   /** `{ events, commands }` from `@bazaar/contracts`: what may be sent and received, checked both ways. */
   contracts: MessageContracts<E, C>;
+  /**
+   * The outbox to relay, when the service made it first (`createOutbox`) because the handlers given
+   * here publish through it; otherwise one is made. Either way it is `messaging.outbox`.
+   */
+  outbox?: Outbox<E & C>;
   /** What this service consumes: its `<service>.events` queue is bound to the event types listed. */
   handlers?: { events?: HandlerMap<E>; commands?: HandlerMap<C> };
   /** Prefixes every exchange and queue name (`<namespace>.bazaar.events` …); unset in production. */
@@ -130,7 +135,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
     : undefined;
 
   return {
-    outbox: new Outbox<E & C>(service, validator, names),
+    outbox: options.outbox ?? new Outbox<E & C>(service, validator, names),
     deadLetters,
     names,
     relay,

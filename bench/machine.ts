@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,17 @@ export function machineDescription(): string {
     `- date: ${new Date().toISOString()}`,
     `- machine: ${os.type()} ${os.release()} ${os.arch()}, ${cpus[0]?.model ?? 'unknown cpu'} × ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
     `- node: ${process.version}`,
+    `- commit: ${commitDescription()}`,
   ].join('\n');
+}
+
+/** The commit measured, and whether the working tree had changes on top of it. */
+function commitDescription(): string {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: path.dirname(fileURLToPath(import.meta.url)), encoding: 'utf8' });
+  const head = git(['rev-parse', '--short=12', 'HEAD']);
+  if (head.status !== 0) return 'unknown (not a git checkout)';
+  const dirty = git(['status', '--porcelain', '--untracked-files=no']).stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? ' with uncommitted changes' : ''}`;
 }
 
 /** Writes `bench/results/<name>.md` with a title, the machine, the command and the body. */

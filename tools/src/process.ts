@@ -8,7 +8,8 @@ import type { ServiceDef } from './services.js';
 
 /**
  * What a service process runs: `dist`, its compiled code (`node dist/main.js`, as in the image), or
- * `source`, its TypeScript through tsx (`npm start -- --from-source`, the startup benchmark's baseline).
+ * `source`, its TypeScript through tsx (when the launcher itself runs from its sources: the startup
+ * benchmark's baseline, how npm start worked before there was a build).
  */
 export type ServiceRuntime = 'dist' | 'source';
 

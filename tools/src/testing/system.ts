@@ -119,8 +119,9 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
       env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[service.def.name] };
       // Compiled (dist/main.js), though the tests themselves run from sources: a system test then
       // checks what npm start and the image run (the build, the packages' exports, the supervisor
-      // preload), and services started through tsx take more memory and longer to start, which counts
-      // on a two-core machine running two such tests at once (bench/results/startup.md).
+      // preload), and through tsx each service would take about 45 MiB more (155 against 110 MiB) and
+      // 1.6 times as long to start, which counts on a two-core machine running two such tests at once
+      // (bench/results/startup.md).
       // The price is a build first: the test and bench runners run the incremental `tsc -b`.
       services[service.def.name] = new ServiceProcess(service.def, env[service.def.name]!, path.join(dataRoot, 'logs', `${service.def.name}.log`), 'dist');
     }

@@ -23,7 +23,7 @@
 
 import { once } from 'node:events';
 import amqp, { type ChannelModel } from 'amqplib';
-import { ExponentialBackoff, type IBackoff } from 'cockatiel';
+import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Logger } from '../logger.js';
 
 export interface BrokerConnectionOptions {
@@ -36,8 +36,10 @@ export interface BrokerConnectionOptions {
   /** Called when a set-up connection is lost, before reconnecting. */
   onLost?: () => void;
   /**
-   * Wait between attempts (default 200 ms and 30 s): it starts near `initialMs` and grows
-   * exponentially with decorrelated jitter (cockatiel's ExponentialBackoff), never beyond `maxMs`.
+   * Wait between attempts (default 200 ms and 30 s): the n-th wait is drawn between half and all of
+   * `initialMs × 2^n`, never beyond `maxMs` (cockatiel's ExponentialBackoff with half jitter). Half
+   * jitter keeps replicas apart without the long first waits of decorrelated jitter, which after a
+   * ten-second broker outage let sagas reach their step deadlines before consumers came back.
    */
   backoff?: { initialMs?: number; maxMs?: number };
 }
@@ -58,7 +60,9 @@ export class BrokerConnection {
   private readyWaiters: (() => void)[] = [];
 
   constructor(private readonly options: BrokerConnectionOptions) {
-    this.backoffPolicy = new ExponentialBackoff({ initialDelay: options.backoff?.initialMs ?? 200, maxDelay: options.backoff?.maxMs ?? 30_000 });
+    this.backoffPolicy = new ExponentialBackoff({
+      initialDelay: options.backoff?.initialMs ?? 200, maxDelay: options.backoff?.maxMs ?? 30_000, generator: halfJitterGenerator,
+    });
   }
 
   /** True once `setup` has completed on the current connection. */

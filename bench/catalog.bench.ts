@@ -1,6 +1,6 @@
 /**
  * What keyset pagination buys the catalog: listings over 1,000 and 1,000,000 products side by side, with an
- * OFFSET query at the same depth as the baseline. `npx tsx bench/catalog.bench.ts` (BENCH_DURATION_S=8,
+ * OFFSET query at the same depth as the baseline. `npm run bench -- catalog` (BENCH_DURATION_S=8,
  * BENCH_CONNECTIONS=10, BENCH_SIZES=1000,1000000). Each size gets a throw-away database filled with
  * generate_series; catalog runs as its own process, as `npm start` runs it, loaded by autocannon over loopback;
  * OFFSET and keyset at the same position are timed in SQL. Writes bench/results/catalog.md.
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
   for (const size of SIZES) results.push(await benchSize(size));
   const body = report(results);
   console.log(`\n${body}`);
-  const file = writeResults('catalog', 'Catalog listings: keyset pagination at 1K and 1M products', 'npx tsx bench/catalog.bench.ts', body);
+  const file = writeResults('catalog', 'Catalog listings: keyset pagination at 1K and 1M products', 'npm run bench -- catalog', body);
   say(`written to ${path.relative(process.cwd(), file)}`);
 }
 

@@ -4,7 +4,7 @@
  * shipping, each its own process with its own database, over RabbitMQ), beside a baseline in the same
  * run that does the same work in one process and one database transaction.
  *
- *   npx tsx bench/checkout.bench.ts     (BENCH_CHECKOUTS=200, BENCH_CONCURRENCY=8, BENCH_WARMUP=24)
+ *   npm run bench -- checkout     (BENCH_CHECKOUTS=200, BENCH_CONCURRENCY=8, BENCH_WARMUP=24)
  *
  * Split: identity, catalog, inventory, payments, shipping and orders as real processes (as `npm
  * start` runs them, under a throw-away prefix). A closed loop of BENCH_CONCURRENCY customers each
@@ -417,7 +417,7 @@ async function main(): Promise<void> {
 
     if (splitResult.failed || baselineResult.failed) throw new Error(`${splitResult.failed} split and ${baselineResult.failed} baseline checkouts were not confirmed`);
     const body = report(splitResult, baselineResult, loadBefore);
-    const file = writeResults('checkout', 'Checkout: the saga across services against one transaction in one process', 'npx tsx bench/checkout.bench.ts', body);
+    const file = writeResults('checkout', 'Checkout: the saga across services against one transaction in one process', 'npm run bench -- checkout', body);
     console.log(body);
     say(`written to ${file}`);
   } finally {

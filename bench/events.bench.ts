@@ -9,7 +9,7 @@
  * latency with a queue building up) and a trickle (BENCH_TRICKLE messages, the next sent once the
  * last was handled: the latency of the path itself).
  *
- *   npx tsx bench/events.bench.ts        (BENCH_MESSAGES=5000, BENCH_WRITERS=16, BENCH_TRICKLE=500)
+ *   npm run bench -- events        (BENCH_MESSAGES=5000, BENCH_WRITERS=16, BENCH_TRICKLE=500)
  *
  * Latency is commit (outbox) or publish (raw) to handled. Writes bench/results/events.md.
  */
@@ -221,7 +221,7 @@ loses the message if the process dies between commit and publish, and applies it
 redelivered.
 `;
   for (const r of results) say(`${r.path}, ${r.run}: ${fmt(r.perSecond, 0)} msg/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms`);
-  say(`wrote ${writeResults('events', 'Reliable events: outbox and inbox against a raw amqplib loop', 'npx tsx bench/events.bench.ts', body)}`);
+  say(`wrote ${writeResults('events', 'Reliable events: outbox and inbox against a raw amqplib loop', 'npm run bench -- events', body)}`);
 } finally {
   await cleanUp().catch((error: unknown) => say(`clean-up failed: ${(error as Error).message}`));
 }

@@ -3,7 +3,7 @@
  * through the gateway, which verifies the token itself before forwarding, in the same run on the same
  * machine. Both services run as their own processes, as `npm start` runs them, on loopback only.
  *
- *   npx tsx bench/gateway-verify.bench.ts        (BENCH_DURATION_S=10, BENCH_CONNECTIONS=20)
+ *   npm run bench -- gateway-verify        (BENCH_DURATION_S=10, BENCH_CONNECTIONS=20)
  *
  * Prints the figures and writes them to bench/results/gateway-verify.md.
  */
@@ -127,7 +127,7 @@ The load generator, identity, Redis, PostgreSQL and the gateway share the same $
 connections every process is saturated, so the gateway's CPU competes with identity's and latency is mostly
 queueing: the throughput ratio then says as much about the core count as about the gateway. The 1-connection
 rows show the cost of the extra hop itself. A high load average means other work shared the machine.
-Re-run: \`npx tsx bench/gateway-verify.bench.ts\` (BENCH_DURATION_S, BENCH_CONNECTIONS).
+Re-run: \`npm run bench -- gateway-verify\` (BENCH_DURATION_S, BENCH_CONNECTIONS).
 `;
 }
 

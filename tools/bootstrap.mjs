@@ -66,24 +66,24 @@ function serversForStart() {
   return needed;
 }
 
-/** How to run one of tools/src's entry points: compiled when the build made it, else its source through tsx. */
-function toolEntry(name, built) {
+/** One of the tools' entry points, as the build compiled it (services, too, run compiled). */
+function toolEntry(name) {
   const compiled = path.join(root, 'tools', 'dist', `${name}.js`);
-  if (built && existsSync(compiled)) return [compiled];
-  return ['--import', import.meta.resolve('tsx'), path.join(root, 'tools', 'src', `${name}.ts`)];
+  if (!existsSync(compiled)) throw new BootstrapError(`the build made no ${path.relative(root, compiled)}: run npm run build and read its errors`);
+  return [compiled];
 }
 
-async function start(built) {
+async function start() {
   if (!args.includes('--help') && !args.includes('-h')) {
     // A PostgreSQL that does not answer is the launcher's to replace with the embedded one, which it announces.
     const problems = (await ensureServers(serversForStart())).filter((p) => !(p.name === 'PostgreSQL' && p.missing));
     for (const p of problems) say(p.line);
     if (problems.some((p) => p.name !== 'PostgreSQL')) process.exit(1);
   }
-  exitLike(await runChild(process.execPath, [...toolEntry('launcher', built), ...args], { cwd: root }));
+  exitLike(await runChild(process.execPath, [...toolEntry('launcher'), ...args], { cwd: root }));
 }
 
-async function test(built) {
+async function test() {
   const problems = await ensureServers(['PostgreSQL', 'Redis', 'RabbitMQ']);
   for (const p of problems) say(p.line);
   if (problems.length) process.exit(1);
@@ -94,7 +94,7 @@ async function test(built) {
     if (!lint.signal) say('lint failed (above): fix what it names and run npm test again');
     return exitLike(lint);
   }
-  exitLike(await runChild(process.execPath, [...toolEntry('run-tests', built), ...args], { cwd: root }));
+  exitLike(await runChild(process.execPath, [...toolEntry('run-tests'), ...args], { cwd: root }));
 }
 
 async function main() {
@@ -114,8 +114,8 @@ async function main() {
     return rerunUnder(bin, version, other.major);
   }
   await ensureDependencies(root);
-  const built = await build(root);
-  return command === 'start' ? start(built) : test(built);
+  await build(root);
+  return command === 'start' ? start() : test();
 }
 
 main().catch((error) => {

@@ -50,11 +50,8 @@ export async function ensureDependencies(root) {
 
 /** `npm run build` when package.json has one (tsc -b: quick when nothing changed). */
 export async function build(root) {
-  const scripts = readJson(path.join(root, 'package.json')).scripts ?? {};
-  if (!scripts.build) return false;
   say('building (npm run build)…');
   const [command, args] = npmCommand(['run', '--silent', 'build']);
   const { code } = await runChild(command, args, { cwd: root });
   if (code !== 0) throw new BootstrapError('the build failed (errors above): fix them and run the command again');
-  return true;
 }

@@ -76,13 +76,6 @@ async function main(): Promise<void> {
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
-  const broker = await planBrokerUsers(infra);
-  say(broker.note);
-  const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
-  for (const { def, error } of failed) {
-    console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
-  }
-
   const processes: ServiceProcess[] = [];
   let shuttingDown = false;
   const stopAll = async (code: number) => {
@@ -96,6 +89,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  // From here on, a failure stops what was already started (an embedded server, services) before exiting.
+  stopEverything = stopAll;
+
+  const broker = await planBrokerUsers(infra);
+  say(broker.note);
+  const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
+  for (const { def, error } of failed) {
+    console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
+  }
+
 
   const logsDir = path.join(dataRoot, 'logs');
   const notReady: ServiceProcess[] = [];
@@ -145,7 +148,11 @@ function printTable(rows: Record<string, string>[]): void {
   console.log('');
 }
 
-main().catch((error: Error) => {
+/** Set once main() has something to stop: a failure after that stops it rather than leave it running. */
+let stopEverything: ((code: number) => Promise<void>) | undefined;
+
+main().catch(async (error: Error) => {
   console.error(`[bazaar] cannot start: ${error.message}`);
+  if (stopEverything) await stopEverything(1);
   process.exit(1);
 });

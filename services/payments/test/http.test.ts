@@ -97,6 +97,20 @@ describe('payments HTTP API', () => {
     assert.equal((await get('/payments/not-a-uuid', alice)).statusCode, 400);
   });
 
+  test('a cursor naming someone else\'s payment answers exactly as one naming no payment', async () => {
+    const bobs = (await get('/payments', bob)).json().items[0].id as string;
+    const foreign = await get(`/payments?after=${bobs}`, alice);
+    const unknown = await get(`/payments?after=${randomUUID()}`, alice);
+    const comparable = (body: Record<string, unknown>) => ({ ...body, instance: undefined, correlationId: undefined });
+    assert.equal(foreign.statusCode, unknown.statusCode);
+    assert.deepEqual(comparable(foreign.json()), comparable(unknown.json()));
+    assert.equal(unknown.statusCode, 400);
+    assert.deepEqual(unknown.json().errors.map((e: { field: string }) => e.field), ['querystring.after']);
+    // Another order's payment is no position in a listing by order, for an admin too.
+    const byOrder = await get(`/payments?orderId=${aliceOrders[0]}&after=${bobs}`, randomUUID(), ['customer', 'admin']);
+    assert.equal(byOrder.statusCode, 400);
+  });
+
   test('health reports the database', async () => {
     const response = await app.inject({ method: 'GET', url: '/health' });
     assert.equal(response.statusCode, 200);

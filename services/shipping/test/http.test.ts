@@ -91,6 +91,22 @@ describe('shipping HTTP API', () => {
     assert.deepEqual(response.json().errors.map((e: { field: string }) => e.field).sort(), ['querystring.limit', 'querystring.orderId']);
   });
 
+  test('a cursor naming someone else\'s shipment answers exactly as one naming no shipment', async () => {
+    const command = createCommand({ userId: bob });
+    await shippingWith(db).create(command);
+    const bobs = (await get('/shipments', bob)).json().items[0].id as string;
+    const foreign = await get(`/shipments?after=${bobs}`, alice);
+    const unknown = await get(`/shipments?after=${randomUUID()}`, alice);
+    const comparable = (body: Record<string, unknown>) => ({ ...body, instance: undefined, correlationId: undefined });
+    assert.equal(foreign.statusCode, unknown.statusCode);
+    assert.deepEqual(comparable(foreign.json()), comparable(unknown.json()));
+    assert.equal(unknown.statusCode, 400);
+    assert.deepEqual(unknown.json().errors.map((e: { field: string }) => e.field), ['querystring.after']);
+    // Another order's shipment is no position in a listing by order, for an admin too.
+    const byOrder = await get(`/shipments?orderId=${aliceShipments[0]!.orderId}&after=${bobs}`, admin, ['customer', 'admin']);
+    assert.equal(byOrder.statusCode, 400);
+  });
+
   test('health reports the database', async () => {
     const response = await app.inject({ method: 'GET', url: '/health' });
     assert.equal(response.json().checks.database.status, 'healthy');

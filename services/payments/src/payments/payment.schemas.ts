@@ -7,7 +7,7 @@ export const PaymentIdParams = Type.Object({ id: Uuid });
 
 export const ListPaymentsQuery = Type.Object({
   orderId: Type.Optional(Type.String({ format: 'uuid', description: "an order's payment (admins: anyone's; others: their own)" })),
-  after: Type.Optional(Type.String({ format: 'uuid', description: 'the `next` of the previous page' })),
+  after: Type.Optional(Type.String({ format: 'uuid', description: 'the `next` of the previous page; an id that is not in this listing is a 400' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 }, { additionalProperties: false });
 

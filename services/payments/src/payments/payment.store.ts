@@ -156,16 +156,26 @@ export interface PaymentQuery {
   limit: number;
 }
 
-/** Newest first, by keyset on (created_at, id): stable under inserts, no offset scans. */
-export async function listPayments(db: Queryable, query: PaymentQuery): Promise<Payment[]> {
+const VISIBLE = '($1::uuid IS NULL OR p.user_id_ref = $1) AND ($2::uuid IS NULL OR p.order_id_ref = $2)';
+
+/**
+ * Newest first, by keyset on (created_at, id): stable under inserts, no offset scans. The cursor is
+ * looked up only among the rows the query may return, so `null` (it names no payment of this listing)
+ * says nothing about whether that payment exists for someone else.
+ */
+export async function listPayments(db: Queryable, query: PaymentQuery): Promise<Payment[] | null> {
+  const scope = [query.userId ?? null, query.orderId ?? null];
+  if (query.after !== undefined) {
+    const cursor = await db.query(`SELECT 1 FROM payments p WHERE ${VISIBLE} AND p.id = $3`, [...scope, query.after]);
+    if (cursor.rowCount === 0) return null;
+  }
   const { rows } = await db.query<PaymentRow>(
     `SELECT * FROM payments p
-      WHERE ($1::uuid IS NULL OR p.user_id_ref = $1)
-        AND ($2::uuid IS NULL OR p.order_id_ref = $2)
+      WHERE ${VISIBLE}
         AND ($3::uuid IS NULL OR (p.created_at, p.id) < (SELECT created_at, id FROM payments WHERE id = $3))
       ORDER BY p.created_at DESC, p.id DESC
       LIMIT $4`,
-    [query.userId ?? null, query.orderId ?? null, query.after ?? null, query.limit],
+    [...scope, query.after ?? null, query.limit],
   );
   return rows.map(toPayment);
 }

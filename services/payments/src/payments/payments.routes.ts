@@ -12,6 +12,10 @@ export interface PaymentRoutesDeps {
 
 const security = [{ bearer: [] }];
 
+/** The same answer whether the id exists for someone else or nowhere: a cursor is no existence oracle. */
+const unknownCursor = (what: string) =>
+  AppError.invalid(`querystring.after names no ${what} of this listing`, [{ field: 'querystring.after', message: `names no ${what} of this listing` }]);
+
 /** A signed-in user's own payments; an admin may also look up any order's payment. */
 export function registerPaymentRoutes(app: ServiceApp, deps: PaymentRoutesDeps): void {
   const preHandler = deps.auth.preHandler();
@@ -27,6 +31,7 @@ export function registerPaymentRoutes(app: ServiceApp, deps: PaymentRoutesDeps):
     const { orderId, after, limit } = request.query;
     const anyone = orderId !== undefined && user.roles.includes('admin');
     const rows = await listPayments(deps.pool, { ...(anyone ? {} : { userId: user.userId }), orderId, after, limit: limit + 1 });
+    if (!rows) throw unknownCursor('payment');
     const items = rows.slice(0, limit).map(toPaymentView);
     return rows.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
   });

@@ -5,7 +5,7 @@ export const TrackingParams = Type.Object({ tracking: Type.String({ minLength: 1
 
 export const ListShipmentsQuery = Type.Object({
   orderId: Type.Optional(Type.String({ format: 'uuid', description: "an order's shipment (admins: anyone's; others: their own)" })),
-  after: Type.Optional(Type.String({ format: 'uuid', description: 'the `next` of the previous page' })),
+  after: Type.Optional(Type.String({ format: 'uuid', description: 'the `next` of the previous page; an id that is not in this listing is a 400' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 }, { additionalProperties: false });
 

@@ -97,16 +97,26 @@ export async function deliveryAttemptsOf(db: Queryable, shipmentId: string): Pro
 
 export interface ShipmentQuery { userId?: string; orderId?: string; after?: string; limit: number }
 
-/** Newest first, by keyset on (created_at, id). */
-export async function listShipments(db: Queryable, query: ShipmentQuery): Promise<Shipment[]> {
+const VISIBLE = '($1::uuid IS NULL OR s.user_id_ref = $1) AND ($2::uuid IS NULL OR s.order_id_ref = $2)';
+
+/**
+ * Newest first, by keyset on (created_at, id). The cursor is looked up only among the rows the query
+ * may return, so `null` (it names no shipment of this listing) says nothing about whether that
+ * shipment exists for someone else.
+ */
+export async function listShipments(db: Queryable, query: ShipmentQuery): Promise<Shipment[] | null> {
+  const scope = [query.userId ?? null, query.orderId ?? null];
+  if (query.after !== undefined) {
+    const cursor = await db.query(`SELECT 1 FROM shipments s WHERE ${VISIBLE} AND s.id = $3`, [...scope, query.after]);
+    if (cursor.rowCount === 0) return null;
+  }
   const { rows } = await db.query<ShipmentRow>(
     `SELECT * FROM shipments s
-      WHERE ($1::uuid IS NULL OR s.user_id_ref = $1)
-        AND ($2::uuid IS NULL OR s.order_id_ref = $2)
+      WHERE ${VISIBLE}
         AND ($3::uuid IS NULL OR (s.created_at, s.id) < (SELECT created_at, id FROM shipments WHERE id = $3))
       ORDER BY s.created_at DESC, s.id DESC
       LIMIT $4`,
-    [query.userId ?? null, query.orderId ?? null, query.after ?? null, query.limit],
+    [...scope, query.after ?? null, query.limit],
   );
   return rows.map(toShipment);
 }

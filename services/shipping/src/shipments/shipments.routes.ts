@@ -43,6 +43,8 @@ export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps
     const { orderId, after, limit } = request.query;
     const anyone = orderId !== undefined && user.roles.includes('admin');
     const rows = await listShipments(deps.pool, { ...(anyone ? {} : { userId: user.userId }), orderId, after, limit: limit + 1 });
+    // The same answer whether the id exists for someone else or nowhere: a cursor is no existence oracle.
+    if (!rows) throw AppError.invalid('querystring.after names no shipment of this listing', [{ field: 'querystring.after', message: 'names no shipment of this listing' }]);
     const page = rows.slice(0, limit);
     const items = await itemsOf(deps.pool, page.map((s) => s.id));
     const views = page.map((s) => toShipmentView(s, items.get(s.id) ?? []));

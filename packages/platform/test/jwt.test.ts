@@ -13,10 +13,18 @@ async function signingKey(kid: string): Promise<SigningKey> {
   return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
 }
 
-/** Serves a key set the way identity does, counting fetches; `keys` can be changed to rotate. */
+/**
+ * Serves a key set the way identity does, counting fetches; `keys` can be changed to rotate. It lists
+ * `revoked` sessions too (`revokedStatus` other than 200 plays an identity that fails).
+ */
 async function jwksServer(keys: SigningKey[]) {
-  const state = { keys, fetches: 0 };
-  const server = http.createServer((_req, res) => {
+  const state = { keys, fetches: 0, revoked: [] as string[], revokedStatus: 200, revokedFetches: 0 };
+  const server = http.createServer((req, res) => {
+    if (req.url === '/.well-known/revoked-sessions') {
+      state.revokedFetches++;
+      res.writeHead(state.revokedStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ revoked: state.revoked }));
+      return;
+    }
     state.fetches++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: state.keys.map((k) => k.jwk) }));
   });
@@ -177,4 +185,46 @@ test('route helpers: 401 without a token, 403 without the role, the user with it
   const allowed = await app.inject({ method: 'GET', url: '/admin', headers: admin });
   assert.equal(allowed.statusCode, 200);
   assert.deepEqual(allowed.json(), { id: 'user-1' });
+});
+
+describe('revoked sessions', async () => {
+  const key = await signingKey('key-1');
+  const jwks = await jwksServer([key]);
+  after(() => jwks.close());
+
+  test('a token of a listed session is refused once the list is older than the refresh period, cached or not', async () => {
+    let clock = 0;
+    const verifier = createJwtVerifier({ jwksUrl: jwks.url, revocationRefreshMs: 2000, now: () => clock });
+    const valid = await token(key, { claims: { sid: 'session-a' } });
+    assert.equal((await verifier.verify(valid)).sessionId, 'session-a');
+    jwks.state.revoked = ['session-a'];
+    clock += 1999;
+    assert.equal((await verifier.verify(valid)).sessionId, 'session-a', 'the list is fetched again only after the refresh period');
+    clock += 1;
+    await rejects401(verifier.verify(valid), /session has ended/);
+    await rejects401(verifier.verify(await token(key, { claims: { sid: 'session-a' } })), /session has ended/);
+    assert.equal((await verifier.verify(await token(key, { claims: { sid: 'session-b' } }))).sessionId, 'session-b');
+  });
+
+  test('while identity fails, the last list keeps being used', async () => {
+    let clock = 0;
+    jwks.state.revoked = ['session-c'];
+    jwks.state.revokedStatus = 200;
+    const verifier = createJwtVerifier({ jwksUrl: jwks.url, revocationRefreshMs: 2000, now: () => clock });
+    await rejects401(verifier.verify(await token(key, { claims: { sid: 'session-c' } })), /session has ended/);
+    jwks.state.revokedStatus = 500;
+    jwks.state.revoked = [];
+    clock += 5000;
+    await rejects401(verifier.verify(await token(key, { claims: { sid: 'session-c' } })), /session has ended/);
+    assert.equal((await verifier.verify(await token(key, { claims: { sid: 'session-d' } }))).sessionId, 'session-d');
+    jwks.state.revokedStatus = 200;
+  });
+
+  test('revocationUrl false turns the check off', async () => {
+    jwks.state.revoked = ['session-e'];
+    const before = jwks.state.revokedFetches;
+    const verifier = createJwtVerifier({ jwksUrl: jwks.url, revocationUrl: false });
+    assert.equal((await verifier.verify(await token(key, { claims: { sid: 'session-e' } }))).sessionId, 'session-e');
+    assert.equal(jwks.state.revokedFetches, before);
+  });
 });

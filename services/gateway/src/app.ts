@@ -34,7 +34,11 @@ export interface GatewayDeps {
  */
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promise<ServiceApp> {
   const clients = deps.clients ?? createUpstreamClients(config, deps.logger);
-  const verifier = deps.verifier ?? (config.jwksUrl ? createJwtVerifier({ jwksUrl: config.jwksUrl, cooldownMs: config.jwksCooldownMs }) : undefined);
+  const verifier = deps.verifier ?? (config.jwksUrl ? createJwtVerifier({
+    jwksUrl: config.jwksUrl,
+    cooldownMs: config.jwksCooldownMs,
+    revocationRefreshMs: config.revocationRefreshMs,
+  }) : undefined);
   const auth = createGatewayAuth(verifier);
 
   const app = await createServiceApp({

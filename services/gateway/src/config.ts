@@ -22,6 +22,8 @@ export interface GatewayConfig {
   /** Where identity's public keys are; absent only when no route needs a user. */
   jwksUrl?: string;
   jwksCooldownMs: number;
+  /** How old identity's list of ended sessions may be before a request waits for a new one. */
+  revocationRefreshMs: number;
   webOrigins: string[];
   rateLimit: { max: number; windowMs: number };
   resilience: { timeoutMs: number; retryMaxAttempts: number; breakerThreshold: number; breakerHalfOpenMs: number };
@@ -53,6 +55,8 @@ const GatewaySettings = {
   GATEWAY_RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 60_000 }),
   GATEWAY_JWKS_URL: UrlConfig(),
   GATEWAY_JWKS_COOLDOWN_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
+  // A logged-out token is refused at most this long (plus one fetch) after the logout.
+  GATEWAY_REVOCATION_REFRESH_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 2000 }),
   GATEWAY_DOCS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
   // Which peers may set X-Forwarded-For (a load balancer in front). "false": the socket's address is the client.
   GATEWAY_TRUST_PROXY: Type.String({ default: 'false', description: 'false, true, or a comma-separated list of addresses or CIDRs' }),
@@ -92,6 +96,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     upstreams,
     ...(jwksUrl ? { jwksUrl } : {}),
     jwksCooldownMs: raw.GATEWAY_JWKS_COOLDOWN_MS,
+    revocationRefreshMs: raw.GATEWAY_REVOCATION_REFRESH_MS,
     webOrigins: raw.WEB_ORIGIN.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
     rateLimit: { max: raw.GATEWAY_RATE_LIMIT_MAX, windowMs: raw.GATEWAY_RATE_LIMIT_WINDOW_MS },
     resilience: {

@@ -132,3 +132,25 @@ describe('combined API docs', async () => {
     assert.ok(json.json().paths['/users/me'], 'the UI reads the merged document');
   });
 });
+
+describe('logout at the edge', async () => {
+  const key = await signingKey('key-1');
+  const keys = await new KeyServer([key]).start();
+  const identity = await new FakeUpstream().start();
+  // A refresh period of 0 fetches the list for every request, so the test needs no clock.
+  const gateway = await startGateway({ IDENTITY_URL: identity.url, GATEWAY_JWKS_URL: keys.url, GATEWAY_REVOCATION_REFRESH_MS: '0' });
+  after(async () => {
+    await gateway.close();
+    await Promise.all([identity.stop(), keys.stop()]);
+  });
+
+  test("a token whose session identity lists as ended is refused, though it has not expired", async () => {
+    const headers = { authorization: `Bearer ${await accessToken(key)}` };
+    assert.equal((await gateway.inject({ method: 'GET', url: '/users/me', headers })).statusCode, 200);
+    keys.revoked = ['session-1'];
+    const refused = await gateway.inject({ method: 'GET', url: '/users/me', headers });
+    assert.equal(refused.statusCode, 401);
+    assert.match(refused.headers['www-authenticate'] as string, /invalid_token/);
+    assert.equal(identity.calls, 1);
+  });
+});

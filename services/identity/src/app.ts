@@ -57,7 +57,8 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
 
   const hasher = new PasswordHasher(settings.argon2MemoryKib);
   await hasher.prepare();
-  const sessions = new SessionStore(deps.redis, keys, settings.refreshTokenTtlSeconds);
+  // Listed a minute past the access tokens' lifetime: verifiers accept a few seconds of clock skew.
+  const sessions = new SessionStore(deps.redis, keys, settings.refreshTokenTtlSeconds, settings.accessTokenTtlSeconds + 60, now);
   const auth = {
     pool: deps.pool,
     hasher,

@@ -10,6 +10,8 @@ export interface RedisKeys {
   session(sessionId: string): string;
   /** The refresh-token hashes a session has already rotated away from (reuse detection). */
   usedRefreshTokens(sessionId: string): string;
+  /** Sorted set of ended sessions, scored by when their last access token expires. */
+  revokedSessions(): string;
   failuresByEmail(email: string): string;
   failuresByIp(ip: string): string;
 }
@@ -24,6 +26,7 @@ export function redisKeys(prefix: string = PRODUCTION_PREFIX): RedisKeys {
     prefix,
     session: (sessionId) => `${prefix}:session:${sessionId}`,
     usedRefreshTokens: (sessionId) => `${prefix}:session-used:${sessionId}`,
+    revokedSessions: () => `${prefix}:revoked-sessions`,
     // Hashed so that addresses (personal data) never appear in key names, and odd characters cannot
     // reshape a key.
     failuresByEmail: (email) => `${prefix}:throttle:email:${digest(email.trim().toLowerCase())}`,

@@ -48,6 +48,26 @@ export interface JwtVerifierOptions {
    * from the key set stops being accepted at most `ttlMs` later.
    */
   verifiedCache?: { max?: number; ttlMs?: number } | false;
+  /**
+   * Where identity lists the sessions ended lately (`GET …/.well-known/revoked-sessions`, answering
+   * `{ "revoked": ["<sid>", …] }`); by default next to `jwksUrl`, `false` turns the check off. A token
+   * whose `sid` is listed is refused, so a logout reaches every verifier within `revocationRefreshMs`
+   * (plus one fetch) instead of when the token expires.
+   *
+   * Why a pull and not an event: the gateway has no broker or database, and the list is short (one
+   * entry per logout, kept by identity only until the tokens of that session have expired), so each
+   * verifier fetches it like the key set. It is fetched on demand: a request that finds the list older
+   * than `revocationRefreshMs` waits for the next fetch, so the check holds for cached tokens too.
+   * While identity cannot be reached (or answers nonsense), the last list fetched keeps being used,
+   * requests stop waiting for it and it is fetched again in the background; tokens are still verified
+   * by signature and expiry, so an outage of identity lets a logged-out token live at most until it
+   * expires, as it did before this list existed.
+   */
+  revocationUrl?: string | false;
+  /** How old the revoked-session list may be before a request waits for a new fetch (default 2 s). */
+  revocationRefreshMs?: number;
+  /** The clock in milliseconds used for the list's age (tests pass a fake one; default `Date.now`). */
+  now?: () => number;
 }
 
 export interface JwtVerifier {
@@ -100,6 +120,52 @@ class VerifiedTokens {
     if (this.max <= 0) return;
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(token, { user, until: Math.min(expiresAt, Date.now() + this.ttlMs) });
+  }
+}
+
+/** The sessions identity says have ended, fetched again once older than the refresh period. */
+class RevokedSessions {
+  private ids = new Set<string>();
+  private fetchedAt = Number.NEGATIVE_INFINITY;
+  private healthy = true;
+  private pending: Promise<void> | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly refreshMs: number,
+    private readonly timeoutMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  async has(sessionId: string): Promise<boolean> {
+    if (this.now() - this.fetchedAt >= this.refreshMs) {
+      // Wait for identity only while it answers; when it did not last time, serve with the last list.
+      if (this.healthy) await this.refresh();
+      else void this.refresh();
+    }
+    return this.ids.has(sessionId);
+  }
+
+  private refresh(): Promise<void> {
+    this.pending ??= this.load().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const response = await fetch(this.url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
+      if (!response.ok) throw new Error(`answered ${response.status}`);
+      const body = (await response.json()) as { revoked?: unknown };
+      if (!Array.isArray(body.revoked) || !body.revoked.every((id) => typeof id === 'string')) throw new Error('not a revoked-session list');
+      this.ids = new Set(body.revoked as string[]);
+      this.healthy = true;
+    } catch {
+      this.healthy = false;
+    } finally {
+      this.fetchedAt = this.now();
+    }
   }
 }
 
@@ -160,11 +226,19 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     requiredClaims: ['exp', 'sub'],
   };
   const verified = new WeakMap<FastifyRequest, Promise<AuthUser | undefined>>();
+  const revocationUrl = options.revocationUrl ?? (options.jwksUrl ? new URL('revoked-sessions', options.jwksUrl).href : false);
+  const revoked = revocationUrl
+    ? new RevokedSessions(revocationUrl, options.revocationRefreshMs ?? 2000, options.fetchTimeoutMs ?? 2000, options.now ?? Date.now)
+    : undefined;
   const recent = options.verifiedCache === false ? undefined : new VerifiedTokens(options.verifiedCache?.max ?? 10_000, options.verifiedCache?.ttlMs ?? 30_000);
 
   async function verify(token: string): Promise<AuthUser> {
-    const known = recent?.get(token);
-    if (known) return known;
+    const user = recent?.get(token) ?? (await verifySignature(token));
+    if (await revoked?.has(user.sessionId)) throw invalidToken('its session has ended');
+    return user;
+  }
+
+  async function verifySignature(token: string): Promise<AuthUser> {
     try {
       const { payload } = await jwtVerify(token, keys, verifyOptions);
       const user = userOf(payload);

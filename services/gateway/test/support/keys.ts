@@ -10,10 +10,18 @@ export async function signingKey(kid: string): Promise<SigningKey> {
   return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
 }
 
-/** Publishes keys the way identity does at `/.well-known/jwks.json`; `keys` can be replaced to rotate. */
+/**
+ * Publishes keys the way identity does at `/.well-known/jwks.json`; `keys` can be replaced to rotate.
+ * `revoked` is its list of ended sessions at `/.well-known/revoked-sessions`.
+ */
 export class KeyServer {
   fetches = 0;
-  private readonly server = http.createServer((_req, res) => {
+  revoked: string[] = [];
+  private readonly server = http.createServer((req, res) => {
+    if (req.url === '/.well-known/revoked-sessions') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ revoked: this.revoked }));
+      return;
+    }
     this.fetches++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: this.keys.map((k) => k.jwk) }));
   });

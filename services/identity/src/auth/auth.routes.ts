@@ -81,4 +81,16 @@ function registerJwksRoute(app: ServiceApp, deps: AuthDeps): void {
     reply.header('cache-control', 'public, max-age=300');
     return deps.ring.jwks();
   });
+
+  app.get('/.well-known/revoked-sessions', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sessions ended lately, whose unexpired access tokens must be refused',
+      description: 'Every service\'s token verifier fetches this every few seconds. A session stays listed until its last access token has expired.',
+      response: { 200: Type.Object({ revoked: Type.Array(Type.String({ format: 'uuid' })) }) },
+    },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { revoked: await deps.sessions.revoked() };
+  });
 }

@@ -21,6 +21,7 @@ if current == ARGV[1] then
 end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
   redis.call('DEL', KEYS[1], KEYS[2])
+  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
   return {'reused'}
 end
 return {'invalid'}
@@ -32,13 +33,18 @@ const REFRESH_TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  * Sessions in Redis: `<prefix>:session:<sid>` is a hash {userId, refreshHash, createdAt} that lives
  * as long as a refresh token may (counted from login; refreshing does not extend it). Only the
  * SHA-256 of the refresh token's secret is kept. Logging out deletes the hash, and every access
- * token of the session stops verifying at once.
+ * token of the session stops verifying at identity at once; the session id is also added to
+ * `<prefix>:revoked-sessions` (scored by when its last access token expires), the list the other
+ * services' verifiers fetch so that they refuse those tokens within seconds.
  */
 export class SessionStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly ttlSeconds: number,
+    /** How long an ended session stays listed: the access tokens' lifetime plus verifiers' clock skew. */
+    private readonly revokedForSeconds: number,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async open(userId: string, now: Date): Promise<{ sessionId: string; refreshToken: string }> {
@@ -59,7 +65,23 @@ export class SessionStore {
   }
 
   async close(sessionId: string): Promise<void> {
-    await available(this.redis.del(this.keys.session(sessionId), this.keys.usedRefreshTokens(sessionId)));
+    await available(this.redis.multi()
+      .del(this.keys.session(sessionId), this.keys.usedRefreshTokens(sessionId))
+      .zadd(this.keys.revokedSessions(), this.revokedUntil(), sessionId)
+      .exec());
+  }
+
+  /** The sessions ended while some of their access tokens may still be unexpired. */
+  async revoked(): Promise<string[]> {
+    const key = this.keys.revokedSessions();
+    const results = await available(this.redis.multi().zremrangebyscore(key, '-inf', String(this.now().getTime())).zrange(key, '0', '-1').exec());
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw AppError.unavailable('the session store could not list ended sessions', { cause: failed?.[0] });
+    return results[1]![1] as string[];
+  }
+
+  private revokedUntil(): number {
+    return this.now().getTime() + this.revokedForSeconds * 1000;
   }
 
   /** Exchanges a refresh token for a new one; the old one never works again. */
@@ -69,7 +91,10 @@ export class SessionStore {
     const sessionId = match[1]!;
     const secret = newSecret();
     const reply = (await available(
-      this.redis.eval(ROTATE, 2, this.keys.session(sessionId), this.keys.usedRefreshTokens(sessionId), sha256(match[2]!), sha256(secret)),
+      this.redis.eval(
+        ROTATE, 3, this.keys.session(sessionId), this.keys.usedRefreshTokens(sessionId), this.keys.revokedSessions(),
+        sha256(match[2]!), sha256(secret), String(this.revokedUntil()), sessionId,
+      ),
     )) as [string, string?];
     if (reply[0] === 'rotated' && reply[1]) {
       return { outcome: 'rotated', sessionId, userId: reply[1], refreshToken: `${sessionId}.${secret}` };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 // The package's Algorithm is an ambient const enum, which verbatimModuleSyntax cannot inline: this is
 // its Argon2id member, typed so a change of numbering in the package fails to compile.
@@ -10,20 +11,24 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 /** The policy, worded for the OpenAPI description and for error messages. */
 export const PASSWORD_POLICY =
-  `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, mixing at least two kinds of character ` +
-  '(lower-case letters, upper-case letters, digits, other symbols), and not the email address itself';
+  `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters of any kind, not one of the ~50,000 most common ` +
+  'passwords (case ignored), and not the email address itself';
+
+// zxcvbn-ts's list of common passwords (from breach corpora), shipped in the package: nothing is
+// fetched at run time. Lower-cased, as the list is.
+const COMMON = new Set(dictionary['passwords-common']);
 
 /**
- * Length matters most, so the rules stay few: a minimum length, at least two character classes so
- * that `aaaaaaaa` and `12345678` are refused, and not the account's own email address.
+ * NIST SP 800-63B §5.1.1.2: a minimum length, no composition rules (they push people to `P@ssw0rd`),
+ * and a refusal of passwords known to be common or breached, compared without regard to case.
  */
 export function passwordProblem(password: string, email: string): string | undefined {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
-  const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}]/u].filter((re) => re.test(password)).length;
-  if (classes < 2) return 'must mix at least two kinds of character (lower-case, upper-case, digits, symbols)';
-  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return 'must not be the email address';
+  const lowered = password.trim().toLowerCase();
+  if (COMMON.has(lowered)) return 'is too common: choose another';
+  if (lowered === email.trim().toLowerCase()) return 'must not be the email address';
   return undefined;
 }
 

@@ -66,9 +66,31 @@ export function pageOf<R, T>(rows: R[], limit: number, tag: string, position: (r
   return { items: items.map(toItem), nextCursor };
 }
 
-/** Cursor key checks shared by the orderings. */
-export const isIsoTimestamp = (key: unknown): key is string =>
-  typeof key === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(key) && !Number.isNaN(Date.parse(key));
-export const isSafeInteger = (key: unknown): key is number => Number.isSafeInteger(key);
-export const isFiniteNumber = (key: unknown): key is number => typeof key === 'number' && Number.isFinite(key);
-export const isDecimal = (key: unknown): key is string => typeof key === 'string' && /^\d{1,3}(\.\d{1,2})?$/.test(key);
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
+/** The largest finite and the smallest normal PostgreSQL `real` (float4): a relevance rank fits between. */
+const REAL_MAX = 3.4028234e38;
+const REAL_MIN_NORMAL = 1.1754944e-38;
+
+/**
+ * Cursor key checks shared by the orderings. Each accepts only what PostgreSQL takes for the column's
+ * type, so a crafted key is a 400 here rather than a cast error (a 500) in the query.
+ */
+export const isIsoTimestamp = (key: unknown): key is string => {
+  const parts = typeof key === 'string' ? ISO_TIMESTAMP.exec(key) : null;
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  // Built field by field (Date.UTC maps years 0-99 to 1900-1999), then read back: 30 February or hour
+  // 24 roll over into other fields and so fail the comparison; PostgreSQL has no year 0.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+};
+/** A price in minor units: a non-negative integer, as prices are. */
+export const isSafeInteger = (key: unknown): key is number => Number.isSafeInteger(key) && (key as number) >= 0;
+/** A relevance rank: `ts_rank` is never negative, and the key is cast to `real`. */
+export const isFiniteNumber = (key: unknown): key is number =>
+  typeof key === 'number' && (key === 0 || (key >= REAL_MIN_NORMAL && key <= REAL_MAX));
+/** An average rating, 0 to 5 with at most two decimals, as `rating_avg` holds it. */
+export const isDecimal = (key: unknown): key is string => typeof key === 'string' && /^\d(\.\d{1,2})?$/.test(key) && Number(key) <= 5;

@@ -147,6 +147,21 @@ describe('product listings: keyset pagination, filters, search', async () => {
       [`cursor=${cursorOf(['price_asc', 1e300, id])}`, 'querystring.cursor&sort=price_asc'],
       [`cursor=${cursorOf(['rating', '4.5; DROP TABLE products', id])}`, 'querystring.cursor&sort=rating'],
       [`cursor=${priceCursor}&sort=newest`, 'querystring.cursor'],
+      [`cursor=${cursorOf(['newest', '2025-02-30T00:00:00.000Z', id])}`, 'querystring.cursor'],
+      [`cursor=${cursorOf(['newest', '0000-01-01T00:00:00.000Z', id])}`, 'querystring.cursor'],
+      [`cursor=${cursorOf(['newest', '2025-01-01T24:00:00.000Z', id])}`, 'querystring.cursor'],
+      [`cursor=${cursorOf(['relevance', 1e300, id])}`, 'querystring.cursor&q=sturdy'],
+      [`cursor=${cursorOf(['relevance', 1e-300, id])}`, 'querystring.cursor&q=sturdy'],
+      [`cursor=${cursorOf(['relevance', -1, id])}`, 'querystring.cursor&q=sturdy'],
+      [`cursor=${Buffer.from(`["relevance",1e999,"${id}"]`).toString('base64url')}`, 'querystring.cursor&q=sturdy'],
+      [`cursor=${cursorOf(['price_asc', -1, id])}`, 'querystring.cursor&sort=price_asc'],
+      [`cursor=${cursorOf(['rating', '999.99', id])}`, 'querystring.cursor&sort=rating'],
+      ['maxPrice=Infinity', 'querystring.maxPrice'],
+      ['maxPrice=1e999', 'querystring.maxPrice'],
+      ['minPrice=-Infinity', 'querystring.minPrice'],
+      ['minPrice=NaN', 'querystring.minPrice'],
+      ['limit=Infinity', 'querystring.limit'],
+      ['limit=1e999', 'querystring.limit'],
     ];
     for (const [query, expected] of cases) {
       const [field, extra] = expected.split('&');

@@ -85,4 +85,14 @@ describe('reviews', async () => {
     const bad = await h.app.inject({ method: 'GET', url: `/products/${id}/reviews?cursor=garbage!` });
     assert.deepEqual(fieldsOf(bad.json()), ['querystring.cursor']);
   });
+
+  test('a crafted cursor that decodes to no valid position is a 400 naming cursor, never a 500', async () => {
+    const { id } = await addProduct(h, { categoryId });
+    for (const key of ['2025-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2025-01-01T24:00:00.000Z', '2025-04-31T10:00:00Z']) {
+      const cursor = Buffer.from(JSON.stringify(['reviews', key, randomUUID()])).toString('base64url');
+      const response = await h.app.inject({ method: 'GET', url: `/products/${id}/reviews?cursor=${cursor}` });
+      assert.equal(response.statusCode, 400, `${key}: ${response.body}`);
+      assert.deepEqual(fieldsOf(response.json()), ['querystring.cursor']);
+    }
+  });
 });

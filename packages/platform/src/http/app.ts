@@ -18,6 +18,7 @@ import type { Logger } from '../logger.js';
 import { HealthRegistry } from '../health.js';
 import { acceptCorrelationId, acceptTraceparent, runWithContext } from '../context.js';
 import { registerErrorHandling } from './problem.js';
+import { clientErrorHandler, createValidatorCompiler, frameworkErrors, registerNulGuard } from './edge.js';
 import { registerHealthRoutes } from './health.routes.js';
 
 export type ServiceApp = FastifyInstance<
@@ -71,9 +72,13 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     genReqId: (req) => acceptCorrelationId(req.headers['x-correlation-id']) ?? randomUUID(),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+    // Refusals from Fastify's router and from Node's HTTP parser, as problem+json echoing nothing.
+    frameworkErrors,
+    clientErrorHandler,
     ...options.fastify,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as ServiceApp;
+  // Bodies strictly, query strings, parameters and headers converted as their schemas say (edge.ts).
+  app.setValidatorCompiler(createValidatorCompiler());
 
   app.decorate('health', options.health ?? new HealthRegistry(options.name, options.version));
   app.decorate('metrics', options.metrics ?? new Registry());
@@ -107,6 +112,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
 
   registerErrorHandling(app);
+  registerNulGuard(app);
 
   await app.register(swagger, {
     openapi: {

@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import { isDatabaseUnavailable } from '../db/pool.js';
 import { AppError, internalProblem, problemOf, type ErrorCode, type FieldError } from '../errors.js';
 import type { ServiceApp } from './app.js';
+import { instanceOf, safeText } from './edge.js';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
@@ -19,7 +20,7 @@ export function registerErrorHandling(app: ServiceApp): void {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
       if (error.options.headers) reply.headers(error.options.headers);
-      return reply.code(error.status).type(PROBLEM_JSON).send(problemOf(error, request.url, request.id));
+      return reply.code(error.status).type(PROBLEM_JSON).send(problemOf(error, instanceOf(request.url), request.id));
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
@@ -32,22 +33,23 @@ export function registerErrorHandling(app: ServiceApp): void {
       return reply
         .code(400)
         .type(PROBLEM_JSON)
-        .send(problemOf(AppError.invalid(`invalid request: ${summary}`, errors), request.url, request.id));
+        .send(problemOf(AppError.invalid(`invalid request: ${summary}`, errors), instanceOf(request.url), request.id));
     }
     const status = fastifyError.statusCode;
     if (status && status >= 400 && status < 500) {
       const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'too_many_requests' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid_data';
-      const appError = new AppError(code, fastifyError.message);
-      const body = { ...problemOf(appError, request.url, request.id), status };
+      // Fastify's and plugins' messages are fixed text, but one that quoted input must not carry it raw.
+      const appError = new AppError(code, safeText(fastifyError.message));
+      const body = { ...problemOf(appError, instanceOf(request.url), request.id), status };
       return reply.code(status).type(PROBLEM_JSON).send(body);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).type(PROBLEM_JSON).send(internalProblem(request.url, request.id));
+    return reply.code(500).type(PROBLEM_JSON).send(internalProblem(instanceOf(request.url), request.id));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const error = new AppError('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`);
-    return reply.code(404).type(PROBLEM_JSON).send(problemOf(error, request.url, request.id));
+    const error = new AppError('not_found', `no route for ${request.method} ${instanceOf(request.url)}`);
+    return reply.code(404).type(PROBLEM_JSON).send(problemOf(error, instanceOf(request.url), request.id));
   });
 }
 

@@ -144,16 +144,24 @@ function describe(message: GetMessage): DeadLetter {
 
 /** The operations on one service's dead-letter queue: depth, list, replay one or all. */
 export class DeadLetterQueue {
+  /** Whether the service consumes messages (and so has a dead-letter queue at all). */
+  readonly consumes: boolean;
+
   /**
    * @param queue the queue's full name (`<service>.dlq`, with any namespace prefix)
    * @param connection the connection to open short-lived channels on (the consumer's, or the CLI's)
    * @param exchange the service's own direct exchange, which replays go through (`<service>.direct`)
+   * @param options.consumes false for a service that consumes no messages: it declares no
+   *   dead-letter queue, so there is never anything parked and the broker is not asked
    */
   constructor(
     readonly queue: string,
     private readonly connection: () => ChannelModel | undefined,
     private readonly exchange: string,
-  ) {}
+    options: { consumes?: boolean } = {},
+  ) {
+    this.consumes = options.consumes ?? true;
+  }
 
   /** A dead-letter queue reached over a connection of its own (for the CLI); `close` ends it. */
   static async connect(amqpUrl: string, names: { queue: string; exchange: string }, name = 'dlq-admin'): Promise<{ deadLetters: DeadLetterQueue; close: () => Promise<void> }> {
@@ -164,6 +172,7 @@ export class DeadLetterQueue {
 
   /** How many messages are parked. */
   async depth(): Promise<number> {
+    if (!this.consumes) return 0;
     return this.withChannel(async (channel) => (await this.check(channel)).messageCount);
   }
 
@@ -172,6 +181,7 @@ export class DeadLetterQueue {
    * unacknowledged and given back when the channel closes).
    */
   async list(limit = 100): Promise<DeadLetter[]> {
+    if (!this.consumes) return [];
     return this.withChannel(async (channel) => {
       const { messageCount } = await this.check(channel);
       const found: DeadLetter[] = [];
@@ -199,6 +209,7 @@ export class DeadLetterQueue {
   }
 
   private async replayWhere(match: (message: GetMessage) => boolean, justOne: boolean): Promise<number> {
+    if (!this.consumes) return 0;
     return this.withChannel(async (channel) => {
       // Bounded by the depth at the start: a replayed message that fails at once and is parked
       // again is not replayed a second time by this call.

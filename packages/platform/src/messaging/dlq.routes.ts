@@ -28,7 +28,8 @@ export interface DeadLetterRoutesOptions {
 /**
  * `GET /admin/dlq` lists the messages parked in the service's dead-letter queue with their errors;
  * `POST /admin/dlq/replay` with `{ "id": … }` or `{ "all": true }` sends them back to their work
- * queue (after the cause was fixed). Register on the service's app before `ready()`.
+ * queue (after the cause was fixed). A service that consumes nothing lists an empty queue with
+ * `consumes: false`. Register on the service's app before `ready()`.
  */
 export function registerDeadLetterRoutes(app: ServiceApp, deadLetters: DeadLetterQueue, options: DeadLetterRoutesOptions = {}): void {
   const base = options.prefix ?? '/admin/dlq';
@@ -39,11 +40,18 @@ export function registerDeadLetterRoutes(app: ServiceApp, deadLetters: DeadLette
       tags: ['admin'],
       summary: 'List the messages parked in the dead-letter queue',
       querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }),
-      response: { 200: Type.Object({ queue: Type.String(), depth: Type.Integer(), messages: Type.Array(DeadLetterSchema) }) },
+      response: {
+        200: Type.Object({
+          queue: Type.String(),
+          depth: Type.Integer(),
+          messages: Type.Array(DeadLetterSchema),
+          consumes: Type.Boolean({ description: 'false when the service consumes no messages: it has no dead-letter queue, so nothing is ever parked' }),
+        }),
+      },
     },
   }, async (request) => {
     const [depth, messages] = await broker(() => Promise.all([deadLetters.depth(), deadLetters.list(request.query.limit)]));
-    return { queue: deadLetters.queue, depth, messages };
+    return { queue: deadLetters.queue, depth, messages, consumes: deadLetters.consumes };
   });
   app.post(`${base}/replay`, {
     ...guard,

@@ -90,7 +90,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
     outbox: () => outboxStats(pool),
     brokerConnected: () => (relay ? relay.connected : true) && (consumer ? consumer.connected : true),
   };
-  const deadLetters = new DeadLetterQueue(names.deadLetterQueue, () => consumer?.broker.current ?? relay?.broker.current, names.direct);
+  const deadLetters = new DeadLetterQueue(names.deadLetterQueue, () => consumer?.broker.current ?? relay?.broker.current, names.direct, { consumes });
   if (consumes) probes.deadLetterDepth = () => deadLetters.depth();
   let metrics: ReturnType<typeof registerMessagingMetrics> | undefined;
   const observe = (target: { health?: HealthRegistry; metrics?: Registry }) => {

@@ -93,3 +93,24 @@ describe('registering', () => {
     assert.deepEqual(fieldsOf(response.json()), ['body.role']);
   });
 });
+
+describe('token responses', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startIdentity('no_store');
+  });
+  after(() => h.close());
+
+  test('register, login and refresh answers carry Cache-Control: no-store', async () => {
+    const email = uniqueEmail();
+    const registered = await h.app.inject({ method: 'POST', url: '/auth/register', payload: { email, password: PASSWORD, name: 'A B' } });
+    assert.equal(registered.statusCode, 201);
+    assert.equal(registered.headers['cache-control'], 'no-store');
+    const login = await h.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password: PASSWORD } });
+    assert.equal(login.statusCode, 200);
+    assert.equal(login.headers['cache-control'], 'no-store');
+    const refreshed = await h.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: login.json().refreshToken } });
+    assert.equal(refreshed.statusCode, 200);
+    assert.equal(refreshed.headers['cache-control'], 'no-store');
+  });
+});

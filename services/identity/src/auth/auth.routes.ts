@@ -41,13 +41,15 @@ export function registerAuthRoutes(app: ServiceApp, deps: AuthDeps): void {
     schema: { tags: ['auth'], summary: 'Create an account and sign in', description: `Password policy: ${PASSWORD_POLICY}.`, body: RegisterBody, response: { 201: SessionResponse } },
   }, async (request, reply) => {
     const { user, ...tokens } = await register(deps, request.body);
+    reply.header('cache-control', 'no-store');
     return reply.code(201).send({ user: toUserView(user), ...tokens });
   });
 
   app.post('/auth/login', {
     schema: { tags: ['auth'], summary: 'Sign in', description: 'Repeated failures for one email or from one client are answered 429 with Retry-After.', body: LoginBody, response: { 200: SessionResponse } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { user, ...tokens } = await login(deps, request.body.email, request.body.password, request.ip);
+    reply.header('cache-control', 'no-store');
     return { user: toUserView(user), ...tokens };
   });
 
@@ -69,7 +71,11 @@ export function registerAuthRoutes(app: ServiceApp, deps: AuthDeps): void {
       body: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
       response: { 200: Type.Object(TokenFields) },
     },
-  }, async (request) => refresh(deps, request.body.refreshToken));
+  }, async (request, reply) => {
+    const tokens = await refresh(deps, request.body.refreshToken);
+    reply.header('cache-control', 'no-store');
+    return tokens;
+  });
 
   registerJwksRoute(app, deps);
 }

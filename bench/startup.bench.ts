@@ -19,9 +19,8 @@
  *   npm run bench -- startup        (BENCH_STARTUP_RUNS=3 measured starts of each kind)
  */
 import { spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -29,7 +28,7 @@ import { Redis } from 'ioredis';
 import { adminDatabaseUrl } from '@bazaar/platform/testing';
 import { dropBrokerUsers, dropProvisioned } from '../tools/src/provision.js';
 import { discoverServices, repoRoot, type ServiceDef } from '../tools/src/services.js';
-import { cleanBroker } from '../tools/src/testing/system.js';
+import { cleanBroker, freeOffset } from '../tools/src/testing/system.js';
 import { writeResults } from './machine.js';
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
@@ -54,18 +53,6 @@ interface Start {
   launcherRss: number;
   /** What one service process runs, read from /proc: the proof of which kind this was. */
   commandLine: string;
-}
-
-const portFree = (port: number) => new Promise<boolean>((resolve) => {
-  const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-});
-
-async function freeOffset(ports: number[]): Promise<number> {
-  for (let tries = 0; tries < 30; tries++) {
-    const offset = randomInt(50, 240) * 100;
-    if ((await Promise.all(ports.map((p) => portFree(p + offset)))).every(Boolean)) return offset;
-  }
-  throw new Error('no free ports');
 }
 
 const vmRssKiB = (pid: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);

@@ -68,7 +68,8 @@ const portFree = (port: number) => new Promise<boolean>((resolve) => {
   const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 });
 
-async function freeOffset(ports: number[]): Promise<number> {
+/** An offset that puts every one of `ports` on a free port, for a copy of the system beside others. */
+export async function freeOffset(ports: number[]): Promise<number> {
   for (let tries = 0; tries < 30; tries++) {
     // Offsets from 5000 to 24000: clear of the launcher test's fixed ones, of ports fetch refuses,
     // and of the ephemeral range (32768 and up), where outgoing connections take their local ports.

@@ -163,6 +163,8 @@ export async function prepareServices(
       // A second copy of the system (tests, --prefix) gets exchanges and queues of its own.
       ...(namespace ? { MESSAGING_NAMESPACE: namespace } : {}),
       ...(prefix !== 'bazaar' && def.redisPrefix ? { [`${envPrefix(def.name)}_REDIS_KEY_PREFIX`]: `${def.redisPrefix}:${prefix.replace(/_/g, '-')}` } : {}),
+      // identity believes X-Forwarded-For from the gateway only; test copies register many users from one address.
+      ...(def.name === 'identity' ? { IDENTITY_TRUSTED_PROXIES: '127.0.0.1', ...(prefix !== 'bazaar' ? { IDENTITY_DISCOVERY_MAX_PER_IP: '1000000' } : {}) } : {}),
       ...Object.fromEntries(def.calls.filter((c) => urls[c]).map((c) => [c, urls[c]!])),
       ...options.extraEnv,
     };

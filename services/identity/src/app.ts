@@ -5,7 +5,7 @@ import { defaultSettings, type IdentitySettings } from './config.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { authenticate } from './auth/authenticate.js';
 import { KeyRing } from './auth/key-ring.js';
-import { LoginThrottle } from './auth/login-throttle.js';
+import { DiscoveryThrottle, LoginThrottle } from './auth/login-throttle.js';
 import { PasswordHasher } from './auth/password.js';
 import { SessionStore } from './auth/session.store.js';
 import { redisKeys } from './redis.js';
@@ -25,8 +25,8 @@ export interface IdentityDeps {
   /** Namespace of every Redis key; `identity` in production, `identity:<something>` in tests. */
   keyPrefix?: string;
   now?: () => Date;
-  /** Which peers may set X-Forwarded-For (the gateway), so throttling counts the real client. */
-  trustProxy?: boolean | string[];
+  /** Addresses or CIDRs (the gateway) whose X-Forwarded-For names the client; none by default. */
+  trustedProxies?: string[];
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
@@ -48,7 +48,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
     logger: deps.logger,
     description: 'Users, their addresses and preferences, sign-in and sessions. Access tokens are ES256 JWTs verifiable with /.well-known/jwks.json.',
     processMetrics: deps.processMetrics ?? false,
-    fastify: { trustProxy: deps.trustProxy ?? false },
+    fastify: { trustProxy: deps.trustedProxies?.length ? deps.trustedProxies : false },
   });
   registerDatabaseHealth(app.health, deps.pool);
   app.health.register('redis', async () => {
@@ -65,6 +65,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
     ring,
     sessions,
     throttle: new LoginThrottle(deps.redis, keys, settings.throttle),
+    discovery: new DiscoveryThrottle(deps.redis, keys, settings.discovery),
     settings,
     now,
     publish: deps.publish,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Type, type Static } from 'typebox';
 import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
 
@@ -17,9 +18,13 @@ export const IdentityConfigSchema = Type.Object({
   IDENTITY_LOGIN_MAX_FAILURES_PER_EMAIL: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   IDENTITY_LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
   IDENTITY_LOGIN_THROTTLE_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
-  // Which peers may set X-Forwarded-For: the gateway calls identity over loopback, and the client's
-  // own address is what login throttling must count. "false" trusts nobody.
-  IDENTITY_TRUST_PROXY: Type.String({ default: 'loopback', description: 'false, true, or a comma-separated list of addresses, CIDRs or loopback/linklocal/uniquelocal' }),
+  IDENTITY_DISCOVERY_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10 }),
+  IDENTITY_DISCOVERY_IP_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 600 }),
+  IDENTITY_DISCOVERY_MAX_PER_EMAIL: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  IDENTITY_DISCOVERY_EMAIL_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 3600 }),
+  // The peers (the gateway) whose X-Forwarded-For names the client; throttling counts that address.
+  // Empty trusts nobody: the client is the socket's peer.
+  IDENTITY_TRUSTED_PROXIES: Type.String({ default: '', description: 'a comma-separated list of IP addresses or CIDRs, e.g. 10.0.0.0/8' }),
 });
 
 export type IdentityConfig = Static<typeof IdentityConfigSchema>;
@@ -32,6 +37,15 @@ export interface IdentitySettings {
   /** Lower-cased addresses that are given the admin role when they register. */
   adminEmails: string[];
   throttle: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** Registrations and email changes, which answer 409 for a taken email, counted per client and per email. */
+  discovery: DiscoveryLimits;
+}
+
+export interface DiscoveryLimits {
+  maxPerIp: number;
+  ipWindowSeconds: number;
+  maxPerEmail: number;
+  emailWindowSeconds: number;
 }
 
 export const defaultSettings: IdentitySettings = {
@@ -40,6 +54,7 @@ export const defaultSettings: IdentitySettings = {
   argon2MemoryKib: 19_456,
   adminEmails: [],
   throttle: { maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900 },
+  discovery: { maxPerIp: 10, ipWindowSeconds: 600, maxPerEmail: 5, emailWindowSeconds: 3600 },
 };
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
@@ -57,15 +72,28 @@ export function settingsFrom(config: IdentityConfig): IdentitySettings {
       maxFailuresPerIp: config.IDENTITY_LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: config.IDENTITY_LOGIN_THROTTLE_WINDOW_SECONDS,
     },
+    discovery: {
+      maxPerIp: config.IDENTITY_DISCOVERY_MAX_PER_IP,
+      ipWindowSeconds: config.IDENTITY_DISCOVERY_IP_WINDOW_SECONDS,
+      maxPerEmail: config.IDENTITY_DISCOVERY_MAX_PER_EMAIL,
+      emailWindowSeconds: config.IDENTITY_DISCOVERY_EMAIL_WINDOW_SECONDS,
+    },
   };
 }
 
-/** Fastify's `trustProxy` from the variable: a boolean, or the list of trusted peers. */
-export function trustProxyFrom(config: IdentityConfig): boolean | string[] {
-  const value = config.IDENTITY_TRUST_PROXY.trim();
-  if (value === 'false' || value === '') return false;
-  if (value === 'true') return true;
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+/** The trusted proxies from the variable; an entry that is not an address or a CIDR is refused. */
+export function trustedProxiesFrom(config: IdentityConfig): string[] {
+  const entries = config.IDENTITY_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const max = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new Error(`IDENTITY_TRUSTED_PROXIES: ${JSON.stringify(entry)} is not an IP address or CIDR`);
+    }
+  }
+  return entries;
 }
 
 export function parseEmailList(value: string): string[] {

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger } from '@bazaar/platform';
 import { buildApp } from './app.js';
-import { loadIdentityConfig, settingsFrom, trustProxyFrom } from './config.js';
+import { loadIdentityConfig, settingsFrom, trustedProxiesFrom } from './config.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -27,7 +27,7 @@ try {
     logger,
     publish: messaging.outbox.publish,
     settings: settingsFrom(config),
-    trustProxy: trustProxyFrom(config),
+    trustedProxies: trustedProxiesFrom(config),
     keyPrefix: config.IDENTITY_REDIS_KEY_PREFIX,
     deadLetters: messaging.deadLetters,
     processMetrics: true,

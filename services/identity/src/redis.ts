@@ -14,6 +14,9 @@ export interface RedisKeys {
   revokedSessions(): string;
   failuresByEmail(email: string): string;
   failuresByIp(ip: string): string;
+  /** Registrations and email changes naming this email / made from this client (account discovery). */
+  discoveryByEmail(email: string): string;
+  discoveryByIp(ip: string): string;
 }
 
 export const PRODUCTION_PREFIX = 'identity';
@@ -31,6 +34,8 @@ export function redisKeys(prefix: string = PRODUCTION_PREFIX): RedisKeys {
     // reshape a key.
     failuresByEmail: (email) => `${prefix}:throttle:email:${digest(email.trim().toLowerCase())}`,
     failuresByIp: (ip) => `${prefix}:throttle:ip:${digest(ip)}`,
+    discoveryByEmail: (email) => `${prefix}:throttle:discovery-email:${digest(email.trim().toLowerCase())}`,
+    discoveryByIp: (ip) => `${prefix}:throttle:discovery-ip:${digest(ip)}`,
   };
 }
 

@@ -24,7 +24,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Partial<Pick<IdentityDeps, 'settings' | 'now'>> {
+export interface HarnessOptions extends Partial<Pick<IdentityDeps, 'settings' | 'now' | 'trustedProxies'>> {
   /** Connect the app as this Redis client (e.g. one logged in as an ACL user) instead of the admin. */
   redis?: Redis;
   prefix?: string;
@@ -47,8 +47,10 @@ export async function startIdentity(label: string, options: HarnessOptions = {})
     logger: createLogger('identity', 'silent'),
     publish: db.publish,
     keyPrefix: prefix,
-    settings: { argon2MemoryKib: 1024, ...options.settings },
-    trustProxy: ['loopback'],
+    // Test files register many users from one address; the discovery tests set their own limits.
+    settings: { argon2MemoryKib: 1024, discovery: { maxPerIp: 100_000, ipWindowSeconds: 600, maxPerEmail: 1000, emailWindowSeconds: 3600 }, ...options.settings },
+    // inject() calls come from 127.0.0.1, standing in for the gateway: tests name clients with X-Forwarded-For.
+    trustedProxies: options.trustedProxies ?? ['127.0.0.1'],
     ...(options.now ? { now: options.now } : {}),
   });
   return {

@@ -38,9 +38,9 @@ const security = [{ bearer: [] }];
 /** Seed 000's auth contract: register, login, verify; plus logout and refresh-token rotation. */
 export function registerAuthRoutes(app: ServiceApp, deps: AuthDeps): void {
   app.post('/auth/register', {
-    schema: { tags: ['auth'], summary: 'Create an account and sign in', description: `Password policy: ${PASSWORD_POLICY}.`, body: RegisterBody, response: { 201: SessionResponse } },
+    schema: { tags: ['auth'], summary: 'Create an account and sign in', description: `Password policy: ${PASSWORD_POLICY}. Attempts are limited per client and per email (429 with Retry-After).`, body: RegisterBody, response: { 201: SessionResponse } },
   }, async (request, reply) => {
-    const { user, ...tokens } = await register(deps, request.body);
+    const { user, ...tokens } = await register(deps, request.body, request.ip);
     reply.header('cache-control', 'no-store');
     return reply.code(201).send({ user: toUserView(user), ...tokens });
   });

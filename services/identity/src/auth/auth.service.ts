@@ -5,7 +5,7 @@ import { createAccount, type NewAccount } from '../users/user.service.js';
 import { findCredentials, findUserById } from '../users/user.store.js';
 import { roleFor, rolesOf, type User } from '../users/user.js';
 import type { KeyRing } from './key-ring.js';
-import type { LoginThrottle } from './login-throttle.js';
+import type { DiscoveryThrottle, LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password.js';
 import type { SessionStore } from './session.store.js';
 import { signAccessToken } from './tokens.js';
@@ -16,6 +16,7 @@ export interface AuthDeps {
   ring: KeyRing;
   sessions: SessionStore;
   throttle: LoginThrottle;
+  discovery: DiscoveryThrottle;
   settings: IdentitySettings;
   now: () => Date;
   publish: IdentityPublish;
@@ -28,7 +29,9 @@ export interface Tokens {
   expiresIn: number;
 }
 
-export async function register(deps: AuthDeps, input: NewAccount): Promise<{ user: User } & Tokens> {
+/** Counted by the discovery throttle first: a 409 tells whether the email has an account. */
+export async function register(deps: AuthDeps, input: NewAccount, ip: string): Promise<{ user: User } & Tokens> {
+  await deps.discovery.attempt(input.email, ip);
   const user = await createAccount(deps, input, roleFor(input.email, deps.settings.adminEmails));
   return { user, ...(await startSession(deps, user)) };
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { AppError } from '@bazaar/platform';
+import type { DiscoveryLimits } from '../config.js';
 import { available, type RedisKeys } from '../redis.js';
 
 export interface ThrottleLimits {
@@ -31,12 +32,7 @@ export class LoginThrottle {
     const waits: number[] = [];
     if ((emailCount ?? 0) >= this.limits.maxFailuresPerEmail) waits.push(emailTtl ?? 0);
     if ((ipCount ?? 0) >= this.limits.maxFailuresPerIp) waits.push(ipTtl ?? 0);
-    if (waits.length === 0) return;
-    const retryAfter = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
-    throw new AppError('too_many_requests', `too many failed logins; try again in ${retryAfter} seconds`, {
-      headers: { 'retry-after': String(retryAfter) },
-      extensions: { retryAfter },
-    });
+    if (waits.length > 0) throw tooMany('too many failed logins', waits);
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
@@ -50,4 +46,41 @@ export class LoginThrottle {
   async recordSuccess(email: string): Promise<void> {
     await available(this.redis.del(this.keys.failuresByEmail(email)));
   }
+}
+
+/**
+ * Registration and email change answer 409 when an email is taken, so each attempt tells whether
+ * an address has an account. Every attempt counts, per client address and per target email, each
+ * counter living for its window from the first attempt; past either limit the answer is 429 with
+ * Retry-After, before anything is looked up.
+ */
+export class DiscoveryThrottle {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly limits: DiscoveryLimits,
+  ) {}
+
+  /** Counts this attempt; throws a 429 when this email or this address is over its limit. */
+  async attempt(email: string, ip: string): Promise<void> {
+    const emailKey = this.keys.discoveryByEmail(email);
+    const ipKey = this.keys.discoveryByIp(ip);
+    const results = await available(this.redis.multi()
+      .incr(emailKey).expire(emailKey, this.limits.emailWindowSeconds, 'NX').pttl(emailKey)
+      .incr(ipKey).expire(ipKey, this.limits.ipWindowSeconds, 'NX').pttl(ipKey)
+      .exec());
+    const [emailCount, , emailTtl, ipCount, , ipTtl] = (results ?? []).map(([, value]) => Number(value ?? 0));
+    const waits: number[] = [];
+    if ((emailCount ?? 0) > this.limits.maxPerEmail) waits.push(emailTtl ?? 0);
+    if ((ipCount ?? 0) > this.limits.maxPerIp) waits.push(ipTtl ?? 0);
+    if (waits.length > 0) throw tooMany('too many registrations or email changes', waits);
+  }
+}
+
+function tooMany(what: string, waitsMs: number[]): AppError {
+  const retryAfter = Math.max(1, Math.ceil(Math.max(...waitsMs) / 1000));
+  return new AppError('too_many_requests', `${what}; try again in ${retryAfter} seconds`, {
+    headers: { 'retry-after': String(retryAfter) },
+    extensions: { retryAfter },
+  });
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { AppError, type Pool, type ServiceApp } from '@bazaar/platform';
 import { requireUser, signedIn, type AuthenticateDeps } from '../auth/authenticate.js';
+import type { DiscoveryThrottle } from '../auth/login-throttle.js';
 import type { IdentityPublish } from './user.events.js';
 import { EmailSchema, FirstNameSchema, LastNameSchema, NameSchema, UserSchema } from './user.schemas.js';
 import { updateProfile } from './user.service.js';
@@ -10,6 +11,8 @@ import { toUserView } from './user.js';
 export interface UsersDeps extends AuthenticateDeps {
   pool: Pool;
   publish: IdentityPublish;
+  /** Counts email changes: a 409 tells whether the new email has an account. */
+  discovery: DiscoveryThrottle;
 }
 
 const ProfileChanges = Type.Object({
@@ -35,7 +38,10 @@ export function registerUserRoutes(app: ServiceApp, deps: UsersDeps): void {
   });
 
   app.patch('/users/me', {
-    schema: { tags: ['users'], summary: 'Change my names or email address', security, body: ProfileChanges, response: { 200: UserSchema } },
+    schema: { tags: ['users'], summary: 'Change my names or email address', description: 'Email changes are limited per client and per email (429 with Retry-After).', security, body: ProfileChanges, response: { 200: UserSchema } },
     preHandler,
-  }, async (request) => toUserView(await updateProfile(deps, signedIn(request).userId, request.body)));
+  }, async (request) => {
+    if (request.body.email !== undefined) await deps.discovery.attempt(request.body.email, request.ip);
+    return toUserView(await updateProfile(deps, signedIn(request).userId, request.body));
+  });
 }

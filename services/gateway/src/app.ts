@@ -17,6 +17,7 @@ import { createDocsAggregator, registerDocs } from './docs.js';
 import { registerOverview, DEGRADED_HEADER, type OverviewPart } from './overview.js';
 import { underPrefix } from './routes.table.js';
 import { createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
+import { registerSecurityHeaders, restrictHealthDetails } from './edge.js';
 
 export interface GatewayDeps {
   logger: Logger;
@@ -54,6 +55,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     await Promise.all([...clients.values()].map((client) => client.close()));
   });
 
+  await registerSecurityHeaders(app, { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds });
+  restrictHealthDetails(app, auth);
   await app.register(cors, {
     origin: config.webOrigins,
     credentials: true,

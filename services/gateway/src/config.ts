@@ -29,6 +29,8 @@ export interface GatewayConfig {
   resilience: { timeoutMs: number; retryMaxAttempts: number; breakerThreshold: number; breakerHalfOpenMs: number };
   docsCacheMs: number;
   trustProxy: boolean | string[];
+  /** Strict-Transport-Security max-age in seconds; 0 sends no such header. */
+  hstsMaxAgeSeconds: number;
 }
 
 const AuthModeSchema = Type.Union([Type.Literal('public'), Type.Literal('user'), Type.Literal('admin')]);
@@ -60,6 +62,9 @@ const GatewaySettings = {
   GATEWAY_DOCS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
   // Which peers may set X-Forwarded-For (a load balancer in front). "false": the socket's address is the client.
   GATEWAY_TRUST_PROXY: Type.String({ default: 'false', description: 'false, true, or a comma-separated list of addresses or CIDRs' }),
+  // Strict-Transport-Security max-age in seconds (e.g. 31536000), set only where clients reach the gateway over TLS.
+  // 0, the default, sends no such header: locally the gateway listens on plain http.
+  GATEWAY_HSTS: Type.Integer({ minimum: 0, maximum: 63_072_000, default: 0, description: 'max-age in seconds; 0 for none' }),
 };
 
 /**
@@ -107,6 +112,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     docsCacheMs: raw.GATEWAY_DOCS_CACHE_MS,
     trustProxy: parseTrustProxy(raw.GATEWAY_TRUST_PROXY),
+    hstsMaxAgeSeconds: raw.GATEWAY_HSTS,
   };
 }
 

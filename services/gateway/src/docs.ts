@@ -121,6 +121,12 @@ export async function registerDocs(app: ServiceApp, docs: DocsAggregator): Promi
         if (/\/docs\/(json|yaml)$/.test(request.url.split('?')[0]!)) latest = await docs.get();
       },
     },
+    // The pages need their own scripts and styles, so they replace the gateway's "nothing allowed"
+    // policy with Swagger UI's, still refusing to be framed and without upgrading local plain http.
+    staticCSP: true,
+    transformStaticCSP: (header) => header
+      .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+      .replace(/\s*upgrade-insecure-requests;?/, ''),
     transformSpecificationClone: false,
     transformSpecification: (spec) => latest ?? spec,
   });

@@ -154,3 +154,95 @@ describe('logout at the edge', async () => {
     assert.equal(identity.calls, 1);
   });
 });
+
+describe('security headers', async () => {
+  const identity = await new FakeUpstream().start();
+  const gateway = await startGateway({ IDENTITY_URL: identity.url });
+  const withHsts = await startGateway({ IDENTITY_URL: identity.url, GATEWAY_HSTS: '31536000' });
+  after(async () => {
+    await Promise.all([gateway.close(), withHsts.close()]);
+    await identity.stop();
+  });
+  const assertHardened = (headers: Record<string, unknown>) => {
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.equal(headers['referrer-policy'], 'no-referrer');
+    assert.equal(headers['x-frame-options'], 'DENY');
+    assert.equal(headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'");
+  };
+
+  test('an API response and a problem carry them; no HSTS unless configured', async () => {
+    const proxied = await gateway.inject({ method: 'GET', url: '/auth/verify' });
+    assert.equal(proxied.statusCode, 200);
+    assertHardened(proxied.headers);
+    assert.equal(proxied.headers['strict-transport-security'], undefined, 'plain http by default');
+    const missing = await gateway.inject({ method: 'GET', url: '/no/such/route' });
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.headers['content-type'] as string, /^application\/problem\+json/);
+    assertHardened(missing.headers);
+  });
+
+  test('GATEWAY_HSTS sends Strict-Transport-Security with that max-age', async () => {
+    const response = await withHsts.inject({ method: 'GET', url: '/auth/verify' });
+    assert.equal(response.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');
+  });
+
+  test('the Swagger UI pages keep working under their own policy, which still refuses framing', async () => {
+    const page = await gateway.inject({ method: 'GET', url: '/docs' });
+    const html = page.statusCode === 302 ? await gateway.inject({ method: 'GET', url: page.headers.location as string }) : page;
+    assert.equal(html.statusCode, 200);
+    assert.match(html.headers['content-type'] as string, /text\/html/);
+    const csp = html.headers['content-security-policy'] as string;
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /upgrade-insecure-requests/);
+    assert.equal(html.headers['x-content-type-options'], 'nosniff');
+    const document = await gateway.inject({ method: 'GET', url: '/docs/json' });
+    assert.equal(document.statusCode, 200);
+    assert.equal(document.json().openapi, '3.1.0');
+  });
+});
+
+describe('GET /health through the gateway', async () => {
+  const key = await signingKey('key-1');
+  const keys = await new KeyServer([key]).start();
+  const identity = await new FakeUpstream().start();
+  const gateway = await startGateway({ IDENTITY_URL: identity.url, GATEWAY_JWKS_URL: keys.url });
+  after(async () => {
+    await gateway.close();
+    await Promise.all([identity.stop(), keys.stop()]);
+  });
+
+  test('anonymous callers and customers learn only up, degraded or down', async () => {
+    const customer = { authorization: `Bearer ${await accessToken(key, { roles: ['customer'] })}` };
+    for (const headers of [{}, customer]) {
+      const response = await gateway.inject({ method: 'GET', url: '/health', headers });
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { status: 'up' });
+      assert.doesNotMatch(response.body, /127\.0\.0\.1|identity|http/);
+    }
+  });
+
+  test('an admin gets the full report; the probes are unchanged', async () => {
+    const admin = { authorization: `Bearer ${await accessToken(key, { roles: ['admin'] })}` };
+    const response = await gateway.inject({ method: 'GET', url: '/health', headers: admin });
+    assert.equal(response.statusCode, 200);
+    const health = response.json();
+    assert.equal(health.status, 'healthy');
+    assert.equal(health.checks.identity.details.url, identity.url);
+    assert.deepEqual((await gateway.inject({ method: 'GET', url: '/health/live' })).json(), { status: 'alive' });
+    assert.deepEqual((await gateway.inject({ method: 'GET', url: '/health/ready' })).json(), { status: 'ready' });
+  });
+
+  test('an upstream down: the public answer says degraded with the same status code', async () => {
+    const down = await new FakeUpstream().start();
+    await down.stop();
+    const degraded = await startGateway({ IDENTITY_URL: identity.url, CATALOG_URL: down.url, GATEWAY_JWKS_URL: keys.url, GATEWAY_UPSTREAM_TIMEOUT_MS: '500' });
+    try {
+      const response = await degraded.inject({ method: 'GET', url: '/health' });
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { status: 'degraded' });
+    } finally {
+      await degraded.close();
+    }
+  });
+});

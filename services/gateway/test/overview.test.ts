@@ -253,7 +253,8 @@ describe('GET /me/overview when identity fails while orders is hung', async () =
     assert.equal(response.json().upstreamStatus, 500);
     await hung.abandoned;
     // A cancelled call is not held against orders; one that had run out of time would have opened its circuit.
-    const health = (await gateway.inject({ method: 'GET', url: '/health' })).json();
+    const admin = `Bearer ${await accessToken(key, { roles: ['admin'] })}`;
+    const health = (await gateway.inject({ method: 'GET', url: '/health', headers: { authorization: admin } })).json();
     assert.equal(health.checks.orders.details.breaker, 'closed');
   });
 });

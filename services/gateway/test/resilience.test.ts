@@ -3,21 +3,28 @@ import assert from 'node:assert/strict';
 import { eventually } from '@bazaar/platform/testing';
 import { FakeUpstream, hangUntilAbandoned, unavailable } from './support/upstream.js';
 import { startGateway } from './support/gateway.js';
+import { KeyServer, accessToken, signingKey } from './support/keys.js';
 
 const TIMEOUT_MS = 1000;
 const HALF_OPEN_MS = 300;
 
 describe('an upstream that is down', async () => {
   const identity = await new FakeUpstream().start();
+  const key = await signingKey('key-1');
+  const keys = await new KeyServer([key]).start();
+  // The health report's details are for admins.
+  const admin = { authorization: `Bearer ${await accessToken(key, { roles: ['admin'] })}` };
   const gateway = await startGateway({
     IDENTITY_URL: identity.url,
+    GATEWAY_JWKS_URL: keys.url,
+    GATEWAY_REVOCATION_REFRESH_MS: '60000',
     GATEWAY_UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
     GATEWAY_BREAKER_THRESHOLD: '3',
     GATEWAY_BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS),
   });
   after(async () => {
     await gateway.close();
-    await identity.stop();
+    await Promise.all([identity.stop(), keys.stop()]);
   });
 
   test('a hung upstream gets a 503 problem naming it and the route timeout, and the hung call is abandoned', async () => {
@@ -37,6 +44,8 @@ describe('an upstream that is down', async () => {
   });
 
   test('a stopped upstream: 503 at once, the circuit opens, and closes again once it is back on its port', async () => {
+    // The admin token is verified (keys fetched) now, so that reading the report below stays within the half-open delay.
+    assert.equal((await gateway.inject({ method: 'GET', url: '/health', headers: admin })).json().status, 'healthy');
     await identity.stop();
     for (let i = 0; i < 3; i++) {
       const response = await gateway.inject({ method: 'POST', url: '/auth/register', payload: {} });
@@ -44,7 +53,7 @@ describe('an upstream that is down', async () => {
       assert.equal(response.json().upstream, 'identity');
       assert.equal(response.json().reason, 'unreachable', 'the refused connection is the answer: no timeout is waited for');
     }
-    const health = (await gateway.inject({ method: 'GET', url: '/health' })).json();
+    const health = (await gateway.inject({ method: 'GET', url: '/health', headers: admin })).json();
     assert.equal(health.status, 'degraded', 'an upstream down degrades the gateway; it stays up');
     assert.equal(health.checks.identity.status, 'unhealthy');
     assert.equal(health.checks.identity.details.breaker, 'open');
@@ -64,7 +73,7 @@ describe('an upstream that is down', async () => {
       return response.statusCode === 200 ? response : undefined;
     }, { timeoutMs: 5 * HALF_OPEN_MS, intervalMs: 50, message: 'identity was not reached again' });
     assert.equal(recovered.json().url, '/auth/login');
-    const after = (await gateway.inject({ method: 'GET', url: '/health' })).json();
+    const after = (await gateway.inject({ method: 'GET', url: '/health', headers: admin })).json();
     assert.equal(after.status, 'healthy');
     assert.equal(after.checks.identity.details.breaker, 'closed');
   });

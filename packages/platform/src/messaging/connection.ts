@@ -26,6 +26,13 @@ import amqp, { type ChannelModel } from 'amqplib';
 import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Logger } from '../logger.js';
 
+/**
+ * The longest wait between reconnect attempts. Short, because a refused connection costs the broker
+ * next to nothing, while every second of waiting after the broker is back delays messages whose saga
+ * steps have deadlines (30 s by default): with 30 s here, a ten-second outage cancelled checkouts.
+ */
+const DEFAULT_MAX_BACKOFF_MS = 5_000;
+
 export interface BrokerConnectionOptions {
   url: string;
   /** Shown by the broker (`rabbitmqctl list_connections client_properties`), e.g. `orders.relay`. */
@@ -36,7 +43,7 @@ export interface BrokerConnectionOptions {
   /** Called when a set-up connection is lost, before reconnecting. */
   onLost?: () => void;
   /**
-   * Wait between attempts (default 200 ms and 30 s): the n-th wait is drawn between half and all of
+   * Wait between attempts (default 200 ms and 5 s): the n-th wait is drawn between half and all of
    * `initialMs × 2^n`, never beyond `maxMs` (cockatiel's ExponentialBackoff with half jitter). Half
    * jitter keeps replicas apart without the long first waits of decorrelated jitter, which after a
    * ten-second broker outage let sagas reach their step deadlines before consumers came back.
@@ -61,7 +68,7 @@ export class BrokerConnection {
 
   constructor(private readonly options: BrokerConnectionOptions) {
     this.backoffPolicy = new ExponentialBackoff({
-      initialDelay: options.backoff?.initialMs ?? 200, maxDelay: options.backoff?.maxMs ?? 30_000, generator: halfJitterGenerator,
+      initialDelay: options.backoff?.initialMs ?? 200, maxDelay: options.backoff?.maxMs ?? DEFAULT_MAX_BACKOFF_MS, generator: halfJitterGenerator,
     });
   }
 

@@ -48,7 +48,7 @@ export interface MessagingOptions<E extends MessageRegistry, C extends MessageRe
   outboxMaxAgeSeconds?: number;
   /** How long `start()` waits for the broker before carrying on in the background (default 10 s). */
   startTimeoutMs?: number;
-  /** Reconnect backoff: the first and longest wait (default 200 ms and 30 s). */
+  /** Reconnect backoff: the first and longest wait (default 200 ms and 5 s). */
   backoff?: { initialMs?: number; maxMs?: number };
 }
 

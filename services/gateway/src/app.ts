@@ -38,6 +38,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
   const verifier = deps.verifier ?? (config.jwksUrl ? createJwtVerifier({
     jwksUrl: config.jwksUrl,
     cooldownMs: config.jwksCooldownMs,
+    ...(config.revocationUrl ? { revocationUrl: config.revocationUrl } : {}),
     revocationRefreshMs: config.revocationRefreshMs,
   }) : undefined);
   const auth = createGatewayAuth(verifier);

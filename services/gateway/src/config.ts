@@ -23,6 +23,8 @@ export interface GatewayConfig {
   jwksUrl?: string;
   jwksCooldownMs: number;
   /** How old identity's list of ended sessions may be before a request waits for a new one. */
+  /** Where identity lists ended sessions (default: beside jwksUrl). */
+  revocationUrl?: string;
   revocationRefreshMs: number;
   webOrigins: string[];
   rateLimit: { max: number; windowMs: number };
@@ -57,6 +59,8 @@ const GatewaySettings = {
   GATEWAY_RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 60_000 }),
   GATEWAY_JWKS_URL: UrlConfig(),
   GATEWAY_JWKS_COOLDOWN_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
+  // Where identity lists ended sessions; by default beside the key set (…/.well-known/revoked-sessions).
+  GATEWAY_REVOCATION_URL: UrlConfig(),
   // A logged-out token is refused at most this long (plus one fetch) after the logout.
   GATEWAY_REVOCATION_REFRESH_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 2000 }),
   GATEWAY_DOCS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 30_000 }),
@@ -101,6 +105,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     upstreams,
     ...(jwksUrl ? { jwksUrl } : {}),
     jwksCooldownMs: raw.GATEWAY_JWKS_COOLDOWN_MS,
+    ...(raw.GATEWAY_REVOCATION_URL ? { revocationUrl: raw.GATEWAY_REVOCATION_URL } : {}),
     revocationRefreshMs: raw.GATEWAY_REVOCATION_REFRESH_MS,
     webOrigins: raw.WEB_ORIGIN.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
     rateLimit: { max: raw.GATEWAY_RATE_LIMIT_MAX, windowMs: raw.GATEWAY_RATE_LIMIT_WINDOW_MS },

@@ -30,8 +30,8 @@ export async function testSigningKey(): Promise<SigningKey> {
 }
 
 /** An access token for the example user, signed with the test key. */
-export async function bearerToken(roles: string[] = ['customer']): Promise<string> {
-  return `Bearer ${await accessToken(await testSigningKey(), { sub: USER_ID, email: USER_EMAIL, roles })}`;
+export async function bearerToken(roles: string[] = ['customer'], sid?: string): Promise<string> {
+  return `Bearer ${await accessToken(await testSigningKey(), { sub: USER_ID, email: USER_EMAIL, roles, ...(sid ? { sid } : {}) })}`;
 }
 
 /**

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
+import { KeyServer } from './support/keys.js';
 import { FakeUpstream } from './support/upstream.js';
 import {
   AUTHORIZATION, JSON_TYPE, PROBLEM_TYPE, PUBLIC_JWK, TEST_KID, USER_EMAIL, USER_ID, bearerToken, recordApiDocument, withGateway,
@@ -39,13 +40,44 @@ test('the key set: EC P-256 keys for ES256, by kid, at /.well-known/jwks.json (r
     })
     .executeTest(async (mock) => {
       // The gateway finds the key set at IDENTITY_URL itself; a user route elsewhere needs a verified token.
+      // Its list of ended sessions is recorded in a test of its own: here a local stand-in serves it.
       const orders = await new FakeUpstream().start();
+      const revocations = await new KeyServer([]).start();
       try {
-        await withGateway({ IDENTITY_URL: mock.url, ORDERS_URL: orders.url }, async (gateway) => {
+        await withGateway({ IDENTITY_URL: mock.url, ORDERS_URL: orders.url, GATEWAY_REVOCATION_URL: revocationsOf(revocations) }, async (gateway) => {
           const response = await gateway.inject({ method: 'GET', url: '/orders', headers: { authorization: await bearerToken() } });
           assert.equal(response.statusCode, 200, response.body);
           assert.equal(orders.proxied[0]?.headers['x-user-id'], USER_ID, 'the token was verified with the key from the key set');
         }, { keyServer: false });
+      } finally {
+        await orders.stop();
+        await revocations.stop();
+      }
+    });
+});
+
+const revocationsOf = (keys: KeyServer) => new URL('revoked-sessions', keys.url).href;
+const ENDED_SESSION = '0190f1c2-7a3b-7c4d-8e5f-0000000000e1';
+
+test('the ended sessions: a token of a session listed there is refused at the gateway (read by the kit\'s verifier)', async () => {
+  await pact
+    .addInteraction()
+    .given('the signed-in user has logged out')
+    .uponReceiving('a request for the sessions ended lately')
+    .withRequest('GET', '/.well-known/revoked-sessions')
+    .willRespondWith(200, (response) => {
+      response.headers({ 'Content-Type': JSON_TYPE });
+      response.jsonBody({ revoked: eachLike(uuid(ENDED_SESSION)) });
+    })
+    .executeTest(async (mock) => {
+      const orders = await new FakeUpstream().start();
+      try {
+        await withGateway({ IDENTITY_URL: mock.url, ORDERS_URL: orders.url, GATEWAY_REVOCATION_URL: `${mock.url}/.well-known/revoked-sessions` }, async (gateway) => {
+          const response = await gateway.inject({ method: 'GET', url: '/orders', headers: { authorization: await bearerToken(['customer'], ENDED_SESSION) } });
+          assert.equal(response.statusCode, 401, response.body);
+          assert.match(response.json<{ detail: string }>().detail, /session has ended/);
+          assert.equal(orders.proxied.length, 0, 'nothing reached orders');
+        });
       } finally {
         await orders.stop();
       }

@@ -47,12 +47,14 @@ export interface TokenClaims {
   sub?: string;
   email?: string;
   roles?: string[];
+  /** The session the token belongs to (identity lists ended sessions by it). */
+  sid?: string;
   expiresAt?: number;
 }
 
 /** An access token shaped like identity's: ES256, kid, iss bazaar-identity, aud bazaar, 5 minutes. */
 export function accessToken(key: SigningKey, claims: TokenClaims = {}): Promise<string> {
-  return new SignJWT({ email: claims.email ?? 'ada@example.com', roles: claims.roles ?? ['customer'], sid: 'session-1' })
+  return new SignJWT({ email: claims.email ?? 'ada@example.com', roles: claims.roles ?? ['customer'], sid: claims.sid ?? 'session-1' })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setSubject(claims.sub ?? 'user-1')
     .setJti(crypto.randomUUID())

@@ -21,11 +21,12 @@ const NewCategoryBody = Type.Object({
 
 export function registerCategoryRoutes(app: ServiceApp, { pool, verifier }: CatalogDeps): void {
   app.get('/categories', {
-    schema: { summary: 'The category tree', response: { 200: Type.Object({ items: Type.Array(CategoryTree) }) } },
+    schema: { operationId: 'listCategories', summary: 'The category tree', response: { 200: Type.Object({ items: Type.Array(CategoryTree) }) } },
   }, async () => ({ items: buildTree(await listCategories(pool)) }));
 
   app.get('/categories/:slug', {
     schema: {
+      operationId: 'getCategory',
       summary: 'A category (by slug or id) with its ancestors and the tree below it',
       params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) }),
       response: { 200: Type.Object({ ...CategorySchema.properties, ancestors: Type.Array(CategorySchema), children: Type.Array(CategoryTree) }) },
@@ -39,7 +40,7 @@ export function registerCategoryRoutes(app: ServiceApp, { pool, verifier }: Cata
 
   app.post('/categories', {
     preValidation: verifier.preHandler({ role: 'admin' }),
-    schema: { summary: 'Add a category (admin)', security: bearer, body: NewCategoryBody, response: { 201: CategorySchema } },
+    schema: { operationId: 'createCategory', summary: 'Add a category (admin)', security: bearer, body: NewCategoryBody, response: { 201: CategorySchema } },
   }, async (request, reply) => {
     const [category] = await insertCategories(pool, [request.body]);
     return reply.code(201).header('location', `/categories/${category!.slug}`).send(category!);

@@ -14,7 +14,7 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
   const admin = verifier.preHandler({ role: 'admin' });
 
   app.get('/products', {
-    schema: { summary: 'Active products, filtered, sorted and keyset-paginated', querystring: ListingQuerySchema, response: { 200: ListingPage } },
+    schema: { operationId: 'listProducts', summary: 'Active products, filtered, sorted and keyset-paginated', querystring: ListingQuerySchema, response: { 200: ListingPage } },
   }, async (request) => {
     const { limit, cursor, category, minPrice, maxPrice, inStock, q } = request.query;
     const sort = resolveSort(request.query.sort, q);
@@ -31,7 +31,7 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
   });
 
   app.get('/products/:id', {
-    schema: { summary: 'A product of any status, with images, rating and availability', params: IdParams, response: { 200: ProductSchema } },
+    schema: { operationId: 'getProduct', summary: 'A product of any status, with images, rating and availability', params: IdParams, response: { 200: ProductSchema } },
   }, async (request) => {
     const product = await productDetail(pool, request.params.id);
     if (!product) throw AppError.notFound(`product ${request.params.id}`);
@@ -40,7 +40,7 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
 
   app.post('/products', {
     preValidation: admin,
-    schema: { summary: 'Add a product (admin)', security: bearer, body: NewProductBody, response: { 201: ProductSchema } },
+    schema: { operationId: 'createProduct', summary: 'Add a product (admin)', security: bearer, body: NewProductBody, response: { 201: ProductSchema } },
   }, async (request, reply) => {
     const product = await createProduct(deps, request.body);
     return reply.code(201).header('location', `/products/${product.id}`).send(product);
@@ -48,11 +48,11 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
 
   app.patch('/products/:id', {
     preValidation: admin,
-    schema: { summary: 'Change a product (admin)', security: bearer, params: IdParams, body: ProductChangesBody, response: { 200: ProductSchema } },
+    schema: { operationId: 'updateProduct', summary: 'Change a product (admin)', security: bearer, params: IdParams, body: ProductChangesBody, response: { 200: ProductSchema } },
   }, async (request) => changeProduct(deps, request.params.id, request.body));
 
   app.delete('/products/:id', {
     preValidation: admin,
-    schema: { summary: 'Discontinue a product (admin): it leaves listings, stays readable', security: bearer, params: IdParams, response: { 200: ProductSchema } },
+    schema: { operationId: 'discontinueProduct', summary: 'Discontinue a product (admin): it leaves listings, stays readable', security: bearer, params: IdParams, response: { 200: ProductSchema } },
   }, async (request) => discontinueProduct(deps, request.params.id));
 }

@@ -17,7 +17,7 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderRoutesDeps): voi
 
   app.post('/orders', {
     schema: {
-      tags, security, summary: 'Check out: place an order and start its checkout',
+      operationId: 'createOrder', tags, security, summary: 'Check out: place an order and start its checkout',
       description: 'Answers 202 at once with the order (status pending) and its Location; follow GET /orders/:id. '
         + 'Idempotency-Key is required: the same key returns the same order, the same key with another request is refused (422).',
       headers: CheckoutHeaders, body: CheckoutBody, response: { 202: OrderSchema },
@@ -38,12 +38,12 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderRoutesDeps): voi
   });
 
   app.get('/orders/:id', {
-    schema: { tags, security, summary: 'One of my orders, with its checkout timeline', params: IdParams, response: { 200: OrderSchema } },
+    schema: { operationId: 'getOrder', tags, security, summary: 'One of my orders, with its checkout timeline', params: IdParams, response: { 200: OrderSchema } },
     preHandler,
   }, async (request) => toOrderView(await getOrder(deps, await deps.verifier.requireUser(request), request.params.id)));
 
   app.get('/orders', {
-    schema: { tags, security, summary: 'My orders, newest first (keyset pagination)', querystring: ListQuery, response: { 200: OrderPageSchema } },
+    schema: { operationId: 'listOrders', tags, security, summary: 'My orders, newest first (keyset pagination)', querystring: ListQuery, response: { 200: OrderPageSchema } },
     preHandler,
   }, async (request) => {
     const user = await deps.verifier.requireUser(request);
@@ -55,7 +55,7 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderRoutesDeps): voi
 
   app.post('/orders/:id/cancel', {
     schema: {
-      tags, security, summary: 'Cancel my order (until it is dispatched)',
+      operationId: 'cancelOrder', tags, security, summary: 'Cancel my order (until it is dispatched)',
       description: 'During checkout it stops the saga and undoes what was done; once confirmed it cancels the shipment, releases the stock and refunds the payment. '
         + 'Answers 202 with the order (status cancelling, then cancelled); 409 once the order is dispatched or if it was rejected.',
       params: IdParams, response: { 202: OrderSchema },

@@ -16,7 +16,7 @@ export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps
   const preHandler = deps.auth.preHandler();
 
   app.get('/shipments/:tracking', {
-    schema: { tags: ['shipments'], summary: 'Track one of my shipments', security, params: TrackingParams, response: { 200: TrackingSchema } },
+    schema: { operationId: 'getShipment', tags: ['shipments'], summary: 'Track one of my shipments', security, params: TrackingParams, response: { 200: TrackingSchema } },
     preHandler,
   }, async (request) => {
     const user = await deps.auth.requireUser(request);
@@ -34,7 +34,7 @@ export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps
 
   app.get('/shipments', {
     schema: {
-      tags: ['shipments'], summary: 'My shipments, newest first (admins: any order with orderId)', security,
+      operationId: 'listShipments', tags: ['shipments'], summary: 'My shipments, newest first (admins: any order with orderId)', security,
       querystring: ListShipmentsQuery, response: { 200: ShipmentPageSchema },
     },
     preHandler,

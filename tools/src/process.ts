@@ -60,15 +60,17 @@ export class ServiceProcess {
   }
 
   /**
-   * Fails if something already listens on the service's port: otherwise the readiness check could be
-   * answered by that other process.
+   * Fails if something already listens on the service's port or its metrics port: otherwise the
+   * readiness check could be answered by that other process, or the service fail to start.
    */
   async ensurePortFree(): Promise<void> {
-    const port = Number(this.env.PORT ?? this.def.port);
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (!free) throw new Error(`port ${port} for ${this.def.name} is already in use: stop what holds it, or start with --port-offset`);
+    const ports = [Number(this.env.PORT ?? this.def.port), Number(this.env.METRICS_PORT ?? this.def.metricsPort)];
+    for (const port of ports) {
+      const free = await new Promise<boolean>((resolve) => {
+        const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+      });
+      if (!free) throw new Error(`port ${port} for ${this.def.name} is already in use: stop what holds it, or start with --port-offset`);
+    }
   }
 
   start(): void {

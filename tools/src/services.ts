@@ -10,6 +10,8 @@ export interface ServiceDef {
   name: string;
   dir: string;
   port: number;
+  /** Where it serves `/metrics` (a port of its own, never the public one). */
+  metricsPort: number;
   /** Whether it owns a PostgreSQL database (the gateway does not). */
   database: boolean;
   /** Its Redis key prefix, if it keeps anything in Redis (`identity` → keys `identity:*`). */
@@ -27,6 +29,7 @@ export interface ServiceDef {
 
 interface Manifest {
   port: number;
+  metricsPort?: number;
   database?: boolean;
   redisPrefix?: string;
   order?: number;
@@ -49,6 +52,8 @@ export function discoverServices(root = repoRoot): ServiceDef[] {
       name,
       dir: path.join(base, name),
       port: pkg.bazaar.port,
+      // By convention the public port + 50: one system's ports then stay within a block of 100.
+      metricsPort: pkg.bazaar.metricsPort ?? pkg.bazaar.port + 50,
       database: pkg.bazaar.database ?? true,
       ...(pkg.bazaar.redisPrefix ? { redisPrefix: pkg.bazaar.redisPrefix } : {}),
       order: pkg.bazaar.order ?? 50,

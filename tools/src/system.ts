@@ -156,6 +156,7 @@ export async function prepareServices(
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       HOST: '127.0.0.1',
       PORT: String(def.port + offset),
+      METRICS_PORT: String(def.metricsPort + offset),
       LOG_LEVEL: options.logLevel ?? 'info',
       // Several copies of the system on one PostgreSQL (tests) share its connection slots.
       ...(process.env.BAZAAR_DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BAZAAR_DATABASE_POOL_MAX } : {}),

@@ -196,7 +196,7 @@ const seen = {
 };
 
 async function scrapeHandled(service: string): Promise<void> {
-  const response = await fetch(`${system.url(service)}/metrics`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+  const response = await fetch(system.metricsUrl(service), { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
   if (!response?.ok) return;
   const text = await response.text();
   const counts = (seen.handled[service] ??= {});

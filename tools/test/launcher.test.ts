@@ -97,8 +97,14 @@ test('npm start brings every service up healthy, prints the table, and Ctrl-C le
     await waitFor(l, 'stop: Ctrl-C', 150_000);
     const rows = tableRows(l.output());
     assert.deepEqual(rows.map((r) => r.service).sort(), [...services].sort(), 'one row per service');
+    const metricsPorts = new Map(discoverServices().map((d) => [d.name, d.metricsPort + 2500]));
     for (const row of rows) {
       assert.equal(row.state, 'ready', `${row.service}:\n${l.output()}`);
+      // Metrics only on the service's metrics port, never on the port clients reach.
+      assert.equal((await fetch(`${row.url}/metrics`)).status, 404, `${row.service} serves /metrics publicly`);
+      const metrics = await fetch(`http://127.0.0.1:${metricsPorts.get(row.service)}/metrics`);
+      assert.equal(metrics.status, 200, `${row.service} metrics port`);
+      assert.match(await metrics.text(), new RegExp(`^process_cpu_seconds_total\\{service="${row.service}"\\}`, 'm'));
       const response = await fetch(`${row.url}/health`);
       const health = await response.json() as Record<string, unknown>;
       assert.equal(response.status, 200, row.service);
@@ -126,6 +132,7 @@ test('npm start brings every service up healthy, prints the table, and Ctrl-C le
     for (const row of rows) {
       assert.equal(alive(row.pid), false, `${row.service} (pid ${row.pid}) still running after Ctrl-C`);
       assert.equal(await portOpen(Number(new URL(row.url).port)), false, `${row.service} port still open`);
+      assert.equal(await portOpen(metricsPorts.get(row.service)!), false, `${row.service} metrics port still open`);
     }
     assert.match(l.output(), /all stopped/);
   } finally {

@@ -73,6 +73,15 @@ export const CommonConfig = {
   DATABASE_POOL_MAX: Type.Integer({ minimum: 2, maximum: 200, default: 10 }),
 };
 
+/**
+ * Where a service serves `/metrics`: a port of its own beside the public one (by convention the
+ * public port + 50), bound to `METRICS_HOST`; neither is exposed to clients.
+ */
+export const MetricsConfig = (port: number) => ({
+  METRICS_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: port }),
+  METRICS_HOST: Type.String({ default: '127.0.0.1' }),
+});
+
 /** A port variable with a service's default. */
 export const PortConfig = (port: number) => Type.Integer({ minimum: 1, maximum: 65535, default: port });
 

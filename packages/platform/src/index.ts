@@ -8,6 +8,7 @@ export * from './job.js';
 export * from './http/app.js';
 export { HealthStatusSchema } from './http/health.routes.js';
 export * from './http/client.js';
+export * from './http/metrics-server.js';
 export * from './auth/jwt.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';

@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import type { ServiceApp } from './http/app.js';
 import { migrate } from './db/migrate.js';
+import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 
 export interface RunServiceOptions {
   app: ServiceApp;
@@ -16,6 +17,11 @@ export interface RunServiceOptions {
   closers?: (() => Promise<unknown> | unknown)[];
   /** Started once the server listens (relays, consumers, jobs); their closers go in `closers`. */
   onListening?: () => Promise<void> | void;
+  /**
+   * Where `GET /metrics` is served: a listener of its own, for the monitoring network only (the
+   * public port does not serve metrics). Started before the public port, stopped after it.
+   */
+  metrics?: { port: number; host: string };
 }
 
 /**
@@ -26,6 +32,7 @@ export interface RunServiceOptions {
 export async function runService(options: RunServiceOptions): Promise<void> {
   const { app, logger } = options;
   let stopping = false;
+  let metricsServer: MetricsServer | undefined;
 
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -41,6 +48,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     timer.unref();
     try {
       await app.close();
+      await metricsServer?.close();
       for (const close of [...(options.closers ?? [])].reverse()) await close();
       logger.info('stopped');
       clearTimeout(timer);
@@ -54,6 +62,10 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+  if (options.metrics) {
+    metricsServer = await startMetricsServer({ registry: app.metrics, ...options.metrics, logger });
+    logger.info({ port: metricsServer.port, host: options.metrics.host }, 'metrics served at /metrics');
+  }
   await app.listen({ port: options.port, host: options.host });
   logger.info({ port: options.port, host: options.host }, 'listening');
   await options.onListening?.();

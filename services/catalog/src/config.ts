@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 
 export const CatalogConfigSchema = Type.Object({
   ...CommonConfig,
   ...MessagingConfig,
   PORT: PortConfig(8102),
+  ...MetricsConfig(8152),
   CATALOG_DATABASE_URL: DatabaseUrlConfig(),
   // Only identity's public keys are fetched from it, to verify access tokens locally.
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: 'the http:// base URL of the identity service' }),

@@ -106,7 +106,7 @@ async function registerRateLimit(app: ServiceApp, config: GatewayConfig, auth: G
       const user = await auth.identify(request);
       return user ? `user:${user.userId}` : `ip:${request.ip}`;
     },
-    allowList: (request) => request.url.startsWith('/health') || request.url === '/metrics',
+    allowList: (request) => request.url.startsWith('/health'),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new AppError('too_many_requests', `too many requests: at most ${context.max} per ${Math.round(config.rateLimit.windowMs / 1000)} s; retry in ${seconds} s`, {

@@ -1,6 +1,6 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { CommonConfig, ConfigError, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, ConfigError, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import { routeTable, type RouteAuth, type RouteEntry } from './routes.table.js';
 
 /** A route of the table whose upstream is configured, with everything resolved. */
@@ -14,6 +14,8 @@ export interface GatewayRoute {
 export interface GatewayConfig {
   host: string;
   port: number;
+  /** Where `/metrics` is served: a port of its own, for the monitoring network only. */
+  metrics: { port: number; host: string };
   logLevel: string;
   shutdownTimeoutMs: number;
   routes: GatewayRoute[];
@@ -49,6 +51,7 @@ const UrlConfig = () => Type.Optional(Type.String({ pattern: '^https?://', descr
 const GatewaySettings = {
   ...CommonConfig,
   PORT: PortConfig(8080),
+  ...MetricsConfig(8130),
   WEB_ORIGIN: Type.String({ default: 'http://localhost:3000', description: 'a comma-separated list of origins' }),
   GATEWAY_ROUTES: Type.Optional(Type.String({ description: 'a JSON array of routes' })),
   GATEWAY_UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 120_000, default: 5000 }),
@@ -99,6 +102,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     host: raw.HOST,
     port: raw.PORT,
+    metrics: { port: raw.METRICS_PORT, host: raw.METRICS_HOST },
     logLevel: raw.LOG_LEVEL,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     routes,

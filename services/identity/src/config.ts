@@ -1,11 +1,12 @@
 import { isIP } from 'node:net';
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 
 export const IdentityConfigSchema = Type.Object({
   ...CommonConfig,
   ...MessagingConfig,
   PORT: PortConfig(8101),
+  ...MetricsConfig(8151),
   IDENTITY_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_REDIS_URL: Type.String({ pattern: '^rediss?://', description: "a redis:// URL carrying identity's own ACL user" }),
   // Every key identity writes starts with this; a second copy of the system (tests) narrows it.

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import type { StockSettings } from './stock/stock.js';
 
 export const InventoryConfigSchema = Type.Object({
   ...CommonConfig,
   ...MessagingConfig,
   PORT: PortConfig(8103),
+  ...MetricsConfig(8153),
   INVENTORY_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),
   INVENTORY_LOW_STOCK_THRESHOLD: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 5 }),

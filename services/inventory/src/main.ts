@@ -39,6 +39,7 @@ try {
     app,
     port: config.PORT,
     host: config.HOST,
+    metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
     logger,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => messaging.stop(), () => expiry.stop()],

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, MessagingConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, DatabaseUrlConfig, MessagingConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import type { SagaSettings } from './checkout/saga.types.js';
 
 const Url = (what: string) => Type.String({ pattern: '^https?://', description: what });
@@ -8,6 +8,7 @@ export const OrdersConfigSchema = Type.Object({
   ...CommonConfig,
   ...MessagingConfig,
   PORT: PortConfig(8104),
+  ...MetricsConfig(8154),
   ORDERS_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Url("identity's base URL (its keys are at /.well-known/jwks.json)"),
   CATALOG_URL: Url("catalog's base URL, where prices are read at checkout"),

@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 
 export const PaymentsConfigSchema = Type.Object({
   ...CommonConfig,
   ...MessagingConfig,
   PORT: PortConfig(8105),
+  ...MetricsConfig(8155),
   PAYMENTS_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),
   // A processor call taking longer than this has an unknown outcome: an authorization is then

@@ -39,7 +39,8 @@ try {
   });
   messaging.observe(app);
   await runService({
-    app, port: config.PORT, host: config.HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    app, port: config.PORT, host: config.HOST,
+    metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => simulatorPool.end(), () => messaging.stop()],
     onListening: () => messaging.start(),
   });

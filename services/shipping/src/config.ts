@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
 
 export const ShippingConfigSchema = Type.Object({
   ...CommonConfig,
   ...MessagingConfig,
   PORT: PortConfig(8106),
+  ...MetricsConfig(8156),
   SHIPPING_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),
   SHIPPING_SUPPORTED_COUNTRIES: Type.String({

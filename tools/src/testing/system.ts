@@ -28,6 +28,8 @@ export interface TestSystem {
   /** Each service's prepared environment (its database URL and so on), by name. */
   env: Record<string, Record<string, string>>;
   url(service: string): string;
+  /** Where a service serves `/metrics` (its metrics port, not the public one). */
+  metricsUrl(service: string): string;
   /** Restarts a service (after `kill()` or `stop()`), with the same environment, and waits until it is ready. */
   restart(service: string): Promise<void>;
   plan: PostgresPlan;
@@ -91,7 +93,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const namespace = prefix.replace(/_/g, '-');
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'bazaar-system-'));
   chmodSync(dataRoot, 0o755); // embedded PostgreSQL runs as the postgres user
-  const offset = await freeOffset([...defs.map((d) => d.port), ...(options.dbInstances ? defs.map((_, i) => 5433 + i) : [])]);
+  const offset = await freeOffset([...defs.flatMap((d) => [d.port, d.metricsPort]), ...(options.dbInstances ? defs.map((_, i) => 5433 + i) : [])]);
   const logLevel = process.env.LOG_LEVEL && process.env.LOG_LEVEL !== 'silent' ? process.env.LOG_LEVEL : 'warn';
   const services: Record<string, ServiceProcess> = {};
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -147,6 +149,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
         return instance;
       },
       url: (name) => services[name]!.url,
+      metricsUrl: (name) => `http://127.0.0.1:${env[name]!.METRICS_PORT}/metrics`,
       restart: async (name) => startAndWait(services[name]!),
       stop,
     };

@@ -11,7 +11,6 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
-import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
 import type { Logger } from '../logger.js';
@@ -20,6 +19,7 @@ import { acceptCorrelationId, acceptTraceparent, runWithContext } from '../conte
 import { registerErrorHandling } from './problem.js';
 import { clientErrorHandler, createValidatorCompiler, frameworkErrors, registerNulGuard } from './edge.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerOpenApi, type OpenApiOptions } from './openapi.js';
 
 export type ServiceApp = FastifyInstance<
   RawServerDefault,
@@ -37,12 +37,14 @@ export interface ServiceAppOptions {
   description?: string;
   /** Probes for `/health`; one is made if not given. */
   health?: HealthRegistry;
-  /** Metrics registry for `/metrics`; one is made if not given. */
+  /** Metrics registry, served apart from the API by `runService`'s metrics port; one is made if not given. */
   metrics?: Registry;
   /** Collect Node process metrics (off in tests, where many apps share a process). */
   processMetrics?: boolean;
   /** Passed through to Fastify (body limit, trust proxy, …). */
   fastify?: Pick<FastifyServerOptions, 'bodyLimit' | 'trustProxy' | 'connectionTimeout' | 'keepAliveTimeout'>;
+  /** How the API document describes the service beyond its routes (an app-wide rate limit). */
+  openapi?: Pick<OpenApiOptions, 'rateLimited'>;
 }
 
 declare module 'fastify' {
@@ -61,7 +63,8 @@ declare module 'fastify' {
  * Builds a Fastify app with everything a Bazaar service shares: TypeBox schemas, generated OpenAPI at
  * `/openapi.json`, correlation ids (taken from `x-correlation-id` or generated, echoed, and available
  * to outgoing calls through the request context), problem+json errors, `/health` (seed 000's shape),
- * `/health/live`, `/health/ready` and `/metrics`. Register routes on the result, then call `ready()`.
+ * `/health/live` and `/health/ready`, and a metrics registry (`app.metrics`) that `runService` serves
+ * on a port of its own, never the public one. Register routes on the result, then call `ready()`.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
@@ -105,7 +108,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
     const level = reply.statusCode >= 500 ? 'error' : 'info';
-    if (!route.startsWith('/health') && route !== '/metrics') {
+    if (!route.startsWith('/health')) {
       request.log[level]({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     }
     done();
@@ -114,20 +117,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   registerErrorHandling(app);
   registerNulGuard(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: options.name, version: options.version, description: options.description ?? '' },
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      },
-    },
-  });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(app.metrics.contentType);
-    return app.metrics.metrics();
-  });
+  await registerOpenApi(app, { title: options.name, version: options.version, description: options.description ?? '', ...options.openapi });
   registerHealthRoutes(app);
   app.addHook('preClose', async () => {
     app.accepting = false;

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { createMessaging, createServiceApp, registerDeadLetterRoutes, withTransaction, type Messaging, type ServiceApp } from '../../src/index.js';
+import { createMessaging, createServiceApp, registerDeadLetterRoutes, startMetricsServer, withTransaction, type MetricsServer, type Messaging, type ServiceApp } from '../../src/index.js';
 import { eventually } from '../../src/testing/index.js';
 import { AMQP_URL, deleteNamespace, logger, newNamespace, serviceDatabase, testContracts, type ServiceDb } from './harness.js';
 
@@ -15,6 +15,7 @@ let receiverDb: ServiceDb;
 let sender: TestMessaging;
 let receiver: TestMessaging;
 let app: ServiceApp;
+let metricsServer: MetricsServer;
 const senderMetrics = new Registry();
 let fixed = false;
 
@@ -48,6 +49,7 @@ before(async () => {
   });
   registerDeadLetterRoutes(app, receiver.deadLetters);
   await app.ready();
+  metricsServer = await startMetricsServer({ registry: app.metrics, port: 0, host: '127.0.0.1' });
   sender = createMessaging({
     service: 'identity',
     pool: senderDb.pool,
@@ -64,6 +66,7 @@ before(async () => {
 
 after(async () => {
   await app?.close();
+  await metricsServer?.close();
   await sender?.stop();
   await receiver?.stop();
   await deleteNamespace(namespace, ['mailer', 'identity']);
@@ -94,7 +97,7 @@ test('/health and /metrics show the outbox backlog and the dead-letter depth', a
   assert.equal(health.checks['dead-letters'].details.depth, 1);
   assert.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200, 'not critical: still ready');
 
-  const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+  const metrics = await (await fetch(`http://127.0.0.1:${metricsServer.port}/metrics`)).text();
   assert.match(metrics, /^outbox_backlog\{service="mailer"\} 3$/m);
   const age = Number(/^outbox_oldest_age_seconds\{service="mailer"\} (\S+)$/m.exec(metrics)?.[1]);
   assert.equal(Math.floor(age / 3600), 1, `outbox_oldest_age_seconds is the oldest message's age, an hour (got ${age})`);

@@ -2,6 +2,9 @@
 import type { Messages } from '@bazaar/contracts';
 import type { Publish, Sends } from '@bazaar/platform';
 import { applyStockChanged } from './availability/availability.handlers.js';
+import {
+  applyOrderCancelled, applyOrderConfirmed, applyOrderPlaced, applyOrderRejected, applyUserRegistered, applyUserUpdated,
+} from './reviews/review.handlers.js';
 
 /**
  * How catalog announces a product change: `publish(client, 'product.created', payload)` with the
@@ -14,8 +17,18 @@ export type CatalogPublish = Publish<Sends<Messages, 'product.created' | 'produc
 /**
  * The events catalog consumes, by type, each handler taking the payload its contract defines (the
  * consumer has checked it before the handler runs). Each runs inside the consumer's transaction
- * (with its inbox record) and is given that transaction's client.
+ * (with its inbox record) and is given that transaction's client. The consumer binds catalog's
+ * events queue to exactly these types.
  */
 export const eventHandlers = {
+  // inventory's stock: each product's availability.
   'stock.changed': applyStockChanged,
+  // identity's users: the display names reviews show.
+  'user.registered': applyUserRegistered,
+  'user.updated': applyUserUpdated,
+  // orders' orders: which reviews are of a verified purchase.
+  'order.placed': applyOrderPlaced,
+  'order.confirmed': applyOrderConfirmed,
+  'order.cancelled': applyOrderCancelled,
+  'order.rejected': applyOrderRejected,
 } as const;

@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { addCategory, addProduct, bearer, fieldsOf, startCatalog, type Harness } from './harness.js';
+import { createEnvelope } from '@bazaar/platform';
+import { addCategory, addProduct, bearer, fieldsOf, receive, startCatalog, type Harness } from './harness.js';
 
 describe('reviews', async () => {
   let h: Harness;
@@ -18,9 +19,12 @@ describe('reviews', async () => {
   test('a signed-in user reviews a product once; a second review is a 409 problem', async () => {
     const { id } = await addProduct(h, { categoryId });
     const userId = randomUUID();
+    await receive(h, createEnvelope('identity', 'user.registered', 1, {
+      userId, email: 'gil@example.test', firstName: 'Gil', lastName: 'Moreau', registeredAt: '2026-03-01T10:00:00.000Z',
+    }));
     const first = await review(id, { rating: 4, comment: 'Good read' }, userId);
     assert.equal(first.statusCode, 201, first.body);
-    assert.equal(first.json().userId, userId, 'the author is the token subject');
+    assert.deepEqual(first.json().reviewer, { displayName: 'Gil M.' }, 'the author is the token subject');
     assert.equal(first.json().rating, 4);
 
     const second = await review(id, { rating: 1, comment: 'Changed my mind' }, userId);
@@ -38,7 +42,8 @@ describe('reviews', async () => {
     for (const rating of [6, 0, 4.5, 'five']) {
       const response = await review(id, { rating });
       assert.equal(response.statusCode, 400, `${rating}: ${response.body}`);
-      assert.deepEqual(fieldsOf(response.json()), ['body.rating']);
+      // 4.5 breaks two rules of the field (an integer, of format int32): the field is named for each.
+      assert.deepEqual([...new Set(fieldsOf(response.json()))], ['body.rating']);
     }
     const long = await review(id, { rating: 5, comment: 'x'.repeat(2001) });
     assert.deepEqual(fieldsOf(long.json()), ['body.comment']);

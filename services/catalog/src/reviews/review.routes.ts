@@ -1,31 +1,26 @@
-import { Type } from 'typebox';
 import { AppError, type ServiceApp } from '@bazaar/platform';
 import type { CatalogDeps } from '../app.js';
-import { CursorSchema, LimitSchema, decodeCursor, isIsoTimestamp, pageOf } from '../pagination.js';
+import { decodeCursor, isIsoTimestamp, pageOf } from '../pagination.js';
 import { findProduct } from '../products/product.store.js';
-import { IdParams, Timestamp, Uuid, bearer } from '../schemas.js';
 import { checkReviewer } from './review.js';
+import { ListQuery, NewReviewBody, ProductParams, ReviewPage, ReviewSchema } from './review.schemas.js';
 import { addReview } from './review.service.js';
 import { listReviews } from './review.store.js';
 
-const ReviewSchema = Type.Object({
-  id: Uuid, productId: Uuid, userId: Uuid, rating: Type.Integer(), comment: Type.String(), createdAt: Timestamp,
-});
-
-const NewReviewBody = Type.Object({
-  rating: Type.Integer({ minimum: 1, maximum: 5 }),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
-}, { additionalProperties: false });
-
 const CURSOR_TAG = 'reviews';
+/** Writing a review needs a bearer access token (for the OpenAPI document). */
+const bearer = [{ bearer: [] }];
 
 export function registerReviewRoutes(app: ServiceApp, { pool, verifier }: CatalogDeps): void {
   app.get('/products/:id/reviews', {
     schema: {
+      operationId: 'listProductReviews',
+      tags: ['reviews'],
       summary: "A product's reviews, newest first, keyset-paginated",
-      params: IdParams,
-      querystring: Type.Object({ limit: LimitSchema, cursor: Type.Optional(CursorSchema) }),
-      response: { 200: Type.Object({ items: Type.Array(ReviewSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      description: 'Each review names its author by display name and says whether it is of a verified purchase.',
+      params: ProductParams,
+      querystring: ListQuery,
+      response: { 200: ReviewPage },
     },
   }, async (request) => {
     const { limit, cursor } = request.query;
@@ -37,7 +32,16 @@ export function registerReviewRoutes(app: ServiceApp, { pool, verifier }: Catalo
 
   app.post('/products/:id/reviews', {
     preValidation: verifier.preHandler(),
-    schema: { summary: 'Review a product (signed-in user, once per product)', security: bearer, params: IdParams, body: NewReviewBody, response: { 201: ReviewSchema } },
+    schema: {
+      operationId: 'createProductReview',
+      tags: ['reviews'],
+      summary: 'Review a product (signed-in user, once per product)',
+      description: 'Answers the review as everyone will see it.',
+      security: bearer,
+      params: ProductParams,
+      body: NewReviewBody,
+      response: { 201: ReviewSchema },
+    },
   }, async (request, reply) => {
     const user = await verifier.requireUser(request);
     checkReviewer(user.userId);

@@ -6,6 +6,7 @@ export * from './health.js';
 export * from './lifecycle.js';
 export * from './job.js';
 export * from './http/app.js';
+export { BEARER_SCHEME, ProblemSchema, RATE_LIMIT_HEADERS, documentHeaders, documentProblems, documentRateLimit, operationsOf, type OpenApiOptions, type ProblemDocument, type RouteNote } from './http/openapi.js';
 export { HealthStatusSchema } from './http/health.routes.js';
 export * from './http/client.js';
 export * from './http/metrics-server.js';

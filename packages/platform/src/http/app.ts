@@ -43,8 +43,8 @@ export interface ServiceAppOptions {
   processMetrics?: boolean;
   /** Passed through to Fastify (body limit, trust proxy, …). */
   fastify?: Pick<FastifyServerOptions, 'bodyLimit' | 'trustProxy' | 'connectionTimeout' | 'keepAliveTimeout'>;
-  /** How the API document describes the service beyond its routes (an app-wide rate limit). */
-  openapi?: Pick<OpenApiOptions, 'rateLimited'>;
+  /** What the API document says beyond the routes: an app-wide rate limit, headers sent with every answer. */
+  openapi?: Pick<OpenApiOptions, 'rateLimited' | 'headers'>;
 }
 
 declare module 'fastify' {

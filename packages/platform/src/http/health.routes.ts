@@ -1,20 +1,23 @@
 import { Type } from 'typebox';
 import type { ServiceApp } from './app.js';
 
+// The probes are for load balancers and operators, who call without a token (OpenAPI's empty requirement).
+const anonymous = [{}];
+
 const Check = Type.Object({
   status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('unhealthy')]),
   latency: Type.Number({ description: 'milliseconds the probe took' }),
-  message: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String({ maxLength: 2000 })),
   details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
 export const HealthStatusSchema = Type.Object(
   {
     status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('unhealthy')]),
-    service: Type.String(),
-    version: Type.String(),
+    service: Type.String({ maxLength: 100 }),
+    version: Type.String({ maxLength: 50 }),
     uptime: Type.Number({ description: 'seconds since start' }),
-    timestamp: Type.String({ format: 'date-time' }),
+    timestamp: Type.String({ format: 'date-time', maxLength: 40 }),
     checks: Type.Record(Type.String(), Check),
   },
   { $id: 'HealthStatus' },
@@ -27,12 +30,17 @@ export const HealthStatusSchema = Type.Object(
  * critical dependency answers (Kubernetes readiness).
  */
 export function registerHealthRoutes(app: ServiceApp): void {
-  app.get('/health', { schema: { tags: ['health'], response: { 200: HealthStatusSchema, 503: HealthStatusSchema } } }, async (_request, reply) => {
+  app.get('/health', { schema: { operationId: 'getHealth', tags: ['health'], security: anonymous, response: { 200: HealthStatusSchema, 503: HealthStatusSchema } } }, async (_request, reply) => {
     const status = await app.health.check();
     return reply.code(status.status === 'unhealthy' ? 503 : 200).send(status);
   });
-  app.get('/health/live', { schema: { tags: ['health'] } }, async () => ({ status: 'alive' }));
-  app.get('/health/ready', { schema: { tags: ['health'] } }, async (_request, reply) => {
+  app.get('/health/live', { schema: { operationId: 'getLiveness', tags: ['health'], security: anonymous, response: { 200: Type.Object({ status: Type.Literal('alive') }) } } }, async () => ({ status: 'alive' as const }));
+  app.get('/health/ready', {
+    schema: {
+      operationId: 'getReadiness', tags: ['health'], security: anonymous,
+      response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: Type.Object({ status: Type.Union([Type.Literal('not-ready'), Type.Literal('shutting-down')]) }) },
+    },
+  }, async (_request, reply) => {
     if (!app.accepting) return reply.code(503).send({ status: 'shutting-down' });
     const status = await app.health.check();
     return reply.code(status.status === 'unhealthy' ? 503 : 200).send({ status: status.status === 'unhealthy' ? 'not-ready' : 'ready' });

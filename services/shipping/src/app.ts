@@ -1,4 +1,6 @@
 import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { registerCourierRoutes } from './couriers/couriers.routes.js';
+import type { Positions } from './couriers/positions.js';
 import { registerShipmentRoutes } from './shipments/shipments.routes.js';
 
 export interface AppDeps {
@@ -6,6 +8,8 @@ export interface AppDeps {
   /** Verifies identity's access tokens against its published keys. */
   auth: JwtVerifier;
   logger: Logger;
+  /** Live courier positions in shipping's Redis keys; the courier routes are served only with them. */
+  positions?: Positions;
   version?: string;
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
@@ -23,6 +27,12 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   });
   registerDatabaseHealth(app.health, deps.pool);
   registerShipmentRoutes(app, { pool: deps.pool, auth: deps.auth });
+  if (deps.positions) {
+    const positions = deps.positions;
+    // Not critical: without Redis, couriers cannot report positions, but shipments are still served.
+    app.health.register('redis', () => positions.ping(), { critical: false });
+    registerCourierRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
+  }
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;

@@ -9,6 +9,10 @@ export const ShippingConfigSchema = Type.Object({
   ...MetricsConfig(8156),
   SHIPPING_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (its keys are at /.well-known/jwks.json)" }),
+  SHIPPING_REDIS_URL: Type.String({ pattern: '^rediss?://', description: "a redis:// URL carrying shipping's own ACL user" }),
+  SHIPPING_REDIS_KEY_PREFIX: Type.String({ pattern: '^shipping(:[a-z0-9_-]+)?$', default: 'shipping', description: 'shipping or shipping:<name>' }),
+  // A courier whose app has not sent a position for this long is not offered work or listed as nearby.
+  SHIPPING_POSITION_MAX_AGE_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
   SHIPPING_SUPPORTED_COUNTRIES: Type.String({
     pattern: '^[A-Za-z]{2}(\\s*,\\s*[A-Za-z]{2})*$',
     default: 'AT,AU,BE,CA,CH,DE,DK,ES,FI,FR,GB,IE,IT,JP,NL,NO,NZ,PL,PT,SE,US',

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import {
   createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
+import { Positions } from './couriers/positions.js';
+import { shippingKeys } from './redis.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
 import { createCommandHandlers } from './events.js';
 
@@ -25,12 +28,18 @@ try {
     handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }) },
   });
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true });
+  // No offline queue: while Redis is unreachable, location updates fail at once (503) instead of
+  // piling up behind the reconnect.
+  const redis = new Redis(config.SHIPPING_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'shipping' });
+  redis.on('error', (error) => logger?.warn({ err: error }, 'redis connection error'));
+  await redis.connect();
+  const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
+  const app = await buildApp({ pool, auth, logger, positions, deadLetters: messaging.deadLetters, processMetrics: true });
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => messaging.stop()],
+    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop()],
     onListening: () => messaging.start(),
   });
 } catch (error) {

@@ -1,0 +1,31 @@
+// Couriers as plain data and pure decisions; the routes load, ask these and record.
+
+export const VEHICLES = ['bicycle', 'cargo-bike', 'scooter', 'car', 'van'] as const;
+export type Vehicle = (typeof VEHICLES)[number];
+
+export interface Courier {
+  id: string;
+  userId: string;
+  name: string;
+  vehicle: Vehicle;
+  capacity: number;
+  onShift: boolean;
+  shiftChangedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a courier's app and the operations console see of a courier. */
+export function toCourierView(courier: Courier, position?: { latitude: number; longitude: number; seenAt: Date }) {
+  return {
+    id: courier.id,
+    userId: courier.userId,
+    name: courier.name,
+    vehicle: courier.vehicle,
+    capacity: courier.capacity,
+    onShift: courier.onShift,
+    shiftChangedAt: courier.shiftChangedAt?.toISOString() ?? null,
+    position: position ? { latitude: position.latitude, longitude: position.longitude, seenAt: position.seenAt.toISOString() } : null,
+    createdAt: courier.createdAt.toISOString(),
+  };
+}

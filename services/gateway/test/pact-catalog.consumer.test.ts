@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
 import { JSON_TYPE, TIMESTAMP, recordApiDocument, throughGateway } from './pact-http.support.js';
 
-const { atLeastLike, eachLike, fromProviderState, integer, regex, string, uuid } = MatchersV3;
+const { atLeastLike, boolean, eachLike, fromProviderState, integer, regex, string, uuid } = MatchersV3;
 
 const pact = consumerPact({ consumer: 'gateway', provider: 'catalog' });
 
@@ -88,7 +88,7 @@ test('/products/:id: the product page', async () => {
     });
 });
 
-test('/products/:id/reviews: a product\'s reviews, newest first', async () => {
+test('/products/:id/reviews: a product\'s reviews, newest first, each author by display name', async () => {
   await pact
     .addInteraction()
     .given('a product with a review exists')
@@ -102,12 +102,16 @@ test('/products/:id/reviews: a product\'s reviews, newest first', async () => {
           rating: integer(5),
           comment: string('Warm light, solid build.'),
           createdAt: TIMESTAMP('2025-01-01T00:00:00.000Z'),
+          reviewer: { displayName: string('Ana P.') },
+          verifiedPurchase: boolean(true),
         }),
       });
     })
     .executeTest(async (mock) => {
       const body = await throughGateway({ CATALOG_URL: mock.url }, `/products/${PRODUCT_ID}/reviews`);
-      assert.equal((body.items as { rating: number }[])[0]?.rating, 5);
+      const [first] = body.items as { rating: number; reviewer: { displayName: string }; verifiedPurchase: boolean }[];
+      assert.equal(first?.rating, 5);
+      assert.deepEqual([first?.reviewer.displayName, first?.verifiedPurchase], ['Ana P.', true]);
     });
 });
 

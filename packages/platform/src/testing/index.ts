@@ -172,3 +172,7 @@ export async function onlyMessageWritten(db: Pick<pg.Pool, 'query'>, orderId: st
   if (written.length !== 1) throw new Error(`expected one message about order ${orderId}, found ${written.map((m) => m.type).join(', ') || 'none'}`);
   return written[0]!.envelope;
 }
+export {
+  assertHostileSafe, checkHostile, describeFailure, hostileRoutes, HOSTILE_SEED,
+  type HostileAuth, type HostileFailure, type HostileOptions, type HostileRequest, type HostileRoute,
+} from './hostile.js';

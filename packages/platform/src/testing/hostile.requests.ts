@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import {
+  HUGE, cursorArb, hostileStringArb, hostileValueArb, isCursorName, rawJson, validValue, type JsonSchema, type Known,
+} from './hostile.values.js';
+
+/** One route as the hostile check sees it: what its published document says it takes. */
+export interface HostileRoute {
+  method: string;
+  /** The path as OpenAPI writes it: `/products/{id}/reviews`. */
+  path: string;
+  params: Record<string, JsonSchema>;
+  query: Record<string, JsonSchema>;
+  /** The JSON body's schema, if the route takes one. */
+  body?: JsonSchema;
+  /** Whether the document says it needs a token. */
+  secured: boolean;
+}
+
+/** A request exactly as sent, so a failure can be replayed. */
+export interface HostileRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The JSON value the body holds when it is JSON text the route's schema can judge. */
+  json?: { value: unknown };
+}
+
+/** Header sets for callers: a signed-in customer and, for services with admin routes, an admin. */
+export interface HostileAuth {
+  user?: Record<string, string>;
+  admin?: Record<string, string>;
+}
+
+interface Body { text?: string; type?: string; json?: { value: unknown } }
+
+const JSON_TYPE = 'application/json';
+
+/** A URL piece: encoded text, or bytes put into the URL as they are (percent garbage, `../`). */
+type Piece = { text: string } | { raw: string };
+// A lone surrogate has no UTF-8 form: it goes as the bytes a careless encoder would write for it.
+function encode(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return [...text].map((c) => (/[\ud800-\udfff]/.test(c) && c.length === 1 ? '%ED%A0%80' : encodeURIComponent(c))).join('');
+  }
+}
+const pieceText = (p: Piece) => ('raw' in p ? p.raw : encode(p.text));
+const rawPieces = ['%', '%zz', '%E0%A4%A', '..', '%2e%2e', '.', '%2F', 'a/b', '%00', '%ff%fe'];
+
+function hostileText(name: string): fc.Arbitrary<string> {
+  return isCursorName(name) ? fc.oneof(cursorArb, hostileStringArb) : hostileStringArb;
+}
+
+function paramArb(name: string, schema: JsonSchema, known: Known): fc.Arbitrary<Piece> {
+  return fc.oneof(
+    { arbitrary: validValue(schema, known, name).map((v) => ({ text: String(v) })), weight: 3 },
+    { arbitrary: hostileText(name).filter((t) => t !== '').map((text) => ({ text })), weight: 3 },
+    { arbitrary: fc.constantFrom(...rawPieces).map((r) => ({ raw: r })), weight: 1 },
+  );
+}
+
+function queryValueArb(name: string, schema: JsonSchema, known: Known): fc.Arbitrary<Piece[]> {
+  const one = fc.oneof(
+    { arbitrary: validValue(schema, known, name).map((v) => ({ text: String(v) })), weight: 2 },
+    { arbitrary: hostileText(name).map((text) => ({ text })), weight: 4 },
+  );
+  // Repeating a name makes it an array; a piece without `=` is a name with no value.
+  return fc.oneof(
+    { arbitrary: one.map((p) => [{ raw: `${encode(name)}=${pieceText(p)}` }]), weight: 6 },
+    { arbitrary: fc.tuple(one, one).map((ps) => ps.map((p) => ({ raw: `${encode(name)}=${pieceText(p)}` }))), weight: 1 },
+    { arbitrary: fc.constant<Piece[]>([{ raw: encode(name) }]), weight: 1 },
+  );
+}
+
+// Names a route may not document but a careless handler could still read.
+const strayNames = ['limit', 'cursor', 'q', 'sort', 'id', '__proto__', 'constructor', 'a[b]'];
+
+/** `arb`'s value in `weight` cases out of ten, undefined in the others. */
+const sometimes = <T>(arb: fc.Arbitrary<T>, weight: number) =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 10 - weight }, { arbitrary: arb, weight });
+
+function queryArb(route: HostileRoute, known: Known): fc.Arbitrary<string> {
+  const documented = Object.entries(route.query).map(([name, schema]) => sometimes(queryValueArb(name, schema, known), 7));
+  const stray = sometimes(fc.tuple(fc.constantFrom(...strayNames), hostileText('cursor')).map(([n, v]) => [{ raw: `${encode(n)}=${encode(v)}` }]), 2);
+  const garbage = sometimes(fc.constantFrom('%', '&&', '=', 'x=%zz', 'a=1&a', '%00=1').map((r) => [{ raw: r }]), 1);
+  return fc.tuple(...documented, stray, garbage).map((parts) => {
+    const pieces = parts.flatMap((p) => p ?? []).map(pieceText);
+    return pieces.length ? `?${pieces.join('&')}` : '';
+  });
+}
+
+/** Every path to a value inside `value` (object keys and array indexes), up to a small depth. */
+function pathsIn(value: unknown, depth = 3): string[][] {
+  if (depth === 0 || typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => [[key], ...pathsIn(item, depth - 1).map((p) => [key, ...p])]);
+}
+
+function setAt(target: unknown, path: string[], value: unknown, remove: boolean): unknown {
+  const copy = structuredClone(target) as Record<string, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const leaf = path[path.length - 1]!;
+  if (remove) {
+    if (Array.isArray(node)) node.splice(Number(leaf), 1);
+    else delete node[leaf];
+  } else {
+    node[leaf] = value;
+  }
+  return copy;
+}
+
+type Mutation = { kind: 'set' | 'coerce' | 'remove' | 'extra' | 'whole'; at: number; value: unknown; key: string };
+
+/** What a lenient parser would take for `value`: `"2"` or `true` for 2, `"true"` for true, `[s]` for s. */
+function nearMisses(value: unknown): unknown[] {
+  if (typeof value === 'number') return [String(value), true, false, null, [value], {}];
+  if (typeof value === 'string') return [Number(value) || 1, null, [value], true, {}];
+  if (typeof value === 'boolean') return [String(value), Number(value), null, [value]];
+  if (Array.isArray(value)) return [value[0] ?? 'x', null, {}, JSON.stringify(value)];
+  return [[value], null, JSON.stringify(value), 'x'];
+}
+
+function valueAt(body: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), body);
+}
+
+function mutate(body: unknown, schema: JsonSchema, m: Mutation): unknown {
+  if (m.kind === 'whole' || typeof body !== 'object' || body === null) return m.kind === 'whole' && m.at % 5 === 0 ? [body] : m.value;
+  const declared = Object.keys((schema.properties ?? {}) as object).map((k) => [k]);
+  const paths = [...pathsIn(body), ...declared];
+  const path = paths[m.at % Math.max(paths.length, 1)];
+  if (m.kind === 'extra' || !path) return setAt(body, [m.key], m.value, false);
+  if (m.kind === 'coerce') {
+    const misses = nearMisses(valueAt(body, path));
+    return setAt(body, path, misses[Math.floor(m.at / paths.length) % misses.length], false);
+  }
+  return setAt(body, path, m.value, m.kind === 'remove');
+}
+
+const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('set', 'set', 'set', 'coerce', 'coerce', 'coerce', 'remove', 'extra', 'whole'),
+  at: fc.nat(),
+  value: hostileValueArb,
+  key: fc.constantFrom('extra', '__proto__', 'constructor', 'isAdmin', 'id', 'a\u0000'),
+});
+
+const malformed = ['{', '{"a":', '[1,]', '{"a":1}}', "{'a':1}", 'nul', '\u0000', '{"a":"\u0000"}', '{"__proto__":{"polluted":1}}',
+  '{"constructor":{"prototype":{"polluted":1}}}', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]', '"x"', '1e999', 'null', ''];
+const otherTypes = ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonx', undefined];
+
+function jsonBody(value: unknown): Body {
+  const text = rawJson(value);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { text, type: JSON_TYPE };
+  }
+  return { text, type: JSON_TYPE, json: { value: parsed } };
+}
+
+/** Bodies for a route: valid ones, valid ones mutated, malformed text, other media types, huge. */
+function bodyArb(schema: JsonSchema | undefined, known: Known): fc.Arbitrary<Body> {
+  const valid = validValue(schema, known);
+  const mutated = fc.tuple(valid, mutationArb).map(([b, m]) => jsonBody(mutate(b, schema ?? {}, m)));
+  const rawText = fc.constantFrom(...malformed).map((text): Body => ({ text, type: JSON_TYPE }));
+  const texts = fc.oneof(valid.map((v) => JSON.stringify(v)), fc.constantFrom('a=1&b=2', 'a\u0000b', '{"a":"\u0000"}', HUGE.slice(0, 64)));
+  const wrongType = fc.tuple(texts, fc.constantFrom(...otherTypes, 'text/plain'))
+    .map(([text, type]): Body => (type ? { text, type } : { text }));
+  const odd = fc.constantFrom<Body>({}, { type: JSON_TYPE }, { text: '', type: JSON_TYPE }, { text: JSON.stringify({ filler: HUGE.repeat(100) }), type: JSON_TYPE });
+  // A route that documents no JSON body may read the raw text: other media types matter more there.
+  const typed = schema !== undefined;
+  return fc.oneof(
+    { arbitrary: valid.map(jsonBody), weight: 2 },
+    { arbitrary: mutated, weight: typed ? 6 : 1 },
+    { arbitrary: rawText, weight: 2 },
+    { arbitrary: wrongType, weight: typed ? 3 : 6 },
+    { arbitrary: odd, weight: 1 },
+  );
+}
+
+type AuthKind = 'none' | 'forged' | 'user' | 'admin';
+const forged = ['Bearer not.a.token', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiYWRtaW4iXX0.', 'bearer x.y.z'];
+
+function authArb(route: HostileRoute, auth: HostileAuth): fc.Arbitrary<Record<string, string>> {
+  const kinds: { arbitrary: fc.Arbitrary<AuthKind>; weight: number }[] = [
+    { arbitrary: fc.constant('none'), weight: 1 },
+    { arbitrary: fc.constant('forged'), weight: 1 },
+  ];
+  const deep = route.secured ? 4 : 2;
+  if (auth.user) kinds.push({ arbitrary: fc.constant('user'), weight: deep });
+  if (auth.admin) kinds.push({ arbitrary: fc.constant('admin'), weight: deep });
+  return fc.tuple(fc.oneof(...kinds), fc.constantFrom(...forged), fc.nat()).map(([kind, fake, n]): Record<string, string> => {
+    if (kind === 'user' || kind === 'admin') return { ...auth[kind] };
+    if (kind === 'none') return {};
+    // A real token with its signature altered is forged too.
+    const real = auth.user?.authorization;
+    return { authorization: real && n % 3 === 0 ? `${real.slice(0, -4)}AAAA` : fake };
+  });
+}
+
+const extraHeaders = sometimes(fc.constantFrom<Record<string, string>>(
+  { 'x-correlation-id': HUGE.slice(0, 4000) }, { 'x-correlation-id': '../\\"<>' }, { traceparent: '00-zz-zz-01' },
+  { 'idempotency-key': '' }, { 'idempotency-key': HUGE.slice(0, 2000) }, { 'idempotency-key': 'not a uuid' },
+  { accept: 'text/html' }, { 'if-none-match': '*' }, { 'x-forwarded-for': '::1, garbage' },
+), 2);
+
+/** Requests to one route: its path filled hostilely, its query, body and headers likewise. */
+export function requestArb(route: HostileRoute, auth: HostileAuth, known: Known): fc.Arbitrary<HostileRequest> {
+  const names = Object.keys(route.params);
+  const params = fc.tuple(...names.map((n) => paramArb(n, route.params[n]!, known)));
+  const takesBody = route.body !== undefined || ['POST', 'PUT', 'PATCH'].includes(route.method);
+  const body = takesBody ? bodyArb(route.body, known) : fc.constant<Body>({});
+  return fc.tuple(params, queryArb(route, known), body, authArb(route, auth), extraHeaders).map(([values, query, b, authHeaders, extra]) => {
+    let path = route.path;
+    names.forEach((name, i) => { path = path.replace(`{${name}}`, pieceText(values[i]!)); });
+    const headers: Record<string, string> = { ...extra, ...authHeaders };
+    if (b.type) headers['content-type'] = b.type;
+    return {
+      method: route.method, url: `${path}${query}`, headers,
+      ...(b.text !== undefined ? { body: b.text } : {}),
+      ...(b.json && b.type === JSON_TYPE ? { json: b.json } : {}),
+    };
+  });
+}

@@ -12,6 +12,7 @@ import { redisKeys } from './redis.js';
 import { registerAddressRoutes } from './users/addresses.routes.js';
 import type { IdentityPublish } from './users/user.events.js';
 import { registerPreferenceRoutes } from './users/preferences.routes.js';
+import { registerRoleRoutes } from './users/roles.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 
 export interface IdentityDeps {
@@ -74,6 +75,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
   registerUserRoutes(app, auth);
   registerAddressRoutes(app, auth);
   registerPreferenceRoutes(app, auth);
+  registerRoleRoutes(app, auth);
   if (deps.deadLetters) {
     registerDeadLetterRoutes(app, deps.deadLetters, {
       preHandler: async (request) => {

@@ -61,4 +61,4 @@ export async function verifyAccessToken(ring: KeyRing, token: string, now: Date)
 }
 
 const isRoles = (value: unknown): value is Role[] =>
-  Array.isArray(value) && value.every((r) => r === 'customer' || r === 'admin');
+  Array.isArray(value) && value.every((r) => r === 'customer' || r === 'admin' || r === 'courier');

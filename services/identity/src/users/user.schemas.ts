@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-export const RoleSchema = Type.Union([Type.Literal('customer'), Type.Literal('admin')]);
+export const RoleSchema = Type.Union([Type.Literal('customer'), Type.Literal('admin'), Type.Literal('courier')]);
 
 export const UserSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -84,6 +84,20 @@ export async function updateUser(db: Queryable, id: string, changes: UserChanges
   }
 }
 
+/** Sets the user's role unless they are an admin; undefined when there is no such user. */
+export async function setRole(db: Queryable, id: string, role: Role): Promise<{ user: User; changed: boolean } | undefined> {
+  const { rows } = await db.query<UserRow & { changed: boolean }>(
+    `WITH before AS (SELECT role FROM users WHERE id = $1 FOR UPDATE)
+     UPDATE users u SET role = $2, updated_at = CASE WHEN u.role = $2 THEN u.updated_at ELSE now() END
+       FROM before WHERE u.id = $1 AND before.role <> 'admin'
+     RETURNING ${COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}, before.role <> $2 AS changed`,
+    [id, role],
+  );
+  if (rows[0]) return { user: toUser(rows[0]), changed: rows[0].changed };
+  const existing = await findUserById(db, id);
+  return existing && { user: existing, changed: false };
+}
+
 /** Locks the user's row for the rest of the transaction, so changes to their addresses take turns. */
 export async function lockUser(db: Queryable, id: string): Promise<boolean> {
   const { rowCount } = await db.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id]);

@@ -1,6 +1,9 @@
 import type { FieldError } from '@bazaar/platform';
 
-export type Role = 'customer' | 'admin';
+export type Role = 'customer' | 'admin' | 'courier';
+
+/** The roles an operator may give or take back through the API; admins are named by configuration alone. */
+export type AssignableRole = Exclude<Role, 'admin'>;
 
 export interface User {
   id: string;
@@ -30,8 +33,11 @@ export interface NameInput {
   lastName?: string | undefined;
 }
 
-/** Every user is a customer; an admin is a customer who may also run the operations console. */
-export const rolesOf = (role: Role): Role[] => (role === 'admin' ? ['customer', 'admin'] : ['customer']);
+/**
+ * Every user is a customer; an admin is a customer who may also run the operations console; a courier
+ * one who may also deliver (shipping's courier API).
+ */
+export const rolesOf = (role: Role): Role[] => (role === 'customer' ? ['customer'] : ['customer', role]);
 
 export const fullName = (firstName: string, lastName: string): string => [firstName, lastName].filter(Boolean).join(' ');
 

@@ -125,7 +125,8 @@ describe('my addresses', () => {
     assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field), ['params.id']);
     const invalid = await call('POST', '/users/me/addresses', { ...home, country: 'usa', city: '' });
     assert.equal(invalid.statusCode, 400);
-    assert.deepEqual(invalid.json().errors.map((e: { field: string }) => e.field).sort(), ['body.city', 'body.country']);
+    // 'usa' breaks both of country's rules (two letters, capitals), each named.
+    assert.deepEqual([...new Set(invalid.json().errors.map((e: { field: string }) => e.field))].sort(), ['body.city', 'body.country']);
     const [mine] = (await call('GET', '/users/me/addresses')).json().items as { id: string }[];
     for (const payload of [{}, { colour: 'red' }, { addressLine1: null }]) {
       assert.equal((await call('PATCH', `/users/me/addresses/${mine!.id}`, payload)).statusCode, 400, JSON.stringify(payload));

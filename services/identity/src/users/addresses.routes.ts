@@ -13,16 +13,19 @@ const Fields = {
   city: Type.String({ minLength: 1, maxLength: 100 }),
   state: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
   postalCode: Type.String({ minLength: 1, maxLength: 20 }),
-  country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code, e.g. DE' }),
+  country: Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2, description: 'ISO 3166-1 alpha-2 code, e.g. DE' }),
 };
+// Documented for clients' sake; identity does not yet refuse a user's 1001st address.
+const MAX_ADDRESSES = 1000;
+
 const IsDefault = Type.Boolean({ description: 'true makes this the default address (the previous default stops being one)' });
 
 const AddressSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Type.String({ format: 'uuid', maxLength: 36 }),
   ...Fields,
   isDefault: Type.Boolean(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ format: 'date-time', maxLength: 40 }),
+  updatedAt: Type.String({ format: 'date-time', maxLength: 40 }),
 });
 
 const NewAddress = Type.Object({
@@ -43,12 +46,12 @@ export function registerAddressRoutes(app: ServiceApp, deps: UsersDeps): void {
   const tags = ['addresses'];
 
   app.get('/users/me/addresses', {
-    schema: { tags, summary: 'My addresses, the default first', security, response: { 200: Type.Object({ items: Type.Array(AddressSchema) }) } },
+    schema: { operationId: 'listMyAddresses', tags, summary: 'My addresses, the default first', security, response: { 200: Type.Object({ items: Type.Array(AddressSchema, { maxItems: MAX_ADDRESSES }) }) } },
     preHandler,
   }, async (request) => ({ items: (await listAddresses(deps.pool, signedIn(request).userId)).map(toAddressView) }));
 
   app.get('/users/me/addresses/:id', {
-    schema: { tags, summary: 'One of my addresses', security, params: IdParams, response: { 200: AddressSchema } },
+    schema: { operationId: 'getMyAddress', tags, summary: 'One of my addresses', security, params: IdParams, response: { 200: AddressSchema } },
     preHandler,
   }, async (request) => {
     const address = await findAddress(deps.pool, signedIn(request).userId, request.params.id);
@@ -64,7 +67,7 @@ function registerAddressChanges(app: ServiceApp, deps: UsersDeps): void {
   const tags = ['addresses'];
 
   app.post('/users/me/addresses', {
-    schema: { tags, summary: 'Add an address', security, body: NewAddress, response: { 201: AddressSchema } },
+    schema: { operationId: 'addMyAddress', tags, summary: 'Add an address', security, body: NewAddress, response: { 201: AddressSchema } },
     preHandler,
   }, async (request, reply) => {
     const { isDefault, ...body } = request.body;
@@ -74,15 +77,15 @@ function registerAddressChanges(app: ServiceApp, deps: UsersDeps): void {
   });
 
   app.patch('/users/me/addresses/:id', {
-    schema: { tags, summary: 'Change one of my addresses', security, params: IdParams, body: AddressChanges, response: { 200: AddressSchema } },
+    schema: { operationId: 'updateMyAddress', tags, summary: 'Change one of my addresses', security, params: IdParams, body: AddressChanges, response: { 200: AddressSchema } },
     preHandler,
   }, async (request) => toAddressView(await changeAddress(deps.pool, signedIn(request).userId, request.params.id, request.body)));
 
   app.delete('/users/me/addresses/:id', {
-    schema: { tags, summary: 'Delete one of my addresses', description: 'Deleting the default makes the oldest remaining address the default.', security, params: IdParams },
+    schema: { operationId: 'deleteMyAddress', tags, summary: 'Delete one of my addresses', description: 'Deleting the default makes the oldest remaining address the default.', security, params: IdParams, response: { 204: Type.Null({ description: 'the address is deleted' }) } },
     preHandler,
   }, async (request, reply) => {
     await removeAddress(deps.pool, signedIn(request).userId, request.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

@@ -5,9 +5,10 @@ import { deletePreference, listPreferences, putPreference } from './preference.s
 import { security, type UsersDeps } from './users.routes.js';
 
 const KeyParams = Type.Object({
-  key: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$', description: 'lower-case letters, digits, dots, dashes and underscores, e.g. notifications.email' }),
+  key: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$', maxLength: 64, description: 'lower-case letters, digits, dots, dashes and underscores, e.g. notifications.email' }),
 });
-const PreferenceSchema = Type.Object({ key: Type.String(), value: Type.String(), updatedAt: Type.String({ format: 'date-time' }) });
+const Value = Type.String({ maxLength: 2000 });
+const PreferenceSchema = Type.Object({ key: KeyParams.properties.key, value: Value, updatedAt: Type.String({ format: 'date-time', maxLength: 40 }) });
 
 /** The signed-in user's preferences: one string value per key. */
 export function registerPreferenceRoutes(app: ServiceApp, deps: UsersDeps): void {
@@ -16,8 +17,8 @@ export function registerPreferenceRoutes(app: ServiceApp, deps: UsersDeps): void
 
   app.get('/users/me/preferences', {
     schema: {
-      tags, summary: 'My preferences as a key → value map', security,
-      response: { 200: Type.Object({ preferences: Type.Record(Type.String(), Type.String()) }) },
+      operationId: 'getMyPreferences', tags, summary: 'My preferences as a key → value map', security,
+      response: { 200: Type.Object({ preferences: Type.Record(KeyParams.properties.key, Value) }) },
     },
     preHandler,
   }, async (request) => {
@@ -27,8 +28,8 @@ export function registerPreferenceRoutes(app: ServiceApp, deps: UsersDeps): void
 
   app.put('/users/me/preferences/:key', {
     schema: {
-      tags, summary: 'Set one preference', security, params: KeyParams,
-      body: Type.Object({ value: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+      operationId: 'setMyPreference', tags, summary: 'Set one preference', security, params: KeyParams,
+      body: Type.Object({ value: Value }, { additionalProperties: false }),
       response: { 200: PreferenceSchema },
     },
     preHandler,
@@ -38,10 +39,10 @@ export function registerPreferenceRoutes(app: ServiceApp, deps: UsersDeps): void
   });
 
   app.delete('/users/me/preferences/:key', {
-    schema: { tags, summary: 'Remove one preference', security, params: KeyParams },
+    schema: { operationId: 'deleteMyPreference', tags, summary: 'Remove one preference', security, params: KeyParams, response: { 204: Type.Null({ description: 'the preference is removed' }) } },
     preHandler,
   }, async (request, reply) => {
     if (!(await deletePreference(deps.pool, signedIn(request).userId, request.params.key))) throw AppError.notFound('the preference');
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

@@ -29,7 +29,8 @@ export function registerUserRoutes(app: ServiceApp, deps: UsersDeps): void {
   const preHandler = requireUser(deps);
 
   app.get('/users/me', {
-    schema: { tags: ['users'], summary: 'My profile', security, response: { 200: UserSchema } },
+    schema: { operationId: 'getMyProfile', tags: ['users'], summary: 'My profile', security, response: { 200: UserSchema } },
+    config: { problems: { 404: 'the account has been deleted' } },
     preHandler,
   }, async (request) => {
     const user = await findUserById(deps.pool, signedIn(request).userId);
@@ -38,7 +39,8 @@ export function registerUserRoutes(app: ServiceApp, deps: UsersDeps): void {
   });
 
   app.patch('/users/me', {
-    schema: { tags: ['users'], summary: 'Change my names or email address', description: 'Email changes are limited per client and per email (429 with Retry-After).', security, body: ProfileChanges, response: { 200: UserSchema } },
+    schema: { operationId: 'updateMyProfile', tags: ['users'], summary: 'Change my names or email address', description: 'Email changes are limited per client and per email (429 with Retry-After).', security, body: ProfileChanges, response: { 200: UserSchema } },
+    config: { problems: { 404: 'the account has been deleted', 409: 'the new email address has an account', 429: 'too many email changes from this client or to this email; wait as Retry-After says' } },
     preHandler,
   }, async (request) => {
     if (request.body.email !== undefined) await deps.discovery.attempt(request.body.email, request.ip);

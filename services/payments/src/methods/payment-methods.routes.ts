@@ -1,7 +1,7 @@
 import type { JwtVerifier, ServiceApp } from '@bazaar/platform';
 import { addPaymentMethod, toPaymentMethodView, type PaymentMethodDeps } from './payment-methods.js';
 import { listPaymentMethods } from './payment-method.store.js';
-import { NewPaymentMethodBody, PaymentMethodListSchema, PaymentMethodSchema } from './payment-method.schemas.js';
+import { MAX_LISTED_METHODS, NewPaymentMethodBody, PaymentMethodListSchema, PaymentMethodSchema } from './payment-method.schemas.js';
 
 export interface PaymentMethodRoutesDeps extends PaymentMethodDeps {
   auth: JwtVerifier;
@@ -9,8 +9,6 @@ export interface PaymentMethodRoutesDeps extends PaymentMethodDeps {
 
 const security = [{ bearer: [] }];
 const tags = ['payment methods'];
-/** More than anyone saves; the list is not paged. */
-const MAX_LISTED = 100;
 
 /** A signed-in user's saved cards: add one (tokenized at the processor), list them. */
 export function registerPaymentMethodRoutes(app: ServiceApp, deps: PaymentMethodRoutesDeps): void {
@@ -18,7 +16,7 @@ export function registerPaymentMethodRoutes(app: ServiceApp, deps: PaymentMethod
 
   app.post('/payments/methods', {
     schema: {
-      tags, security, summary: 'Save a card as a payment method',
+      operationId: 'createPaymentMethod', tags, security, summary: 'Save a card as a payment method',
       description: 'The card is sent to the card processor\'s vault; payments keeps only its token, brand, last four digits and expiry. Use the answer\'s paymentMethodId to pay.',
       body: NewPaymentMethodBody, response: { 201: PaymentMethodSchema },
     },
@@ -30,11 +28,11 @@ export function registerPaymentMethodRoutes(app: ServiceApp, deps: PaymentMethod
   });
 
   app.get('/payments/methods', {
-    schema: { tags, security, summary: 'My payment methods, newest first', response: { 200: PaymentMethodListSchema } },
+    schema: { operationId: 'listPaymentMethods', tags, security, summary: 'My payment methods, newest first', response: { 200: PaymentMethodListSchema } },
     preHandler,
   }, async (request) => {
     const user = await deps.auth.requireUser(request);
-    const methods = await listPaymentMethods(deps.pool, user.userId, MAX_LISTED);
+    const methods = await listPaymentMethods(deps.pool, user.userId, MAX_LISTED_METHODS);
     return { items: methods.map(toPaymentMethodView) };
   });
 }

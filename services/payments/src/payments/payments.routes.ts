@@ -22,7 +22,7 @@ export function registerPaymentRoutes(app: ServiceApp, deps: PaymentRoutesDeps):
 
   app.get('/payments', {
     schema: {
-      tags: ['payments'], summary: 'My payments, newest first (admins: any order with orderId)', security,
+      operationId: 'listPayments', tags: ['payments'], summary: 'My payments, newest first (admins: any order with orderId)', security,
       querystring: ListPaymentsQuery, response: { 200: PaymentPageSchema },
     },
     preHandler,
@@ -38,7 +38,7 @@ export function registerPaymentRoutes(app: ServiceApp, deps: PaymentRoutesDeps):
 
   app.get('/payments/:id', {
     schema: {
-      tags: ['payments'], summary: 'One of my payments with its operations', security,
+      operationId: 'getPayment', tags: ['payments'], summary: 'One of my payments with its operations', security,
       params: PaymentIdParams, response: { 200: PaymentDetailSchema },
     },
     preHandler,

@@ -1,6 +1,8 @@
 import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import { registerCourierRoutes } from './couriers/couriers.routes.js';
 import type { Positions } from './couriers/positions.js';
+import { registerDeliveryRoutes } from './delivery/delivery.routes.js';
+import type { DeliveryPublish } from './delivery/dispatcher.js';
 import { registerShipmentRoutes } from './shipments/shipments.routes.js';
 
 export interface AppDeps {
@@ -8,8 +10,11 @@ export interface AppDeps {
   /** Verifies identity's access tokens against its published keys. */
   auth: JwtVerifier;
   logger: Logger;
-  /** Live courier positions in shipping's Redis keys; the courier routes are served only with them. */
-  positions?: Positions;
+  /**
+   * Couriers: live positions in shipping's Redis keys, where delivery events go (the outbox), and the
+   * failed attempts after which a parcel is returned. The courier routes are served only with them.
+   */
+  couriers?: { positions: Positions; publish: DeliveryPublish; maxAttempts: number };
   version?: string;
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
@@ -27,11 +32,12 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   });
   registerDatabaseHealth(app.health, deps.pool);
   registerShipmentRoutes(app, { pool: deps.pool, auth: deps.auth });
-  if (deps.positions) {
-    const positions = deps.positions;
+  if (deps.couriers) {
+    const { positions, publish, maxAttempts } = deps.couriers;
     // Not critical: without Redis, couriers cannot report positions, but shipments are still served.
     app.health.register('redis', () => positions.ping(), { critical: false });
     registerCourierRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
+    registerDeliveryRoutes(app, { pool: deps.pool, auth: deps.auth, publish, maxAttempts });
   }
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();

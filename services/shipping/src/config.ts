@@ -13,6 +13,14 @@ export const ShippingConfigSchema = Type.Object({
   SHIPPING_REDIS_KEY_PREFIX: Type.String({ pattern: '^shipping(:[a-z0-9_-]+)?$', default: 'shipping', description: 'shipping or shipping:<name>' }),
   // A courier whose app has not sent a position for this long is not offered work or listed as nearby.
   SHIPPING_POSITION_MAX_AGE_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
+  // How far from a parcel the dispatcher looks for a courier, how often it runs, and the failed
+  // delivery attempts after which a parcel goes back to the warehouse.
+  SHIPPING_DISPATCH_RADIUS_KM: Type.Number({ exclusiveMinimum: 0, maximum: 100, default: 15 }),
+  SHIPPING_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
+  SHIPPING_MAX_DELIVERY_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
+  // The geocoder SIMULATOR places every address in one city: its centre ("latitude,longitude") and radius.
+  SHIPPING_GEOCODER_CENTER: Type.String({ pattern: '^-?\\d{1,2}(\\.\\d+)?,-?\\d{1,3}(\\.\\d+)?$', default: '52.3676,4.9041', description: 'latitude,longitude' }),
+  SHIPPING_GEOCODER_RADIUS_KM: Type.Number({ exclusiveMinimum: 0, maximum: 50, default: 6 }),
   SHIPPING_SUPPORTED_COUNTRIES: Type.String({
     pattern: '^[A-Za-z]{2}(\\s*,\\s*[A-Za-z]{2})*$',
     default: 'AT,AU,BE,CA,CH,DE,DK,ES,FI,FR,GB,IE,IT,JP,NL,NO,NZ,PL,PT,SE,US',

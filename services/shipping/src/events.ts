@@ -1,10 +1,11 @@
 // Shipping's messaging: what it may send, and its handlers of the saga's commands. Every reply is
 // published through the `publish` it is given, with the client of the transaction that made the
 // change, so the message is recorded if and only if the change is.
-import { commands } from '@bazaar/contracts';
+import { commands, events } from '@bazaar/contracts';
 import { payloadHandlers } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
 import { cancelShipment, createShipment, type ShippingPublish } from './shipments/shipment.handlers.js';
+import { markReady } from './delivery/delivery.store.js';
 
 export type { ShipmentEventType, ShippingPublish } from './shipments/shipment.handlers.js';
 
@@ -26,5 +27,18 @@ export function createCommandHandlers(deps: MessageHandlerDeps) {
   return payloadHandlers(commands, {
     'shipping.create-shipment': (client, command) => createShipment(deps, client, command),
     'shipping.cancel-shipment': (client, command) => cancelShipment(deps, client, command),
+  });
+}
+
+/**
+ * The events shipping consumes. `order.confirmed` (which inventory consumes too: a fan-out) makes the
+ * order's shipment ready: the dispatcher assigns it a courier from then on. A repeat, or an order
+ * whose shipment is already past that, changes nothing.
+ */
+export function createEventHandlers() {
+  return payloadHandlers(events, {
+    'order.confirmed': async (client, event) => {
+      await markReady(client, event.orderId);
+    },
   });
 }

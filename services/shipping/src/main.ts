@@ -3,20 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { Positions } from './couriers/positions.js';
+import { dispatchWaiting } from './delivery/dispatcher.js';
+import { SimulatedGeocoder, parsePoint } from './geocoding/simulated-geocoder.js';
 import { shippingKeys } from './redis.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
-import { createCommandHandlers } from './events.js';
+import { createCommandHandlers, createEventHandlers } from './events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
 let logger: Logger | undefined;
 try {
   const config = loadShippingConfig();
-  logger = createLogger('shipping', config.LOG_LEVEL);
+  const log = createLogger('shipping', config.LOG_LEVEL);
+  logger = log;
   await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', max: config.DATABASE_POOL_MAX });
   // Shipping's outbox, made before the messaging because the command handlers it is given reply
@@ -25,7 +28,7 @@ try {
   const { publish } = outbox;
   const messaging = createMessaging({
     service: 'shipping', pool, logger, contracts, outbox, ...messagingSettings(config),
-    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }) },
+    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }), events: createEventHandlers() },
   });
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   // No offline queue: while Redis is unreachable, location updates fail at once (503) instead of
@@ -34,13 +37,24 @@ try {
   redis.on('error', (error) => logger?.warn({ err: error }, 'redis connection error'));
   await redis.connect();
   const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
-  const app = await buildApp({ pool, auth, logger, positions, deadLetters: messaging.deadLetters, processMetrics: true });
+  const app = await buildApp({
+    pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true,
+    couriers: { positions, publish, maxAttempts: config.SHIPPING_MAX_DELIVERY_ATTEMPTS },
+  });
+  const geocoder = new SimulatedGeocoder(parsePoint(config.SHIPPING_GEOCODER_CENTER), config.SHIPPING_GEOCODER_RADIUS_KM);
+  const dispatcher = createIntervalJob({
+    name: 'dispatch', intervalMs: config.SHIPPING_DISPATCH_INTERVAL_MS, logger: log,
+    run: () => dispatchWaiting({ pool, positions, geocoder, publish, logger: log, radiusKm: config.SHIPPING_DISPATCH_RADIUS_KM }),
+  });
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop()],
-    onListening: () => messaging.start(),
+    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop(), () => dispatcher.stop()],
+    onListening: async () => {
+      await messaging.start();
+      dispatcher.start();
+    },
   });
 } catch (error) {
   failStart(logger, error);

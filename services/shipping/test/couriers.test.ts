@@ -42,7 +42,7 @@ describe('couriers and live positions', () => {
     await asShipping.connect();
     const positions = new Positions(asShipping, shippingKeys(prefix), MAX_AGE_MS, () => new Date(clock));
     const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-    app = await buildApp({ pool: db.pool, auth, positions, logger: createLogger('shipping', 'silent') });
+    app = await buildApp({ pool: db.pool, auth, logger: createLogger('shipping', 'silent'), couriers: { positions, publish: db.publish, maxAttempts: 3 } });
   });
   after(async () => {
     await app?.close();

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
-import { AppError, type AuthUser, type JwtVerifier, type Pool, type ServiceApp } from '@bazaar/platform';
+import { AppError, withTransaction, type AuthUser, type JwtVerifier, type Pool, type ServiceApp } from '@bazaar/platform';
 import type { FastifyRequest } from 'fastify';
 import { toCourierView, type Courier } from './courier.js';
 import { CourierIdParams, CourierPageSchema, CourierSchema, ListCouriersQuery, LocationBody, NearbyQuery, NearbySchema, NewCourierBody, ShiftBody } from './courier.schemas.js';
 import { findCourier, insertCourier, listCouriers, setShift } from './courier.store.js';
 import type { Positions } from './positions.js';
+import { handBack } from '../delivery/delivery.store.js';
 
 export interface CourierRoutesDeps {
   pool: Pool;
@@ -76,12 +77,17 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
   });
 
   app.put('/couriers/me/shift', {
-    schema: { operationId: 'setMyShift', tags: ['couriers'], summary: 'Start or end my shift (courier)', description: 'Idempotent. Ending a shift forgets the last position.', security: courierOnly, body: ShiftBody, response: { 200: CourierSchema } },
+    schema: { operationId: 'setMyShift', tags: ['couriers'], summary: 'Start or end my shift (courier)', description: 'Idempotent. Ending a shift forgets the last position and hands back the parcels not yet delivered, for other couriers.', security: courierOnly, body: ShiftBody, response: { 200: CourierSchema } },
     config: { problems: { 404: 'no courier is registered for this user' } },
     preHandler: asCourier,
   }, async (request) => {
     const { user, courier } = await me(request);
-    const updated = await setShift(pool, courier.id, request.body.onShift);
+    const { onShift } = request.body;
+    // Ending a shift hands back every parcel not yet delivered, for the dispatcher to reassign.
+    const updated = await withTransaction(pool, async (client) => {
+      if (!onShift) await handBack(client, courier.id);
+      return setShift(client, courier.id, onShift);
+    });
     // After the database: if Redis fails here the call answers 503 and its retry puts Redis right.
     if (updated.onShift) await positions.startShift(user.userId, courier.id);
     else await positions.endShift(user.userId, courier.id);

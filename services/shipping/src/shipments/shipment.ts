@@ -1,11 +1,12 @@
 // Shipments as pure decisions: whether an address can be shipped to, what a cancellation does, who
 // may see a shipment. No I/O; the handlers load state, ask these and record.
 //
-//   created ──dispatch──▶ dispatched ──▶ delivered
-//      │                       └──────▶ failed (delivery attempts exhausted; couriers come later)
-//      └──cancel──▶ cancelled
+//   created ──courier assigned──▶ dispatched ──pick-up──▶ picked_up ──▶ delivered
+//      │        (order confirmed)       ▲  │                     │ └──attempts exhausted──▶ returned
+//      │                                └──┴── courier off shift: back to the queue ◀──┘
+//      └──cancel──▶ cancelled            (failed: the address could not be served, before the couriers)
 
-export type ShipmentStatus = 'created' | 'cancelled' | 'dispatched' | 'delivered' | 'failed';
+export type ShipmentStatus = 'created' | 'cancelled' | 'dispatched' | 'picked_up' | 'delivered' | 'failed' | 'returned';
 
 export interface Recipient {
   name: string;
@@ -110,8 +111,10 @@ export function decideCancel(shipment: Shipment | undefined): CancelDecision {
   switch (shipment.status) {
     case 'created': return { kind: 'cancel' };
     case 'cancelled':
-    case 'failed': return { kind: 'noop' };
-    case 'dispatched': return { kind: 'refuse', reason: 'already_dispatched' };
+    case 'failed':
+    case 'returned': return { kind: 'noop' };
+    case 'dispatched':
+    case 'picked_up': return { kind: 'refuse', reason: 'already_dispatched' };
     case 'delivered': return { kind: 'refuse', reason: 'already_delivered' };
   }
 }

@@ -27,6 +27,9 @@ async function buildApp() {
   app.get('/admin/things/:id', {
     schema: { operationId: 'getThing', tags: ['admin'], security: [{ bearer: ['admin'] }], params: Type.Object({ id: Type.String({ maxLength: 36 }) }) },
   }, async () => ({}));
+  app.post('/counts', {
+    schema: { operationId: 'addCount', body: Type.Object({ n: Type.Integer({ format: 'int32', minimum: 1, maximum: 10 }) }, { additionalProperties: false }) },
+  }, async () => ({}));
   app.get('/mine', { schema: { operationId: 'listMine', security: [{ bearer: [] }] } }, async () => {
     throw AppError.unauthorized();
   });
@@ -69,6 +72,15 @@ describe('the API document says what the kit sends', async () => {
     for (const path of ['/health', '/health/live', '/health/ready']) {
       assert.match(String((document.paths[path]!.get as unknown as { operationId?: string }).operationId), /^get[A-Z]/);
     }
+  });
+
+  test("an integer's OpenAPI format documents its width; a wrong value is named once, by its type or range", async () => {
+    for (const n of [1.5, 11, 2 ** 40]) {
+      const answer = await app.inject({ method: 'POST', url: '/counts', payload: { n } });
+      assert.equal(answer.statusCode, 400);
+      assert.deepEqual(answer.json().errors.map((e: { field: string }) => e.field), ['body.n'], String(n));
+    }
+    assert.equal((await app.inject({ method: 'POST', url: '/counts', payload: { n: 10 } })).statusCode, 200);
   });
 
   test('the problems the app really sends match the documented Problem schema', async () => {

@@ -134,8 +134,13 @@ type Validator = ValidateFunction & { errors?: ErrorObject[] | null };
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const strict = new Ajv({ ...baseAjvOptions, coerceTypes: false });
   const coercing = new Ajv({ ...baseAjvOptions, coerceTypes: 'array' });
-  addFormats(strict);
-  addFormats(coercing);
+  for (const ajv of [strict, coercing]) {
+    addFormats(ajv);
+    // OpenAPI's int32 and int64 say how wide an integer is, for clients; `type: integer` with its
+    // minimum and maximum is what refuses, so a wrong number is named once, not also for its format.
+    ajv.addFormat('int32', true);
+    ajv.addFormat('int64', true);
+  }
   return ({ schema, httpPart, method, url }) => {
     const isBody = httpPart === 'body';
     if (isBody) refuseRequiredDefaults(schema, `${method} ${url}`);

@@ -4,7 +4,7 @@ import type { Movement, StockItem } from './stock.js';
 import { adjustStock, receiveStock, type AdjustOutcome, type ReceiveOutcome } from './stock.service.js';
 import { findStockItem, listStockItems, recentMovements } from './stock.store.js';
 import {
-  AdjustBody, ListQuery, ReceiveBody, SkuParams, StockChangeResponse, StockDetailSchema, StockPageSchema,
+  AdjustBody, ListQuery, RECENT_MOVEMENTS, ReceiveBody, SkuParams, StockChangeResponse, StockDetailSchema, StockPageSchema,
 } from './stock.schemas.js';
 
 export interface StockRoutesDeps extends StockDeps {
@@ -12,9 +12,8 @@ export interface StockRoutesDeps extends StockDeps {
   verifier: Pick<JwtVerifier, 'preHandler'>;
 }
 
-const security = [{ bearer: [] }];
+const security = [{ bearer: ['admin'] }];
 const tags = ['inventory'];
-const RECENT_MOVEMENTS = 20;
 
 const itemView = (item: StockItem) => ({ ...item, updatedAt: item.updatedAt.toISOString() });
 const movementView = (m: Movement) => ({
@@ -33,7 +32,7 @@ type Guard = ReturnType<JwtVerifier['preHandler']>;
 function registerReads(app: ServiceApp, { pool }: StockRoutesDeps, admin: Guard): void {
   app.get('/inventory', {
     preValidation: admin,
-    schema: { tags, security, summary: 'Stock items in SKU order, keyset-paginated (admin)', querystring: ListQuery, response: { 200: StockPageSchema } },
+    schema: { operationId: 'listStockItems', tags, security, summary: 'Stock items in SKU order, keyset-paginated (admin)', querystring: ListQuery, response: { 200: StockPageSchema } },
   }, async (request) => {
     const { lowStock, after, limit } = request.query;
     const page = await listStockItems(pool, { lowStock, limit, ...(after ? { after } : {}) });
@@ -42,7 +41,7 @@ function registerReads(app: ServiceApp, { pool }: StockRoutesDeps, admin: Guard)
 
   app.get('/inventory/:sku', {
     preValidation: admin,
-    schema: { tags, security, summary: 'A stock item and its recent movements (admin)', params: SkuParams, response: { 200: StockDetailSchema } },
+    schema: { operationId: 'getStockItem', tags, security, summary: 'A stock item and its recent movements (admin)', params: SkuParams, response: { 200: StockDetailSchema } },
   }, async (request) => {
     const { sku } = request.params;
     const item = await findStockItem(pool, sku);
@@ -56,7 +55,7 @@ function registerWrites(app: ServiceApp, deps: StockRoutesDeps, admin: Guard): v
 
   app.post('/inventory/:sku/receive', {
     preValidation: admin,
-    schema: { tags, security, summary: 'Record goods received (admin)', params: SkuParams, body: ReceiveBody, response: { 200: StockChangeResponse } },
+    schema: { operationId: 'receiveStock', tags, security, summary: 'Record goods received (admin)', params: SkuParams, body: ReceiveBody, response: { 200: StockChangeResponse } },
   }, async (request) => {
     const { sku } = request.params;
     const { quantity, reason } = request.body;
@@ -66,7 +65,8 @@ function registerWrites(app: ServiceApp, deps: StockRoutesDeps, admin: Guard): v
 
   app.post('/inventory/:sku/adjust', {
     preValidation: admin,
-    schema: { tags, security, summary: 'Correct the count on hand (admin); never below what is reserved', params: SkuParams, body: AdjustBody, response: { 200: StockChangeResponse } },
+    schema: { operationId: 'adjustStock', tags, security, summary: 'Correct the count on hand (admin); never below what is reserved', params: SkuParams, body: AdjustBody, response: { 200: StockChangeResponse } },
+    config: { problems: { 409: 'on hand would go below what is reserved' } },
   }, async (request) => {
     const { sku } = request.params;
     const { delta, reason } = request.body;

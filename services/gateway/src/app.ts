@@ -50,6 +50,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     logger: deps.logger,
     processMetrics: deps.processMetrics ?? false,
     fastify: { trustProxy: config.trustProxy },
+    openapi: { rateLimited: (url) => !exemptFromRateLimit(url), headers: CORS_HEADERS },
   });
   registerUpstreamProbes(app.health, clients);
   app.addHook('onClose', async () => {
@@ -85,11 +86,23 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     })),
     cacheMs: config.docsCacheMs,
     version: pkg.version,
+    edge: { rateLimited: true, headers: CORS_HEADERS },
     own: { document: () => app.swagger() as unknown as Record<string, unknown>, prefixes: identity ? ['/me'] : [] },
     logger: deps.logger,
   }));
   return app;
 }
+
+/** The probes: load balancers and orchestrators must never be refused. */
+const exemptFromRateLimit = (url: string) => url.startsWith('/health');
+
+/** @fastify/cors answers a request from an allowed origin (the web app's) with that origin. */
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': {
+    description: "the request's Origin, when it is one of the web app's (CORS); absent otherwise",
+    schema: { type: 'string', format: 'uri', maxLength: 2048 },
+  },
+};
 
 /**
  * Per-client limits, counted in each instance's memory (N instances allow up to N times the limit;
@@ -106,7 +119,7 @@ async function registerRateLimit(app: ServiceApp, config: GatewayConfig, auth: G
       const user = await auth.identify(request);
       return user ? `user:${user.userId}` : `ip:${request.ip}`;
     },
-    allowList: (request) => request.url.startsWith('/health'),
+    allowList: (request) => exemptFromRateLimit(request.url),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new AppError('too_many_requests', `too many requests: at most ${context.max} per ${Math.round(config.rateLimit.windowMs / 1000)} s; retry in ${seconds} s`, {

@@ -1,5 +1,5 @@
 import swaggerUi from '@fastify/swagger-ui';
-import type { Logger, ServiceApp, ServiceClient } from '@bazaar/platform';
+import { BEARER_SCHEME, documentProblems, operationsOf, type Logger, type RouteNote, type ServiceApp, type ServiceClient } from '@bazaar/platform';
 import { underPrefix } from './routes.table.js';
 
 type Json = Record<string, unknown>;
@@ -9,6 +9,7 @@ export interface OpenApiDocument extends Json {
   info: Json;
   paths: Record<string, Json>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  tags: { name: string }[];
   /** Upstreams whose document could not be fetched; their paths are missing. */
   'x-unavailable': string[];
 }
@@ -38,6 +39,8 @@ export function createDocsAggregator(options: {
   logger?: Logger;
   /** The gateway's own document and the prefixes of the routes it serves itself (`/me`), merged first. */
   own?: { document: () => Json; prefixes: string[] };
+  /** What the gateway adds to every operation it serves (its rate limit and CORS headers). */
+  edge?: RouteNote;
 }): DocsAggregator {
   let cached: { document: OpenApiDocument; at: number } | undefined;
   let pending: Promise<OpenApiDocument> | undefined;
@@ -55,13 +58,17 @@ export function createDocsAggregator(options: {
       openapi: '3.1.0',
       info: { title: 'Bazaar API', version: options.version, description: 'Every service behind the gateway, as the gateway serves them.' },
       paths: {},
-      components: { schemas: {}, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: { schemas: {}, securitySchemes: { bearer: BEARER_SCHEME } },
+      tags: [],
       'x-unavailable': fetched.filter((f) => !f.document).map((f) => f.source.name),
     };
     const under = (prefixes: string[]) => (path: string) => prefixes.some((p) => underPrefix(p, path));
     if (options.own) mergeInto(merged, 'gateway', under(options.own.prefixes), options.own.document());
     for (const { source, document } of fetched) {
       if (document) mergeInto(merged, source.name, under(source.prefixes), document);
+    }
+    if (options.edge) {
+      for (const [path, , operation] of operationsOf(merged)) documentProblems(path, operation, options.edge);
     }
     return merged;
   }
@@ -93,6 +100,11 @@ function mergeInto(merged: OpenApiDocument, name: string, reachable: (path: stri
   }
   for (const [path, item] of Object.entries((renamed.paths ?? {}) as Record<string, Json>)) {
     if (reachable(path)) merged.paths[path] = { ...item, 'x-upstream': name };
+  }
+  const listed = new Set(merged.tags.map((t) => t.name));
+  for (const tag of (document.tags ?? []) as { name: string }[]) {
+    if (!listed.has(tag.name)) merged.tags.push(tag);
+    listed.add(tag.name);
   }
 }
 

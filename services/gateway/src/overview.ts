@@ -25,7 +25,8 @@ export interface OverviewOptions {
  * client says), an answer that is not a list of orders (`upstream-error` with its status,
  * `invalid-response`), or no orders upstream in this deployment (`not-configured`).
  */
-export type DegradedReason = 'timeout' | 'unreachable' | 'circuit-open' | 'upstream-error' | 'invalid-response' | 'not-configured';
+const DEGRADED_REASONS = ['timeout', 'unreachable', 'circuit-open', 'upstream-error', 'invalid-response', 'not-configured'] as const;
+export type DegradedReason = (typeof DEGRADED_REASONS)[number];
 
 type OrdersPart =
   | { items: object[]; status: 'ok' }
@@ -40,10 +41,10 @@ const OverviewSchema = Type.Object({
   orders: Type.Object({
     items: Type.Array(Opaque, { maxItems: OVERVIEW_ORDERS, description: "the caller's latest orders, as orders lists them (GET /orders); empty when degraded" }),
     status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-    reason: Type.Optional(Type.String({ description: 'why the orders are missing: timeout, unreachable, circuit-open, upstream-error, invalid-response or not-configured' })),
-    upstreamStatus: Type.Optional(Type.Integer({ description: "orders' status, with upstream-error" })),
+    reason: Type.Optional(Type.Enum(DEGRADED_REASONS, { description: 'why the orders are missing' })),
+    upstreamStatus: Type.Optional(Type.Integer({ format: 'int32', minimum: 100, maximum: 599, description: "orders' status, with upstream-error" })),
   }),
-  degraded: Type.Array(Type.String(), { description: 'the parts served without their data; empty when the answer is complete' }),
+  degraded: Type.Array(Type.Literal('orders'), { maxItems: 1, description: 'the parts served without their data; empty when the answer is complete' }),
 });
 
 /**
@@ -65,11 +66,13 @@ const OverviewSchema = Type.Object({
 export function registerOverview(app: ServiceApp, options: OverviewOptions): void {
   app.get('/me/overview', {
     schema: {
+      operationId: 'getMyOverview',
       tags: ['me'],
       summary: 'My profile and my last five orders (orders may be degraded, the profile never is)',
       security: [{ bearer: [] }],
       response: { 200: OverviewSchema },
     },
+    config: { problems: { 404: "identity has no account for the token's user (deleted since it was issued)" } },
   }, async (request, reply) => {
     const caller = await options.auth.enforce(request, 'user');
     const headers = {
@@ -94,7 +97,7 @@ export function registerOverview(app: ServiceApp, options: OverviewOptions): voi
         return passOn(reply, profile.passOn);
       }
       const orders = await ordersPart;
-      const degraded = orders.status === 'degraded' ? ['orders'] : [];
+      const degraded: 'orders'[] = orders.status === 'degraded' ? ['orders'] : [];
       reply.header('cache-control', 'private, no-store');
       if (degraded.length) reply.header(DEGRADED_HEADER, degraded.join(', '));
       return { profile: profile.body, orders, degraded };

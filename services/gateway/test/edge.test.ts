@@ -76,16 +76,16 @@ describe('combined API docs', async () => {
   identity.openapi = {
     openapi: '3.1.0', info: { title: 'identity', version: '1' },
     paths: {
-      '/auth/register': { post: { responses: { 201: { description: 'registered' }, 409: { $ref: '#/components/schemas/Problem' } } } },
+      '/auth/register': { post: { responses: { 201: { description: 'registered' }, 409: { $ref: '#/components/schemas/Failure' } } } },
       '/users/me': { get: { responses: { 200: { description: 'the user' } } } },
       '/health': { get: { responses: { 200: { description: 'internal' } } } },
     },
-    components: { schemas: { Problem: problem('identity'), Shared: { type: 'string' } } },
+    components: { schemas: { Failure: problem('identity'), Shared: { type: 'string' } } },
   };
   catalog.openapi = {
     openapi: '3.1.0', info: { title: 'catalog', version: '1' },
-    paths: { '/products': { get: { responses: { 400: { $ref: '#/components/schemas/Problem' } } } } },
-    components: { schemas: { Problem: problem('catalog'), Shared: { type: 'string' } } },
+    paths: { '/products': { get: { responses: { 400: { $ref: '#/components/schemas/Failure' } } } } },
+    components: { schemas: { Failure: problem('catalog'), Shared: { type: 'string' } } },
   };
   const gateway = await startGateway({
     IDENTITY_URL: identity.url,
@@ -109,9 +109,9 @@ describe('combined API docs', async () => {
     assert.ok(doc.paths['/me/overview'].get.responses[200]);
     assert.deepEqual(doc['x-unavailable'], ['orders']);
     // Same name, different schemas: the second is renamed and its references follow.
-    assert.deepEqual(doc.components.schemas.Problem, problem('identity'));
-    assert.deepEqual(doc.components.schemas.catalog_Problem, problem('catalog'));
-    assert.equal(doc.paths['/products'].get.responses[400].$ref, '#/components/schemas/catalog_Problem');
+    assert.deepEqual(doc.components.schemas.Failure, problem('identity'));
+    assert.deepEqual(doc.components.schemas.catalog_Failure, problem('catalog'));
+    assert.equal(doc.paths['/products'].get.responses[400].$ref, '#/components/schemas/catalog_Failure');
     assert.deepEqual(doc.components.schemas.Shared, { type: 'string' });
     assert.equal(doc.components.schemas.catalog_Shared, undefined);
   });

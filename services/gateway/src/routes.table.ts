@@ -39,6 +39,10 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/orders', upstream: 'orders', auth: 'user' },
   { prefix: '/payments', upstream: 'payments', auth: 'user' },
   { prefix: '/shipments', upstream: 'shipping', auth: 'user' },
+  // Operators register couriers and find the nearest; a courier's own calls (shift, position, its
+  // parcels) need a signed-in user here, and shipping checks the courier role.
+  { prefix: '/couriers', upstream: 'shipping', auth: 'admin' },
+  { prefix: '/couriers/me', upstream: 'shipping', auth: 'user' },
 ];
 
 /** Whether a path (without its query) lies under a prefix, a `:name` segment matching any one non-empty segment. */

@@ -24,7 +24,7 @@ test('GATEWAY_ROUTES replaces entries by prefix and adds new ones, whose upstrea
     ]),
   });
   assert.deepEqual(config.routes.map((r) => [r.prefix, r.upstream, r.timeoutMs]), [
-    ['/auth', 'identity', 900], ['/users', 'identity', 5000], ['/shipments', 'shipping', 5000], ['/couriers', 'shipping', 5000], ['/returns', 'shipping', 700],
+    ['/auth', 'identity', 900], ['/users', 'identity', 5000], ['/shipments', 'shipping', 5000], ['/couriers', 'shipping', 5000], ['/couriers/me', 'shipping', 5000], ['/returns', 'shipping', 700],
   ]);
   assert.deepEqual(config.routes.find((r) => r.prefix === '/couriers')!.auth, { GET: 'user', '*': 'admin' });
 });
@@ -54,7 +54,7 @@ test('every service of the system has its routes in the table once its URL is co
   const config = loadGatewayConfig(Object.fromEntries(['IDENTITY', 'CATALOG', 'INVENTORY', 'ORDERS', 'PAYMENTS', 'SHIPPING'].map((s, i) => [`${s}_URL`, `http://127.0.0.1:${8101 + i}`])));
   assert.deepEqual(config.routes.map((r) => `${r.prefix} ${r.upstream}`), [
     '/auth identity', '/users identity', '/categories catalog', '/products catalog', '/products/:id/reviews catalog',
-    '/inventory inventory', '/orders orders', '/payments payments', '/shipments shipping',
+    '/inventory inventory', '/orders orders', '/payments payments', '/shipments shipping', '/couriers shipping', '/couriers/me shipping',
   ]);
   const auth = (prefix: string, method: string) => authFor(config.routes.find((r) => r.prefix === prefix)!.auth, method);
   assert.deepEqual(['GET', 'POST', 'PATCH', 'DELETE'].map((m) => auth('/products', m)), ['public', 'admin', 'admin', 'admin']);
@@ -62,6 +62,7 @@ test('every service of the system has its routes in the table once its URL is co
   assert.deepEqual(['GET', 'POST'].map((m) => auth('/categories', m)), ['public', 'admin']);
   assert.deepEqual(['GET', 'POST'].map((m) => auth('/inventory', m)), ['admin', 'admin']);
   assert.deepEqual(['/orders', '/payments', '/shipments'].map((p) => auth(p, 'POST')), ['user', 'user', 'user']);
+  assert.deepEqual(['/couriers', '/couriers/me'].map((p) => auth(p, 'PUT')), ['admin', 'user']);
 });
 
 test('a prefix may have parameter segments; anything else is refused', () => {

@@ -220,8 +220,12 @@ describe('the route table: auth per method, as each service checks it', async ()
     ['GET', '/shipments/TRK-1', undefined, 401, undefined],
     ['GET', '/shipments/TRK-1', 'customer', 200, 'shipping'],
     ['GET', '/shipments?orderId=o-1', 'customer', 200, 'shipping'],
-    // Shipping serves no courier API yet, so the gateway has no route for it.
-    ['GET', '/couriers', 'admin', 404, undefined],
+    ['GET', '/couriers', 'admin', 200, 'shipping'],
+    ['GET', '/couriers/nearby?latitude=52&longitude=4', 'customer', 403, undefined],
+    ['POST', '/couriers', 'customer', 403, undefined],
+    ['PUT', '/couriers/me/location', undefined, 401, undefined],
+    ['PUT', '/couriers/me/location', 'customer', 200, 'shipping'],
+    ['POST', '/couriers/me/shipments/s-1/pickup', 'customer', 200, 'shipping'],
   ];
   for (const [method, url, as, status, reached] of cases) {
     test(`${method} ${url} ${as ? `as ${as}` : 'without a token'}: ${status}${reached ? ` from ${reached}` : ' at the gateway'}`, async () => {

@@ -61,33 +61,51 @@ function paramArb(name: string, schema: JsonSchema, known: Known): fc.Arbitrary<
   );
 }
 
-function queryValueArb(name: string, schema: JsonSchema, known: Known): fc.Arbitrary<Piece[]> {
+const queryPieces = (name: string, values: Piece[]): Piece[] => values.map((p) => ({ raw: `${encode(name)}=${pieceText(p)}` }));
+
+function hostileQueryValue(name: string, schema: JsonSchema, known: Known): fc.Arbitrary<Piece[]> {
   const one = fc.oneof(
-    { arbitrary: validValue(schema, known, name).map((v) => ({ text: String(v) })), weight: 2 },
+    { arbitrary: validValue(schema, known, name).map((v) => ({ text: String(v) })), weight: 1 },
     { arbitrary: hostileText(name).map((text) => ({ text })), weight: 4 },
   );
   // Repeating a name makes it an array; a piece without `=` is a name with no value.
   return fc.oneof(
-    { arbitrary: one.map((p) => [{ raw: `${encode(name)}=${pieceText(p)}` }]), weight: 6 },
-    { arbitrary: fc.tuple(one, one).map((ps) => ps.map((p) => ({ raw: `${encode(name)}=${pieceText(p)}` }))), weight: 1 },
+    { arbitrary: one.map((p) => queryPieces(name, [p])), weight: 6 },
+    { arbitrary: fc.tuple(one, one).map((ps) => queryPieces(name, ps)), weight: 1 },
     { arbitrary: fc.constant<Piece[]>([{ raw: encode(name) }]), weight: 1 },
   );
 }
+
+const cleanQueryValue = (name: string, schema: JsonSchema, known: Known): fc.Arbitrary<Piece[] | undefined> =>
+  sometimes(validValue(schema, known, name).map((v) => queryPieces(name, [{ text: String(v) }])), 5);
 
 // Names a route may not document but a careless handler could still read.
 const strayNames = ['limit', 'cursor', 'q', 'sort', 'id', '__proto__', 'constructor', 'a[b]'];
 
 /** `arb`'s value in `weight` cases out of ten, undefined in the others. */
-const sometimes = <T>(arb: fc.Arbitrary<T>, weight: number) =>
-  fc.oneof({ arbitrary: fc.constant(undefined), weight: 10 - weight }, { arbitrary: arb, weight });
+function sometimes<T>(arb: fc.Arbitrary<T>, weight: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 10 - weight }, { arbitrary: arb, weight });
+}
 
+const queryText = (parts: (Piece[] | undefined)[]) => {
+  const pieces = parts.flatMap((p) => p ?? []).map(pieceText);
+  return pieces.length ? `?${pieces.join('&')}` : '';
+};
+
+/**
+ * Mostly one documented parameter hostile and the others valid or absent (so the hostile one gets
+ * past the others' checks), sometimes all of them at once, plus stray names and garbage.
+ */
 function queryArb(route: HostileRoute, known: Known): fc.Arbitrary<string> {
-  const documented = Object.entries(route.query).map(([name, schema]) => sometimes(queryValueArb(name, schema, known), 7));
+  const entries = Object.entries(route.query);
+  const clean = fc.tuple(...entries.map(([name, schema]) => cleanQueryValue(name, schema, known)));
+  const hostile = fc.tuple(...entries.map(([name, schema]) => hostileQueryValue(name, schema, known)));
   const stray = sometimes(fc.tuple(fc.constantFrom(...strayNames), hostileText('cursor')).map(([n, v]) => [{ raw: `${encode(n)}=${encode(v)}` }]), 2);
   const garbage = sometimes(fc.constantFrom('%', '&&', '=', 'x=%zz', 'a=1&a', '%00=1').map((r) => [{ raw: r }]), 1);
-  return fc.tuple(...documented, stray, garbage).map((parts) => {
-    const pieces = parts.flatMap((p) => p ?? []).map(pieceText);
-    return pieces.length ? `?${pieces.join('&')}` : '';
+  const focus = fc.oneof({ arbitrary: fc.nat(), weight: 4 }, { arbitrary: fc.constant(-1), weight: 1 });
+  return fc.tuple(focus, clean, hostile, stray, garbage).map(([k, c, h, s, g]) => {
+    const chosen = entries.map((_, i) => (k === -1 || i === k % entries.length ? h[i] : c[i]));
+    return queryText([...chosen, s, g]);
   });
 }
 
@@ -166,7 +184,10 @@ function bodyArb(schema: JsonSchema | undefined, known: Known): fc.Arbitrary<Bod
   const valid = validValue(schema, known);
   const mutated = fc.tuple(valid, mutationArb).map(([b, m]) => jsonBody(mutate(b, schema ?? {}, m)));
   const rawText = fc.constantFrom(...malformed).map((text): Body => ({ text, type: JSON_TYPE }));
-  const texts = fc.oneof(valid.map((v) => JSON.stringify(v)), fc.constantFrom('a=1&b=2', 'a\u0000b', '{"a":"\u0000"}', HUGE.slice(0, 64)));
+  const texts = fc.oneof(
+    { arbitrary: valid.map((v) => JSON.stringify(v)), weight: 1 },
+    { arbitrary: fc.constantFrom('a=1&b=2', 'a\u0000b', '{"a":"\u0000"}', '\u0000', HUGE.slice(0, 64)), weight: 2 },
+  );
   const wrongType = fc.tuple(texts, fc.constantFrom(...otherTypes, 'text/plain'))
     .map(([text, type]): Body => (type ? { text, type } : { text }));
   const odd = fc.constantFrom<Body>({}, { type: JSON_TYPE }, { text: '', type: JSON_TYPE }, { text: JSON.stringify({ filler: HUGE.repeat(100) }), type: JSON_TYPE });
@@ -207,13 +228,36 @@ const extraHeaders = sometimes(fc.constantFrom<Record<string, string>>(
   { accept: 'text/html' }, { 'if-none-match': '*' }, { 'x-forwarded-for': '::1, garbage' },
 ), 2);
 
-/** Requests to one route: its path filled hostilely, its query, body and headers likewise. */
+/** Requests every part of which is valid as far as the document tells, from real callers. */
+function cleanRequestArb(route: HostileRoute, auth: HostileAuth, known: Known, takesBody: boolean): fc.Arbitrary<Parts> {
+  const names = Object.keys(route.params);
+  const params = fc.tuple(...names.map((n) => validValue(route.params[n], known, n).map((v): Piece => ({ text: String(v) }))));
+  const query = fc.tuple(...Object.entries(route.query).map(([name, schema]) => cleanQueryValue(name, schema, known))).map(queryText);
+  const body = takesBody && route.body ? validValue(route.body, known).map(jsonBody) : fc.constant<Body>({});
+  const callers = [auth.admin, auth.user].filter((h): h is Record<string, string> => h !== undefined);
+  const headers = callers.length ? fc.constantFrom(...callers) : fc.constant({});
+  return fc.tuple(params, query, body, headers, fc.constant(undefined));
+}
+
+type Parts = [Piece[], string, Body, Record<string, string>, Record<string, string> | undefined];
+
+/**
+ * Requests to one route: mostly hostile (its path, query, body and headers filled as above), one in
+ * five entirely valid, so that routes reached by a valid request are also tried with hostile ones
+ * that differ from it in one place.
+ */
 export function requestArb(route: HostileRoute, auth: HostileAuth, known: Known): fc.Arbitrary<HostileRequest> {
   const names = Object.keys(route.params);
-  const params = fc.tuple(...names.map((n) => paramArb(n, route.params[n]!, known)));
   const takesBody = route.body !== undefined || ['POST', 'PUT', 'PATCH'].includes(route.method);
-  const body = takesBody ? bodyArb(route.body, known) : fc.constant<Body>({});
-  return fc.tuple(params, queryArb(route, known), body, authArb(route, auth), extraHeaders).map(([values, query, b, authHeaders, extra]) => {
+  const hostile: fc.Arbitrary<Parts> = fc.tuple(
+    fc.tuple(...names.map((n) => paramArb(n, route.params[n]!, known))),
+    queryArb(route, known),
+    takesBody ? bodyArb(route.body, known) : fc.constant<Body>({}),
+    authArb(route, auth),
+    extraHeaders,
+  );
+  const parts = fc.oneof({ arbitrary: hostile, weight: 4 }, { arbitrary: cleanRequestArb(route, auth, known, takesBody), weight: 1 });
+  return parts.map(([values, query, b, authHeaders, extra]) => {
     let path = route.path;
     names.forEach((name, i) => { path = path.replace(`{${name}}`, pieceText(values[i]!)); });
     const headers: Record<string, string> = { ...extra, ...authHeaders };

@@ -14,7 +14,10 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 export const HOSTILE_SEED = 20_260_230;
 
 export interface HostileOptions {
-  /** Real callers' headers; a service with admin routes gives both. A function is called once per check. */
+  /**
+   * Real callers' headers; a service with admin routes gives both. A function is called before each
+   * route, so a route that ends sessions (logout) does not leave the next ones only unsigned callers.
+   */
   auth?: HostileAuth | (() => Promise<HostileAuth>);
   /** Values that exist (seeded ids, SKUs, tracking numbers), by parameter or property name. */
   known?: Known;
@@ -134,12 +137,14 @@ function seedFor(seed: number, name: string): number {
 
 async function checkRoute(app: ServiceApp, route: HostileRoute, auth: HostileAuth, options: HostileOptions, seed: number): Promise<HostileFailure | undefined> {
   const accepts = bodyValidator(route);
+  const tally = new Map<number, number>();
   let last: HostileFailure | undefined;
   const property = fc.asyncProperty(requestArb(route, auth, options.known ?? {}), async (request) => {
     const response = await app.inject({
       method: request.method as 'GET', url: request.url, headers: request.headers,
       ...(request.body !== undefined ? { payload: request.body } : {}),
     });
+    tally.set(response.statusCode, (tally.get(response.statusCode) ?? 0) + 1);
     const reason = judge(request, response.statusCode, String(response.headers['content-type'] ?? ''), response.body, accepts);
     if (!reason) return true;
     last = { route: routeName(route), reason, request, response: { status: response.statusCode, headers: response.headers, body: response.body }, seed };
@@ -147,6 +152,8 @@ async function checkRoute(app: ServiceApp, route: HostileRoute, auth: HostileAut
   });
   const runs = Number(process.env.HOSTILE_RUNS) || options.numRuns || 40;
   const details = await fc.check(property, { numRuns: runs, seed: seedFor(seed, routeName(route)) });
+  // Which answers the requests got, to see how deep they reach (a route answering only 401 or 400 is not explored).
+  if (process.env.HOSTILE_STATS) console.log(`${routeName(route)}: ${[...tally].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`);
   if (!details.failed) return undefined;
   // Shrinking stops at the last case that failed, so `last` is the smallest one fast-check found.
   if (last) return { ...last, ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}) };
@@ -161,7 +168,6 @@ async function checkRoute(app: ServiceApp, route: HostileRoute, auth: HostileAut
  * schema refuses. Routes are tried reads first, deletes last, so seeded records live longest.
  */
 export async function checkHostile(app: ServiceApp, options: HostileOptions = {}): Promise<HostileFailure[]> {
-  const auth = typeof options.auth === 'function' ? await options.auth() : options.auth ?? {};
   const seed = Number(process.env.HOSTILE_SEED) || HOSTILE_SEED;
   const order = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
   const routes = [...hostileRoutes(app), ...(options.routes ?? [])]
@@ -169,6 +175,7 @@ export async function checkHostile(app: ServiceApp, options: HostileOptions = {}
     .sort((a, b) => order.indexOf(a.method) - order.indexOf(b.method));
   const failures: HostileFailure[] = [];
   for (const route of routes) {
+    const auth = typeof options.auth === 'function' ? await options.auth() : options.auth ?? {};
     const failure = await checkRoute(app, route, auth, options, seed);
     if (failure) failures.push(failure);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import amqp from 'amqplib';
 import pg from 'pg';
 import { withDatabase } from '../db/url.js';
 import { createPool } from '../db/pool.js';
@@ -9,6 +10,7 @@ import { startTestIssuer } from './issuer.js';
 import { ContractValidator, type MessageContracts, type MessageKind, type MessageRegistry } from '../messaging/contracts.js';
 import { applyMessage, checkMessage, type MessageHandler } from '../messaging/consumer.js';
 import type { Envelope } from '../messaging/envelope.js';
+import { DeadLetterQueue } from '../messaging/dead-letters.js';
 
 export { withDatabase };
 
@@ -176,3 +178,24 @@ export {
   assertHostileSafe, checkHostile, describeFailure, hostileRoutes, HOSTILE_SEED,
   type HostileAuth, type HostileFailure, type HostileOptions, type HostileRequest, type HostileRoute,
 } from './hostile.js';
+
+/**
+ * A real, empty dead-letter queue (and the direct exchange replays go through) on the test broker
+ * (BAZAAR_AMQP_URL), for a test that mounts a service's `/admin/dlq` routes. `close()` deletes both.
+ */
+export async function startTestDeadLetterQueue(label: string): Promise<{ deadLetters: DeadLetterQueue; close(): Promise<void> }> {
+  const connection = await amqp.connect(process.env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+  connection.on('error', () => undefined);
+  const name = `test.${label}.${randomBytes(4).toString('hex')}`;
+  const channel = await connection.createChannel();
+  await channel.assertQueue(`${name}.dlq`, { durable: false });
+  await channel.assertExchange(`${name}.direct`, 'direct', { durable: false });
+  return {
+    deadLetters: new DeadLetterQueue(`${name}.dlq`, () => connection, `${name}.direct`),
+    async close() {
+      await channel.deleteQueue(`${name}.dlq`);
+      await channel.deleteExchange(`${name}.direct`);
+      await connection.close();
+    },
+  };
+}

@@ -8,7 +8,7 @@ export const UserSchema = Type.Object({
   name: Type.String({ maxLength: 201, description: 'firstName and lastName joined by a space' }),
   firstName: Type.String({ maxLength: 100 }),
   lastName: Type.String({ maxLength: 100 }),
-  roles: Type.Array(RoleSchema, { maxItems: 2, description: 'every user is a customer; some are also admin' }),
+  roles: Type.Array(RoleSchema, { maxItems: 3, description: 'every user is a customer; some are also admin or courier (each role once)' }),
   createdAt: Type.String({ format: 'date-time', maxLength: 40 }),
   updatedAt: Type.String({ format: 'date-time', maxLength: 40 }),
 }, { description: 'A user as clients see one. Never carries a password or its hash.' });

@@ -33,9 +33,23 @@ describe('a display name built from first name and last initial', () => {
     assert.equal(displayNameOf('Kai', '𝒜bel'), 'Kai 𝒜.');
   });
 
-  test('a very long first name is cut to 100 characters', () => {
-    const name = displayNameOf('A'.repeat(150), 'Long');
-    assert.equal(name, `${'A'.repeat(100)} L.`);
+  test('a very long first name is cut to 100 characters, never inside one', () => {
+    assert.equal(displayNameOf('A'.repeat(150), 'Long'), `${'A'.repeat(100)} L.`);
+    // 99 letters, then an e and its combining accent (two code points): the accented e does not fit whole.
+    assert.equal(displayNameOf(`${'A'.repeat(99)}e\u0301x`, ''), 'A'.repeat(99));
+  });
+
+  test('whatever the names, a display name fits the 120 characters the API and the table allow', () => {
+    const zalgo = `Z${'\u0336'.repeat(40)}`;
+    for (const [first, last] of [['A'.repeat(100), zalgo], ['A'.repeat(100), '👨‍👩‍👧‍👦 family'], [zalgo.repeat(5), 'Smith']]) {
+      const name = displayNameOf(first!, last!);
+      assert.ok(name && Array.from(name).length <= 120, `${name?.length}: ${name}`);
+    }
+    assert.equal(displayNameOf('Ana', '👨‍👩‍👧‍👦x'), 'Ana 👨‍👩‍👧‍👦.');
+  });
+
+  test('control characters are no part of a name', () => {
+    assert.equal(displayNameOf('An\u0000a', '\u0007Pereira'), 'Ana P.');
   });
 });
 

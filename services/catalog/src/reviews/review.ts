@@ -40,21 +40,43 @@ export const alreadyReviewed = (): AppError =>
 /** What a review shows for an author catalog has no name of (not announced yet, or none given). */
 export const FALLBACK_DISPLAY_NAME = 'Bazaar customer';
 
-/** identity takes first names of up to 100 characters; a display name stays within 120. */
+/**
+ * identity takes first names of up to 100 characters; with an initial of at most 10 code points a
+ * display name stays within the 120 that the API document and the table's check allow (a longer
+ * one would fail the event's handler on every retry).
+ */
 const MAX_FIRST_NAME = 100;
+const MAX_INITIAL = 10;
 
-const graphemes = (text: string): string[] => Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The leading whole characters (graphemes) of `text` that fit in `max` code points. */
+function clip(text: string, max: number): string {
+  let clipped = '';
+  let length = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    length += Array.from(segment).length;
+    if (length > max) break;
+    clipped += segment;
+  }
+  return clipped;
+}
+
+const firstCharacter = (text: string): string => segmenter.segment(text)[Symbol.iterator]().next().value?.segment ?? '';
+
+/** Control characters (NUL among them, which PostgreSQL's text refuses) are no part of a name. */
+const printable = (text: string) => text.replace(/\p{Cc}/gu, '').trim();
 
 /**
  * How a review names its author: the first name and the initial of the last name ("Ana P."), enough
- * to tell reviewers apart without publishing anyone's full name. The initial is a whole character
- * as a reader sees it (an accented letter made of two code points stays whole). Null when neither
- * name has anything in it.
+ * to tell reviewers apart without publishing anyone's full name. Names are cut at whole characters
+ * as a reader sees them, so an accented letter made of two code points stays whole. Null when
+ * neither name has anything in it.
  */
 export function displayNameOf(firstName: string, lastName: string): string | null {
-  const first = Array.from(firstName.trim()).slice(0, MAX_FIRST_NAME).join('').trim();
-  const initial = graphemes(lastName.trim())[0];
-  const name = [first, initial ? `${initial}.` : ''].filter(Boolean).join(' ');
+  const first = clip(printable(firstName), MAX_FIRST_NAME).trim();
+  const initial = clip(firstCharacter(printable(lastName)), MAX_INITIAL);
+  const name = [first, initial && `${initial}.`].filter(Boolean).join(' ');
   return name === '' ? null : name;
 }
 

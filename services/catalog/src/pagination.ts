@@ -22,9 +22,14 @@ export interface Page<T> {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** What a cursor looks like (base64url), for schemas. */
+export const CURSOR_PATTERN = BASE64URL.source;
 
-export const LimitSchema = Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'page size, 1 to 100' });
-export const CursorSchema = Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' });
+export const LimitSchema = Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 20, description: 'page size, 1 to 100' });
+export const CursorSchema = Type.String({
+  minLength: 1, maxLength: 512, pattern: CURSOR_PATTERN,
+  description: 'the nextCursor of the previous page of the same listing (same sort); any other value is a 400 naming cursor',
+});
 
 export function encodeCursor(tag: string, key: CursorKey, id: string): string {
   return Buffer.from(JSON.stringify([tag, key, id])).toString('base64url');

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { MAX_CATEGORIES, insertCategories } from '../src/categories/category.store.js';
 import { addCategory, fieldsOf, startCatalog, type Harness } from './harness.js';
 
 interface Node { slug: string; children: Node[] }
@@ -54,5 +55,23 @@ describe('categories', async () => {
     const orphan = await post({ slug: 'orphan', name: 'Orphan', parentId: '00000000-0000-4000-8000-000000000000' });
     assert.equal(orphan.statusCode, 400);
     assert.deepEqual(fieldsOf(orphan.json()), ['body.parentId']);
+  });
+});
+
+describe('the category tree is bounded', async () => {
+  let h: Harness;
+  before(async () => {
+    h = await startCatalog('categories_bound');
+  });
+  after(() => h.close());
+
+  test(`beyond ${MAX_CATEGORIES} categories, adding one is a 409 and nothing is written`, async () => {
+    const names = Array.from({ length: MAX_CATEGORIES - 1 }, (_, i) => ({ slug: `c-${i}`, name: `C ${i}` }));
+    await insertCategories(h.pool, names);
+    assert.equal((await addCategory(h, 'last-one')).slug, 'last-one');
+    const refused = await h.app.inject({ method: 'POST', url: '/categories', headers: h.admin, payload: { slug: 'one-too-many', name: 'One too many' } });
+    assert.equal(refused.statusCode, 409, refused.body);
+    const tree = (await h.app.inject({ method: 'GET', url: '/categories' })).json();
+    assert.equal(tree.items.length, MAX_CATEGORIES);
   });
 });

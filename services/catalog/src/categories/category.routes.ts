@@ -3,33 +3,36 @@ import { AppError, type ServiceApp } from '@bazaar/platform';
 import type { CatalogDeps } from '../app.js';
 import { Uuid, bearer } from '../schemas.js';
 import { SLUG_PATTERN, buildTree, categoryRefOf } from './category.js';
-import { findAncestors, findSubtree, insertCategories, listCategories } from './category.store.js';
+import { MAX_CATEGORIES, addCategory, findAncestors, findSubtree, listCategories } from './category.store.js';
 
-const CategorySchema = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), parentId: Type.Union([Uuid, Type.Null()]) });
+const Slug = Type.String({ pattern: SLUG_PATTERN, maxLength: 80, description: 'lower-case words joined by hyphens' });
+const Name = Type.String({ minLength: 1, maxLength: 100 });
+const Fields = { id: Uuid, slug: Slug, name: Name, parentId: Type.Union([Uuid, Type.Null()]) };
+const Categories = { maxItems: MAX_CATEGORIES, description: `a catalog holds at most ${MAX_CATEGORIES} categories` };
+const CategorySchema = Type.Object(Fields);
 const CategoryTree = Type.Cyclic({
-  CategoryNode: Type.Object({
-    id: Uuid, slug: Type.String(), name: Type.String(), parentId: Type.Union([Uuid, Type.Null()]),
-    children: Type.Array(Type.Ref('CategoryNode')),
-  }),
+  CategoryNode: Type.Object({ ...Fields, children: Type.Array(Type.Ref('CategoryNode'), Categories) }),
 }, 'CategoryNode');
 
 const NewCategoryBody = Type.Object({
-  slug: Type.String({ pattern: SLUG_PATTERN, maxLength: 80, description: 'lower-case words joined by hyphens' }),
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  slug: Slug,
+  name: Name,
   parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
 }, { additionalProperties: false });
 
+const tags = ['categories'];
+
 export function registerCategoryRoutes(app: ServiceApp, { pool, verifier }: CatalogDeps): void {
   app.get('/categories', {
-    schema: { operationId: 'listCategories', summary: 'The category tree', response: { 200: Type.Object({ items: Type.Array(CategoryTree) }) } },
+    schema: { operationId: 'listCategories', tags, summary: 'The category tree', response: { 200: Type.Object({ items: Type.Array(CategoryTree, Categories) }) } },
   }, async () => ({ items: buildTree(await listCategories(pool)) }));
 
   app.get('/categories/:slug', {
     schema: {
-      operationId: 'getCategory',
+      operationId: 'getCategory', tags,
       summary: 'A category (by slug or id) with its ancestors and the tree below it',
       params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) }),
-      response: { 200: Type.Object({ ...CategorySchema.properties, ancestors: Type.Array(CategorySchema), children: Type.Array(CategoryTree) }) },
+      response: { 200: Type.Object({ ...Fields, ancestors: Type.Array(CategorySchema, Categories), children: Type.Array(CategoryTree, Categories) }) },
     },
   }, async (request) => {
     const subtree = await findSubtree(pool, categoryRefOf(request.params.slug));
@@ -40,9 +43,10 @@ export function registerCategoryRoutes(app: ServiceApp, { pool, verifier }: Cata
 
   app.post('/categories', {
     preValidation: verifier.preHandler({ role: 'admin' }),
-    schema: { operationId: 'createCategory', summary: 'Add a category (admin)', security: bearer, body: NewCategoryBody, response: { 201: CategorySchema } },
+    schema: { operationId: 'createCategory', tags, summary: 'Add a category (admin)',
+      description: `A catalog holds at most ${MAX_CATEGORIES} categories: beyond, adding one is a 409.`, security: bearer, body: NewCategoryBody, response: { 201: CategorySchema } },
   }, async (request, reply) => {
-    const [category] = await insertCategories(pool, [request.body]);
-    return reply.code(201).header('location', `/categories/${category!.slug}`).send(category!);
+    const category = await addCategory(pool, request.body);
+    return reply.code(201).header('location', `/categories/${category.slug}`).send(category);
   });
 }

@@ -1,4 +1,4 @@
-import { AppError, type Queryable } from '@bazaar/platform';
+import { AppError, withTransaction, type Pool, type Queryable } from '@bazaar/platform';
 import type { Category, CategoryRef } from './category.js';
 
 interface CategoryRow {
@@ -33,6 +33,26 @@ export async function insertCategories(db: Queryable, categories: NewCategory[])
     if (e.code === '23503') throw AppError.invalid('body.parentId names no category', [{ field: 'body.parentId', message: 'names no category' }]);
     throw error;
   }
+}
+
+/**
+ * The most categories a catalog holds: the tree is answered whole by GET /categories, so its size is
+ * bounded (and documented) like any other list.
+ */
+export const MAX_CATEGORIES = 1000;
+
+/** Adds one category unless the catalog already holds {@link MAX_CATEGORIES} (a 409). */
+export async function addCategory(pool: Pool, category: NewCategory): Promise<Category> {
+  return withTransaction(pool, async (client) => {
+    // Admins adding categories at the same moment are counted one after the other.
+    await client.query('LOCK TABLE categories IN SHARE ROW EXCLUSIVE MODE');
+    const { rows } = await client.query<{ count: number }>('SELECT count(*)::int AS count FROM categories');
+    if (rows[0]!.count >= MAX_CATEGORIES) {
+      throw new AppError('conflict', `the catalog already holds ${MAX_CATEGORIES} categories, the most it may`);
+    }
+    const [added] = await insertCategories(client, [category]);
+    return added!;
+  });
 }
 
 /** Every category, siblings by name. */

@@ -1,5 +1,3 @@
-import { AppError } from '@bazaar/platform';
-import { queryField } from '../schemas.js';
 import { type Cursor, type CursorKey, isDecimal, isFiniteNumber, isIsoTimestamp, isSafeInteger } from '../pagination.js';
 
 export const SORTS = ['newest', 'price_asc', 'price_desc', 'rating', 'relevance'] as const;
@@ -46,17 +44,10 @@ export const sortKeyCheck: Record<SortName, (key: unknown) => key is CursorKey> 
 
 /**
  * The sort to use: the one asked for, else by relevance when searching and newest first otherwise.
- * A search may be given any sort, which then orders the matches (the search only filters).
+ * A search may be given any sort, which then orders the matches (the search only filters). Without
+ * a search every rank is equal, so relevance is newest first, as the listing's description says.
  */
 export function resolveSort(sort: SortName | undefined, q: string | undefined): SortName {
-  if (sort === 'relevance' && !q) {
-    throw AppError.invalid(`${queryField('sort')} relevance needs a search (q)`, [{ field: queryField('sort'), message: 'relevance needs a search (q)' }]);
-  }
-  return sort ?? (q ? 'relevance' : 'newest');
-}
-
-export function checkPriceRange(minPrice: number | undefined, maxPrice: number | undefined): void {
-  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) {
-    throw AppError.invalid(`${queryField('maxPrice')} must not be below minPrice`, [{ field: queryField('maxPrice'), message: 'must not be below minPrice' }]);
-  }
+  if (!q) return sort === undefined || sort === 'relevance' ? 'newest' : sort;
+  return sort ?? 'relevance';
 }

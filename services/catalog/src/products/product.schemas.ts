@@ -1,24 +1,34 @@
 import { Type } from 'typebox';
-import { CursorSchema, LimitSchema } from '../pagination.js';
-import { Timestamp, Uuid } from '../schemas.js';
+import { AmountMinor } from '@bazaar/contracts';
+import { CURSOR_PATTERN, CursorSchema, LimitSchema } from '../pagination.js';
+import { Int32, Timestamp, Uuid } from '../schemas.js';
+import { SLUG_PATTERN } from '../categories/category.js';
 import { SORTS } from './product-listing.js';
 import { CURRENCY_PATTERN, SKU_PATTERN } from './product.js';
 
-const PriceMinor = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'price in minor units (cents)' });
-const Currency = Type.String({ pattern: CURRENCY_PATTERN, description: 'ISO 4217 code in capitals, e.g. EUR' });
+// A price is at most what the product events may carry (a larger one could never be announced).
+const PRICE_MAX = (AmountMinor as unknown as { maximum: number }).maximum;
+const PriceMinor = (description = 'price in minor units (cents)', maximum = PRICE_MAX) =>
+  Type.Integer({ format: 'int64', minimum: 0, maximum, description });
+// The price filters keep the bound they were published with; above any price, they match nothing or everything.
+const PRICE_FILTER_MAX = 1_000_000_000_000;
+const Currency = Type.String({ pattern: CURRENCY_PATTERN, maxLength: 3, description: 'ISO 4217 code in capitals, e.g. EUR' });
+const Sku = Type.String({ pattern: SKU_PATTERN, minLength: 3, maxLength: 40, description: 'capitals, digits and hyphens, e.g. BZR-0001' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Description = Type.String({ maxLength: 5000 });
+const ImageUrl = Type.String({ minLength: 1, maxLength: 2000 });
 const ImageInput = Type.Object({
-  url: Type.String({ minLength: 1, maxLength: 2000 }),
+  url: ImageUrl,
   alt: Type.Optional(Type.String({ maxLength: 300 })),
 }, { additionalProperties: false });
-const Images = Type.Array(ImageInput, { maxItems: 20, description: 'in display order' });
+const MAX_IMAGES = 20;
+const Images = Type.Array(ImageInput, { maxItems: MAX_IMAGES, description: 'in display order' });
 
 export const NewProductBody = Type.Object({
-  sku: Type.String({ pattern: SKU_PATTERN, minLength: 3, maxLength: 40, description: 'capitals, digits and hyphens, e.g. BZR-0001' }),
+  sku: Sku,
   name: Name,
   description: Type.Optional(Description),
-  priceMinor: PriceMinor,
+  priceMinor: PriceMinor(),
   currency: Currency,
   categoryId: Uuid,
   images: Type.Optional(Images),
@@ -27,52 +37,64 @@ export const NewProductBody = Type.Object({
 export const ProductChangesBody = Type.Object({
   name: Type.Optional(Name),
   description: Type.Optional(Description),
-  priceMinor: Type.Optional(PriceMinor),
+  priceMinor: Type.Optional(PriceMinor()),
   currency: Type.Optional(Currency),
   categoryId: Type.Optional(Uuid),
   images: Type.Optional(Images),
 }, { additionalProperties: false, minProperties: 1 });
 
 const Availability = {
-  available: Type.Union([Type.Integer(), Type.Null()], { description: "inventory's last figure; null until one arrives" }),
+  available: Type.Union([Type.Integer({ format: 'int32', minimum: -2_147_483_648, maximum: 2_147_483_647 }), Type.Null()], {
+    description: "inventory's last figure; null until one arrives",
+  }),
   inStock: Type.Union([Type.Boolean(), Type.Null()]),
 };
 
 const Common = {
   id: Uuid,
-  sku: Type.String(),
-  name: Type.String(),
-  priceMinor: Type.Integer(),
-  currency: Type.String(),
+  sku: Sku,
+  name: Type.String({ maxLength: 200 }),
+  priceMinor: PriceMinor(),
+  currency: Currency,
   categoryId: Uuid,
-  ratingAverage: Type.Union([Type.Number(), Type.Null()]),
-  reviewCount: Type.Integer(),
+  ratingAverage: Type.Union([Type.Number({ minimum: 1, maximum: 5 }), Type.Null()], { description: 'mean rating to two decimals; null while there are no reviews' }),
+  reviewCount: Int32(),
   createdAt: Timestamp,
   ...Availability,
 };
 
 export const ProductSchema = Type.Object({
   ...Common,
-  description: Type.String(),
+  description: Type.String({ maxLength: 5000 }),
   status: Type.Enum(['active', 'discontinued']),
-  version: Type.Integer(),
+  version: Int32({ minimum: 1 }),
   updatedAt: Timestamp,
   discontinuedAt: Type.Union([Timestamp, Type.Null()]),
-  images: Type.Array(Type.Object({ url: Type.String(), alt: Type.String(), displayOrder: Type.Integer() })),
+  images: Type.Array(Type.Object({ url: ImageUrl, alt: Type.String({ maxLength: 300 }), displayOrder: Int32() }), { maxItems: MAX_IMAGES }),
 });
 
+// A well-formed slug, or an id in any case (categoryRefOf reads a uuid as an id, anything else as a slug).
+const CATEGORY_REF_PATTERN = `^(?:${SLUG_PATTERN.slice(1, -1)}|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$`;
+
+/**
+ * Every rule GET /products applies is stated here. Beyond the schema, a request is refused only for a
+ * cursor that is not the nextCursor of this sort's listing, and for a category that names none.
+ */
 export const ListingQuerySchema = Type.Object({
   limit: LimitSchema,
   cursor: Type.Optional(CursorSchema),
-  category: Type.Optional(Type.String({ minLength: 1, maxLength: 80, description: 'slug or id; includes its descendants' })),
-  minPrice: Type.Optional(PriceMinor),
-  maxPrice: Type.Optional(PriceMinor),
+  category: Type.Optional(Type.String({
+    minLength: 1, maxLength: 80, pattern: CATEGORY_REF_PATTERN,
+    description: 'slug or id; includes its descendants. One that names no category is a 400 naming category',
+  })),
+  minPrice: Type.Optional(PriceMinor('lowest price in minor units; above maxPrice, nothing matches', PRICE_FILTER_MAX)),
+  maxPrice: Type.Optional(PriceMinor('highest price in minor units', PRICE_FILTER_MAX)),
   inStock: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to search for in names and descriptions' })),
-  sort: Type.Optional(Type.Enum([...SORTS], { description: 'default: relevance when q is given, else newest' })),
+  sort: Type.Optional(Type.Enum([...SORTS], { description: 'default: relevance when q is given, else newest. Relevance without q orders as newest' })),
 });
 
 export const ListingPage = Type.Object({
-  items: Type.Array(Type.Object({ ...Common, imageUrl: Type.Union([Type.String(), Type.Null()]) })),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  items: Type.Array(Type.Object({ ...Common, imageUrl: Type.Union([ImageUrl, Type.Null()]) }), { maxItems: 100 }),
+  nextCursor: Type.Union([Type.String({ maxLength: 512, pattern: CURSOR_PATTERN }), Type.Null()]),
 });

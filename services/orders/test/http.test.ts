@@ -117,6 +117,14 @@ describe('POST /orders', () => {
     assert.equal(await count('orders'), before);
   });
 
+  test('a malformed Idempotency-Key: 400 naming the header, as its published pattern says', async () => {
+    for (const key of ['two words', 'ключ', 'k'.repeat(201)]) {
+      const response = await post(alice, checkoutBody([lamp]), key);
+      assert.equal(response.status, 400, key);
+      assert.equal(response.body.errors[0].field, 'headers.idempotency-key');
+    }
+  });
+
   test('without a token: 401', async () => {
     const response = await h.app.inject({ method: 'POST', url: '/orders', payload: checkoutBody([lamp]), headers: { 'idempotency-key': 'k' } });
     assert.equal(response.statusCode, 401);

@@ -14,6 +14,7 @@ import {
 import {
   findItems, findOrder, findOrderByKey, findRecipient, insertItems, insertOrder, insertPaymentCopy, insertShippingCopy, isOrderNumberTaken, listOrders, type Order,
 } from './order.store.js';
+import { TIMELINE_MAX } from './order.schemas.js';
 import { findPaymentCopy, findShippingCopy } from './status-copies.store.js';
 import type { PaymentCopy, ShippingCopy } from './status-copies.js';
 
@@ -109,7 +110,7 @@ export async function orderDetail(db: Pool | PoolClient, orderId: string): Promi
   const payment = await findPaymentCopy(db, orderId);
   const shipping = await findShippingCopy(db, orderId);
   const stored = await findSaga(db, orderId);
-  const timeline = await listSteps(db, orderId);
+  const timeline = await listSteps(db, orderId, TIMELINE_MAX);
   const address = await findRecipient(db, orderId);
   return { order, items, payment: payment!, shipping: { ...shipping!, address: address! }, saga: stored!.saga, timeline };
 }

@@ -87,10 +87,11 @@ export async function itemsOf(db: Queryable, shipmentIds: readonly string[]): Pr
 
 export interface DeliveryAttempt { attemptedAt: Date; outcome: 'delivered' | 'failed'; note: string | null }
 
-export async function deliveryAttemptsOf(db: Queryable, shipmentId: string): Promise<DeliveryAttempt[]> {
+/** The shipment's first `limit` delivery attempts, oldest first. */
+export async function deliveryAttemptsOf(db: Queryable, shipmentId: string, limit: number): Promise<DeliveryAttempt[]> {
   const { rows } = await db.query<{ attempted_at: Date; outcome: 'delivered' | 'failed'; note: string | null }>(
-    'SELECT attempted_at, outcome, note FROM delivery_attempts WHERE shipment_id = $1 ORDER BY attempted_at',
-    [shipmentId],
+    'SELECT attempted_at, outcome, note FROM delivery_attempts WHERE shipment_id = $1 ORDER BY attempted_at LIMIT $2',
+    [shipmentId, limit],
   );
   return rows.map((r) => ({ attemptedAt: r.attempted_at, outcome: r.outcome, note: r.note }));
 }

@@ -1,6 +1,6 @@
 import { AppError, type JwtVerifier, type Pool, type ServiceApp } from '@bazaar/platform';
 import { maySee, type Shipment, type ShipmentLine } from './shipment.js';
-import { ListShipmentsQuery, ShipmentPageSchema, TrackingParams, TrackingSchema } from './shipment.schemas.js';
+import { DELIVERY_ATTEMPTS_SHOWN, ListShipmentsQuery, ShipmentPageSchema, TrackingParams, TrackingSchema } from './shipment.schemas.js';
 import { deliveryAttemptsOf, findShipment, itemsOf, listShipments } from './shipment.store.js';
 import { TRACKING_NUMBER, normaliseTrackingNumber } from './tracking-number.js';
 
@@ -25,7 +25,7 @@ export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps
     // Someone else's shipment is "not found", not "forbidden": a tracking number must not confirm
     // that a parcel exists to whoever guesses it.
     if (!shipment || !maySee(shipment, user)) throw AppError.notFound('the shipment');
-    const [items, attempts] = await Promise.all([itemsOf(deps.pool, [shipment.id]), deliveryAttemptsOf(deps.pool, shipment.id)]);
+    const [items, attempts] = await Promise.all([itemsOf(deps.pool, [shipment.id]), deliveryAttemptsOf(deps.pool, shipment.id, DELIVERY_ATTEMPTS_SHOWN)]);
     return {
       shipment: toShipmentView(shipment, items.get(shipment.id) ?? []),
       deliveryAttempts: attempts.map((a) => ({ attemptedAt: a.attemptedAt.toISOString(), outcome: a.outcome, note: a.note })),

@@ -84,12 +84,37 @@ export async function insertReleasedTombstone(db: Queryable, id: string, reason:
 
 /**
  * Locks one active reservation past its deadline, skipping any another transaction holds (a
- * release in progress, or another replica's expiry job), so replicas share the work safely.
+ * release in progress, or another replica's expiry job), so replicas share the work safely. A
+ * reservation held for delivery (its order is confirmed) never expires: it waits for its courier.
  */
 export async function lockNextExpired(db: Queryable): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM reservations WHERE status = 'active' AND expires_at < now()
+    `SELECT id FROM reservations WHERE status = 'active' AND expires_at < now() AND held_for_delivery_at IS NULL
      ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   return rows[0]?.id;
+}
+
+/** The order was confirmed: its reservation waits for a courier without expiring. False if none is active. */
+export async function holdForDelivery(db: Queryable, orderId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    "UPDATE reservations SET held_for_delivery_at = now(), updated_at = now() WHERE order_id_ref = $1 AND status = 'active' AND held_for_delivery_at IS NULL",
+    [orderId],
+  );
+  return rowCount === 1;
+}
+
+/** The order's reservation id and status, if it has one. */
+export async function reservationOfOrder(db: Queryable, orderId: string): Promise<{ id: string; status: string } | undefined> {
+  const { rows } = await db.query<{ id: string; status: string }>(
+    "SELECT id, status FROM reservations WHERE order_id_ref = $1 AND status <> 'rejected' ORDER BY created_at DESC LIMIT 1",
+    [orderId],
+  );
+  return rows[0];
+}
+
+/** Records that a shipment's returned items were received; false if they already were. */
+export async function recordReturn(db: Queryable, shipmentId: string, orderId: string): Promise<boolean> {
+  const { rowCount } = await db.query('INSERT INTO returned_shipments (shipment_id_ref, order_id_ref) VALUES ($1, $2) ON CONFLICT DO NOTHING', [shipmentId, orderId]);
+  return rowCount === 1;
 }

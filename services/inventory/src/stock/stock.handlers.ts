@@ -1,11 +1,12 @@
-// What inventory does with the messages it consumes: product.created, and the saga's commands. The
-// consumer has checked each payload against its contract before the handler runs; each handler runs
-// a use case on the caller's transaction.
+// What inventory does with the messages it consumes: product.created, the saga's commands, and the
+// delivery events (delivery.handlers.ts). The consumer has checked each payload against its contract
+// before the handler runs; each handler runs a use case on the caller's transaction.
 import type { CommitPayload, ProductCreatedPayload, ReleasePayload, ReservePayload } from '@bazaar/contracts';
 import type { Logger, PoolClient } from '@bazaar/platform';
 import type { StockDeps } from './stock.ledger.js';
 import { ensureStockItem } from './stock.service.js';
 import { commit, release, reserve } from './reservation.service.js';
+import { createDeliveryHandlers } from './delivery.handlers.js';
 
 export interface StockHandlerDeps extends StockDeps {
   logger?: Pick<Logger, 'warn' | 'info'>;
@@ -34,7 +35,7 @@ export function createStockHandlers(deps: StockHandlerDeps) {
   };
 
   return {
-    eventHandlers: { 'product.created': onProductCreated },
+    eventHandlers: { 'product.created': onProductCreated, ...createDeliveryHandlers(deps) },
     commandHandlers: { 'inventory.reserve': onReserve, 'inventory.release': onRelease, 'inventory.commit': onCommit },
   };
 }

@@ -42,8 +42,7 @@ describe('reviews', async () => {
     for (const rating of [6, 0, 4.5, 'five']) {
       const response = await review(id, { rating });
       assert.equal(response.statusCode, 400, `${rating}: ${response.body}`);
-      // 4.5 breaks two rules of the field (an integer, of format int32): the field is named for each.
-      assert.deepEqual([...new Set(fieldsOf(response.json()))], ['body.rating']);
+      assert.deepEqual(fieldsOf(response.json()), ['body.rating']);
     }
     const long = await review(id, { rating: 5, comment: 'x'.repeat(2001) });
     assert.deepEqual(fieldsOf(long.json()), ['body.comment']);

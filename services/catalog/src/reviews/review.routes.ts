@@ -32,6 +32,12 @@ export function registerReviewRoutes(app: ServiceApp, { pool, verifier }: Catalo
 
   app.post('/products/:id/reviews', {
     preValidation: verifier.preHandler(),
+    config: {
+      problems: {
+        403: "the token's subject is not an identity user id, so it cannot author a review",
+        409: 'this user has already reviewed the product, or the product is discontinued',
+      },
+    },
     schema: {
       operationId: 'createProductReview',
       tags: ['reviews'],

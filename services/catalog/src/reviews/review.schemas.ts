@@ -18,7 +18,7 @@ export const ProductParams = Type.Object({ id: Uuid });
 
 export const ListQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: PAGE_MAX, format: 'int32', default: 20, description: 'page size, 1 to 100' }),
-  cursor: Type.Optional(Type.String({ ...CURSOR, description: 'nextCursor of the previous page' })),
+  cursor: Type.Optional(Type.String({ ...CURSOR, description: 'the nextCursor of the previous page of the same product\'s reviews; any other value is a 400 naming cursor' })),
 });
 
 export const Rating = Type.Integer({ minimum: 1, maximum: 5, format: 'int32' });

@@ -10,6 +10,8 @@ export interface HostileRoute {
   path: string;
   params: Record<string, JsonSchema>;
   query: Record<string, JsonSchema>;
+  /** Headers the route documents (an Idempotency-Key, say), by lower-case name. */
+  headers: Record<string, JsonSchema>;
   /** The JSON body's schema, if the route takes one. */
   body?: JsonSchema;
   /** Whether the document says it needs a token. */
@@ -228,6 +230,24 @@ const extraHeaders = sometimes(fc.constantFrom<Record<string, string>>(
   { accept: 'text/html' }, { 'if-none-match': '*' }, { 'x-forwarded-for': '::1, garbage' },
 ), 2);
 
+// Header values travel as visible ASCII: anything else is the HTTP parser's to refuse, not the app's.
+const headerSafe = (text: string) => /^[\x20-\x7e]*$/.test(text);
+
+/** Documented headers: valid, hostile or absent, independently. */
+function documentedHeaders(route: HostileRoute, known: Known, clean: boolean): fc.Arbitrary<Record<string, string>> {
+  const entries = Object.entries(route.headers);
+  const values = entries.map(([name, schema]) => {
+    const valid = validValue(schema, known, name).map(String).filter(headerSafe);
+    if (clean) return valid;
+    return fc.oneof(
+      { arbitrary: valid, weight: 5 },
+      { arbitrary: hostileText(name).filter(headerSafe), weight: 3 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+  });
+  return fc.tuple(...values).map((vs) => Object.fromEntries(entries.flatMap(([name], i) => (vs[i] === undefined ? [] : [[name, vs[i]!]]))));
+}
+
 /** Requests every part of which is valid as far as the document tells, from real callers. */
 function cleanRequestArb(route: HostileRoute, auth: HostileAuth, known: Known, takesBody: boolean): fc.Arbitrary<Parts> {
   const names = Object.keys(route.params);
@@ -236,10 +256,13 @@ function cleanRequestArb(route: HostileRoute, auth: HostileAuth, known: Known, t
   const body = takesBody && route.body ? validValue(route.body, known).map(jsonBody) : fc.constant<Body>({});
   const callers = [auth.admin, auth.user].filter((h): h is Record<string, string> => h !== undefined);
   const headers = callers.length ? fc.constantFrom(...callers) : fc.constant({});
-  return fc.tuple(params, query, body, headers, fc.constant(undefined));
+  return fc.tuple(params, query, body, headers, documentedHeaders(route, known, true));
 }
 
 type Parts = [Piece[], string, Body, Record<string, string>, Record<string, string> | undefined];
+
+const hostileHeaders = (route: HostileRoute, known: Known) =>
+  fc.tuple(documentedHeaders(route, known, false), extraHeaders).map(([documented, extra]) => ({ ...documented, ...extra }));
 
 /**
  * Requests to one route: mostly hostile (its path, query, body and headers filled as above), one in
@@ -254,7 +277,7 @@ export function requestArb(route: HostileRoute, auth: HostileAuth, known: Known)
     queryArb(route, known),
     takesBody ? bodyArb(route.body, known) : fc.constant<Body>({}),
     authArb(route, auth),
-    extraHeaders,
+    hostileHeaders(route, known),
   );
   const parts = fc.oneof({ arbitrary: hostile, weight: 4 }, { arbitrary: cleanRequestArb(route, auth, known, takesBody), weight: 1 });
   return parts.map(([values, query, b, authHeaders, extra]) => {

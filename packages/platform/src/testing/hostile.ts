@@ -75,11 +75,15 @@ export function hostileRoutes(app: ServiceApp): HostileRoute[] {
       if (!op) continue;
       const of = (where: string) => Object.fromEntries((op.parameters ?? []).filter((p) => p.in === where).map((p) => [p.name, resolve(doc, p.schema) ?? {}]));
       const body = resolve(doc, op.requestBody?.content?.['application/json']?.schema);
-      routes.push({ method: method.toUpperCase(), path, params: of('path'), query: of('query'), ...(body ? { body } : {}), secured: (op.security ?? doc.security ?? []).length > 0 });
+      const headers = Object.fromEntries(Object.entries(of('header')).map(([name, schema]) => [name.toLowerCase(), schema]));
+      routes.push({
+        method: method.toUpperCase(), path, params: of('path'), query: of('query'), headers, ...(body ? { body } : {}),
+        secured: (op.security ?? doc.security ?? []).length > 0,
+      });
     }
   }
   for (const path of KIT_ROUTES) {
-    if (!doc.paths?.[path] && app.hasRoute({ method: 'GET', url: path })) routes.push({ method: 'GET', path, params: {}, query: {}, secured: false });
+    if (!doc.paths?.[path] && app.hasRoute({ method: 'GET', url: path })) routes.push({ method: 'GET', path, params: {}, query: {}, headers: {}, secured: false });
   }
   return routes;
 }

@@ -106,7 +106,7 @@ function objectOf(s: JsonSchema, known: Known): fc.Arbitrary<Record<string, unkn
 }
 
 /** Values known to exist (ids of seeded records), by parameter or property name. */
-export type Known = Readonly<Record<string, readonly string[]>>;
+export type Known = Readonly<Record<string, readonly unknown[]>>;
 
 /**
  * A value that the schema accepts (as far as a generator can tell: patterns and formats are

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
+import { assertHostileSafe, startTestDeadLetterQueue } from '@bazaar/platform/testing';
+import { buildApp } from '../src/app.js';
+import { checkoutBody, settings, startOrders, type Harness } from './support.js';
+
+// orders as deployed (its dead-letter routes on a real broker queue), with products in the stand-in
+// catalog and an order of the customer's, so generated requests reach real rows and the checkout.
+let h: Harness;
+let app: ServiceApp;
+let dlq: Awaited<ReturnType<typeof startTestDeadLetterQueue>>;
+const customerId = randomUUID();
+const known: Record<string, string[]> = {};
+
+before(async () => {
+  h = await startOrders('hostile');
+  dlq = await startTestDeadLetterQueue('orders');
+  const verifier = createJwtVerifier({ jwksUrl: h.issuer.jwksUrl });
+  app = await buildApp({
+    pool: h.pool, logger: createLogger('orders', 'silent'), verifier, catalog: h.catalogClient, settings, now: () => h.clock.now,
+    publish: h.db.publish, deadLetters: dlq.deadLetters,
+  });
+  const products = [h.catalog.add().id, h.catalog.add({ priceMinor: 12_500 }).id];
+  const placed = await app.inject({
+    method: 'POST', url: '/orders', payload: checkoutBody(products),
+    headers: { authorization: `Bearer ${await h.token(customerId)}`, 'idempotency-key': randomUUID() },
+  });
+  if (placed.statusCode !== 202) throw new Error(`order: ${placed.statusCode} ${placed.body}`);
+  Object.assign(known, { id: [placed.json().id], productId: products, paymentMethodId: [checkoutBody([]).paymentMethodId], country: ['GB'], currency: ['EUR'] });
+});
+after(async () => {
+  await app.close();
+  await dlq.close();
+  await h.close();
+});
+
+test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+  const auth = {
+    user: { authorization: `Bearer ${await h.token(customerId)}` },
+    admin: { authorization: `Bearer ${await h.token(randomUUID(), ['customer', 'admin'])}` },
+  };
+  await assertHostileSafe(app, { auth, known });
+});

@@ -65,7 +65,8 @@ const needsToken = (security: Json[] | undefined) => (security?.length ?? 0) > 0
  * 400 (any input can be refused, a NUL in the query string included), 401 where it needs a token,
  * 403 where its security names roles, 404 where its path has parameters, 413 and 415 where it takes
  * a body, 429 where it is rate limited or says it throttles, and 500 and 503 everywhere (a database
- * out of reach is a 503). Rate-limited operations get the rate-limit headers on every 2xx and 4xx.
+ * or another service out of reach is a 503). Rate-limited operations get the rate-limit headers on
+ * every 2xx and 4xx.
  */
 export function documentProblems(path: string, operation: Operation, route: RouteNote = {}): void {
   const responses = (operation.responses ??= {});
@@ -85,7 +86,7 @@ export function documentProblems(path: string, operation: Operation, route: Rout
   }
   if (route.rateLimited) add(429, 'too many requests from this client; wait as Retry-After says', RETRY_AFTER);
   add(500, 'an unexpected error, logged under the correlation id');
-  add(503, 'the service cannot reach a dependency (its database) or is shutting down; retry later');
+  add(503, 'something this needs (the database, another service) cannot be reached; retry later');
   if (route.rateLimited) documentRateLimit(operation);
   if (route.headers) documentHeaders(operation, route.headers);
 }

@@ -12,6 +12,8 @@ export interface HostileRoute {
   query: Record<string, JsonSchema>;
   /** Headers the route documents (an Idempotency-Key, say), by lower-case name. */
   headers: Record<string, JsonSchema>;
+  /** The query parameters and headers it requires, by name (headers in lower case). */
+  required?: string[];
   /** The JSON body's schema, if the route takes one. */
   body?: JsonSchema;
   /** Whether the document says it needs a token. */
@@ -28,10 +30,14 @@ export interface HostileRequest {
   json?: { value: unknown };
 }
 
-/** Header sets for callers: a signed-in customer and, for services with admin routes, an admin. */
+/**
+ * Header sets of real callers: a signed-in customer, an admin for services with admin routes, and
+ * any other role a service serves (a courier, say), by any name.
+ */
 export interface HostileAuth {
   user?: Record<string, string>;
   admin?: Record<string, string>;
+  [role: string]: Record<string, string> | undefined;
 }
 
 interface Body { text?: string; type?: string; json?: { value: unknown } }
@@ -78,8 +84,10 @@ function hostileQueryValue(name: string, schema: JsonSchema, known: Known): fc.A
   );
 }
 
-const cleanQueryValue = (name: string, schema: JsonSchema, known: Known): fc.Arbitrary<Piece[] | undefined> =>
-  sometimes(validValue(schema, known, name).map((v) => queryPieces(name, [{ text: String(v) }])), 5);
+function cleanQueryValue(name: string, schema: JsonSchema, known: Known, required: boolean): fc.Arbitrary<Piece[] | undefined> {
+  const value = validValue(schema, known, name).map((v) => queryPieces(name, [{ text: String(v) }]));
+  return required ? value : sometimes(value, 5);
+}
 
 // Names a route may not document but a careless handler could still read.
 const strayNames = ['limit', 'cursor', 'q', 'sort', 'id', '__proto__', 'constructor', 'a[b]'];
@@ -100,7 +108,7 @@ const queryText = (parts: (Piece[] | undefined)[]) => {
  */
 function queryArb(route: HostileRoute, known: Known): fc.Arbitrary<string> {
   const entries = Object.entries(route.query);
-  const clean = fc.tuple(...entries.map(([name, schema]) => cleanQueryValue(name, schema, known)));
+  const clean = fc.tuple(...entries.map(([name, schema]) => cleanQueryValue(name, schema, known, route.required?.includes(name) ?? false)));
   const hostile = fc.tuple(...entries.map(([name, schema]) => hostileQueryValue(name, schema, known)));
   const stray = sometimes(fc.tuple(fc.constantFrom(...strayNames), hostileText('cursor')).map(([n, v]) => [{ raw: `${encode(n)}=${encode(v)}` }]), 2);
   const garbage = sometimes(fc.constantFrom('%', '&&', '=', 'x=%zz', 'a=1&a', '%00=1').map((r) => [{ raw: r }]), 1);
@@ -204,24 +212,17 @@ function bodyArb(schema: JsonSchema | undefined, known: Known): fc.Arbitrary<Bod
   );
 }
 
-type AuthKind = 'none' | 'forged' | 'user' | 'admin';
 const forged = ['Bearer not.a.token', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiYWRtaW4iXX0.', 'bearer x.y.z'];
 
 function authArb(route: HostileRoute, auth: HostileAuth): fc.Arbitrary<Record<string, string>> {
-  const kinds: { arbitrary: fc.Arbitrary<AuthKind>; weight: number }[] = [
-    { arbitrary: fc.constant('none'), weight: 1 },
-    { arbitrary: fc.constant('forged'), weight: 1 },
-  ];
+  const callers = Object.values(auth).filter((h): h is Record<string, string> => h !== undefined);
   const deep = route.secured ? 4 : 2;
-  if (auth.user) kinds.push({ arbitrary: fc.constant('user'), weight: deep });
-  if (auth.admin) kinds.push({ arbitrary: fc.constant('admin'), weight: deep });
-  return fc.tuple(fc.oneof(...kinds), fc.constantFrom(...forged), fc.nat()).map(([kind, fake, n]): Record<string, string> => {
-    if (kind === 'user' || kind === 'admin') return { ...auth[kind] };
-    if (kind === 'none') return {};
+  const anonymous = fc.oneof(
+    fc.constant({}),
     // A real token with its signature altered is forged too.
-    const real = auth.user?.authorization;
-    return { authorization: real && n % 3 === 0 ? `${real.slice(0, -4)}AAAA` : fake };
-  });
+    fc.constantFrom(...forged, ...(auth.user?.authorization ? [`${auth.user.authorization.slice(0, -4)}AAAA`] : [])).map((authorization) => ({ authorization })),
+  );
+  return fc.oneof({ arbitrary: anonymous, weight: 2 }, ...callers.map((headers) => ({ arbitrary: fc.constant({ ...headers }), weight: deep })));
 }
 
 const extraHeaders = sometimes(fc.constantFrom<Record<string, string>>(
@@ -252,9 +253,9 @@ function documentedHeaders(route: HostileRoute, known: Known, clean: boolean): f
 function cleanRequestArb(route: HostileRoute, auth: HostileAuth, known: Known, takesBody: boolean): fc.Arbitrary<Parts> {
   const names = Object.keys(route.params);
   const params = fc.tuple(...names.map((n) => validValue(route.params[n], known, n).map((v): Piece => ({ text: String(v) }))));
-  const query = fc.tuple(...Object.entries(route.query).map(([name, schema]) => cleanQueryValue(name, schema, known))).map(queryText);
+  const query = fc.tuple(...Object.entries(route.query).map(([name, schema]) => cleanQueryValue(name, schema, known, route.required?.includes(name) ?? false))).map(queryText);
   const body = takesBody && route.body ? validValue(route.body, known).map(jsonBody) : fc.constant<Body>({});
-  const callers = [auth.admin, auth.user].filter((h): h is Record<string, string> => h !== undefined);
+  const callers = Object.values(auth).filter((h): h is Record<string, string> => h !== undefined);
   const headers = callers.length ? fc.constantFrom(...callers) : fc.constant({});
   return fc.tuple(params, query, body, headers, documentedHeaders(route, known, true));
 }

@@ -45,7 +45,7 @@ const KIT_ROUTES = ['/health', '/health/live', '/health/ready', '/metrics', '/op
 
 type OpenApi = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> }; security?: unknown[] };
 type Operation = {
-  parameters?: { in: string; name: string; schema?: JsonSchema }[];
+  parameters?: { in: string; name: string; schema?: JsonSchema; required?: boolean }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   security?: unknown[];
 };
@@ -78,6 +78,7 @@ export function hostileRoutes(app: ServiceApp): HostileRoute[] {
       const headers = Object.fromEntries(Object.entries(of('header')).map(([name, schema]) => [name.toLowerCase(), schema]));
       routes.push({
         method: method.toUpperCase(), path, params: of('path'), query: of('query'), headers, ...(body ? { body } : {}),
+        required: (op.parameters ?? []).filter((p) => p.required && p.in !== 'path').map((p) => (p.in === 'header' ? p.name.toLowerCase() : p.name)),
         secured: (op.security ?? doc.security ?? []).length > 0,
       });
     }

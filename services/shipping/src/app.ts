@@ -2,6 +2,7 @@ import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, typ
 import { registerCourierRoutes } from './couriers/couriers.routes.js';
 import type { Positions } from './couriers/positions.js';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.js';
+import { registerTrackingRoutes } from './delivery/tracking.routes.js';
 import type { DeliveryPublish } from './delivery/dispatcher.js';
 import { registerShipmentRoutes } from './shipments/shipments.routes.js';
 
@@ -38,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     app.health.register('redis', () => positions.ping(), { critical: false });
     registerCourierRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
     registerDeliveryRoutes(app, { pool: deps.pool, auth: deps.auth, publish, maxAttempts });
+    registerTrackingRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
   }
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();

@@ -85,9 +85,9 @@ describe('dispatch and delivery', () => {
     await deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers: createEventHandlers() }, createEnvelope('orders', 'order.confirmed', 1, {
       orderId: command.orderId, orderNumber: 'BZ-261205-TEST1', userId: command.userId, totalMinor: 1000, currency: 'EUR', confirmedAt: new Date().toISOString(),
     }));
-    const { rows } = await db.pool.query('SELECT id FROM shipments WHERE order_id_ref = $1', [command.orderId]);
+    const { rows } = await db.pool.query('SELECT id, tracking_number FROM shipments WHERE order_id_ref = $1', [command.orderId]);
     const parcel = await geocoder.locate({ ...command.recipient, line2: null });
-    return { orderId: command.orderId, shipmentId: rows[0].id as string, parcel };
+    return { orderId: command.orderId, userId: command.userId, shipmentId: rows[0].id as string, tracking: rows[0].tracking_number as string, parcel };
   }
 
   const dispatch = (pool = db.pool) => dispatchWaiting({ pool, positions, geocoder, publish: db.publish, logger: silent, radiusKm: 15 });
@@ -212,5 +212,23 @@ describe('dispatch and delivery', () => {
     const dispatched = (await eventsOf(s.orderId)).filter((e) => e.type === 'shipment.dispatched');
     assert.deepEqual(dispatched.map((e) => (e.payload.courier as { courierId: string }).courierId), [first.id, second.id]);
     assert.ok((dispatched[1]!.payload.version as number) > (dispatched[0]!.payload.version as number));
+  });
+
+  test("the parcel's owner sees its courier and where they are, only while a courier has it", async () => {
+    const s = await confirmedShipment();
+    const c = await courierAt(east(s.parcel, 0.3));
+    const asOwner = async () => app.inject({ method: 'GET', url: `/shipments/${s.tracking}/courier`, headers: { authorization: `Bearer ${await keys.token(s.userId)}` } });
+    assert.equal((await asOwner()).statusCode, 404, 'no courier yet');
+    await dispatch();
+    await c.as('POST', `/couriers/me/shipments/${s.shipmentId}/pickup`);
+    const onTheWay = await asOwner();
+    assert.equal(onTheWay.statusCode, 200, onTheWay.body);
+    assert.equal(onTheWay.json().status, 'picked_up');
+    assert.match(onTheWay.json().courier.name, /^Courier /);
+    assert.ok(Math.abs(onTheWay.json().position.longitude - east(s.parcel, 0.3).longitude) < 1e-4);
+    const stranger = await app.inject({ method: 'GET', url: `/shipments/${s.tracking}/courier`, headers: { authorization: `Bearer ${await keys.token(randomUUID())}` } });
+    assert.equal(stranger.statusCode, 404, "someone else's parcel is not found");
+    await c.as('POST', `/couriers/me/shipments/${s.shipmentId}/delivered`);
+    assert.equal((await asOwner()).statusCode, 404, 'delivered: no courier to show');
   });
 });

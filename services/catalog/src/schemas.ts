@@ -11,6 +11,10 @@ export const Int32 = (options: { minimum?: number; description?: string } = {}) 
 export const IdParams = Type.Object({ id: Uuid });
 /** Routes that need a bearer access token, for the OpenAPI document. */
 export const bearer = [{ bearer: [] }];
+/** Routes for admins: a token without the role is a 403, which the document then states. */
+export const adminOnly = [{ bearer: ['admin'] }];
+/** Routes anyone may call without a token, stated so rather than left without security. */
+export const anonymous = [{}];
 
 /**
  * How a query-string parameter is named in a problem's `errors`: the same prefix the platform's

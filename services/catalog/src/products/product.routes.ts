@@ -3,7 +3,7 @@ import type { CatalogDeps } from '../app.js';
 import { categoryRefOf } from '../categories/category.js';
 import { findSubtree } from '../categories/category.store.js';
 import { decodeCursor, pageOf } from '../pagination.js';
-import { IdParams, bearer, queryField } from '../schemas.js';
+import { IdParams, adminOnly, anonymous, queryField } from '../schemas.js';
 import { resolveSort, sortKeyCheck, type ListingQuery } from './product-listing.js';
 import { listProducts } from './product-listing.store.js';
 import { ListingPage, ListingQuerySchema, NewProductBody, ProductChangesBody, ProductSchema } from './product.schemas.js';
@@ -16,7 +16,12 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
   const admin = verifier.preHandler({ role: 'admin' });
 
   app.get('/products', {
-    schema: { operationId: 'listProducts', tags, summary: 'Active products, filtered, sorted and keyset-paginated', querystring: ListingQuerySchema, response: { 200: ListingPage } },
+    schema: {
+      operationId: 'listProducts', tags, summary: 'Active products, filtered, sorted and keyset-paginated', security: anonymous,
+      description: 'Filters narrow, the sort orders, nextCursor gives the next page. Beyond the parameters\' schemas, the only refusals '
+        + 'are a cursor that is not the nextCursor of this sort\'s listing and a category that names none (400 naming the parameter).',
+      querystring: ListingQuerySchema, response: { 200: ListingPage },
+    },
   }, async (request) => {
     const { limit, cursor, category, minPrice, maxPrice, inStock, q } = request.query;
     const sort = resolveSort(request.query.sort, q);
@@ -32,7 +37,10 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
   });
 
   app.get('/products/:id', {
-    schema: { operationId: 'getProduct', tags, summary: 'A product of any status, with images, rating and availability', params: IdParams, response: { 200: ProductSchema } },
+    schema: {
+      operationId: 'getProduct', tags, summary: 'A product of any status, with images, rating and availability', security: anonymous,
+      description: 'Discontinued products stay readable here (orders refer to them); an unknown id is a 404.', params: IdParams, response: { 200: ProductSchema },
+    },
   }, async (request) => {
     const product = await productDetail(pool, request.params.id);
     if (!product) throw AppError.notFound(`product ${request.params.id}`);
@@ -41,7 +49,12 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
 
   app.post('/products', {
     preValidation: admin,
-    schema: { operationId: 'createProduct', tags, summary: 'Add a product (admin)', security: bearer, body: NewProductBody, response: { 201: ProductSchema } },
+    schema: {
+      operationId: 'createProduct', tags, summary: 'Add a product (admin)', security: adminOnly,
+      description: 'Answers 201 with the product and its Location; a categoryId that names no category is a 400 naming it.',
+      body: NewProductBody, response: { 201: ProductSchema },
+    },
+    config: { problems: { 409: 'the SKU is taken by another product' } },
   }, async (request, reply) => {
     const product = await createProduct(deps, request.body);
     return reply.code(201).header('location', `/products/${product.id}`).send(product);
@@ -49,11 +62,20 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps): void 
 
   app.patch('/products/:id', {
     preValidation: admin,
-    schema: { operationId: 'updateProduct', tags, summary: 'Change a product (admin)', security: bearer, params: IdParams, body: ProductChangesBody, response: { 200: ProductSchema } },
+    schema: {
+      operationId: 'updateProduct', tags, summary: 'Change a product (admin)', security: adminOnly,
+      description: 'Changes the fields given (images are replaced as a list); a categoryId that names no category is a 400 naming it.',
+      params: IdParams, body: ProductChangesBody, response: { 200: ProductSchema },
+    },
+    config: { problems: { 409: 'the product is discontinued and can no longer be changed' } },
   }, async (request) => changeProduct(deps, request.params.id, request.body));
 
   app.delete('/products/:id', {
     preValidation: admin,
-    schema: { operationId: 'discontinueProduct', tags, summary: 'Discontinue a product (admin): it leaves listings, stays readable', security: bearer, params: IdParams, response: { 200: ProductSchema } },
+    schema: {
+      operationId: 'discontinueProduct', tags, summary: 'Discontinue a product (admin): it leaves listings, stays readable', security: adminOnly,
+      description: 'A soft delete: the product keeps its id for the orders that refer to it. Discontinuing again changes nothing.',
+      params: IdParams, response: { 200: ProductSchema },
+    },
   }, async (request) => discontinueProduct(deps, request.params.id));
 }

@@ -4,7 +4,7 @@ import { CURSOR_PATTERN, CursorSchema, LimitSchema } from '../pagination.js';
 import { Int32, Timestamp, Uuid } from '../schemas.js';
 import { SLUG_PATTERN } from '../categories/category.js';
 import { SORTS } from './product-listing.js';
-import { CURRENCY_PATTERN, SKU_PATTERN } from './product.js';
+import { CURRENCY_PATTERN, ISO_CURRENCIES, SKU_PATTERN } from './product.js';
 
 // A price is at most what the product events may carry (a larger one could never be announced).
 const PRICE_MAX = (AmountMinor as unknown as { maximum: number }).maximum;
@@ -13,6 +13,8 @@ const PriceMinor = (description = 'price in minor units (cents)', maximum = PRIC
 // The price filters keep the bound they were published with; above any price, they match nothing or everything.
 const PRICE_FILTER_MAX = 1_000_000_000_000;
 const Currency = Type.String({ pattern: CURRENCY_PATTERN, maxLength: 3, description: 'ISO 4217 code in capitals, e.g. EUR' });
+// What a product may be given: only the codes ISO 4217 assigns (EUR, not ABC).
+const CurrencyInput = Type.Enum([...ISO_CURRENCIES], { description: 'an ISO 4217 code in capitals, e.g. EUR' });
 const Sku = Type.String({ pattern: SKU_PATTERN, minLength: 3, maxLength: 40, description: 'capitals, digits and hyphens, e.g. BZR-0001' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Description = Type.String({ maxLength: 5000 });
@@ -29,7 +31,7 @@ export const NewProductBody = Type.Object({
   name: Name,
   description: Type.Optional(Description),
   priceMinor: PriceMinor(),
-  currency: Currency,
+  currency: CurrencyInput,
   categoryId: Uuid,
   images: Type.Optional(Images),
 }, { additionalProperties: false });
@@ -38,7 +40,7 @@ export const ProductChangesBody = Type.Object({
   name: Type.Optional(Name),
   description: Type.Optional(Description),
   priceMinor: Type.Optional(PriceMinor()),
-  currency: Type.Optional(Currency),
+  currency: Type.Optional(CurrencyInput),
   categoryId: Type.Optional(Uuid),
   images: Type.Optional(Images),
 }, { additionalProperties: false, minProperties: 1 });

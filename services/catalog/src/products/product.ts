@@ -52,9 +52,11 @@ export interface ProductChanges {
 export const SKU_PATTERN = '^[A-Z0-9]+(-[A-Z0-9]+)*$';
 export const CURRENCY_PATTERN = '^[A-Z]{3}$';
 
-const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+/** The codes ISO 4217 assigns (EUR, not ABC), as the runtime's ICU data lists them. */
+export const ISO_CURRENCIES: readonly string[] = Intl.supportedValuesOf('currency');
+const isoCurrencies = new Set(ISO_CURRENCIES);
 
-/** The schema admits any three capitals; this admits only codes ISO 4217 assigns (EUR, not ABC). */
+/** The HTTP schemas list {@link ISO_CURRENCIES}; products created otherwise (the seed) are checked here. */
 export function checkCurrency(currency: string | undefined): void {
   if (currency !== undefined && !isoCurrencies.has(currency)) {
     throw AppError.invalid('body.currency is not an ISO 4217 currency code', [{ field: 'body.currency', message: 'is not an ISO 4217 currency code' }]);

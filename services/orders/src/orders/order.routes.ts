@@ -21,6 +21,12 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderRoutesDeps): voi
         + 'Idempotency-Key is required: the same key returns the same order, the same key with another request is refused (422).',
       headers: CheckoutHeaders, body: CheckoutBody, response: { 202: OrderSchema },
     },
+    config: {
+      problems: {
+        422: 'a product catalog does not know or has discontinued, products in two currencies, or an Idempotency-Key already used for another request',
+        428: 'no Idempotency-Key header',
+      },
+    },
     preHandler,
   }, async (request, reply) => {
     const user = await deps.verifier.requireUser(request);
@@ -36,12 +42,19 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderRoutesDeps): voi
   });
 
   app.get('/orders/:id', {
-    schema: { operationId: 'getOrder', tags, security, summary: 'One of my orders, with its checkout timeline', params: IdParams, response: { 200: OrderSchema } },
+    schema: {
+      operationId: 'getOrder', tags, security, summary: 'One of my orders, with its checkout timeline',
+      description: "Someone else's order is a 404, as one that does not exist (admins may read any).", params: IdParams, response: { 200: OrderSchema },
+    },
     preHandler,
   }, async (request) => toOrderView(await getOrder(deps, await deps.verifier.requireUser(request), request.params.id)));
 
   app.get('/orders', {
-    schema: { operationId: 'listOrders', tags, security, summary: 'My orders, newest first (keyset pagination)', querystring: ListQuery, response: { 200: OrderPageSchema } },
+    schema: {
+      operationId: 'listOrders', tags, security, summary: 'My orders, newest first (keyset pagination)',
+      description: 'nextCursor gives the next page. Beyond the parameters\' schemas, the only refusal is a cursor that is not a nextCursor of this listing (400 naming cursor).',
+      querystring: ListQuery, response: { 200: OrderPageSchema },
+    },
     preHandler,
   }, async (request) => {
     const user = await deps.verifier.requireUser(request);
@@ -58,6 +71,7 @@ export function registerOrderRoutes(app: ServiceApp, deps: OrderRoutesDeps): voi
         + 'Answers 202 with the order (status cancelling, then cancelled); 409 once the order is dispatched or if it was rejected.',
       params: IdParams, response: { 202: OrderSchema },
     },
+    config: { problems: { 409: 'the order has been dispatched, or was rejected: there is nothing to cancel' } },
     preHandler,
   }, async (request, reply) => {
     const detail = await cancelOrder(deps, await deps.verifier.requireUser(request), request.params.id);

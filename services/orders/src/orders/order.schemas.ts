@@ -25,7 +25,7 @@ export const CheckoutBody = Type.Object({
       productId: Uuid,
       quantity: Int32(1, MAX_QUANTITY),
     }, { additionalProperties: false }),
-    { minItems: 1, maxItems: MAX_LINES, description: 'one line per product, 1 to 50 lines' },
+    { minItems: 1, maxItems: MAX_LINES, description: 'one line per product, 1 to 50 lines: a product on a second line is a 400 naming that line' },
   ),
   shippingAddress: Type.Object({
     name: Text(200),

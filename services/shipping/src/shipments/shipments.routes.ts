@@ -16,7 +16,11 @@ export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps
   const preHandler = deps.auth.preHandler();
 
   app.get('/shipments/:tracking', {
-    schema: { operationId: 'getShipment', tags: ['shipments'], summary: 'Track one of my shipments', security, params: TrackingParams, response: { 200: TrackingSchema } },
+    schema: {
+      operationId: 'getShipment', tags: ['shipments'], summary: 'Track one of my shipments', security,
+      description: "Someone else's shipment is a 404, as a tracking number that names none (admins may see any).",
+      params: TrackingParams, response: { 200: TrackingSchema },
+    },
     preHandler,
   }, async (request) => {
     const user = await deps.auth.requireUser(request);
@@ -35,6 +39,7 @@ export function registerShipmentRoutes(app: ServiceApp, deps: ShipmentRoutesDeps
   app.get('/shipments', {
     schema: {
       operationId: 'listShipments', tags: ['shipments'], summary: 'My shipments, newest first (admins: any order with orderId)', security,
+      description: 'next gives the next page. Beyond the parameters\' schemas, the only refusal is an after that names no shipment of this listing (400 naming after).',
       querystring: ListShipmentsQuery, response: { 200: ShipmentPageSchema },
     },
     preHandler,

@@ -15,6 +15,7 @@ import { createGatewayAuth, type GatewayAuth } from './auth.js';
 import { registerProxyRoutes } from './proxy.js';
 import { createDocsAggregator, registerDocs } from './docs.js';
 import { registerOverview, DEGRADED_HEADER, type OverviewPart } from './overview.js';
+import { registerTracking } from './tracking.js';
 import { underPrefix } from './routes.table.js';
 import { createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
 import { registerSecurityHeaders, restrictHealthDetails } from './edge.js';
@@ -78,6 +79,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
   const identity = part('identity', '/users/me');
   const orders = part('orders', '/orders');
   if (identity) registerOverview(app, { auth, identity, ...(orders ? { orders } : {}) });
+  const shipping = part('shipping', '/shipments');
+  if (orders || shipping) registerTracking(app, { auth, ...(orders ? { orders } : {}), ...(shipping ? { shipping } : {}) });
   await registerDocs(app, createDocsAggregator({
     sources: config.upstreams.map((u) => ({
       name: u.name,
@@ -87,7 +90,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     cacheMs: config.docsCacheMs,
     version: pkg.version,
     edge: { rateLimited: true, headers: CORS_HEADERS },
-    own: { document: () => app.swagger() as unknown as Record<string, unknown>, prefixes: identity ? ['/me'] : [] },
+    own: { document: () => app.swagger() as unknown as Record<string, unknown>, prefixes: [...(identity ? ['/me'] : []), ...(orders || shipping ? ['/orders/:id/tracking'] : [])] },
     logger: deps.logger,
   }));
   return app;

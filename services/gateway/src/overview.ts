@@ -142,7 +142,7 @@ async function readOrders(part: OverviewPart | undefined, headers: Headers, sign
 }
 
 /** The body of a JSON answer if it is an object. */
-function jsonObject(response: ServiceResponse<Buffer>): object | undefined {
+export function jsonObject(response: ServiceResponse<Buffer>): object | undefined {
   if (!/[/+]json\b/.test(String(response.headers['content-type'] ?? ''))) return undefined;
   try {
     const value: unknown = JSON.parse(response.body.toString('utf8'));
@@ -154,8 +154,8 @@ function jsonObject(response: ServiceResponse<Buffer>): object | undefined {
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Identity's own 4xx answer, passed on as it came (status, problem body and the headers that matter). */
-function passOn(reply: FastifyReply, response: ServiceResponse<Buffer>): FastifyReply {
+/** An upstream's own 4xx answer, passed on as it came (status, problem body and the headers that matter). */
+export function passOn(reply: FastifyReply, response: ServiceResponse<Buffer>): FastifyReply {
   for (const name of ['content-type', 'www-authenticate', 'retry-after']) {
     const value = response.headers[name];
     if (value !== undefined) reply.header(name, value);

@@ -27,7 +27,7 @@ const DeliverySchema = Type.Object({
   failedAttempts: Type.Integer({ minimum: 0, maximum: 20, format: 'int32' }),
   recipient: Type.Object({ name: Text(200), line1: Text(200), line2: Type.Union([Text(200), Type.Null()]), city: Text(100), postalCode: Text(20), country: Text(2) }),
   destination: Type.Union([Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }), Type.Null()]),
-  version: Type.Integer({ minimum: 1, format: 'int32' }),
+  version: Type.Integer({ minimum: 1, maximum: 2_147_483_647, format: 'int32' }),
 });
 const ShipmentParams = Type.Object({ id: Uuid });
 const FailedAttemptBody = Type.Object({

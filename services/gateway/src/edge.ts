@@ -29,8 +29,10 @@ const PUBLIC_STATUS: Record<string, string> = { healthy: 'up', degraded: 'degrad
  * `/health/ready` (the probes) are unchanged.
  */
 export function restrictHealthDetails(app: ServiceApp, auth: GatewayAuth): void {
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.routeOptions.url !== '/health' || typeof payload !== 'string') return payload;
+  app.addHook('onSend', async (request, reply, payload) => {
+    // Only the report (200 healthy or degraded, 503 unhealthy) is cut down: a refusal of the request
+    // (a NUL in its query, say) is a problem document and goes out whole.
+    if (request.routeOptions.url !== '/health' || typeof payload !== 'string' || ![200, 503].includes(reply.statusCode)) return payload;
     const user = await auth.identify(request);
     if (user?.roles.includes('admin')) return payload;
     let status: unknown;

@@ -151,7 +151,7 @@ describe('the hostile-request check', () => {
 
     test('a refusal that quotes a huge input back', () => {
       const failure = failureOf('GET /names');
-      assert.match(failure.reason, /quotes a huge input back/, describeFailure(failure));
+      assert.match(failure.reason, /refusal quotes a huge input back/, describeFailure(failure));
     });
 
     test('each report shows the request to replay: method, URL, headers, body, and the seed', () => {

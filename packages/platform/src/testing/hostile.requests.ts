@@ -110,7 +110,9 @@ function queryArb(route: HostileRoute, known: Known): fc.Arbitrary<string> {
   const entries = Object.entries(route.query);
   const clean = fc.tuple(...entries.map(([name, schema]) => cleanQueryValue(name, schema, known, route.required?.includes(name) ?? false)));
   const hostile = fc.tuple(...entries.map(([name, schema]) => hostileQueryValue(name, schema, known)));
-  const stray = sometimes(fc.tuple(fc.constantFrom(...strayNames), hostileText('cursor')).map(([n, v]) => [{ raw: `${encode(n)}=${encode(v)}` }]), 2);
+  // A route that documents no query still gets one: what it does with one is what is tried.
+  const strayValue = fc.tuple(fc.constantFrom(...strayNames), cursorArb, hostileStringArb).map(([n, c, v]) => [{ raw: `${encode(n)}=${encode(isCursorName(n) ? c : v)}` }]);
+  const stray = sometimes(strayValue, entries.length ? 2 : 5);
   const garbage = sometimes(fc.constantFrom('%', '&&', '=', 'x=%zz', 'a=1&a', '%00=1').map((r) => [{ raw: r }]), 1);
   const focus = fc.oneof({ arbitrary: fc.nat(), weight: 4 }, { arbitrary: fc.constant(-1), weight: 1 });
   return fc.tuple(focus, clean, hostile, stray, garbage).map(([k, c, h, s, g]) => {

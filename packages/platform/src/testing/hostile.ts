@@ -99,8 +99,8 @@ function hasNul(value: unknown): boolean {
 /** What is wrong with an answer, or undefined: the property every request must hold. */
 function judge(request: HostileRequest, status: number, type: string, text: string, accepts?: ValidateFunction): string | undefined {
   if (status >= 500) return `answered ${status}`;
-  if (text.includes(ECHO_SIGN)) return 'the answer quotes a huge input back';
   if (status >= 400) {
+    if (text.includes(ECHO_SIGN)) return 'the refusal quotes a huge input back';
     if (!PROBLEM.test(type)) return `answered ${status} as ${type || 'no content type'}, not application/problem+json`;
     let body: Record<string, unknown>;
     try {
@@ -134,6 +134,11 @@ function bodyValidator(route: HostileRoute): ValidateFunction | undefined {
 
 const routeName = (r: HostileRoute) => `${r.method} ${r.path}`;
 
+// Node's default --max-http-header-size, less room for the headers a client adds (host, length…).
+const MAX_HEAD = 16 * 1024 - 512;
+const headSize = (r: HostileRequest) =>
+  Buffer.byteLength(`${r.method} ${r.url} HTTP/1.1\r\n`) + Object.entries(r.headers).reduce((n, [k, v]) => n + Buffer.byteLength(`${k}: ${v}\r\n`), 0);
+
 function seedFor(seed: number, name: string): number {
   let h = seed | 0;
   for (const c of name) h = Math.imul(h ^ c.charCodeAt(0), 16_777_619);
@@ -145,6 +150,9 @@ async function checkRoute(app: ServiceApp, route: HostileRoute, auth: HostileAut
   const tally = new Map<number, number>();
   let last: HostileFailure | undefined;
   const property = fc.asyncProperty(requestArb(route, auth, options.known ?? {}), async (request) => {
+    // inject() skips Node's HTTP parser, which refuses a request line and headers beyond 16 KiB before
+    // any app sees them (the kit answers those itself): such a request never reaches a route.
+    fc.pre(headSize(request) <= MAX_HEAD);
     const response = await app.inject({
       method: request.method as 'GET', url: request.url, headers: request.headers,
       ...(request.body !== undefined ? { payload: request.body } : {}),

@@ -27,6 +27,6 @@ after(async () => {
   await h.close();
 });
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('catalog: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   await assertHostileSafe(app, { auth: { user: h.customer, admin: h.admin }, known });
 });

@@ -47,7 +47,7 @@ function proxiedRoutes(): HostileRoute[] {
   });
 }
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('gateway: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   const auth = {
     user: { authorization: `Bearer ${await accessToken(key, { roles: ['customer'] })}` },
     admin: { authorization: `Bearer ${await accessToken(key, { roles: ['customer', 'admin'] })}` },

@@ -33,7 +33,7 @@ after(async () => {
   await h.close();
 });
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('identity: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   // Fresh callers for each route, the customer with an address: a route's requests may change their
   // email or password, end their session or delete the address.
   const auth = async () => {

@@ -30,7 +30,7 @@ after(async () => {
   await h.close();
 });
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('inventory: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   const auth = {
     user: { authorization: `Bearer ${await identity.token({ roles: ['customer'] })}` },
     admin: { authorization: `Bearer ${await identity.token({ roles: ['customer', 'admin'] })}` },

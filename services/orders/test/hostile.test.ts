@@ -35,7 +35,7 @@ after(async () => {
   await h.close();
 });
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('orders: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   const auth = {
     user: { authorization: `Bearer ${await h.token(customerId)}` },
     admin: { authorization: `Bearer ${await h.token(randomUUID(), ['customer', 'admin'])}` },

@@ -36,7 +36,7 @@ after(async () => {
   await db.close();
 });
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('payments: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   const auth = {
     user: { authorization: `Bearer ${await keys.token(customerId)}` },
     admin: { authorization: `Bearer ${await keys.token(randomUUID(), ['customer', 'admin'])}` },

@@ -68,7 +68,7 @@ after(async () => {
   await db?.close();
 });
 
-test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+test('shipping: every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx', async () => {
   const as = async (userId: string, roles: string[]) => ({ authorization: `Bearer ${await keys.token(userId, roles)}` });
   const auth = { user: await as(customerId, ['customer']), admin: await as(adminId, ['customer', 'admin']), courier: await as(courierUserId, ['courier']) };
   await assertHostileSafe(app, { auth, known });

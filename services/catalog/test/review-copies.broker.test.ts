@@ -6,9 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { contracts, type Messages } from '@bazaar/contracts';
+import { contracts } from '@bazaar/contracts';
 import {
-  createLogger, createMessaging, createPool, deleteTopology, payloadHandlers, withTransaction, type Messaging, type MessageRegistry, type Pool,
+  createLogger, createMessaging, createPool, deleteTopology, payloadHandlers, withTransaction, type Pool, type PoolClient,
 } from '@bazaar/platform';
 import { createTestDatabase, eventually, type TestDatabase } from '@bazaar/platform/testing';
 import { eventHandlers } from '../src/events.js';
@@ -20,7 +20,13 @@ const logger = createLogger('catalog', 'silent');
 /** The outbox and inbox tables, as every service's own messaging migration makes them. */
 const messagingSql = readFileSync(new URL('../migrations/0002_messaging.sql', import.meta.url), 'utf8');
 
-type Bus = Messaging<MessageRegistry, MessageRegistry>;
+/** catalog's consumer as main.ts wires it (no relay: it publishes nothing here), or a stand-in's relay. */
+const busOf = (service: string, pool: Pool, role: 'consumer' | 'relay') => createMessaging({
+  service, pool, amqpUrl, logger, contracts, namespace,
+  ...(role === 'consumer' ? { relay: false as const, handlers: { events: payloadHandlers(contracts.events, eventHandlers) } } : { relay: { pollIntervalMs: 50 } }),
+});
+type Bus = ReturnType<typeof busOf>;
+type Publish = Bus['outbox']['publish'];
 
 describe('review copies over the broker', async () => {
   let h: Harness;
@@ -32,19 +38,16 @@ describe('review copies over the broker', async () => {
     const db = await createTestDatabase(`catalog_broker_${service}`);
     const pool = createPool(db.url, { max: 2 });
     await pool.query(messagingSql);
-    const bus = createMessaging({ service, pool, amqpUrl, logger, contracts, namespace, relay: { pollIntervalMs: 50 } }) as unknown as Bus;
+    const bus = busOf(service, pool, 'relay');
     await bus.start();
     publishers.push({ db, pool, bus });
-    return async (type: keyof Messages, payload: Record<string, unknown>) =>
-      withTransaction(pool, (client) => bus.outbox.publish(client, type as never, payload as never));
+    // What `write` publishes is recorded in the stand-in's outbox, in one transaction, for its relay.
+    return (write: (publish: Publish, client: PoolClient) => Promise<unknown>) => withTransaction(pool, (client) => write(bus.outbox.publish, client));
   };
 
   before(async () => {
     h = await startCatalog('review_broker');
-    catalog = createMessaging({
-      service: 'catalog', pool: h.pool, amqpUrl, logger, contracts, namespace, relay: false,
-      handlers: { events: payloadHandlers(contracts.events, eventHandlers) },
-    }) as unknown as Bus;
+    catalog = busOf('catalog', h.pool, 'consumer');
     await catalog.start();
   });
   after(async () => {
@@ -73,12 +76,12 @@ describe('review copies over the broker', async () => {
     const written = await h.app.inject({ method: 'POST', url: `/products/${productId}/reviews`, headers: bearer(await h.identity.token({ userId })), payload: { rating: 4 } });
     assert.equal(written.statusCode, 201, written.body);
 
-    await orders('order.confirmed', { ...order, totalMinor: 4900, currency: 'EUR', confirmedAt: new Date().toISOString() });
-    await identity('user.registered', { userId, email: 'ana@example.test', firstName: 'Ana', lastName: 'Pereira', registeredAt: new Date().toISOString() });
-    await orders('order.placed', {
-      ...order, totalMinor: 4900, currency: 'EUR', placedAt: new Date().toISOString(),
-      items: [{ productId, sku: 'LAMP-001', quantity: 1, unitPriceMinor: 4900 }],
-    });
+    const now = new Date().toISOString();
+    await orders((publish, client) => publish(client, 'order.confirmed', { ...order, totalMinor: 4900, currency: 'EUR', confirmedAt: now }));
+    await identity((publish, client) => publish(client, 'user.registered', { userId, email: 'ana@example.test', firstName: 'Ana', lastName: 'Pereira', registeredAt: now }));
+    await orders((publish, client) => publish(client, 'order.placed', {
+      ...order, totalMinor: 4900, currency: 'EUR', placedAt: now, items: [{ productId, sku: 'LAMP-001', quantity: 1, unitPriceMinor: 4900 }],
+    }));
 
     const seen = await eventually(async () => {
       const [review] = (await h.app.inject({ method: 'GET', url: `/products/${productId}/reviews` })).json().items;

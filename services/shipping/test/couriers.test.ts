@@ -187,7 +187,7 @@ describe('couriers and live positions', () => {
     const asIdentity = new Redis(identity.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     try {
       await asIdentity.connect();
-      await assert.rejects(asIdentity.zrange(shippingKeys(prefix).positions(), 0, -1), /NOPERM/);
+      await assert.rejects(asIdentity.zrange(shippingKeys(prefix).positions(), '0', '-1'), /NOPERM/);
       await assert.rejects(asIdentity.hset(shippingKeys(prefix).onShift(), 'x', 'y'), /NOPERM/);
     } finally {
       asIdentity.disconnect();

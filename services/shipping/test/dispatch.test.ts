@@ -60,7 +60,7 @@ describe('dispatch and delivery', () => {
 
   interface Courier {
     id: string;
-    as(method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): ReturnType<ServiceApp['inject']>;
+    as(method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): Promise<Awaited<ReturnType<ServiceApp['inject']>>>;
   }
 
   async function courierAt(point: Point | undefined, capacity = 1): Promise<Courier> {

@@ -6,7 +6,8 @@ import { uuidv7 } from './uuid.js';
 /** The envelope every event and command travels in; its payload is checked against the contracts. */
 export const EnvelopeSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  type: Type.String({ pattern: '^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$' }),
+  // Dotted lower-case words; a word may hold - or _ (shipment.picked_up, payment.capture-failed).
+  type: Type.String({ pattern: '^[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)+$' }),
   version: Type.Integer({ minimum: 1 }),
   source: Type.String({ minLength: 1 }),
   occurredAt: Type.String({ format: 'date-time' }),

@@ -61,6 +61,18 @@ test('the contracts hold user.registered and user.updated v1, checked both ways'
   assert.throws(() => validator.parse('nope'), /not JSON/);
 });
 
+test('every message type in the contracts fits the envelope, so each one sent can also be received', () => {
+  const validator = new ContractValidator({ events, commands });
+  for (const type of [...Object.keys(events), ...Object.keys(commands)]) {
+    // An envelope the receiver rejects fails before its payload is looked at: an empty one shows which.
+    assert.throws(() => validator.parse(JSON.stringify(createEnvelope('test', type, 1, {}))), (error: MessageValidationError) => {
+      assert.ok(!error.message.includes('envelope is malformed'), `${type}: ${error.errors.join('; ')}`);
+      return true;
+    }, type);
+  }
+  assert.throws(() => validator.parse(JSON.stringify(createEnvelope('test', 'Shipment.Picked Up', 1, {}))), /envelope is malformed/);
+});
+
 test('a type may not be both an event and a command', () => {
   assert.throws(() => new ContractValidator({ events, commands: { 'user.updated': events['user.updated'] } }), /either events or commands/);
 });

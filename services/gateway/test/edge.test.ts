@@ -103,7 +103,7 @@ describe('combined API docs', async () => {
     assert.equal(response.statusCode, 200);
     const doc = response.json();
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/auth/register', '/me/overview', '/products', '/users/me']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/auth/register', '/me/overview', '/orders/{id}/tracking', '/products', '/users/me']);
     assert.equal(doc.paths['/products']['x-upstream'], 'catalog');
     assert.equal(doc.paths['/me/overview']['x-upstream'], 'gateway', "the gateway's own route is documented too");
     assert.ok(doc.paths['/me/overview'].get.responses[200]);

@@ -54,7 +54,9 @@ export function decodeCursor(raw: string, tag: string, validKey: (key: unknown) 
   if (!Array.isArray(parsed) || parsed.length !== 3) throw malformed('is not a cursor returned by this API');
   const [cursorTag, key, id] = parsed as unknown[];
   if (cursorTag !== tag) {
-    throw malformed(`belongs to ${typeof cursorTag === 'string' ? `sort ${cursorTag}` : 'another listing'}; start again without a cursor`);
+    // The tag is named only when it looks like one of ours: a crafted one is the client's text (a NUL, say).
+    const named = typeof cursorTag === 'string' && /^[a-z_]{1,20}$/.test(cursorTag);
+    throw malformed(`belongs to ${named ? `sort ${cursorTag}` : 'another listing'}; start again without a cursor`);
   }
   if (typeof id !== 'string' || !UUID.test(id) || !validKey(key)) throw malformed('is not a cursor returned by this API');
   return { key, id };

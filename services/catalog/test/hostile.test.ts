@@ -2,10 +2,10 @@ import { after, before, test } from 'node:test';
 import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
 import { assertHostileSafe, startTestDeadLetterQueue } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
-import { addCategory, addProduct, startCatalog, type Harness } from './harness.js';
+import { addCategory, addProduct, bearer, startCatalog, type Harness } from './harness.js';
 
-// catalog as deployed (its dead-letter routes on a real broker queue), with a category, a product and
-// a review in its database, so generated requests reach real rows and the cursors' SQL.
+// catalog as deployed (its dead-letter routes on a real broker queue), with a category, three products
+// and two reviews in its database, so generated requests reach real rows and the cursors' SQL.
 let h: Harness;
 let app: ServiceApp;
 let dlq: Awaited<ReturnType<typeof startTestDeadLetterQueue>>;
@@ -17,8 +17,14 @@ before(async () => {
   const verifier = createJwtVerifier({ jwksUrl: h.identity.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
   app = await buildApp({ pool: h.pool, logger: createLogger('catalog', 'silent'), verifier, publish: h.publish, deadLetters: dlq.deadLetters });
   const category = await addCategory(h, 'lamps');
+  // Pages of one item have a next page, and so a real cursor of each sort to craft others from.
   const product = await addProduct(h, { categoryId: category.id, name: 'Walnut desk lamp' });
-  await h.app.inject({ method: 'POST', url: `/products/${product.id}/reviews`, headers: h.customer, payload: { rating: 4, title: 'Warm light', body: 'Good lamp.' } });
+  await addProduct(h, { categoryId: category.id, name: 'Brass floor lamp', priceMinor: 12_900 });
+  await addProduct(h, { categoryId: category.id, name: 'Paper lamp shade', priceMinor: 1_900 });
+  for (const [rating, comment] of [[4, 'Warm light'], [2, 'Wobbly base']] as const) {
+    const review = await h.app.inject({ method: 'POST', url: `/products/${product.id}/reviews`, headers: bearer(await h.identity.token()), payload: { rating, comment } });
+    if (review.statusCode !== 201) throw new Error(`review: ${review.statusCode} ${review.body}`);
+  }
   Object.assign(known, { id: [product.id], productId: [product.id], slug: [category.slug], categoryId: [category.id], category: [category.slug], q: ['lamp'], currency: ['EUR'] });
 });
 after(async () => {

@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { checkoutBody, settings, startOrders, type Harness } from './support.js';
 
 // orders as deployed (its dead-letter routes on a real broker queue), with products in the stand-in
-// catalog and an order of the customer's, so generated requests reach real rows and the checkout.
+// catalog and two orders of the customer's, so generated requests reach real rows and the checkout.
 let h: Harness;
 let app: ServiceApp;
 let dlq: Awaited<ReturnType<typeof startTestDeadLetterQueue>>;
@@ -22,12 +22,17 @@ before(async () => {
     publish: h.db.publish, deadLetters: dlq.deadLetters,
   });
   const products = [h.catalog.add().id, h.catalog.add({ priceMinor: 12_500 }).id];
-  const placed = await app.inject({
-    method: 'POST', url: '/orders', payload: checkoutBody(products),
-    headers: { authorization: `Bearer ${await h.token(customerId)}`, 'idempotency-key': randomUUID() },
-  });
-  if (placed.statusCode !== 202) throw new Error(`order: ${placed.statusCode} ${placed.body}`);
-  Object.assign(known, { id: [placed.json().id], productId: products, paymentMethodId: [checkoutBody([]).paymentMethodId], country: ['GB'], currency: ['EUR'] });
+  // Two orders: a page of one has a next page, and so a real cursor to craft others from.
+  const ids: string[] = [];
+  for (const items of [products, products.slice(1)]) {
+    const placed = await app.inject({
+      method: 'POST', url: '/orders', payload: checkoutBody(items),
+      headers: { authorization: `Bearer ${await h.token(customerId)}`, 'idempotency-key': randomUUID() },
+    });
+    if (placed.statusCode !== 202) throw new Error(`order: ${placed.statusCode} ${placed.body}`);
+    ids.push(placed.json().id);
+  }
+  Object.assign(known, { id: ids, productId: products, paymentMethodId: [checkoutBody([]).paymentMethodId], country: ['GB'], currency: ['EUR'] });
 });
 after(async () => {
   await app.close();

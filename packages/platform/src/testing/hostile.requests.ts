@@ -153,8 +153,7 @@ function documentedHeaders(route: HostileRoute, known: Known, clean: boolean): f
   return fc.tuple(...values).map((vs) => Object.fromEntries(entries.flatMap(([name], i) => (vs[i] === undefined ? [] : [[name, vs[i]!]]))));
 }
 
-/** Requests every part of which is valid as far as the document tells, from real callers. */
-function cleanRequestArb(route: HostileRoute, auth: HostileAuth, known: Known, takesBody: boolean): fc.Arbitrary<Parts> {
+function cleanPartsArb(route: HostileRoute, auth: HostileAuth, known: Known, takesBody: boolean): fc.Arbitrary<Parts> {
   const names = Object.keys(route.params);
   const params = fc.tuple(...names.map((n) => validValue(route.params[n], known, n).map((v): Piece => ({ text: String(v) }))));
   const query = fc.tuple(...Object.entries(route.query).map(([name, schema]) => cleanQueryValue(name, schema, known, route.required?.includes(name) ?? false))).map(queryText);
@@ -168,6 +167,24 @@ type Parts = [Piece[], string, Body, Record<string, string>, Record<string, stri
 
 const hostileHeaders = (route: HostileRoute, known: Known) =>
   fc.tuple(documentedHeaders(route, known, false), extraHeaders).map(([documented, extra]) => ({ ...documented, ...extra }));
+
+const toRequest = (route: HostileRoute) => ([values, query, b, authHeaders, extra]: Parts): HostileRequest => {
+  let path = route.path;
+  Object.keys(route.params).forEach((name, i) => { path = path.replace(`{${name}}`, pieceText(values[i]!)); });
+  const headers: Record<string, string> = { ...extra, ...authHeaders };
+  if (b.type) headers['content-type'] = b.type;
+  return {
+    method: route.method, url: `${path}${query}`, headers,
+    ...(b.text !== undefined ? { body: b.text } : {}),
+    ...(b.json && b.type === JSON_TYPE ? { json: b.json } : {}),
+  };
+};
+
+/** Requests to one route that are valid as far as its document tells, from real callers. */
+export function cleanRequestArb(route: HostileRoute, auth: HostileAuth, known: Known): fc.Arbitrary<HostileRequest> {
+  const takesBody = route.body !== undefined || ['POST', 'PUT', 'PATCH'].includes(route.method);
+  return cleanPartsArb(route, auth, known, takesBody).map(toRequest(route));
+}
 
 /**
  * Requests to one route: mostly hostile (its path, query, body and headers filled as above), one in
@@ -184,16 +201,6 @@ export function requestArb(route: HostileRoute, auth: HostileAuth, known: Known)
     authArb(route, auth),
     hostileHeaders(route, known),
   );
-  const parts = fc.oneof({ arbitrary: hostile, weight: 4 }, { arbitrary: cleanRequestArb(route, auth, known, takesBody), weight: 1 });
-  return parts.map(([values, query, b, authHeaders, extra]) => {
-    let path = route.path;
-    names.forEach((name, i) => { path = path.replace(`{${name}}`, pieceText(values[i]!)); });
-    const headers: Record<string, string> = { ...extra, ...authHeaders };
-    if (b.type) headers['content-type'] = b.type;
-    return {
-      method: route.method, url: `${path}${query}`, headers,
-      ...(b.text !== undefined ? { body: b.text } : {}),
-      ...(b.json && b.type === JSON_TYPE ? { json: b.json } : {}),
-    };
-  });
+  const parts = fc.oneof({ arbitrary: hostile, weight: 4 }, { arbitrary: cleanPartsArb(route, auth, known, takesBody), weight: 1 });
+  return parts.map(toRequest(route));
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ServiceApp } from '../http/app.js';
+import { craftedCursorArb, harvestCursors } from './hostile.cursors.js';
 import { requestArb, type HostileAuth, type HostileRequest, type HostileRoute } from './hostile.requests.js';
 import { ECHO_SIGN, type JsonSchema, type Known } from './hostile.values.js';
 
@@ -149,7 +150,9 @@ async function checkRoute(app: ServiceApp, route: HostileRoute, auth: HostileAut
   const accepts = bodyValidator(route);
   const tally = new Map<number, number>();
   let last: HostileFailure | undefined;
-  const property = fc.asyncProperty(requestArb(route, auth, options.known ?? {}), async (request) => {
+  const harvest = await harvestCursors(app, route, auth, options.known ?? {}, seedFor(seed, routeName(route)));
+  const requests = harvest ? fc.oneof(requestArb(route, auth, options.known ?? {}), craftedCursorArb(harvest)) : requestArb(route, auth, options.known ?? {});
+  const property = fc.asyncProperty(requests, async (request) => {
     // inject() skips Node's HTTP parser, which refuses a request line and headers beyond 16 KiB before
     // any app sees them (the kit answers those itself): such a request never reaches a route.
     fc.pre(headSize(request) <= MAX_HEAD);
@@ -163,7 +166,8 @@ async function checkRoute(app: ServiceApp, route: HostileRoute, auth: HostileAut
     last = { route: routeName(route), reason, request, response: { status: response.statusCode, headers: response.headers, body: response.body }, seed };
     return false;
   });
-  const runs = Number(process.env.HOSTILE_RUNS) || options.numRuns || 40;
+  // A route with real cursors to craft from gets more requests: half of them are crafted cursors.
+  const runs = (Number(process.env.HOSTILE_RUNS) || options.numRuns || 40) * (harvest ? 3 : 1);
   const details = await fc.check(property, { numRuns: runs, seed: seedFor(seed, routeName(route)) });
   // Which answers the requests got, to see how deep they reach (a route answering only 401 or 400 is not explored).
   if (process.env.HOSTILE_STATS) console.log(`${routeName(route)}: ${[...tally].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`);

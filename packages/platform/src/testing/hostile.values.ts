@@ -37,13 +37,16 @@ export const hostileValueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(raw('1e999'), raw('-1e999'), raw('1e-999'), raw('12345678901234567890123')),
 );
 
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+export const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 /** Keys that the cursors of Bazaar's lists hold (a sort's key and an id), with hostile values. */
-const cursorValues = fc.constantFrom<unknown>(
-  '2026-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-13-01T00:00:00Z',
-  'a\u0000b', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 1e39, -1e39, 3.5e38, -1, 6, 2 ** 53 + 2,
-  null, true, [], {}, 'price', 'relevance', 'newest', HUGE,
+export const cursorValues: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('2026-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z'),
+  // Beyond `real` (a rank), negative, a rating above 5, beyond 2^53, below real's smallest normal.
+  fc.constantFrom(1e39, -1e39, 3.5e38, -1, 6, 5.001, 2 ** 53 + 2, 1e-45, '1e39', '6.00'),
+  fc.constantFrom('a\u0000b', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', HUGE, ''),
+  fc.constantFrom<unknown>(null, true, [], {}),
+  fc.constantFrom('price_asc', 'relevance', 'newest', 'rating', 'orders', 'reviews'),
 );
 const cursorKeys = ['k', 'key', 'id', 'at', 'createdAt', 'sort', 'rank', 'price', 'rating', 'name', 'v', 't', 'tag'];
 // The tags Bazaar's lists put first in their cursors (`[tag, key, id]`, `[tag, id]`): a sort's or a list's name.

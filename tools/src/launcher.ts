@@ -6,7 +6,9 @@
  *   npm start                      one PostgreSQL server, one database per service
  *   npm start -- --db-instances    each service on a PostgreSQL server of its own (ports 5433 and up)
  *   npm start -- --only identity,gateway
+ *   npm start -- --no-couriers     without the courier simulator
  */
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
@@ -14,6 +16,7 @@ import { discoverServices, repoRoot } from './services.js';
 import { ServiceProcess, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
+import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,6 +24,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
     'no-seed': { type: 'boolean', default: false },
+    'no-couriers': { type: 'boolean', default: false },
+    couriers: { type: 'string', default: '24' },
     'port-offset': { type: 'string', default: '0' },
     prefix: { type: 'string', default: 'bazaar' },
     'data-dir': { type: 'string' },
@@ -29,15 +34,17 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log(`usage: npm start [-- --db-instances] [--only svc,svc] [--log-level debug] [--no-seed]
+  console.log(`usage: npm start [-- --db-instances] [--only svc,svc] [--log-level debug] [--no-seed] [--no-couriers]
 
   --db-instances   give each service a PostgreSQL server of its own (embedded, ports 5433 and up)
   --only           start only these services
   --no-seed        do not load demo data into empty databases
+  --no-couriers    do not run the courier simulator (couriers who deliver the orders placed)
+  --couriers N     how many couriers the simulator runs (default 24)
   --port-offset N  add N to every service's port (run a second copy beside the first)
   --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
-Service logs are written to <data-dir>/logs/<service>.log.`);
+Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.`);
   process.exit(0);
 }
 
@@ -68,6 +75,8 @@ async function main(): Promise<void> {
   say(`${services.length} service(s): ${services.map((s) => s.name).join(', ')}`);
   const dataRoot = path.resolve(args['data-dir'] ?? path.join(repoRoot, '.data'));
   const portOffset = Number(args['port-offset']);
+  const courierCount = Number(args.couriers);
+  if (!Number.isInteger(courierCount) || courierCount < 1 || courierCount > 99) throw new Error('--couriers must be a whole number from 1 to 99');
   if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 50_000) throw new Error('--port-offset must be a whole number from 0 to 50000');
   const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say });
   for (const note of plan.notes) say(note);
@@ -77,10 +86,16 @@ async function main(): Promise<void> {
   };
 
   const processes: ServiceProcess[] = [];
+  let couriers: CourierSimulator | undefined;
   let shuttingDown = false;
   const stopAll = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    // Before the services: ending the couriers' shifts needs the gateway, identity and shipping.
+    if (couriers) {
+      say('ending the couriers\' shifts…');
+      await couriers.stop();
+    }
     say('stopping services…');
     for (const p of [...processes].reverse()) await p.stop();
     await stopInfrastructure();
@@ -95,6 +110,7 @@ async function main(): Promise<void> {
   const broker = await planBrokerUsers(infra);
   say(broker.note);
   const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
+  if (!args['no-couriers']) makeRoomForCouriers(prepared);
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -136,6 +152,47 @@ async function main(): Promise<void> {
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
+  if (args['no-couriers']) return;
+  const running = (name: string) => prepared.some((p) => p.def.name === name) && !notReady.some((p) => p.def.name === name);
+  if (gateway && ['identity', 'shipping', 'gateway'].every(running)) couriers = startCouriers(`http://127.0.0.1:${gateway.env.PORT}`, logsDir);
+  else say('courier simulator: not started, it needs identity, shipping and the gateway');
+}
+
+/**
+ * The courier simulator, in this process: a few dozen timers and HTTP calls a second, which the
+ * launcher's otherwise idle event loop carries without a process of its own (another Node, some
+ * 50 MiB, on a machine that already runs seven); it never throws, and stopping it is a call with a
+ * deadline rather than a signal to a child. Its lines go to a log file, like the services'.
+ */
+function startCouriers(gateway: string, logsDir: string): CourierSimulator {
+  const file = path.join(logsDir, 'courier-simulator.log');
+  const out = createWriteStream(file, { flags: 'a' });
+  out.on('error', () => undefined);
+  const log = (line: string) => out.write(`${new Date().toISOString()} ${line}\n`);
+  const count = Number(args.couriers);
+  const simulator = startCourierSimulator({
+    gateway,
+    couriers: count,
+    admin: { email: process.env.COURIER_SIMULATOR_ADMIN_EMAIL ?? DEMO_ADMIN.email, password: process.env.COURIER_SIMULATOR_ADMIN_PASSWORD ?? DEMO_ADMIN.password },
+    log,
+  });
+  say(`courier simulator: ${count} couriers sign in and deliver what is ordered (log: ${path.relative(process.cwd(), file)}; npm start -- --no-couriers turns it off)`);
+  void simulator.started.then((outcome) => {
+    if ('problem' in outcome) say(`courier simulator: not started: ${outcome.problem}`);
+    else if ('couriers' in outcome) say(`courier simulator: ${outcome.couriers} courier(s) on shift in Amsterdam`);
+  });
+  return simulator;
+}
+
+/**
+ * identity counts sign-ups per client address (10 in 10 minutes by default), and the simulator's
+ * couriers sign up from this machine's address, the one a person trying the shop in a browser has:
+ * the limit gets room for the couriers on top, so that person keeps all of theirs. Only a first start
+ * signs couriers up; later ones sign them in.
+ */
+function makeRoomForCouriers(prepared: { def: { name: string }; env: Record<string, string> }[]): void {
+  const identity = prepared.find((p) => p.def.name === 'identity');
+  if (identity) identity.env.IDENTITY_DISCOVERY_MAX_PER_IP ??= String(10 + Number(args.couriers));
 }
 
 function printTable(rows: Record<string, string>[]): void {

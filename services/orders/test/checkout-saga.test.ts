@@ -320,12 +320,12 @@ describe('the customer cancels', () => {
     assert.deepEqual([order.payment.status, order.payment.refundedMinor], ['refunded', 4900]);
   });
 
-  test('after dispatch: shipping refuses, the order stays confirmed, and a second attempt is 409', async () => {
+  test('after dispatch: shipping refuses, the order stays confirmed (shown shipped: a courier has it), and a second attempt is 409', async () => {
     const c = await confirmed();
     assert.equal((await c.cancel()).status, 202);
     await c.reply('shipment.cancel-refused');
     const order = await c.view();
-    assert.equal(order.status, 'confirmed');
+    assert.deepEqual([order.status, order.checkout.state], ['shipped', 'confirmed']);
     assert.equal(order.shipping.status, 'dispatched');
     assert.match(order.statusReason, /refused/);
     assert.equal((await c.types()).filter((t) => t === 'inventory.release' || t === 'payments.refund').length, 0);

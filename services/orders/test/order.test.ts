@@ -3,8 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ORDER_NUMBER_ALPHABET, linesBySku, newOrderNumber, priceCart, requestHash, type CatalogProduct } from '../src/orders/order.js';
-import { isNewer, paymentCopyChange, shippingCopyChange, type PaymentCopy, type ShippingCopy } from '../src/orders/status-copies.js';
-import { reply } from './saga.fixtures.js';
+import type { DeliveryEvent } from '../src/checkout/saga.types.js';
+import {
+  deliveryEntry, isNewer, paymentCopyChange, shippingCopyChange, withDelivery, type PaymentCopy, type ShippingCopy,
+} from '../src/orders/status-copies.js';
+import { delivery, reply } from './saga.fixtures.js';
 
 describe('order numbers', () => {
   test('BZ-YYMMDD-XXXXX: the UTC day, then five characters without look-alikes', () => {
@@ -53,7 +56,9 @@ describe('pricing a cart', () => {
 
 describe('status copies', () => {
   const payment: PaymentCopy = { paymentId: null, status: 'pending', amountMinor: 9800, currency: 'EUR', capturedMinor: 0, refundedMinor: 0, cardBrand: null, cardLast4: null, reason: null, version: null };
-  const shipping: ShippingCopy = { shipmentId: null, trackingNumber: null, carrier: null, status: 'pending', reason: null, version: null };
+  const shipping: ShippingCopy = {
+    shipmentId: null, trackingNumber: null, carrier: null, status: 'pending', reason: null, courierId: null, courierName: null, failedAttempts: 0, deliveredAt: null, version: null,
+  };
   const apply = <C>(copy: C, change: Partial<C> | undefined): C => ({ ...copy, ...change });
 
   test('a newer version applies, an older or equal one does not', () => {
@@ -86,5 +91,60 @@ describe('status copies', () => {
     const failed = apply(shipping, shippingCopyChange(shipping, reply.shipmentFailed() as never));
     assert.equal(failed.status, 'failed');
     assert.match(failed.reason!, /unsupported_country/);
+  });
+
+  const deliveredAt = (delivery.delivered().payload as { deliveredAt: string }).deliveredAt;
+  /** The copy after these events, each applied unless stale (as copyShipmentEvent does), and the events that moved it. */
+  const heard = (events: DeliveryEvent[], from = apply(shipping, shippingCopyChange(shipping, reply.created() as never))) => {
+    let copy = from;
+    const moved: string[] = [];
+    for (const event of events) {
+      const change = shippingCopyChange(copy, event);
+      if (change) moved.push(event.type);
+      copy = apply(copy, change);
+    }
+    return { copy, moved };
+  };
+
+  test('delivery: dispatched, picked up, an attempt failed, delivered, each with the courier; the copy shows the journey', () => {
+    const { copy } = heard([delivery.dispatched()]);
+    assert.deepEqual([copy.status, copy.courierName, copy.courierId, copy.version], ['dispatched', 'Ana Courier', '0195f0a4-1c2b-7d3e-8f40-0000000000cc', 2]);
+    const failed = heard([delivery.dispatched(), delivery.pickedUp(), delivery.attemptFailed(1)]).copy;
+    assert.deepEqual([failed.status, failed.failedAttempts, failed.reason], ['picked_up', 1, 'delivery attempt 1 failed: nobody home']);
+    const done = heard([delivery.dispatched(), delivery.pickedUp(), delivery.attemptFailed(1), delivery.delivered()]).copy;
+    assert.deepEqual([done.status, done.reason, done.failedAttempts, done.deliveredAt?.toISOString(), done.version], ['delivered', null, 1, deliveredAt, 5]);
+  });
+
+  test('delivery out of order and repeated: the newest stays, the stale and the repeated change nothing', () => {
+    const inOrder = heard([delivery.dispatched(), delivery.pickedUp(), delivery.attemptFailed(1), delivery.delivered()]);
+    const shuffled = heard([delivery.delivered(), delivery.pickedUp(), delivery.dispatched(), delivery.delivered(), delivery.attemptFailed(1)]);
+    assert.deepEqual(shuffled.moved, ['shipment.delivered'], 'only the newest moved the copy');
+    assert.deepEqual([shuffled.copy.status, shuffled.copy.version, shuffled.copy.deliveredAt], [inOrder.copy.status, inOrder.copy.version, inOrder.copy.deliveredAt]);
+    const returned = heard([delivery.returned(), delivery.attemptFailed(3), delivery.returned(), delivery.dispatched()]);
+    assert.deepEqual(returned.moved, ['shipment.returned']);
+    assert.deepEqual([returned.copy.status, returned.copy.reason], ['returned', 'returned: 3 failed delivery attempts']);
+    assert.equal(shippingCopyChange(returned.copy, reply.cancelRefused() as never), undefined, 'an older answer to a cancellation too');
+  });
+
+  test('a return keeps the courier who tried; the timeline entries read as the journey, at the times shipping gives', () => {
+    const { copy } = heard([delivery.dispatched(), delivery.pickedUp(), delivery.attemptFailed(1), delivery.attemptFailed(2), delivery.attemptFailed(3), delivery.returned()]);
+    assert.deepEqual([copy.status, copy.courierName, copy.failedAttempts], ['returned', 'Ana Courier', 3]);
+    const entries = [delivery.dispatched(), delivery.pickedUp(), delivery.attemptFailed(3, 0), delivery.delivered(), delivery.returned()].map(deliveryEntry);
+    assert.deepEqual(entries.map((e) => [e.step, e.kind, e.status]), [
+      ['dispatch', 'delivery', 'succeeded'], ['pick-up', 'delivery', 'succeeded'], ['delivery-attempt', 'delivery', 'failed'],
+      ['deliver', 'delivery', 'succeeded'], ['return', 'delivery', 'succeeded'],
+    ]);
+    assert.equal(entries[0]!.detail, 'handed to Ana Courier, tracking BZ7K3M9QX2PA');
+    assert.equal(entries[2]!.detail, 'attempt 3 by Ana Courier failed: nobody home; no attempts left');
+    assert.equal(entries[3]!.at?.toISOString(), deliveredAt);
+  });
+
+  test("a confirmed order's status follows its parcel; any other status is the saga's", () => {
+    const cases: [Parameters<typeof withDelivery>, string][] = [
+      [['confirmed', 'created'], 'confirmed'], [['confirmed', 'dispatched'], 'shipped'], [['confirmed', 'picked_up'], 'shipped'],
+      [['confirmed', 'delivered'], 'delivered'], [['confirmed', undefined], 'confirmed'],
+      [['cancelling', 'returned'], 'cancelling'], [['cancelled', 'returned'], 'cancelled'], [['pending', 'created'], 'pending'],
+    ];
+    for (const [args, expected] of cases) assert.equal(withDelivery(...args), expected, JSON.stringify(args));
   });
 });

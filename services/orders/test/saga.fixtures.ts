@@ -1,7 +1,9 @@
 // Builders for the pure saga's tests: an order's facts, its saga at each state, and every reply.
 import { sagaIdsFor, type SagaIds } from '../src/checkout/saga.ids.js';
 import { decide, startSaga } from '../src/checkout/saga.js';
-import type { Decision, OrderFacts, Reply, ReplyType, Saga, SagaContext, SagaInput, SagaSettings } from '../src/checkout/saga.types.js';
+import type {
+  Decision, DeliveryEvent, DeliveryEventType, OrderFacts, Reply, ReplyType, Saga, SagaContext, SagaInput, SagaSettings,
+} from '../src/checkout/saga.types.js';
 
 export const ORDER_ID = '0195f0a4-1c2b-7d3e-8f40-5a6b7c8d9e0f';
 export const PAYMENT_ID = '0195f0a4-1c2b-7d3e-8f40-000000000001';
@@ -41,6 +43,34 @@ export const reply = {
   shipmentFailed: (): Reply => ({ type: 'shipment.failed', payload: { shipmentRequestId: ids.shipmentRequestId, orderId: ORDER_ID, reason: 'unsupported_country', message: 'we do not ship to XX' } }),
   shipmentCancelled: (effect: 'cancelled' | 'nothing_to_cancel' = 'cancelled'): Reply => ({ type: 'shipment.cancelled', payload: { orderId: ORDER_ID, shipmentId: effect === 'cancelled' ? SHIPMENT_ID : null, effect, version: effect === 'cancelled' ? 2 : null } }),
   cancelRefused: (): Reply => ({ type: 'shipment.cancel-refused', payload: { orderId: ORDER_ID, shipmentId: SHIPMENT_ID, reason: 'already_dispatched', status: 'dispatched', version: 3 } }),
+};
+
+export const COURIER = { courierId: '0195f0a4-1c2b-7d3e-8f40-0000000000cc', name: 'Ana Courier' };
+const parcel = (version: number) => ({ shipmentId: SHIPMENT_ID, orderId: ORDER_ID, trackingNumber: 'BZ7K3M9QX2PA', version });
+const at = (minutes: number) => later(minutes * 60_000).toISOString();
+
+/**
+ * shipping's delivery events for this order, with the versions shipping gives them after created (1):
+ * dispatched 2, picked up 3, attempts 4…, then delivered or returned above the last attempt.
+ */
+export const delivery = {
+  dispatched: (version = 2): DeliveryEvent => ({ type: 'shipment.dispatched', payload: { ...parcel(version), courier: COURIER, dispatchedAt: at(10) } }),
+  pickedUp: (version = 3): DeliveryEvent => ({ type: 'shipment.picked_up', payload: { ...parcel(version), courier: COURIER, pickedUpAt: at(20) } }),
+  attemptFailed: (attempt = 1, attemptsLeft = 3 - attempt): DeliveryEvent => ({
+    type: 'shipment.attempt_failed', payload: { ...parcel(3 + attempt), courier: COURIER, reason: 'nobody home', attempt, attemptsLeft, failedAt: at(30 + attempt) },
+  }),
+  delivered: (version = 5): DeliveryEvent => ({ type: 'shipment.delivered', payload: { ...parcel(version), courier: COURIER, deliveredAt: at(40) } }),
+  returned: (version = 7): DeliveryEvent => ({
+    type: 'shipment.returned', payload: { ...parcel(version), reason: '3 failed delivery attempts', items: [{ sku: 'LAMP-001', quantity: 2 }], returnedAt: at(50) },
+  }),
+};
+
+export const everyDeliveryEvent: Record<DeliveryEventType, () => DeliveryEvent> = {
+  'shipment.dispatched': () => delivery.dispatched(),
+  'shipment.picked_up': () => delivery.pickedUp(),
+  'shipment.attempt_failed': () => delivery.attemptFailed(),
+  'shipment.delivered': () => delivery.delivered(),
+  'shipment.returned': () => delivery.returned(),
 };
 
 /** One reply of each type, in a fixed order. */

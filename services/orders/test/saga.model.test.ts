@@ -1,13 +1,15 @@
 // The saga against models of payments, inventory and shipping that behave as those services do
 // (idempotent by operation id, one payment and one shipment per order, a compensation that comes
 // first leaves a tombstone), with messages delivered in any order, some twice, deadlines firing at
-// random and customers cancelling at random. Whatever happens, once everything is delivered:
-// every saga has ended, and the invariants hold.
+// random and customers cancelling at random. After confirmation the parcel may travel: dispatched
+// (inventory commits the reservation), picked up, then delivered or returned (inventory takes the
+// items back), each event heard by orders and inventory in any order. Whatever happens, once
+// everything is delivered: every saga has ended, and the invariants hold.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decide, startSaga } from '../src/checkout/saga.js';
-import type { Reply, Saga, SagaCommand } from '../src/checkout/saga.types.js';
-import { ORDER_ID, PAYMENT_ID, SHIPMENT_ID, T0, ctx, facts, ids, settings } from './saga.fixtures.js';
+import type { DeliveryEvent, Reply, Saga, SagaCommand, SagaMessage } from '../src/checkout/saga.types.js';
+import { COURIER, ORDER_ID, PAYMENT_ID, SHIPMENT_ID, T0, ctx, facts, ids, settings } from './saga.fixtures.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
 function prng(seed: number) {
@@ -90,10 +92,29 @@ class Payments {
   }
 }
 
-/** Inventory as it behaves: reserve all or nothing, idempotent by reservation id; release before reserve is a tombstone. */
+/**
+ * Inventory as it behaves: reserve all or nothing, idempotent by reservation id; release before
+ * reserve is a tombstone; a release of a committed reservation is refused without an answer. The
+ * parcel's dispatch commits an active reservation (its units leave), its return brings the units back
+ * once.
+ */
 class Inventory {
-  reservation: 'none' | 'active' | 'released' | 'rejected' | 'tombstone' = 'none';
+  reservation: 'none' | 'active' | 'released' | 'rejected' | 'tombstone' | 'committed' = 'none';
+  returned = false;
   constructor(public available: number) {}
+
+  /** Units that left with a parcel and have not come back. */
+  get shipped(): number {
+    return this.reservation === 'committed' && !this.returned ? QTY : 0;
+  }
+
+  hear(event: 'dispatched' | 'returned'): void {
+    if (event === 'dispatched' && this.reservation === 'active') this.reservation = 'committed';
+    if (event === 'returned' && !this.returned) {
+      this.returned = true;
+      this.available += QTY;
+    }
+  }
 
   handle(command: SagaCommand): Reply[] {
     const reservationId = (command.payload as { reservationId: string }).reservationId;
@@ -122,11 +143,28 @@ class Inventory {
   }
 }
 
-/** Shipping as it behaves: one shipment per order; a cancel before the create is a tombstone. */
+/**
+ * Shipping as it behaves: one shipment per order; a cancel before the create is a tombstone; a
+ * cancel once a courier has the parcel is refused; each step of the journey is an event with the
+ * shipment's next version.
+ */
 class Shipping {
-  status: 'none' | 'created' | 'cancelled' | 'dispatched' | 'tombstone' = 'none';
+  status: 'none' | 'created' | 'cancelled' | 'dispatched' | 'picked_up' | 'delivered' | 'returned' | 'tombstone' = 'none';
   version = 0;
   constructor(private readonly shippable: boolean) {}
+
+  /** Moves the parcel one step on its journey; the event that tells of it. */
+  travel(to: 'dispatched' | 'picked_up' | 'delivered' | 'returned'): DeliveryEvent {
+    this.status = to;
+    const ref = { shipmentId: SHIPMENT_ID, orderId: ORDER_ID, trackingNumber: 'BZ7K3M9QX2PA', version: ++this.version };
+    const at = new Date().toISOString();
+    switch (to) {
+      case 'dispatched': return { type: 'shipment.dispatched', payload: { ...ref, courier: COURIER, dispatchedAt: at } };
+      case 'picked_up': return { type: 'shipment.picked_up', payload: { ...ref, courier: COURIER, pickedUpAt: at } };
+      case 'delivered': return { type: 'shipment.delivered', payload: { ...ref, courier: COURIER, deliveredAt: at } };
+      case 'returned': return { type: 'shipment.returned', payload: { ...ref, reason: '3 failed delivery attempts', items: [{ sku: 'LAMP-001', quantity: QTY }], returnedAt: at } };
+    }
+  }
 
   handle(command: SagaCommand): Reply {
     if (command.type === 'shipping.create-shipment') {
@@ -140,7 +178,11 @@ class Shipping {
       }
       return { type: 'shipment.created', payload: { shipmentRequestId, orderId: ORDER_ID, shipmentId: SHIPMENT_ID, trackingNumber: 'BZ7K3M9QX2PA', carrier: 'bazaar-courier', status: this.status, version: this.version } };
     }
-    if (this.status === 'dispatched') return { type: 'shipment.cancel-refused', payload: { orderId: ORDER_ID, shipmentId: SHIPMENT_ID, reason: 'already_dispatched', status: 'dispatched', version: this.version } };
+    if (this.status === 'dispatched' || this.status === 'picked_up' || this.status === 'delivered') {
+      const reason = this.status === 'delivered' ? 'already_delivered' : 'already_dispatched';
+      return { type: 'shipment.cancel-refused', payload: { orderId: ORDER_ID, shipmentId: SHIPMENT_ID, reason, status: this.status, version: this.version } };
+    }
+    if (this.status === 'returned') return { type: 'shipment.cancelled', payload: { orderId: ORDER_ID, shipmentId: SHIPMENT_ID, effect: 'nothing_to_cancel', version: this.version } };
     if (this.status === 'created') {
       this.status = 'cancelled';
       this.version += 1;
@@ -151,7 +193,7 @@ class Shipping {
   }
 }
 
-type Message = { to: 'orders'; reply: Reply } | { to: 'services'; command: SagaCommand };
+type Message = { to: 'orders'; reply: SagaMessage } | { to: 'services'; command: SagaCommand } | { to: 'inventory'; event: 'dispatched' | 'returned' };
 
 function simulate(seed: number): { saga: Saga; payments: Payments; inventory: Inventory; shipping: Shipping; stock: number; trace: string[] } {
   const rng = prng(seed);
@@ -191,8 +233,18 @@ function simulate(seed: number): { saga: Saga; payments: Payments; inventory: In
     // At-least-once: now and then a message is delivered and stays to be delivered again.
     if (!rng.chance(scenario.duplicateChance)) inFlight.splice(index, 1);
     if (message.to === 'orders') ordersDecide(message.reply);
+    else if (message.to === 'inventory') inventory.hear(message.event);
     else for (const r of serve(message.command)) inFlight.push({ to: 'orders', reply: r });
     assert.ok(inventory.available >= 0, 'stock below zero');
+  };
+  /** The parcel's next step, if it has one: orders and inventory each hear of it, in any order. */
+  const travel = () => {
+    const next = shipping.status === 'created' ? 'dispatched' : shipping.status === 'dispatched' ? 'picked_up'
+      : shipping.status === 'picked_up' ? (rng.chance(0.5) ? 'delivered' : 'returned') : undefined;
+    if (!next) return;
+    const event = shipping.travel(next);
+    inFlight.push({ to: 'orders', reply: event });
+    if (next === 'dispatched' || next === 'returned') inFlight.push({ to: 'inventory', event: next });
   };
   const fireDeadline = () => {
     if (!saga.deadlineAt) return;
@@ -200,10 +252,12 @@ function simulate(seed: number): { saga: Saga; payments: Payments; inventory: In
     ordersDecide({ type: 'deadline' });
   };
 
-  for (let i = 0; i < 60 && inFlight.length > 0; i++) {
+  // Messages are delivered, and a confirmed order's parcel may travel meanwhile, until both are done.
+  const mayTravel = () => everConfirmed && scenario.dispatchChance > 0 && ['created', 'dispatched', 'picked_up'].includes(shipping.status);
+  for (let i = 0; i < 60 && (inFlight.length > 0 || mayTravel()); i++) {
     if (rng.chance(scenario.cancelChance)) ordersDecide({ type: 'cancel', shippingStatus: shipping.status });
     if (rng.chance(scenario.deadlineChance)) fireDeadline();
-    if (everConfirmed && shipping.status === 'created' && rng.chance(scenario.dispatchChance)) shipping.status = 'dispatched';
+    if (everConfirmed && rng.chance(scenario.dispatchChance)) travel();
     if (inFlight.length) deliver(Math.floor(rng.next() * inFlight.length));
   }
   // Then everything in flight is delivered (duplicates stop), and deadlines do their work.
@@ -216,25 +270,37 @@ function simulate(seed: number): { saga: Saga; payments: Payments; inventory: In
   return { saga, payments, inventory, shipping, stock: scenario.stock, trace };
 }
 
+const ON_ITS_WAY = ['dispatched', 'picked_up', 'delivered'];
+
 test('whatever the order of delivery, duplicates, deadlines and cancellations: every saga ends and the invariants hold', () => {
   const ends: Record<string, number> = {};
+  let returned = 0;
+  let travelled = 0;
   for (let seed = 1; seed <= 3000; seed++) {
     const { saga, payments, inventory, shipping, stock, trace } = simulate(seed);
     const why = `seed ${seed}\n${trace.join('\n')}`;
     ends[saga.state] = (ends[saga.state] ?? 0) + 1;
     assert.ok(['confirmed', 'cancelled', 'rejected'].includes(saga.state), `ended ${saga.state}: ${why}`);
     assert.ok(payments.captures <= 1, `charged twice: ${why}`);
-    assert.equal(inventory.available + (inventory.reservation === 'active' ? QTY : 0), stock, `stock not conserved: ${why}`);
+    assert.equal(inventory.available + (inventory.reservation === 'active' ? QTY : 0) + inventory.shipped, stock, `stock not conserved: ${why}`);
     if (saga.state === 'confirmed') {
       assert.equal(payments.status, 'captured', `confirmed without captured money: ${why}`);
-      assert.equal(inventory.reservation, 'active', `confirmed without a reservation: ${why}`);
-      assert.ok(shipping.status === 'created' || shipping.status === 'dispatched', `confirmed without a shipment: ${why}`);
+      if (ON_ITS_WAY.includes(shipping.status)) travelled += 1;
+      // Until dispatch the stock is held for the order; from dispatch it has left with the parcel.
+      const stockFollows = shipping.status === 'created' ? inventory.reservation === 'active' : inventory.reservation === 'committed' && !inventory.returned;
+      assert.ok(stockFollows, `confirmed, shipment ${shipping.status}, reservation ${inventory.reservation}: ${why}`);
+      assert.ok(['created', ...ON_ITS_WAY].includes(shipping.status), `confirmed without a shipment: ${why}`);
     } else {
       assert.ok(!['captured', 'authorized'].includes(payments.status), `${saga.state} with money held (${payments.status}): ${why}`);
       assert.notEqual(inventory.reservation, 'active', `${saga.state} with stock held: ${why}`);
-      assert.notEqual(shipping.status, 'created', `${saga.state} with a live shipment: ${why}`);
+      assert.ok(!['created', ...ON_ITS_WAY].includes(shipping.status), `${saga.state} with a live shipment (${shipping.status}): ${why}`);
+    }
+    if (shipping.status === 'returned') {
+      returned += 1;
+      assert.deepEqual([saga.state, payments.status, inventory.returned], ['cancelled', 'refunded', true], `returned: ${why}`);
     }
   }
   // The scenarios reach every ending, so the checks above were all exercised.
   for (const state of ['confirmed', 'cancelled', 'rejected']) assert.ok((ends[state] ?? 0) > 50, `too few ${state}: ${JSON.stringify(ends)}`);
+  assert.ok(returned > 20 && travelled > 20, `too few parcels travelled (${travelled}) or came back (${returned})`);
 });

@@ -13,7 +13,7 @@ import {
 import { MIGRATIONS_DIR, buildApp } from '../src/app.js';
 import { createDeadlineJob, type DeadlineJob } from '../src/checkout/deadline.job.js';
 import { createReplyHandler, replyHandlers, type SagaRunnerDeps } from '../src/checkout/saga.runner.js';
-import type { ReplyType, SagaSettings } from '../src/checkout/saga.types.js';
+import type { SagaMessage, SagaSettings } from '../src/checkout/saga.types.js';
 import { createCatalog, type Catalog } from '../src/orders/catalog.client.js';
 import { orderRecords } from '../src/orders/order-records.store.js';
 import type { CatalogProduct } from '../src/orders/order.js';
@@ -78,8 +78,8 @@ export interface Harness {
   /** The saga's runner as main.ts wires it, on this database and the harness's clock. */
   runner: SagaRunnerDeps;
   token(userId?: string, roles?: string[]): Promise<string>;
-  /** Delivers a reply as the consumer does; the same `messageId` twice is absorbed by the inbox. */
-  deliver(type: ReplyType, payload: Record<string, unknown>, messageId?: string): Promise<void>;
+  /** Delivers a reply or delivery event as the consumer does; the same `messageId` twice is absorbed by the inbox. */
+  deliver(type: SagaMessage['type'], payload: Record<string, unknown>, messageId?: string): Promise<void>;
   /** What orders wrote to its outbox about an order (commands and events), oldest first. */
   sent(orderId: string): Promise<Sent[]>;
   close(): Promise<void>;

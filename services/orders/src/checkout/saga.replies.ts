@@ -2,7 +2,7 @@
 // reply that changes what the saga knows leaves a line in the timeline; a repeated one (a redelivery
 // under a new message id, an answer to a command sent again) changes nothing.
 import type {
-  CompensationStep, ForwardStep, PaymentKnown, Reply, ReplyOf, Resources, Saga, StepLogEntry, StepStatus,
+  CompensationStep, DeliveryEvent, ForwardStep, PaymentKnown, ReplyOf, Resources, Saga, SagaMessage, StepLogEntry, StepStatus,
 } from './saga.types.js';
 
 export interface Learned {
@@ -20,7 +20,7 @@ export interface Learned {
 const none: Learned = { resources: {}, log: [] };
 
 /** Whether a reply matches the ids this saga gave its commands (the order id is matched by the lookup). */
-export function concernsSaga(saga: Saga, reply: Reply): boolean {
+export function concernsSaga(saga: Saga, reply: SagaMessage): boolean {
   const { ids } = saga;
   switch (reply.type) {
     case 'payment.authorized': case 'payment.declined': return reply.payload.operationId === ids.authorizeOperationId;
@@ -30,6 +30,8 @@ export function concernsSaga(saga: Saga, reply: Reply): boolean {
     case 'stock.reserved': case 'stock.reservation-rejected': case 'stock.released': return reply.payload.reservationId === ids.reservationId;
     case 'shipment.created': case 'shipment.failed': return reply.payload.shipmentRequestId === ids.shipmentRequestId;
     case 'shipment.cancelled': case 'shipment.cancel-refused': return reply.payload.orderId === saga.orderId;
+    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
+      return reply.payload.orderId === saga.orderId;
   }
 }
 
@@ -39,7 +41,7 @@ const compensation = (step: CompensationStep, status: StepStatus, detail: string
 const outcome = (saga: Saga, step: ForwardStep, ok: boolean): StepStatus => (saga.step === step ? (ok ? 'succeeded' : 'failed') : 'late');
 const money = (minor: number, currency: string) => `${minor} ${currency}`;
 
-export function learn(saga: Saga, reply: Reply): Learned {
+export function learn(saga: Saga, reply: SagaMessage): Learned {
   switch (reply.type) {
     case 'payment.authorized': case 'payment.declined': case 'payment.captured': case 'payment.capture-failed':
       return learnPaymentAction(saga, reply);
@@ -47,6 +49,8 @@ export function learn(saga: Saga, reply: Reply): Learned {
       return learnPaymentCompensation(saga, reply);
     case 'stock.reserved': case 'stock.reservation-rejected': case 'stock.released':
       return learnReservation(saga, reply);
+    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
+      return learnDelivery(saga, reply);
     default:
       return learnShipment(saga, reply);
   }
@@ -188,4 +192,25 @@ function learnShipment(saga: Saga, reply: ReplyOf<'shipment.created' | 'shipment
       if (s !== 'creating' && s !== 'created') return none;
       return { resources: { shipment: 'dispatched' }, log: [compensation('cancel-shipment', 'failed', `refused: ${reply.payload.reason}`)] };
   }
+}
+
+/**
+ * What the delivery tells the saga; the customer's timeline has its own entry for each event (from
+ * the shipping copy, orders/status-copies.ts), so nothing is logged here. Any event of a parcel on its
+ * way means a courier took it: beyond cancelling, and the reservation committed by inventory (events
+ * come on separate queues, so a delivery may be heard before its dispatch). A returned parcel is a
+ * failure of the confirmed order: its money goes back; its items are inventory's again already.
+ */
+function learnDelivery(saga: Saga, event: DeliveryEvent): Learned {
+  // Only a confirmed order's shipment is ever dispatched (shipping waits for order.confirmed).
+  if (saga.state !== 'confirmed' && !saga.afterConfirmation) return none;
+  const s = saga.shipment;
+  const r = saga.reservation;
+  const committed: Partial<Resources> = r === 'reserving' || r === 'reserved' ? { reservation: 'committed' } : {};
+  if (event.type === 'shipment.returned') {
+    if (s !== 'creating' && s !== 'created' && s !== 'dispatched') return none;
+    return { resources: { shipment: 'returned', ...committed }, log: [], failure: `the parcel was returned: ${event.payload.reason}` };
+  }
+  if (s !== 'creating' && s !== 'created') return none;
+  return { resources: { shipment: 'dispatched', ...committed }, log: [] };
 }

@@ -7,7 +7,7 @@ import { payloadHandlers, type Logger, type PoolClient, type Publish, type Sends
 import { decide, orderStatusOf } from './saga.js';
 import { appendSteps, insertSaga, lockSaga, lockSagaByReservation, updateSaga, type StoredSaga } from './saga.store.js';
 import type {
-  Decision, OrderEventType, OrderFacts, OrderStatus, Reply, ReplyOf, Saga, SagaCommandType, SagaInput, SagaSettings,
+  Decision, OrderEventType, OrderFacts, OrderStatus, ReplyOf, Saga, SagaCommandType, SagaInput, SagaMessage, SagaSettings, StepLogEntry,
 } from './saga.types.js';
 
 /** How the saga sends its commands and announces the order's events: each with its contract's payload. */
@@ -20,10 +20,17 @@ export type SagaPublish = Publish<Sends<Messages, SagaCommandType | OrderEventTy
 export interface OrderRecords {
   /** What the saga's commands need of the order. */
   facts(client: PoolClient, orderId: string, paymentMethodRef: string): Promise<OrderFacts>;
-  /** The order's status, and the reason customers see, as the saga leaves it. */
+  /**
+   * The order's status, and the reason customers see, as the saga leaves it (a confirmed order's
+   * status is refined there from its parcel).
+   */
   setStatus(client: PoolClient, orderId: string, status: OrderStatus, reason: string | null): Promise<void>;
-  /** Brings the order's copy of the payment's or the shipment's status up to date from a reply about it. */
-  copyReply(client: PoolClient, orderId: string, reply: Reply): Promise<void>;
+  /**
+   * Brings the order's copy of the payment's or the shipment's status up to date from a reply or a
+   * delivery event: whether the copy changed (a stale one changes nothing), and the timeline entries
+   * the change makes (a delivery's news).
+   */
+  copyReply(client: PoolClient, orderId: string, reply: SagaMessage): Promise<{ changed: boolean; timeline: StepLogEntry[] }>;
 }
 
 export interface SagaRunnerDeps {
@@ -48,8 +55,11 @@ export async function recordDecision(
   await appendSteps(client, saga.orderId, decision.log, at);
   for (const command of decision.commands) await deps.publish(client, command.type, command.payload);
   for (const event of decision.events) await deps.publish(client, event.type, event.payload);
-  await deps.orders.setStatus(client, saga.orderId, orderStatusOf(saga), reasonOf(saga));
+  await writeStatus(client, deps, saga);
 }
+
+const writeStatus = (client: PoolClient, deps: Pick<SagaRunnerDeps, 'orders'>, saga: Saga) =>
+  deps.orders.setStatus(client, saga.orderId, orderStatusOf(saga), reasonOf(saga));
 
 /** Decides on one input for a saga locked by the caller, and records the decision unless it is a refusal. */
 export async function applyToSaga(client: PoolClient, deps: SagaRunnerDeps, stored: StoredSaga, input: SagaInput): Promise<Decision> {
@@ -60,15 +70,17 @@ export async function applyToSaga(client: PoolClient, deps: SagaRunnerDeps, stor
   return decision;
 }
 
-export type ReplyHandler = (client: PoolClient, reply: Reply) => Promise<void>;
+export type ReplyHandler = (client: PoolClient, reply: SagaMessage) => Promise<void>;
 
-const isStockReply = (reply: Reply): reply is ReplyOf<'stock.reserved' | 'stock.reservation-rejected' | 'stock.released'> => reply.type.startsWith('stock.');
+const isStockReply = (reply: SagaMessage): reply is ReplyOf<'stock.reserved' | 'stock.reservation-rejected' | 'stock.released'> => reply.type.startsWith('stock.');
 
 /**
- * Handles one reply from payments, inventory or shipping inside the consumer's (inbox) transaction:
- * the saga is locked first (every change to one saga is serialised on that lock), the status copy
- * is updated if the reply carries a newer version, then the saga decides. A reply for no saga of ours
- * is acknowledged and ignored.
+ * Handles one reply from payments, inventory or shipping, or one delivery event, inside the
+ * consumer's (inbox) transaction: the saga is locked first (every change to one saga, its copies and
+ * its order's status is serialised on that lock), the status copy is updated if the message carries
+ * a newer version (with the timeline entry a delivery makes), then the saga decides. The order's
+ * status follows the copy even when the saga has nothing to decide (a parcel delivered). A message
+ * for no saga of ours is acknowledged and ignored.
  */
 export function createReplyHandler(deps: SagaRunnerDeps): ReplyHandler {
   return async (client, reply) => {
@@ -79,15 +91,17 @@ export function createReplyHandler(deps: SagaRunnerDeps): ReplyHandler {
       return;
     }
     const orderId = stored.saga.orderId;
-    await deps.orders.copyReply(client, orderId, reply);
+    const copied = await deps.orders.copyReply(client, orderId, reply);
+    await appendSteps(client, orderId, copied.timeline, deps.now());
     const decision = await applyToSaga(client, deps, stored, reply);
+    if (copied.changed && !decision.changed) await writeStatus(client, deps, decision.saga);
     deps.logger?.debug({ orderId, type: reply.type, changed: decision.changed, state: decision.saga.state, sent: decision.commands.map((c) => c.type) }, 'checkout reply applied');
   };
 }
 
 /**
- * The handlers to register with createMessaging: one per reply type, each given its contract's
- * payload, all through `handle`.
+ * The handlers to register with createMessaging: one per reply and delivery event type, each given
+ * its contract's payload, all through `handle` (the kit binds orders' queue to each type named here).
  */
 export function replyHandlers(handle: ReplyHandler) {
   return payloadHandlers(events, {
@@ -106,5 +120,10 @@ export function replyHandlers(handle: ReplyHandler) {
     'shipment.failed': (client, payload) => handle(client, { type: 'shipment.failed', payload }),
     'shipment.cancelled': (client, payload) => handle(client, { type: 'shipment.cancelled', payload }),
     'shipment.cancel-refused': (client, payload) => handle(client, { type: 'shipment.cancel-refused', payload }),
+    'shipment.dispatched': (client, payload) => handle(client, { type: 'shipment.dispatched', payload }),
+    'shipment.picked_up': (client, payload) => handle(client, { type: 'shipment.picked_up', payload }),
+    'shipment.attempt_failed': (client, payload) => handle(client, { type: 'shipment.attempt_failed', payload }),
+    'shipment.delivered': (client, payload) => handle(client, { type: 'shipment.delivered', payload }),
+    'shipment.returned': (client, payload) => handle(client, { type: 'shipment.returned', payload }),
   });
 }

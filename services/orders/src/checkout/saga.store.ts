@@ -85,13 +85,17 @@ export async function lockNextOverdue(db: Queryable, now: Date): Promise<StoredS
   return rows[0] && toStored(rows[0]);
 }
 
+/** Appends entries to the timeline, each at its own time if it has one, else at `at`. */
 export async function appendSteps(db: Queryable, orderId: string, entries: readonly StepLogEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
   await db.query(
     `INSERT INTO saga_steps (order_id, seq, step, kind, status, detail, at)
-     SELECT $1, coalesce((SELECT max(seq) FROM saga_steps WHERE order_id = $1), 0) + e.n, e.step, e.kind, e.status, e.detail, $2
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS e (step, kind, status, detail, n)`,
-    [orderId, at, entries.map((e) => e.step), entries.map((e) => e.kind), entries.map((e) => e.status), entries.map((e) => (e.detail === null ? null : e.detail.slice(0, 500)))],
+     SELECT $1, coalesce((SELECT max(seq) FROM saga_steps WHERE order_id = $1), 0) + e.n, e.step, e.kind, e.status, e.detail, e.at
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) WITH ORDINALITY AS e (step, kind, status, detail, at, n)`,
+    [
+      orderId, entries.map((e) => e.step), entries.map((e) => e.kind), entries.map((e) => e.status),
+      entries.map((e) => (e.detail === null ? null : e.detail.slice(0, 500))), entries.map((e) => e.at ?? at),
+    ],
   );
 }
 
@@ -101,7 +105,7 @@ export interface TimelineEntry extends StepLogEntry {
 }
 
 export async function listSteps(db: Queryable, orderId: string, limit: number): Promise<TimelineEntry[]> {
-  const { rows } = await db.query<{ seq: number; step: string; kind: 'action' | 'compensation'; status: StepStatus; detail: string | null; at: Date }>(
+  const { rows } = await db.query<{ seq: number; step: string; kind: StepLogEntry['kind']; status: StepStatus; detail: string | null; at: Date }>(
     // The latest entries: a compensation is retried until it is answered, so the log has no end.
     'SELECT * FROM (SELECT seq, step, kind, status, detail, at FROM saga_steps WHERE order_id = $1 ORDER BY seq DESC LIMIT $2) latest ORDER BY seq',
     [orderId, limit],

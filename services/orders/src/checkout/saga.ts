@@ -14,6 +14,10 @@
 //                                             cancelled (or confirmed again, if a cancellation after
 //                                             confirmation finds the shipment already dispatched)
 //
+// After confirmation shipping's delivery events (shipment.dispatched … delivered) tell the saga the
+// goods have left: from then on nothing is undone, except that a parcel returned undelivered turns a
+// confirmed order to compensating with the refund alone (its stock came back through inventory).
+//
 // The saga keeps what it knows of each thing it asked for (Resources). A forward step that fails or
 // misses its deadline turns the saga to compensating; compensations run one at a time, the latest
 // step's first, each chosen from what is still held when the previous one answers. A step that timed
@@ -116,7 +120,7 @@ export function decide(saga: Saga, input: SagaInput, ctx: SagaContext): Decision
   return draft.result(saga);
 }
 
-/** The order's status as customers see it. */
+/** The order's status as the saga sees it; a confirmed order's parcel refines it (`withDelivery`, orders/). */
 export function orderStatusOf(saga: Pick<Saga, 'state'>): OrderStatus {
   switch (saga.state) {
     case 'authorizing': case 'reserving': case 'shipping': case 'capturing': return 'pending';
@@ -163,7 +167,13 @@ function drive(draft: Draft, failure: string | undefined, learnt: boolean): void
       return;
     case 'confirmed':
       // A confirmed order must keep its reservation and shipment until dispatch; one that loses either
-      // before is cancelled (and refunded). Once dispatched, the goods are on their way: nothing to undo.
+      // before is cancelled (and refunded). Once dispatched, the goods are on their way: nothing to
+      // undo, whatever a late reply says, unless the parcel comes back: then the customer is refunded
+      // (the shipment is over and the items are back in stock, so the refund is all there is to do).
+      if (s.shipment === 'returned') {
+        s.afterConfirmation = true;
+        return compensate(draft, failure ?? 'the parcel was returned');
+      }
       if (s.shipment !== 'dispatched' && (s.reservation !== 'reserved' || s.shipment !== 'created')) {
         s.afterConfirmation = true;
         return compensate(draft, failure ?? 'the order lost its stock or shipment');
@@ -254,7 +264,8 @@ function onDeadline(draft: Draft): void {
   draft.log.push({ step, kind: 'compensation', status: 'retried', detail: `attempt ${s.attempt}: no answer in time` });
 }
 
-const DISPATCHED = new Set(['dispatched', 'delivered']);
+/** The shipping copy's statuses once a courier has had the parcel: too late to cancel. */
+const DISPATCHED = new Set(['dispatched', 'picked_up', 'delivered', 'returned']);
 
 function onCancel(draft: Draft, shippingStatus: string | null): void {
   const s = draft.saga;
@@ -262,7 +273,7 @@ function onCancel(draft: Draft, shippingStatus: string | null): void {
     case 'authorizing': case 'reserving': case 'shipping': case 'capturing':
       return compensate(draft, 'cancelled by the customer');
     case 'confirmed':
-      if (s.shipment === 'dispatched' || (shippingStatus !== null && DISPATCHED.has(shippingStatus))) {
+      if (s.shipment === 'dispatched' || s.shipment === 'returned' || (shippingStatus !== null && DISPATCHED.has(shippingStatus))) {
         draft.refused = 'the order has been dispatched and can no longer be cancelled';
         return;
       }

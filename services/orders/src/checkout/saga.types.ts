@@ -24,10 +24,17 @@ export const isForwardStep = (step: SagaStep): step is ForwardStep =>
  */
 export type PaymentKnown =
   | 'none' | 'authorizing' | 'authorized' | 'declined' | 'capturing' | 'captured' | 'voided' | 'refunded' | 'void_failed' | 'refund_failed';
-/** What the saga knows of the reservation; `reserving` may hold stock. */
-export type ReservationKnown = 'none' | 'reserving' | 'reserved' | 'rejected' | 'released';
-/** What the saga knows of the shipment; `creating` may have made one; `dispatched` is beyond cancelling. */
-export type ShipmentKnown = 'none' | 'creating' | 'created' | 'failed' | 'cancelled' | 'dispatched';
+/**
+ * What the saga knows of the reservation; `reserving` may hold stock. `committed`: inventory commits
+ * it when a courier takes the parcel, so there is nothing left to release (a release of a committed
+ * reservation is refused without an answer); a returned parcel's items come back as received stock.
+ */
+export type ReservationKnown = 'none' | 'reserving' | 'reserved' | 'rejected' | 'released' | 'committed';
+/**
+ * What the saga knows of the shipment; `creating` may have made one; `dispatched` is beyond
+ * cancelling (a courier has it, from dispatch until delivery); `returned` came back undelivered.
+ */
+export type ShipmentKnown = 'none' | 'creating' | 'created' | 'failed' | 'cancelled' | 'dispatched' | 'returned';
 
 export interface Resources {
   payment: PaymentKnown;
@@ -106,21 +113,40 @@ export const REPLY_TYPES = [
   'shipment.created', 'shipment.failed', 'shipment.cancelled', 'shipment.cancel-refused',
 ] as const satisfies readonly ReplyType[];
 
-/** What can happen to a saga: a reply, its step's deadline passing, or the customer cancelling. */
+/**
+ * shipping's delivery lifecycle, published as it happens after confirmation (not answers to a
+ * command): the saga learns from it that the goods have left, or came back.
+ */
+export type DeliveryEventType = 'shipment.dispatched' | 'shipment.picked_up' | 'shipment.attempt_failed' | 'shipment.delivered' | 'shipment.returned';
+export type DeliveryEvent = MessageOf<DeliveryEventType>;
+
+export const DELIVERY_EVENT_TYPES = [
+  'shipment.dispatched', 'shipment.picked_up', 'shipment.attempt_failed', 'shipment.delivered', 'shipment.returned',
+] as const satisfies readonly DeliveryEventType[];
+
+/** What orders hears from payments, inventory and shipping about an order: a reply, or news of its delivery. */
+export type SagaMessage = Reply | DeliveryEvent;
+
+/** What can happen to a saga: a reply or delivery event, its step's deadline passing, or the customer cancelling. */
 export type SagaInput =
-  | Reply
+  | SagaMessage
   | { type: 'deadline' }
   /** `shippingStatus`: the order's copy of the shipment's status, to refuse once the courier has it. */
   | { type: 'cancel'; shippingStatus: string | null };
 
 export type StepStatus = 'started' | 'succeeded' | 'failed' | 'timed_out' | 'retried' | 'late';
 
-/** One line of the order's timeline. */
+/**
+ * One line of the order's timeline: what the saga did (`action`) or undid (`compensation`), or news
+ * of the parcel from shipping (`delivery`).
+ */
 export interface StepLogEntry {
   step: string;
-  kind: 'action' | 'compensation';
+  kind: 'action' | 'compensation' | 'delivery';
   status: StepStatus;
   detail: string | null;
+  /** When it happened, if not when it is recorded (a delivery event's own time). */
+  at?: Date;
 }
 
 export type SagaCommandType =
@@ -148,4 +174,8 @@ export interface Decision {
   refused?: string;
 }
 
-export type OrderStatus = 'pending' | 'confirmed' | 'cancelling' | 'cancelled' | 'rejected';
+/**
+ * The order's status as customers see it. The saga gives all but `shipped` and `delivered`, which a
+ * confirmed order takes from its parcel (orders/status-copies.ts, `withDelivery`).
+ */
+export type OrderStatus = 'pending' | 'confirmed' | 'shipped' | 'delivered' | 'cancelling' | 'cancelled' | 'rejected';

@@ -2,13 +2,15 @@
 // facts, its status and its copies of the payment's and the shipment's status. Given to the saga's
 // runner by main.ts, so the dependency runs one way: orders/ uses checkout/, never the reverse.
 import type { OrderRecords } from '../checkout/saga.runner.js';
-import type { Reply, ReplyOf } from '../checkout/saga.types.js';
+import { DELIVERY_EVENT_TYPES, type DeliveryEvent, type SagaMessage } from '../checkout/saga.types.js';
 import { linesBySku } from './order.js';
 import { findItems, findOrder, findRecipient, setOrderStatus } from './order.store.js';
-import { copyPaymentEvent, copyShipmentEvent } from './status-copies.store.js';
+import { copyPaymentEvent, copyShipmentEvent, findShippingCopy } from './status-copies.store.js';
+import { deliveryEntry, withDelivery, type PaymentEvent, type ShipmentEvent } from './status-copies.js';
 
-const isPaymentReply = (reply: Reply): reply is ReplyOf<Extract<Reply['type'], `payment.${string}`>> => reply.type.startsWith('payment.');
-const isShipmentReply = (reply: Reply): reply is ReplyOf<Extract<Reply['type'], `shipment.${string}`>> => reply.type.startsWith('shipment.');
+const isPaymentReply = (m: SagaMessage): m is PaymentEvent => m.type.startsWith('payment.');
+const isShipmentMessage = (m: SagaMessage): m is ShipmentEvent => m.type.startsWith('shipment.');
+const isDeliveryEvent = (m: SagaMessage): m is DeliveryEvent => (DELIVERY_EVENT_TYPES as readonly string[]).includes(m.type);
 
 export const orderRecords: OrderRecords = {
   async facts(client, orderId, paymentMethodRef) {
@@ -22,9 +24,15 @@ export const orderRecords: OrderRecords = {
       paymentMethodId: paymentMethodRef, lines: linesBySku(items), recipient,
     };
   },
-  setStatus: setOrderStatus,
-  async copyReply(client, orderId, reply) {
-    if (isPaymentReply(reply)) await copyPaymentEvent(client, orderId, reply);
-    if (isShipmentReply(reply)) await copyShipmentEvent(client, orderId, reply);
+  async setStatus(client, orderId, status, reason) {
+    // A confirmed order shows where its parcel is: read under the saga's lock, as the copy stands.
+    const shipping = status === 'confirmed' ? await findShippingCopy(client, orderId) : undefined;
+    await setOrderStatus(client, orderId, withDelivery(status, shipping?.status), reason);
+  },
+  async copyReply(client, orderId, message) {
+    if (isPaymentReply(message)) return { changed: await copyPaymentEvent(client, orderId, message), timeline: [] };
+    if (!isShipmentMessage(message)) return { changed: false, timeline: [] };
+    const changed = await copyShipmentEvent(client, orderId, message);
+    return { changed, timeline: changed && isDeliveryEvent(message) ? [deliveryEntry(message)] : [] };
   },
 };

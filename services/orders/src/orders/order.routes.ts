@@ -113,7 +113,10 @@ export function toOrderView(d: OrderDetail) {
       capturedMinor: payment.capturedMinor, refundedMinor: payment.refundedMinor,
       card: payment.cardLast4 ? { brand: payment.cardBrand, last4: payment.cardLast4 } : null, reason: payment.reason,
     },
-    shipping: { status: shipping.status, shipmentId: shipping.shipmentId, trackingNumber: shipping.trackingNumber, carrier: shipping.carrier, reason: shipping.reason },
+    shipping: {
+      status: shipping.status, shipmentId: shipping.shipmentId, trackingNumber: shipping.trackingNumber, carrier: shipping.carrier, reason: shipping.reason,
+      courier: shipping.courierName ? { name: shipping.courierName } : null, failedAttempts: shipping.failedAttempts, deliveredAt: shipping.deliveredAt,
+    },
     checkout: { state: saga.state, step: saga.step, deadlineAt: saga.deadlineAt, attempt: saga.attempt },
     timeline: d.timeline,
   };

@@ -71,15 +71,19 @@ const TimelineEntrySchema = Type.Object({
   seq: Int32(1),
   step: Type.String({
     pattern: '^[a-z-]+$', maxLength: 40,
-    description: 'authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself',
+    description: 'authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; '
+      + 'for the delivery: dispatch, pick-up, delivery-attempt, deliver, return',
   }),
-  kind: Type.Enum(['action', 'compensation']),
+  kind: Type.Enum(['action', 'compensation', 'delivery'], { description: 'what checkout did, what it undid, or news of the parcel from shipping' }),
   status: Type.Enum(['started', 'succeeded', 'failed', 'timed_out', 'retried', 'late']),
   detail: Nullable(Type.String({ maxLength: 500 })),
   at: Timestamp,
 });
 
-const OrderStatusSchema = Type.Enum(['pending', 'confirmed', 'cancelling', 'cancelled', 'rejected']);
+const OrderStatusSchema = Type.Enum(['pending', 'confirmed', 'shipped', 'delivered', 'cancelling', 'cancelled', 'rejected'], {
+  description: 'pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; '
+    + 'cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined',
+});
 const Step = Type.Enum(['authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment']);
 
 const Summary = {
@@ -118,11 +122,14 @@ export const OrderSchema = Type.Object({
     reason: Nullable(Word('why the payment was declined')),
   }),
   shipping: Type.Object({
-    status: Word("shipping's status of the order's shipment, as last heard (pending until then)"),
+    status: Word("shipping's status of the order's shipment, as last heard (pending until then): created, dispatched, picked_up, delivered, returned, cancelled, failed"),
     shipmentId: Nullable(Uuid),
     trackingNumber: Nullable(Type.String({ pattern: '^[A-Z0-9]+$', maxLength: 40 })),
     carrier: Nullable(Type.String({ maxLength: 100 })),
-    reason: Nullable(Type.String({ maxLength: 1000 })),
+    reason: Nullable(Type.String({ maxLength: 1000, description: 'why it failed or was cancelled, the latest failed delivery attempt, or why it was returned' })),
+    courier: Nullable(Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { description: 'who has (or last had) the parcel' })),
+    failedAttempts: Int32(0, 20, { description: 'delivery attempts that failed so far' }),
+    deliveredAt: Nullable(Timestamp),
   }),
   checkout: Type.Object({
     state: Type.Enum(['authorizing', 'reserving', 'shipping', 'capturing', 'confirmed', 'compensating', 'cancelled', 'rejected'], { description: 'the checkout saga' }),

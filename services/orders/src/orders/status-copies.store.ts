@@ -9,7 +9,8 @@ interface PaymentCopyRow {
 }
 
 interface ShippingCopyRow {
-  shipment_id_ref: string | null; tracking_number: string | null; carrier: string | null; status: string; reason: string | null; version: number | null;
+  shipment_id_ref: string | null; tracking_number: string | null; carrier: string | null; status: string; reason: string | null;
+  courier_id_ref: string | null; courier_name: string | null; failed_attempts: number; delivered_at: Date | null; version: number | null;
 }
 
 const toPaymentCopy = (r: PaymentCopyRow): PaymentCopy => ({
@@ -18,7 +19,8 @@ const toPaymentCopy = (r: PaymentCopyRow): PaymentCopy => ({
 });
 
 const toShippingCopy = (r: ShippingCopyRow): ShippingCopy => ({
-  shipmentId: r.shipment_id_ref, trackingNumber: r.tracking_number, carrier: r.carrier, status: r.status, reason: r.reason, version: r.version,
+  shipmentId: r.shipment_id_ref, trackingNumber: r.tracking_number, carrier: r.carrier, status: r.status, reason: r.reason,
+  courierId: r.courier_id_ref, courierName: r.courier_name, failedAttempts: r.failed_attempts, deliveredAt: r.delivered_at, version: r.version,
 });
 
 export async function findPaymentCopy(db: Queryable, orderId: string, options: { lock?: boolean } = {}): Promise<PaymentCopy | undefined> {
@@ -32,7 +34,8 @@ export async function findPaymentCopy(db: Queryable, orderId: string, options: {
 
 export async function findShippingCopy(db: Queryable, orderId: string, options: { lock?: boolean } = {}): Promise<ShippingCopy | undefined> {
   const { rows } = await db.query<ShippingCopyRow>(
-    `SELECT shipment_id_ref, tracking_number, carrier, status, reason, version FROM order_shipping WHERE order_id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+    `SELECT shipment_id_ref, tracking_number, carrier, status, reason, courier_id_ref, courier_name, failed_attempts, delivered_at, version
+       FROM order_shipping WHERE order_id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
     [orderId],
   );
   return rows[0] && toShippingCopy(rows[0]);
@@ -53,16 +56,17 @@ export async function copyPaymentEvent(db: Queryable, orderId: string, event: Pa
   return true;
 }
 
-/** Applies a shipment event to the order's copy unless it is stale; true if the copy changed. */
+/** Applies a shipment reply or delivery event to the order's copy unless it is stale; true if the copy changed. */
 export async function copyShipmentEvent(db: Queryable, orderId: string, event: ShipmentEvent): Promise<boolean> {
   const copy = await findShippingCopy(db, orderId, { lock: true });
   const change = copy && shippingCopyChange(copy, event);
   if (!copy || !change) return false;
   const next = { ...copy, ...change };
   await db.query(
-    `UPDATE order_shipping SET shipment_id_ref = $2, tracking_number = $3, carrier = $4, status = $5, reason = $6, version = $7, updated_at = now()
+    `UPDATE order_shipping SET shipment_id_ref = $2, tracking_number = $3, carrier = $4, status = $5, reason = $6, courier_id_ref = $7, courier_name = $8,
+            failed_attempts = $9, delivered_at = $10, version = $11, updated_at = now()
       WHERE order_id = $1`,
-    [orderId, next.shipmentId, next.trackingNumber, next.carrier, next.status, next.reason, next.version],
+    [orderId, next.shipmentId, next.trackingNumber, next.carrier, next.status, next.reason, next.courierId, next.courierName, next.failedAttempts, next.deliveredAt, next.version],
   );
   return true;
 }

@@ -2,7 +2,7 @@
 // events (seed 003: event-driven denormalisation). Each copy remembers the source's version: an event
 // whose version is not above it is stale and changes nothing, so redeliveries and replays arriving out
 // of order never put an older status back. Pure; the SQL is in status-copies.store.ts.
-import type { Reply, ReplyOf } from '../checkout/saga.types.js';
+import type { DeliveryEvent, OrderStatus, Reply, ReplyOf, StepLogEntry } from '../checkout/saga.types.js';
 
 export interface PaymentCopy {
   paymentId: string | null;
@@ -23,6 +23,12 @@ export interface ShippingCopy {
   carrier: string | null;
   status: string;
   reason: string | null;
+  /** The courier who has (or last had) the parcel, from the delivery events. */
+  courierId: string | null;
+  courierName: string | null;
+  /** The number of the latest failed delivery attempt. */
+  failedAttempts: number;
+  deliveredAt: Date | null;
   version: number | null;
 }
 
@@ -36,7 +42,7 @@ export function isNewer(version: number | null, current: number | null): boolean
 }
 
 export type PaymentEvent = ReplyOf<Extract<Reply['type'], `payment.${string}`>>;
-export type ShipmentEvent = ReplyOf<Extract<Reply['type'], `shipment.${string}`>>;
+export type ShipmentEvent = ReplyOf<Extract<Reply['type'], `shipment.${string}`>> | DeliveryEvent;
 
 /** The change a payment event makes to the copy, or undefined if none (stale, or nothing to copy). */
 export function paymentCopyChange(copy: PaymentCopy, event: PaymentEvent): Partial<PaymentCopy> | undefined {
@@ -65,6 +71,8 @@ export function paymentCopyChange(copy: PaymentCopy, event: PaymentEvent): Parti
 
 export function shippingCopyChange(copy: ShippingCopy, event: ShipmentEvent): Partial<ShippingCopy> | undefined {
   switch (event.type) {
+    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
+      return deliveryCopyChange(copy, event);
     case 'shipment.created': {
       const p = event.payload;
       if (!isNewer(p.version, copy.version)) return undefined;
@@ -83,4 +91,63 @@ export function shippingCopyChange(copy: ShippingCopy, event: ShipmentEvent): Pa
       return { shipmentId: p.shipmentId, status: p.status, reason: `cancellation refused: ${p.reason}`, version: p.version };
     }
   }
+}
+
+/** The parcel's journey onto the copy: the newest event wins, as for every other shipment event. */
+function deliveryCopyChange(copy: ShippingCopy, event: DeliveryEvent): Partial<ShippingCopy> | undefined {
+  const p = event.payload;
+  if (!isNewer(p.version, copy.version)) return undefined;
+  const base = { shipmentId: p.shipmentId, trackingNumber: p.trackingNumber, version: p.version };
+  switch (event.type) {
+    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.delivered': {
+      const courier = { courierId: event.payload.courier.courierId, courierName: event.payload.courier.name };
+      const status = event.type === 'shipment.dispatched' ? 'dispatched' : event.type === 'shipment.picked_up' ? 'picked_up' : 'delivered';
+      const deliveredAt = event.type === 'shipment.delivered' ? { deliveredAt: new Date(event.payload.deliveredAt) } : {};
+      return { ...base, ...courier, ...deliveredAt, status, reason: null };
+    }
+    case 'shipment.attempt_failed': {
+      const a = event.payload;
+      // shipping keeps a parcel whose attempt failed as picked up: the courier still has it.
+      return { ...base, courierId: a.courier.courierId, courierName: a.courier.name, status: 'picked_up', failedAttempts: a.attempt, reason: `delivery attempt ${a.attempt} failed: ${a.reason}` };
+    }
+    case 'shipment.returned':
+      return { ...base, status: 'returned', reason: `returned: ${event.payload.reason}` };
+  }
+}
+
+/**
+ * The timeline entry a delivery event makes: what the customer reads of the parcel's journey, at the
+ * time shipping says it happened. Only an event that moved the copy makes one (the caller's rule), so
+ * a redelivery or an event older than the copy adds nothing, and the timeline tells the same story
+ * as the copy.
+ */
+export function deliveryEntry(event: DeliveryEvent): StepLogEntry {
+  const entry = (step: string, status: 'succeeded' | 'failed', detail: string, at: string): StepLogEntry => ({ step, kind: 'delivery', status, detail, at: new Date(at) });
+  const p = event.payload;
+  switch (event.type) {
+    case 'shipment.dispatched': return entry('dispatch', 'succeeded', `handed to ${event.payload.courier.name}, tracking ${p.trackingNumber}`, event.payload.dispatchedAt);
+    case 'shipment.picked_up': return entry('pick-up', 'succeeded', `${event.payload.courier.name} picked the parcel up`, event.payload.pickedUpAt);
+    case 'shipment.attempt_failed': {
+      const a = event.payload;
+      const next = a.attemptsLeft > 0 ? `${a.attemptsLeft} attempt(s) left` : 'no attempts left';
+      return entry('delivery-attempt', 'failed', `attempt ${a.attempt} by ${a.courier.name} failed: ${a.reason}; ${next}`, a.failedAt);
+    }
+    case 'shipment.delivered': return entry('deliver', 'succeeded', `delivered by ${event.payload.courier.name}`, event.payload.deliveredAt);
+    case 'shipment.returned': return entry('return', 'succeeded', `returned to the warehouse: ${event.payload.reason}`, event.payload.returnedAt);
+  }
+}
+
+const ON_ITS_WAY = new Set(['dispatched', 'picked_up']);
+
+/**
+ * The order's status as the customer sees it: a confirmed order follows its parcel, `shipped` while
+ * a courier has it and `delivered` once the recipient does. Every write of the status goes through
+ * this with the copy as it stands (under the saga's lock), and the copy only moves forward, so a saga
+ * write never puts `confirmed` back over a delivery. A returned parcel is left to the saga, which
+ * refunds it and cancels the order.
+ */
+export function withDelivery(status: OrderStatus, shippingStatus: string | undefined): OrderStatus {
+  if (status !== 'confirmed' || shippingStatus === undefined) return status;
+  if (shippingStatus === 'delivered') return 'delivered';
+  return ON_ITS_WAY.has(shippingStatus) ? 'shipped' : status;
 }

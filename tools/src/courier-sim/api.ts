@@ -81,6 +81,7 @@ export class Session {
   roles: string[] = [];
   private tokens: Tokens | undefined;
   private expiresAt = 0;
+  private renewing: Promise<void> | undefined;
 
   constructor(private readonly gateway: Gateway, readonly email: string, private readonly password: string, private readonly now: () => number = Date.now) {}
 
@@ -108,10 +109,16 @@ export class Session {
     this.keep(answer.body as unknown as Tokens);
   }
 
-  /** A token good for at least the next minute (or a fifth of its lifetime, if shorter). */
+  /**
+   * A token good for at least the next minute (or a fifth of its lifetime, if shorter). Callers at the
+   * same moment share one renewal: a refresh token is single-use, and using one twice ends the session.
+   */
   async bearer(): Promise<string> {
-    if (!this.tokens) await this.login();
-    else if (this.now() > this.expiresAt - Math.min(60_000, (this.tokens.expiresIn * 1000) / 5)) await this.refresh();
+    const stale = !this.tokens || this.now() > this.expiresAt - Math.min(60_000, (this.tokens.expiresIn * 1000) / 5);
+    if (stale) {
+      this.renewing ??= (this.tokens ? this.refresh() : this.login()).finally(() => { this.renewing = undefined; });
+      await this.renewing;
+    }
     return this.tokens!.token;
   }
 

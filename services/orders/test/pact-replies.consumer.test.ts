@@ -1,5 +1,6 @@
 // Orders' message pacts with the services that answer its checkout saga: inventory, payments and
-// shipping. Each interaction is one reply as orders takes it off its events queue: an envelope the
+// shipping (whose delivery events, after confirmation, are in its pact too). Each interaction is one
+// reply or event as orders takes it off its events queue: an envelope the
 // kit validates on receipt (envelope and payload against @bazaar/contracts), then orders' real reply
 // handler in the inbox's transaction, on a saga waiting for exactly that reply. The test asserts the
 // saga moved on, so a pact is only recorded for a message orders can act on.
@@ -12,19 +13,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contracts } from '@bazaar/contracts';
-import { consumerPact, messageEnvelope, MatchersV3, oneOf, text, uuid } from '@bazaar/contract-testing';
+import { consumerPact, messageEnvelope, MatchersV3, oneOf, text, timestamp, uuid } from '@bazaar/contract-testing';
 import { uuidv5, withTransaction } from '@bazaar/platform';
 import { deliverMessage } from '@bazaar/platform/testing';
 import { SAGA_NAMESPACE, sagaIdsFor, type SagaIds } from '../src/checkout/saga.ids.js';
 import { startSaga } from '../src/checkout/saga.js';
 import { createReplyHandler, recordDecision, replyHandlers } from '../src/checkout/saga.runner.js';
-import { REPLY_TYPES, type ReplyType } from '../src/checkout/saga.types.js';
+import { DELIVERY_EVENT_TYPES, REPLY_TYPES, type DeliveryEventType, type ReplyType } from '../src/checkout/saga.types.js';
 import { newOrderNumber } from '../src/orders/order.js';
 import { insertItems, insertOrder, insertPaymentCopy, insertShippingCopy } from '../src/orders/order.store.js';
-import { PAYMENT_ID, SHIPMENT_ID, facts } from './saga.fixtures.js';
+import { COURIER, PAYMENT_ID, SHIPMENT_ID, facts } from './saga.fixtures.js';
 import { settings, startOrders, type Harness } from './support.js';
 
 const { eachLike, integer, regex, reify, string } = MatchersV3;
+
+/** What orders takes off its events queue from these services: the saga's replies and shipping's delivery events. */
+type MessageType = ReplyType | DeliveryEventType;
 
 const currency = regex('^[A-Z]{3}$', facts.currency);
 const sku = regex('^[A-Z0-9]+(-[A-Z0-9]+)*$', facts.lines[0]!.sku);
@@ -37,7 +41,7 @@ const version = (example: number) => integer(example);
  * so every run records the same pact; the id differs per interaction, or the inbox would take the
  * second message for a redelivery of the first.
  */
-const envelope = (type: ReplyType, source: string, orderId: string, payload: Record<string, unknown>) => messageEnvelope({
+const envelope = (type: MessageType, source: string, orderId: string, payload: Record<string, unknown>) => messageEnvelope({
   type, id: uuidv5(`pact message ${type}`, SAGA_NAMESPACE), source, correlationId: orderId, causationId: uuidv5(`pact command ${type}`, SAGA_NAMESPACE), payload,
 });
 
@@ -47,16 +51,22 @@ interface Checkout {
   ids: SagaIds;
 }
 
-const checkoutFor = (type: ReplyType): Checkout => {
+const checkoutFor = (type: MessageType): Checkout => {
   const orderId = uuidv5(`pact order ${type}`, SAGA_NAMESPACE);
   return { orderId, ids: sagaIdsFor(orderId) };
 };
+
+/** What every delivery event says of the parcel, addressed to a checkout. */
+const parcel = (c: Checkout, example: number) => ({
+  shipmentId: uuid(SHIPMENT_ID), orderId: c.orderId, trackingNumber: regex('^BZ[2-9A-HJKMNP-TV-Z]{10}$', 'BZ7K3M9QX2PA'), version: version(example),
+});
+const courier = { courierId: uuid(COURIER.courierId), name: text(COURIER.name, 100) };
 
 /**
  * Each reply's payload as orders relies on it, addressed to a checkout. The same templates, with
  * their example values, are the replies that bring a saga to the state a later interaction needs.
  */
-const payloads: Record<ReplyType, (c: Checkout) => Record<string, unknown>> = {
+const payloads: Record<MessageType, (c: Checkout) => Record<string, unknown>> = {
   'stock.reserved': (c) => ({
     reservationId: c.ids.reservationId, orderId: c.orderId,
     items: eachLike({ sku, quantity: integer(facts.lines[0]!.quantity) }),
@@ -114,6 +124,17 @@ const payloads: Record<ReplyType, (c: Checkout) => Record<string, unknown>> = {
     orderId: c.orderId, shipmentId: uuid(SHIPMENT_ID), reason: oneOf(['already_dispatched', 'already_delivered'], 'already_dispatched'),
     status: string('dispatched'), version: version(3),
   }),
+
+  // The delivery: the examples' versions rise along the journey, as shipping's do.
+  'shipment.dispatched': (c) => ({ ...parcel(c, 2), courier, dispatchedAt: timestamp() }),
+  'shipment.picked_up': (c) => ({ ...parcel(c, 3), courier, pickedUpAt: timestamp() }),
+  'shipment.attempt_failed': (c) => ({
+    ...parcel(c, 4), courier, reason: text('nobody home', 200), attempt: integer(1), attemptsLeft: integer(2), failedAt: timestamp(),
+  }),
+  'shipment.delivered': (c) => ({ ...parcel(c, 5), courier, deliveredAt: timestamp() }),
+  'shipment.returned': (c) => ({
+    ...parcel(c, 7), reason: text('3 failed delivery attempts', 200), items: eachLike({ sku, quantity: integer(facts.lines[0]!.quantity) }), returnedAt: timestamp(),
+  }),
 };
 
 /** What the saga looks like after the reply: as the customer sees the order, and what orders sent. */
@@ -130,25 +151,29 @@ interface Outcome {
 }
 
 interface Interaction {
-  type: ReplyType;
+  type: MessageType;
   /** The provider state, and what it is told: the ids orders gave the command being answered. */
   state: string;
   params: (c: Checkout) => Record<string, string>;
   description: string;
   /** The replies that bring the saga to where it waits for this one. */
-  before: ReplyType[];
+  before: MessageType[];
   expect: Outcome;
 }
 
-const TO_RESERVE: ReplyType[] = ['payment.authorized'];
-const TO_SHIP: ReplyType[] = ['payment.authorized', 'stock.reserved'];
-const TO_CAPTURE: ReplyType[] = ['payment.authorized', 'stock.reserved', 'shipment.created'];
+const TO_RESERVE: MessageType[] = ['payment.authorized'];
+const TO_SHIP: MessageType[] = ['payment.authorized', 'stock.reserved'];
+const TO_CAPTURE: MessageType[] = ['payment.authorized', 'stock.reserved', 'shipment.created'];
 /** Out of stock: the authorization is being voided. */
-const TO_VOID: ReplyType[] = ['payment.authorized', 'stock.reservation-rejected'];
+const TO_VOID: MessageType[] = ['payment.authorized', 'stock.reservation-rejected'];
 /** The void found the payment captured: it is being refunded. */
-const TO_REFUND: ReplyType[] = [...TO_VOID, 'payment.void-failed'];
+const TO_REFUND: MessageType[] = [...TO_VOID, 'payment.void-failed'];
 /** The capture failed: the shipment is being cancelled. */
-const TO_CANCEL_SHIPMENT: ReplyType[] = [...TO_CAPTURE, 'payment.capture-failed'];
+const TO_CANCEL_SHIPMENT: MessageType[] = [...TO_CAPTURE, 'payment.capture-failed'];
+/** Confirmed: shipping may dispatch. */
+const TO_DISPATCH: MessageType[] = [...TO_CAPTURE, 'payment.captured'];
+/** A courier has the parcel. */
+const TO_DELIVER: MessageType[] = [...TO_DISPATCH, 'shipment.dispatched', 'shipment.picked_up'];
 
 const reservation = (c: Checkout) => ({ orderId: c.orderId, reservationId: c.ids.reservationId });
 const operation = (id: keyof SagaIds) => (c: Checkout) => ({ orderId: c.orderId, operationId: c.ids[id] });
@@ -236,6 +261,31 @@ const fromShipping: Interaction[] = [
     type: 'shipment.cancel-refused', state: 'the order\'s shipment has been dispatched', params: order,
     description: 'shipment.cancel-refused: the answer to shipping.cancel-shipment once the courier has the parcel', before: TO_CANCEL_SHIPMENT,
     expect: { status: 'cancelling', state: 'compensating', step: 'release-stock', logged: 'cancel-shipment:failed', sent: ['inventory.release'], shipping: 'dispatched' },
+  },
+  {
+    type: 'shipment.dispatched', state: 'a courier is on shift near the order\'s confirmed shipment', params: order,
+    description: 'shipment.dispatched: a courier was given the parcel', before: TO_DISPATCH,
+    expect: { status: 'shipped', state: 'confirmed', step: null, logged: 'dispatch:succeeded', sent: [], shipping: 'dispatched' },
+  },
+  {
+    type: 'shipment.picked_up', state: 'the order\'s shipment has been given to a courier', params: order,
+    description: 'shipment.picked_up: the courier has the parcel', before: [...TO_DISPATCH, 'shipment.dispatched'],
+    expect: { status: 'shipped', state: 'confirmed', step: null, logged: 'pick-up:succeeded', sent: [], shipping: 'picked_up' },
+  },
+  {
+    type: 'shipment.attempt_failed', state: 'the courier has picked up the order\'s parcel', params: order,
+    description: 'shipment.attempt_failed: a delivery attempt failed, more to come', before: TO_DELIVER,
+    expect: { status: 'shipped', state: 'confirmed', step: null, logged: 'delivery-attempt:failed', sent: [], shipping: 'picked_up' },
+  },
+  {
+    type: 'shipment.delivered', state: 'the courier has picked up the order\'s parcel', params: order,
+    description: 'shipment.delivered: the recipient has the parcel', before: TO_DELIVER,
+    expect: { status: 'delivered', state: 'confirmed', step: null, logged: 'deliver:succeeded', sent: [], shipping: 'delivered' },
+  },
+  {
+    type: 'shipment.returned', state: 'the courier has failed every delivery attempt of the order\'s parcel but the last', params: order,
+    description: 'shipment.returned: the parcel came back undelivered', before: TO_DELIVER,
+    expect: { status: 'cancelling', state: 'compensating', step: 'refund-payment', logged: 'return:succeeded', sent: ['payments.refund'], shipping: 'returned' },
   },
 ];
 
@@ -330,11 +380,11 @@ describe('orders ← payments: replies to the saga\'s payment commands', () => {
   record(consumerPact({ consumer: 'orders', provider: 'payments' }), 'payments', fromPayments);
 });
 
-describe('orders ← shipping: replies to the saga\'s shipment commands', () => {
+describe('orders ← shipping: replies to the saga\'s shipment commands, and the delivery\'s events', () => {
   record(consumerPact({ consumer: 'orders', provider: 'shipping' }), 'shipping', fromShipping);
 });
 
-test('every reply the saga consumes is in a pact', () => {
+test('every reply and delivery event orders consumes is in a pact', () => {
   const recorded = [...fromInventory, ...fromPayments, ...fromShipping].map((i) => i.type).sort();
-  assert.deepEqual(recorded, [...REPLY_TYPES].sort());
+  assert.deepEqual(recorded, [...REPLY_TYPES, ...DELIVERY_EVENT_TYPES].sort());
 });

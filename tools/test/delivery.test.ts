@@ -2,7 +2,8 @@
 // call through the gateway. A confirmed order waits for a courier without losing its stock (the
 // reservation-TTL regression), is dispatched to the courier on shift, picked up and delivered or
 // returned; each outcome is checked where it is owned: the shipment in shipping, the stock ledger in
-// inventory, the payment in payments, the order in orders.
+// inventory, the payment in payments, the order in orders, whose view (status, shipping copy,
+// timeline) must tell the same story at each step.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,9 +52,27 @@ const startShift = async (c: { token: string }) => {
 async function confirmedOrder(sku: string, quantity: number): Promise<string> {
   const placed = await shop.placeOrder(customer, { items: [{ productId: (await productBySku(sku)).id, quantity }], paymentMethodId: card, shippingAddress: ADDRESS });
   const orderId = placed.body.id as string;
-  await eventually(async () => (await call('GET', `/orders/${orderId}`, { token: customer })).body.status === 'confirmed', { timeoutMs: SETTLE_MS, intervalMs: 200, message: `order ${orderId} never confirmed` });
+  // The saga's state: with a courier on shift the order may already show shipped by the next look.
+  await eventually(async () => (await orderOf(orderId)).checkout.state === 'confirmed', { timeoutMs: SETTLE_MS, intervalMs: 200, message: `order ${orderId} never confirmed` });
   return orderId;
 }
+
+interface OrderView {
+  status: string;
+  statusReason: string | null;
+  totalMinor: number;
+  checkout: { state: string; step: string | null };
+  payment: { status: string; capturedMinor: number; refundedMinor: number };
+  shipping: { status: string; shipmentId: string | null; courier: { name: string } | null; failedAttempts: number; deliveredAt: string | null; reason: string | null };
+  timeline: { step: string; kind: string; status: string; detail: string | null }[];
+}
+const orderOf = async (orderId: string) => ok(await call('GET', `/orders/${orderId}`, { token: customer }), 200, 'order') as OrderView;
+const deliveryLines = (o: OrderView) => o.timeline.filter((e) => e.kind === 'delivery').map((e) => `${e.step}:${e.status}`);
+/** The order as it shows once orders has heard of the delivery up to `lines` (its timeline's delivery entries). */
+const orderShowing = (orderId: string, lines: string[]) => eventually(async () => {
+  const o = await orderOf(orderId);
+  return JSON.stringify(deliveryLines(o)) === JSON.stringify(lines) ? o : undefined;
+}, { timeoutMs: SETTLE_MS, intervalMs: 200, message: `order ${orderId} never showed ${lines.join(', ')}` });
 
 const products = new Map<string, { id: string }>();
 const productBySku = async (sku: string) => products.get(sku)!;
@@ -109,8 +128,8 @@ test("a confirmed order waiting for a courier keeps its stock past the reservati
   await inventoryDb.query("UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = $1", [reservation.id]);
   await eventually(async () => (await inventoryDb.query('SELECT status FROM reservations WHERE id = $1', [control])).rows[0].status === 'expired', { timeoutMs: 20_000, message: 'the expiry job never ran' });
   assert.equal((await reservationOf(orderId)).status, 'active', 'held for its courier');
-  const order = (await call('GET', `/orders/${orderId}`, { token: customer })).body;
-  assert.equal(order.status, 'confirmed');
+  const waiting = (await call('GET', `/orders/${orderId}`, { token: customer })).body;
+  assert.equal(waiting.status, 'confirmed');
   assert.deepEqual(await stockOf(sku).then((s) => [s.onHand, s.reserved]), [10, 2]);
   assert.equal((await paymentOf(orderId)).status, 'captured');
 
@@ -122,22 +141,34 @@ test("a confirmed order waiting for a courier keeps its stock past the reservati
   }, { timeoutMs: 20_000, message: 'never dispatched' });
   await eventually(async () => (await reservationOf(orderId)).status === 'committed', { timeoutMs: 20_000, message: 'never committed' });
   assert.deepEqual(await stockOf(sku).then((s) => [s.onHand, s.reserved]), [8, 0]);
+
+  // The order follows, and is beyond cancelling.
+  let seen = await orderShowing(orderId, ['dispatch:succeeded']);
+  assert.deepEqual([seen.status, seen.shipping.status, seen.shipping.courier?.name, seen.shipping.shipmentId], ['shipped', 'dispatched', 'Ana', shipment.id]);
   const cancel = await call('POST', `/orders/${orderId}/cancel`, { token: customer });
-  assert.ok([202, 409].includes(cancel.status), JSON.stringify(cancel.body));
+  assert.equal(cancel.status, 409, JSON.stringify(cancel.body));
+  assert.match(cancel.body.detail as string, /dispatched/);
 
   ok(await courierCall(courier, 'pickup', shipment.id), 200, 'pickup');
+  seen = await orderShowing(orderId, ['dispatch:succeeded', 'pick-up:succeeded']);
+  assert.deepEqual([seen.status, seen.shipping.status], ['shipped', 'picked_up']);
   ok(await courierCall(courier, 'failed-attempts', shipment.id, { attempt: 1, reason: 'nobody home' }), 200, 'failed attempt');
+  seen = await orderShowing(orderId, ['dispatch:succeeded', 'pick-up:succeeded', 'delivery-attempt:failed']);
+  assert.deepEqual([seen.status, seen.shipping.failedAttempts, seen.shipping.reason], ['shipped', 1, 'delivery attempt 1 failed: nobody home']);
   ok(await courierCall(courier, 'delivered', shipment.id), 200, 'delivered');
   ok(await courierCall(courier, 'delivered', shipment.id), 200, 'a repeated call is harmless');
   assert.equal((await shipmentOf(orderId)).status, 'delivered');
-  const settled = await eventually(async () => {
-    const o = (await call('GET', `/orders/${orderId}`, { token: customer })).body;
-    return o.checkout?.step === null ? o : undefined;
-  }, { timeoutMs: SETTLE_MS, message: 'the cancel attempt never settled' });
-  assert.equal(settled.status, 'confirmed', 'too late to cancel: the courier had it');
+  const order = await orderShowing(orderId, ['dispatch:succeeded', 'pick-up:succeeded', 'delivery-attempt:failed', 'deliver:succeeded']);
+
+  // Every service tells the same story: delivered, paid once, stock gone once.
+  assert.deepEqual([order.status, order.checkout.state, order.checkout.step, order.shipping.status], ['delivered', 'confirmed', null, 'delivered']);
+  assert.equal(order.timeline.find((e) => e.step === 'deliver')!.detail, 'delivered by Ana');
+  assert.ok(order.shipping.deliveredAt);
   const payment = await paymentOf(orderId);
-  assert.deepEqual([payment.status, payment.refundedMinor], ['captured', 0]);
+  assert.deepEqual([payment.status, payment.capturedMinor, payment.refundedMinor], ['captured', order.totalMinor, 0]);
+  assert.deepEqual([order.payment.status, order.payment.capturedMinor, order.payment.refundedMinor], ['captured', order.totalMinor, 0]);
   assert.equal(await committedMovements(sku), 1, 'committed exactly once');
+  assert.deepEqual(await stockOf(sku).then((s) => [s.onHand, s.reserved]), [8, 0]);
 });
 
 test('a parcel nobody can receive is returned after the last attempt, and its stock comes back', { timeout: 120_000 }, async () => {
@@ -154,4 +185,19 @@ test('a parcel nobody can receive is returned after the last attempt, and its st
   await eventually(async () => (await stockOf(sku)).onHand === 5, { timeoutMs: 20_000, message: 'the returned items never came back' });
   assert.deepEqual(await stockOf(sku).then((s) => [s.onHand, s.reserved]), [5, 0]);
   assert.equal(await committedMovements(sku), 1);
+
+  // The customer gets the money back; the order ends cancelled, saying why, and agrees with payments.
+  const order = await eventually(async () => {
+    const o = await orderOf(orderId);
+    return o.status === 'cancelled' && o.payment.status === 'refunded' ? o : undefined;
+  }, { timeoutMs: SETTLE_MS, intervalMs: 200, message: 'the returned order was never refunded' });
+  assert.match(order.statusReason!, /returned: 3 failed delivery attempts/);
+  assert.deepEqual([order.checkout.state, order.checkout.step, order.shipping.status], ['cancelled', null, 'returned']);
+  assert.deepEqual(deliveryLines(order).slice(-2), ['delivery-attempt:failed', 'return:succeeded']);
+  assert.ok(order.timeline.some((e) => e.step === 'refund-payment' && e.status === 'succeeded'));
+  assert.ok(!order.timeline.some((e) => e.step === 'release-stock' || e.step === 'cancel-shipment'), 'nothing but the refund was undone');
+  const payment = await paymentOf(orderId);
+  assert.deepEqual([payment.status, payment.capturedMinor, payment.refundedMinor], ['refunded', order.totalMinor, order.totalMinor]);
+  assert.equal(order.payment.refundedMinor, order.totalMinor);
+  assert.deepEqual(await stockOf(sku).then((s) => [s.onHand, s.reserved]), [5, 0], 'the refund took nothing more from stock');
 });

@@ -99,7 +99,8 @@ const queryText = (parts: (Piece[] | undefined)[]) => {
 
 /**
  * Mostly one documented parameter hostile and the others valid or absent (so the hostile one gets
- * past the others' checks), sometimes all of them at once, plus stray names and garbage.
+ * past the others' checks) or none (so a hostile path, body or header does), sometimes all of them
+ * at once, plus stray names and garbage.
  */
 function queryArb(route: HostileRoute, known: Known): fc.Arbitrary<string> {
   const entries = Object.entries(route.query);
@@ -111,7 +112,7 @@ function queryArb(route: HostileRoute, known: Known): fc.Arbitrary<string> {
   const garbage = sometimes(fc.constantFrom('%', '&&', '=', 'x=%zz', 'a=1&a', '%00=1').map((r) => [{ raw: r }]), 1);
   const focus = fc.oneof({ arbitrary: fc.nat(), weight: 4 }, { arbitrary: fc.constant(-1), weight: 1 });
   return fc.tuple(focus, clean, hostile, stray, garbage).map(([k, c, h, s, g]) => {
-    const chosen = entries.map((_, i) => (k === -1 || i === k % entries.length ? h[i] : c[i]));
+    const chosen = entries.map((_, i) => (k === -1 || i === k % (entries.length + 1) ? h[i] : c[i]));
     return queryText([...chosen, s, g]);
   });
 }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addCategory, addProduct, fieldsOf, startCatalog, type Harness } from './harness.js';
-import { PROPERTY_RUNS, publishedQuery, queryOf, type QueryParameter } from './published-query.js';
+import { PROPERTY_RUNS, publishedQuery, queryOf, type QueryParameter } from '@bazaar/platform/testing';
 
 // GET /products refuses nothing its published schema allows, except for the reasons the document
 // states on the parameter: a cursor that is not the nextCursor of that sort's listing, a category

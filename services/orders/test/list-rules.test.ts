@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { PROPERTY_RUNS, publishedQuery, queryOf, type QueryParameter } from './published-query.js';
+import { PROPERTY_RUNS, publishedQuery, queryOf, type QueryParameter } from '@bazaar/platform/testing';
 import { checkoutBody, startOrders, type Harness } from './support.js';
 
 describe('GET /orders: every rule is in the published schema', () => {

@@ -9,7 +9,7 @@ import { createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platfo
 import { startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { createCommand, shippingWith } from './fixtures.js';
-import { PROPERTY_RUNS, publishedQuery, queryOf, type QueryParameter } from './published-query.js';
+import { PROPERTY_RUNS, publishedQuery, queryOf, type QueryParameter } from '@bazaar/platform/testing';
 import { setUpDatabase, type TestDb } from './support.js';
 
 describe('GET /shipments: every rule is in the published schema', () => {

@@ -178,6 +178,7 @@ export {
   assertHostileSafe, checkHostile, describeFailure, hostileRoutes, HOSTILE_SEED,
   type HostileAuth, type HostileFailure, type HostileOptions, type HostileRequest, type HostileRoute,
 } from './hostile.js';
+export { PROPERTY_RUNS, publishedQuery, queryOf, valueOf, type QueryParameter, type Schema as PublishedSchema } from './published-query.js';
 
 /**
  * A real, empty dead-letter queue (and the direct exchange replays go through) on the test broker

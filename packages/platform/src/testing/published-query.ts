@@ -1,5 +1,7 @@
+// Requests a route's published OpenAPI document allows, for property tests that a valid-by-schema
+// request is never refused by an undocumented rule (each service's list-rules tests).
 import fc from 'fast-check';
-import type { ServiceApp } from '@bazaar/platform';
+import type { ServiceApp } from '../http/app.js';
 
 /** The seed and size of every property run here: the same cases each time. */
 export const PROPERTY_RUNS = { seed: 20_261_205, numRuns: 250 } as const;

@@ -11,7 +11,7 @@
 // services/catalog/migrations): it is applied with the kit's migrate() from a temporary copy of
 // catalog's migrations plus the new file, as the release that ships it would at its start.
 import { randomBytes, createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, before, after } from 'node:test';
@@ -19,6 +19,7 @@ import assert from 'node:assert/strict';
 import { migrate } from '@bazaar/platform';
 import { eventually } from '@bazaar/platform/testing';
 import { databaseUrlOf, startTestSystem, type TestSystem } from '../src/testing/system.js';
+import { repoRoot } from '../src/services.js';
 import { Shop, type ShopProduct } from '../src/testing/shop.js';
 import { SystemReader } from '../src/testing/invariants.js';
 import type { JsonAnswer } from '../src/testing/http.js';
@@ -29,8 +30,13 @@ const customerEmail = `fault-mig-${run}@bazaar.test`;
 const password = 'Fault-Migration-2026';
 const DATABASES = ['identity', 'catalog', 'inventory', 'orders'] as const;
 const CHANGED = 'catalog';
+/** The next version after catalog's own migrations, whatever they are by now. */
+const nextVersion = () => {
+  const versions = readdirSync(path.join(repoRoot, 'services', CHANGED, 'migrations')).map((f) => Number(/^(\d+)_/.exec(f)?.[1] ?? 0));
+  return String(Math.max(0, ...versions) + 1).padStart(4, '0');
+};
 const MIGRATION = {
-  file: '0003_product_subtitle.sql',
+  file: `${nextVersion()}_product_subtitle.sql`,
   // Expand: a nullable column without a default changes only the catalog (no table rewrite), and
   // waits at most 5 s for its brief lock rather than queueing the readers behind it.
   sql: "SET LOCAL lock_timeout = '5s';\nALTER TABLE products ADD COLUMN subtitle text;\n",
@@ -221,7 +227,7 @@ test('a migration added to catalog alone, applied while the others serve: no rea
     ];
     say(`schema of ${service}: ${fingerprint(b)} -> ${fingerprint(a)}${changes.length ? `: ${changes.join('; ')}` : ' (unchanged)'}`);
     if (service === CHANGED) {
-      assert.deepEqual(changes.map((c) => c.split(' ').slice(0, 3).join(' ')), ['+column products.subtitle text', `+migration 3 ${MIGRATION.file.slice(5, -4)}`]);
+      assert.deepEqual(changes.map((c) => c.split(' ').slice(0, 3).join(' ')), ['+column products.subtitle text', `+migration ${Number(MIGRATION.file.slice(0, 4))} ${MIGRATION.file.slice(5, -4)}`]);
     } else {
       assert.deepEqual(a, b, `${service}'s database must not change`);
     }
@@ -236,5 +242,5 @@ test('a migration added to catalog alone, applied while the others serve: no rea
   assert.ok(afterwards.ok > 0);
   assert.ok(aheadLine, 'catalog says its database is ahead of its code');
   assert.deepEqual(release.applied, []);
-  assert.equal(release.alreadyApplied, 3);
+  assert.equal(release.alreadyApplied, Number(MIGRATION.file.slice(0, 4)), 'every migration, the new one included, already applied');
 });

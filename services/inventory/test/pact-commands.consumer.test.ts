@@ -1,6 +1,7 @@
-// What inventory relies on in the checkout saga's commands, recorded as a message pact (inventory ←
-// orders): orders sends inventory.reserve and inventory.release (inventory.commit is in the contracts,
-// but orders never sends it). Each message is what arrives on inventory's commands queue: the
+// What inventory relies on in orders' messages, recorded as a message pact (inventory ← orders): the
+// saga's inventory.reserve and inventory.release (inventory.commit is in the contracts, but orders
+// never sends it: the stock leaves on dispatch), and the order.confirmed event, which holds the
+// reservation until a courier takes the parcel. Each message is what arrives on inventory's commands queue: the
 // envelope its kit checks on receipt and the payload the contract requires, plus ttlSeconds, which is
 // optional in the contract but sent by orders and read by inventory's reserve. Values that may be
 // anything of their kind are matched by format, not by the example. The example is then delivered as
@@ -8,7 +9,7 @@
 // its own database), and its effect on stock is asserted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { consumerPact, messageEnvelope, MatchersV3, text, uuid } from '@bazaar/contract-testing';
+import { consumerPact, messageEnvelope, MatchersV3, text, timestamp, uuid } from '@bazaar/contract-testing';
 import { reserve } from '../src/stock/reservation.service.js';
 import { findReservation } from '../src/stock/reservation.store.js';
 import { findStockItem } from '../src/stock/stock.store.js';
@@ -72,6 +73,30 @@ describe('inventory ← orders (message pact)', () => {
         assert.deepEqual([item?.onHand, item?.reserved, item?.available], [3, 0, 3]);
         assert.equal((await findReservation(h.pool, reservationId, { lock: false }))?.status, 'released');
         assert.deepEqual((await h.published('stock.released')).map((e) => e.payload.reservationId), [reservationId]);
+      });
+  });
+
+  test("order.confirmed holds the order's reservation until a courier takes the parcel: its deadline no longer applies", async () => {
+    const reservationId = '0195f0a4-1c2b-7d3e-8f40-00000000b003';
+    const orderId = '0195f0a4-1c2b-7d3e-8f40-00000000a003';
+    await h.givenStock('SHELF-003', 4);
+    await h.tx((client) => reserve(client, h.deps, { reservationId, orderId, items: [{ sku: 'SHELF-003', quantity: 2 }] }));
+    await pact
+      .addAsynchronousInteraction()
+      .given('an order is confirmed')
+      .expectsToReceive('an order.confirmed event', (message) => message.withJSONContent(messageEnvelope({
+        type: 'order.confirmed', id: '0195f0a4-1c2b-7d3e-8f40-00000000e203', source: 'orders',
+        correlationId: '0195f0a4-1c2b-7d3e-8f40-00000000e203', causationId: '0195f0a4-1c2b-7d3e-8f40-00000000e203',
+        payload: {
+          orderId: uuid(orderId), orderNumber: text('BZ-260314-7KQ2M', 40), userId: uuid('0195f0a4-1c2b-7d3e-8f40-00000000a0aa'),
+          totalMinor: integer(4900), currency: regex('^[A-Z]{3}$', 'EUR'), confirmedAt: timestamp(),
+        },
+      })))
+      .executeTest(async (message) => {
+        await receive(h, 'events', message.contents.content);
+        const { rows } = await h.pool.query('SELECT status, held_for_delivery_at FROM reservations WHERE id = $1', [reservationId]);
+        assert.equal(rows[0].status, 'active');
+        assert.ok(rows[0].held_for_delivery_at, 'held for delivery: the expiry job leaves it alone');
       });
   });
 });

@@ -1,5 +1,6 @@
 // Verifies the message pacts of the saga's commands (inventory ← orders, payments ← orders, shipping
-// ← orders) against what orders really writes. Each provider state takes a checkout, through orders'
+// ← orders), and the order.confirmed event inventory and shipping take from the same pair, against
+// what orders really writes. Each provider state takes a checkout, through orders'
 // real routes and reply handlers on a fresh database, to just before the step it names; the message
 // provider then takes that step (the customer places or cancels, a reply arrives) and returns the one
 // command it made orders write, read back from the outbox, envelope and all.
@@ -105,13 +106,14 @@ const stateHandlers: StateHandlers = {
   "the checkout's stock reservation is rejected": checkoutAt(['payment.authorized'], 'stock.reservation-rejected'),
   "the checkout's shipment failed": checkoutAt(['payment.authorized', 'stock.reserved'], 'shipment.failed'),
   "the checkout's capture failed": checkoutAt(['payment.authorized', 'stock.reserved', 'shipment.created'], 'payment.capture-failed'),
+  'an order is confirmed': checkoutAt(['payment.authorized', 'stock.reserved', 'shipment.created'], 'payment.captured'),
   'the customer cancelled a confirmed order, whose shipment was cancelled and stock released': checkoutAt(
     ['payment.authorized', 'stock.reserved', 'shipment.created', 'payment.captured', 'customer cancels', 'shipment.cancelled'],
     'stock.released',
   ),
 };
 
-/** The message provider of a command: takes the state's next step and returns the command it wrote. */
+/** The message provider of a command (or event): takes the state's next step and returns the message of that type it wrote. */
 const command = (type: string) => async () => {
   assert.ok(nextStep, 'a provider state set up the checkout');
   const written = (await nextStep()).filter((m) => m.type === type);
@@ -129,6 +131,7 @@ const messageProviders = {
   'a payments.refund command': command('payments.refund'),
   'a shipping.create-shipment command': command('shipping.create-shipment'),
   'a shipping.cancel-shipment command': command('shipping.cancel-shipment'),
+  'an order.confirmed event': command('order.confirmed'),
 };
 
 describe('orders provides the saga commands its consumers rely on', () => {

@@ -1,5 +1,6 @@
-// What shipping relies on in the checkout saga's commands, recorded as a message pact (shipping ←
-// orders): shipping.create-shipment and shipping.cancel-shipment. Each message is what arrives on
+// What shipping relies on in orders' messages, recorded as a message pact (shipping ← orders): the
+// saga's shipping.create-shipment and shipping.cancel-shipment, and the order.confirmed event, which
+// makes the order's shipment ready for a courier. Each message is what arrives on
 // shipping's commands queue: the envelope its kit checks on receipt and the payload the contract
 // requires (the recipient's line2 and state are optional and orders sends them only when the customer
 // gave them, so they are not asked for). Values that may be anything of their kind are matched by
@@ -10,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contracts } from '@bazaar/contracts';
-import { consumerPact, messageEnvelope, MatchersV3, text, uuid } from '@bazaar/contract-testing';
+import { consumerPact, messageEnvelope, MatchersV3, text, timestamp, uuid } from '@bazaar/contract-testing';
 import { deliverMessage, published } from '@bazaar/platform/testing';
-import { createCommandHandlers } from '../src/events.js';
+import { createCommandHandlers, createEventHandlers } from '../src/events.js';
 import { TRACKING_NUMBER } from '../src/shipments/tracking-number.js';
 import { createCommand, settings, shipmentsOf, shippingWith } from './fixtures.js';
 import { setUpDatabase, type TestDb } from './support.js';
@@ -84,6 +85,28 @@ describe('shipping ← orders (message pact)', () => {
         await receive(message.contents.content);
         assert.equal((await shipmentsOf(db.pool, orderId))[0]?.status, 'cancelled');
         assert.equal((await published(db.pool, orderId)).at(-1)?.type, 'shipment.cancelled');
+      });
+  });
+
+  test('order.confirmed makes the order\'s shipment ready for a courier', async () => {
+    const orderId = '0195f0a4-1c2b-7d3e-8f40-00000000a013';
+    await shippingWith(db).create(createCommand({ orderId }));
+    await pact
+      .addAsynchronousInteraction()
+      .given('an order is confirmed')
+      .expectsToReceive('an order.confirmed event', (message) => message.withJSONContent(messageEnvelope({
+        type: 'order.confirmed', id: '0195f0a4-1c2b-7d3e-8f40-00000000e313', source: 'orders',
+        correlationId: '0195f0a4-1c2b-7d3e-8f40-00000000e313', causationId: '0195f0a4-1c2b-7d3e-8f40-00000000e313',
+        payload: {
+          orderId: uuid(orderId), orderNumber: text('BZ-260314-7KQ2M', 40), userId: uuid('0195f0a4-1c2b-7d3e-8f40-00000000a0ab'),
+          totalMinor: integer(4900), currency: regex('^[A-Z]{3}$', 'EUR'), confirmedAt: timestamp(),
+        },
+      })))
+      .executeTest(async (message) => {
+        await deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers: createEventHandlers() }, message.contents.content);
+        const [shipment] = await shipmentsOf(db.pool, orderId);
+        assert.equal(shipment?.status, 'created');
+        assert.ok(shipment?.ready_at, 'ready: the dispatcher may give it a courier');
       });
   });
 });

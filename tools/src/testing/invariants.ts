@@ -19,7 +19,11 @@ import { databaseUrlOf, type TestSystem } from './system.js';
 
 /** The services that own a database, all of which take part in a checkout. */
 export const DATABASE_SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'] as const;
-export const TERMINAL = new Set(['confirmed', 'cancelled', 'rejected']);
+export const TERMINAL = new Set(['confirmed', 'cancelled', 'rejected', 'shipped', 'delivered']);
+/** A confirmed order, whatever its delivery says: its saga is `confirmed` while the order shows `shipped` or `delivered`. */
+const CONFIRMED = new Set(['confirmed', 'shipped', 'delivered']);
+/** The saga state an order's status stands for. */
+const sagaStateOf = (status: string) => (CONFIRMED.has(status) ? 'confirmed' : status);
 
 export interface Snapshot {
   expectedOrders: number;
@@ -124,7 +128,8 @@ export class SystemReader {
   async backlog(): Promise<Backlog> {
     const unsettled = (await this.db('orders').query<{ n: number }>(
       `SELECT count(*)::int AS n FROM orders o JOIN checkout_sagas s ON s.order_id = o.id
-        WHERE o.status NOT IN ('confirmed', 'cancelled', 'rejected') OR s.step IS NOT NULL OR s.state <> o.status`,
+        WHERE o.status NOT IN ('confirmed', 'shipped', 'delivered', 'cancelled', 'rejected') OR s.step IS NOT NULL
+           OR s.state <> (CASE WHEN o.status IN ('shipped', 'delivered') THEN 'confirmed' ELSE o.status END)`,
     )).rows[0]!.n;
     let unsent = 0;
     for (const service of this.services) unsent += await this.unsent(service);
@@ -242,7 +247,7 @@ export function audit(s: Snapshot): Violation[] {
   for (const id of s.placedIds ?? []) if (!ordersById.has(id)) flag('order-lost', `order ${id} was accepted (202) but orders' database does not have it`);
   for (const o of s.orders) {
     const tag = `order ${o.id} (${o.status}${o.reason ? `: ${o.reason}` : ''})`;
-    if (!TERMINAL.has(o.status) || o.state !== o.status || o.step !== null) flag('not-terminal', `${tag}: saga ${o.state} waiting on ${o.step ?? 'nothing'}`);
+    if (!TERMINAL.has(o.status) || o.state !== sagaStateOf(o.status) || o.step !== null) flag('not-terminal', `${tag}: saga ${o.state} waiting on ${o.step ?? 'nothing'}`);
     const payments = paymentsOf.get(o.id) ?? [];
     const processor = processorOf.get(o.id) ?? [];
     const shipments = shipmentsOf.get(o.id) ?? [];
@@ -253,7 +258,7 @@ export function audit(s: Snapshot): Violation[] {
     if (shipments.length > 1) flag('double-shipment', `${tag}: ${shipments.length} shipments`);
     if ((capturesOf.get(o.id) ?? 0) > 1) flag('double-capture', `${tag}: ${capturesOf.get(o.id)} successful captures in payments`);
     if (processor.filter((a) => a.capturedMinor > 0).length > 1) flag('double-capture', `${tag}: ${processor.filter((a) => a.capturedMinor > 0).length} captured authorizations at the processor`);
-    if (o.status === 'confirmed') {
+    if (CONFIRMED.has(o.status)) {
       const p = payments[0];
       if (payments.length !== 1 || p!.status !== 'captured' || p!.capturedMinor !== o.totalMinor || p!.amountMinor !== o.totalMinor || p!.refundedMinor !== 0) {
         flag('confirmed-payment', `${tag}: total ${o.totalMinor}, payments ${JSON.stringify(payments)}`);
@@ -265,7 +270,7 @@ export function audit(s: Snapshot): Violation[] {
       if (!reservation || !LIVE_RESERVATION.has(reservation.status) || !sameLines(reservation.lines, o.items)) {
         flag('confirmed-reservation', `${tag}: items ${JSON.stringify(o.items)}, reservation ${JSON.stringify(reservation ?? null)}`);
       }
-      if (shipments.length !== 1 || !['created', 'dispatched', 'delivered'].includes(shipments[0]!.status)) flag('confirmed-shipment', `${tag}: shipments ${JSON.stringify(shipments)}`);
+      if (shipments.length !== 1 || !['created', 'dispatched', 'picked_up', 'delivered'].includes(shipments[0]!.status)) flag('confirmed-shipment', `${tag}: shipments ${JSON.stringify(shipments)}`);
     } else if (o.status === 'cancelled' || o.status === 'rejected') {
       for (const p of payments) {
         if (p.capturedMinor > p.refundedMinor) flag('money-kept', `${tag}: payment ${p.status}, captured ${p.capturedMinor}, refunded ${p.refundedMinor}`);
@@ -274,8 +279,10 @@ export function audit(s: Snapshot): Violation[] {
       for (const a of processor) {
         if (a.capturedMinor > a.refundedMinor) flag('money-kept', `${tag}: processor captured ${a.capturedMinor}, refunded ${a.refundedMinor}`);
       }
-      for (const r of reservations) if (LIVE_RESERVATION.has(r.status)) flag('stock-held', `${tag}: reservation ${r.id} is ${r.status}`);
-      for (const sh of shipments) if (sh.status !== 'cancelled' && sh.status !== 'failed') flag('shipment-live', `${tag}: shipment ${sh.status}`);
+      // A returned parcel's stock left on dispatch (committed) and came back as a receipt.
+      const returned = shipments.some((sh) => sh.status === 'returned');
+      for (const r of reservations) if (r.status === 'active' || (r.status === 'committed' && !returned)) flag('stock-held', `${tag}: reservation ${r.id} is ${r.status}`);
+      for (const sh of shipments) if (!['cancelled', 'failed', 'returned'].includes(sh.status)) flag('shipment-live', `${tag}: shipment ${sh.status}`);
     }
   }
   // Whatever order it belongs to: once every saga has ended, no authorization may still hold money.
@@ -283,7 +290,8 @@ export function audit(s: Snapshot): Violation[] {
   for (const r of s.reservations) {
     if (!LIVE_RESERVATION.has(r.status)) continue;
     const owner = r.orderId ? ordersById.get(r.orderId) : undefined;
-    if (owner?.status !== 'confirmed') flag('stock-held', `reservation ${r.id} is ${r.status} for ${owner ? `a ${owner.status} order` : 'no order of ours'}`);
+    const returnedParcel = r.status === 'committed' && owner?.status === 'cancelled' && (shipmentsOf.get(owner.id) ?? []).some((sh) => sh.status === 'returned');
+    if (!CONFIRMED.has(owner?.status ?? '') && !returnedParcel) flag('stock-held', `reservation ${r.id} is ${r.status} for ${owner ? `a ${owner.status} order` : 'no order of ours'}`);
   }
   for (const op of s.operations) if (op.outcome === 'pending') flag('pending-operation', `payment ${op.kind} for order ${op.orderId} still pending (${op.count})`);
   const reservedBySku = new Map<string, number>();
@@ -306,7 +314,7 @@ export function audit(s: Snapshot): Violation[] {
 
 /** How many real rows each family of checks looked at, so a vacuous pass would show. */
 export function coverage(s: Snapshot) {
-  const confirmed = s.orders.filter((o) => o.status === 'confirmed');
+  const confirmed = s.orders.filter((o) => CONFIRMED.has(o.status));
   const settled = s.orders.filter((o) => o.status === 'cancelled' || o.status === 'rejected');
   const ids = new Set(settled.map((o) => o.id));
   return {

@@ -102,8 +102,13 @@ async function replay(deps: OrdersDeps, order: Order, hash: string): Promise<Ord
   return (await orderDetail(deps.pool, order.id))!;
 }
 
-/** An order with everything shown about it. */
+/**
+ * An order with everything shown about it, read from one snapshot: the order, its copies and its
+ * timeline as they stood at one moment, so an event committed between two of the reads never shows a
+ * timeline ahead of its copy. On a client, the caller's transaction is that snapshot.
+ */
 export async function orderDetail(db: Pool | PoolClient, orderId: string): Promise<OrderDetail | undefined> {
+  if (!('release' in db)) return withTransaction(db, (client) => orderDetail(client, orderId), { isolation: 'repeatable read' });
   const order = await findOrder(db, orderId);
   if (!order) return undefined;
   const items = await findItems(db, orderId);

@@ -25,6 +25,7 @@ import assert from 'node:assert/strict';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
 import type { JsonAnswer, JsonRequestOptions } from '../src/testing/http.js';
 import { Shop, CARDS } from '../src/testing/shop.js';
+import { seededRandom } from '../src/random.js';
 import { DATABASE_SERVICES, SystemReader, audit, coverage, outcomeOf, quiet, showCounts, type Snapshot } from '../src/testing/invariants.js';
 
 const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : randomInt(1, 2 ** 31 - 1);
@@ -51,18 +52,7 @@ const adminEmail = `chaos-ops-${run.toLowerCase()}@bazaar.test`;
 const password = 'Chaos-Saga-2026';
 const say = (line: string) => console.log(`[chaos] ${line}`);
 
-/** mulberry32: small, fast and good enough to drive a test plan from one 32-bit seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = generator(SEED);
+const random = seededRandom(SEED);
 const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;

@@ -5,6 +5,7 @@
  * vehicles, and never leave the city: every waypoint is inside the disc, and so is every segment
  * between two of them, since a disc is convex.
  */
+import type { Random } from '../random.js';
 
 export interface Point {
   latitude: number;
@@ -35,19 +36,7 @@ const KM_PER_DEGREE = 111.32;
 const BLOCK_KM = 0.25;
 const JITTER_KM = 0.04;
 
-/** A random number in [0, 1), repeatable from its seed (mulberry32). */
-export type Random = () => number;
-
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom, type Random } from '../random.js';
 
 /** Kilometres east (x) and north (y) of the city's centre: flat enough at a city's scale. */
 interface Local {

@@ -26,7 +26,11 @@ export const OrderPlacedV1 = Type.Object({
 export const OrderConfirmedV1 = Type.Object({ ...OrderRef, totalMinor: AmountMinor, currency: Currency, confirmedAt: Timestamp });
 
 /** The order ended without being fulfilled and whatever the checkout had done was undone. */
-export const OrderCancelledV1 = Type.Object({ ...OrderRef, reason: Reason, cancelledAt: Timestamp });
+export const OrderCancelledV1 = Type.Object({
+  ...OrderRef, reason: Reason, cancelledAt: Timestamp,
+  /** Added after the first version: what the customer was refunded, when money had been taken (0 or absent: none). */
+  refundedMinor: Type.Optional(AmountMinor),
+});
 
 /** The payment was declined at checkout: nothing was held, the order is closed. */
 export const OrderRejectedV1 = Type.Object({ ...OrderRef, reason: Reason, rejectedAt: Timestamp });

@@ -35,19 +35,9 @@ const ok = (answer: JsonAnswer, status: number, what: string) => {
   return answer.body;
 };
 
-/** A courier through the public API: an account, the courier role, registered at shipping, on shift. */
-async function newCourier(name: string): Promise<{ id: string; token: string }> {
-  const email = `courier-${name.toLowerCase()}-${run}@bazaar.test`;
-  const user = ok(await call('POST', '/auth/register', { body: { email, password, name } }), 201, 'courier sign-up').user as { id: string };
-  ok(await call('PUT', `/users/${user.id}/role`, { token: admin, body: { role: 'courier' } }), 200, 'courier role');
-  const registered = ok(await call('POST', '/couriers', { token: admin, body: { userId: user.id, name, vehicle: 'cargo-bike', capacity: 3 } }), 201, 'courier');
-  const token = ok(await call('POST', '/auth/login', { body: { email, password } }), 200, 'courier login').token as string;
-  return { id: registered.id as string, token };
-}
-const startShift = async (c: { token: string }) => {
-  ok(await call('PUT', '/couriers/me/shift', { token: c.token, body: { onShift: true } }), 200, 'shift');
-  ok(await call('PUT', '/couriers/me/location', { token: c.token, body: CENTRE }), 204, 'location');
-};
+/** A courier through the public API: an account, the courier role, registered at shipping. */
+const newCourier = (name: string) => shop.newCourier(admin, { email: `courier-${name.toLowerCase()}-${run}@bazaar.test`, password, name });
+const startShift = (c: { token: string }) => shop.startShift(c, CENTRE);
 
 async function confirmedOrder(sku: string, quantity: number): Promise<string> {
   const placed = await shop.placeOrder(customer, { items: [{ productId: (await productBySku(sku)).id, quantity }], paymentMethodId: card, shippingAddress: ADDRESS });

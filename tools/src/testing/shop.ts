@@ -29,6 +29,9 @@ export interface CheckoutRequest {
   shippingAddress?: typeof ADDRESS;
 }
 
+/** A courier on the shop's books: its courier record's id, its user, and a token carrying the courier role. */
+export interface ShopCourier { id: string; userId: string; name: string; token: string }
+
 export interface ShopCast { admin: string; customer: string; card: string; product: ShopProduct }
 
 /**
@@ -108,6 +111,32 @@ export class Shop {
     const categoryId = await this.createCategory(admin, options.slug, `Category ${options.slug}`);
     const product = await this.createProduct(admin, { categoryId, sku: options.sku, priceMinor: options.priceMinor, stock: options.stock });
     return { admin, customer, card, product };
+  }
+
+  /**
+   * A courier, made as an operator makes one: an account, the courier role (identity), a courier
+   * record (shipping), and a sign-in after the role change, so the token carries it.
+   */
+  async newCourier(admin: string, courier: { email: string; password: string; name: string; vehicle?: string; capacity?: number }): Promise<ShopCourier> {
+    const { email, password, name } = courier;
+    const registered = await this.call('identity', 'POST', '/auth/register', { body: { email, password, name } });
+    assert.equal(registered.status, 201, `courier sign-up: ${JSON.stringify(registered.body)}`);
+    const userId = registered.body.user.id as string;
+    const role = await this.call('identity', 'PUT', `/users/${userId}/role`, { token: admin, body: { role: 'courier' } });
+    assert.equal(role.status, 200, `courier role: ${JSON.stringify(role.body)}`);
+    const record = await this.call('shipping', 'POST', '/couriers', { token: admin, body: { userId, name, vehicle: courier.vehicle ?? 'cargo-bike', capacity: courier.capacity ?? 3 } });
+    assert.equal(record.status, 201, `courier record: ${JSON.stringify(record.body)}`);
+    const login = await this.call('identity', 'POST', '/auth/login', { body: { email, password } });
+    assert.equal(login.status, 200, `courier sign-in: ${JSON.stringify(login.body)}`);
+    return { id: record.body.id as string, userId, name, token: login.body.token as string };
+  }
+
+  /** The courier starts a shift at `position`. */
+  async startShift(courier: Pick<ShopCourier, 'token'>, position: { latitude: number; longitude: number }): Promise<void> {
+    const shift = await this.call('shipping', 'PUT', '/couriers/me/shift', { token: courier.token, body: { onShift: true } });
+    assert.equal(shift.status, 200, `shift: ${JSON.stringify(shift.body)}`);
+    const location = await this.call('shipping', 'PUT', '/couriers/me/location', { token: courier.token, body: position });
+    assert.equal(location.status, 204, `location: ${JSON.stringify(location.body)}`);
   }
 
   /** POST /orders with an Idempotency-Key (a fresh one unless given); the answer as it came. */

@@ -1,8 +1,11 @@
-// Chaos for the checkout saga: 200 checkouts with random declines, out-of-stock items, unshippable
-// addresses and customer cancellations, while orders, payments and inventory are each killed
-// (SIGKILL) and restarted, and already-sent outbox rows are marked unsent so the relays deliver
-// those messages again under the same ids (the inboxes must absorb them). Afterwards every saga must
-// be settled and the invariants must hold, read straight from each service's own database:
+// Chaos for the checkout saga and the delivery: 200 checkouts with random declines, out-of-stock
+// items, unshippable addresses and customer cancellations, while couriers on shift pick up, fail
+// attempts, deliver and return parcels (sending some calls twice, ending shifts mid-round), and
+// orders, payments, inventory and shipping are each killed (SIGKILL) and restarted (shipping while a
+// shipment waits for its courier), and already-sent outbox rows are marked unsent so the relays
+// deliver those messages again under the same ids (the inboxes must absorb them). Afterwards every
+// saga must be settled, every parcel delivered or returned, and the invariants must hold, read
+// straight from each service's own database:
 //   - no CONFIRMED order without exactly one captured payment of its total, a live reservation of
 //     its items and a shipment;
 //   - no money kept (captured and not refunded) and no authorization left held for a CANCELLED or
@@ -10,12 +13,17 @@
 //   - no stock below zero, reserved never above on hand, the ledger summing to the snapshots, and
 //     reserved stock equal to what live reservations hold;
 //   - at most one payment and one successful capture per order;
-//   - nothing left unsent in any outbox, nothing parked in any dead-letter queue.
+//   - nothing left unsent in any outbox, nothing parked in any dead-letter queue;
+//   - every confirmed order delivered (or cancelled and refunded after its parcel was returned), its
+//     stock committed exactly once (on dispatch, whatever was repeated or handed back), a returned
+//     parcel's items received back exactly once, each order agreeing with its shipment.
 // The run is driven by a seeded generator: the seed is printed, and CHAOS_SEED=<seed> replays the
 // same plan (orders, cards, addresses, cancellations, which service dies after how many orders and
-// for how long, when and how much is sent again). Timing still varies from run to run, so a replay
+// for how long, when and how much is sent again; the couriers' choices come from a second stream of
+// the same seed). Timing still varies from run to run, so a replay
 // is the same plan, not the same interleaving. CHAOS_ORDERS and CHAOS_CONCURRENCY change the size
-// (200 and 8 by default), CHAOS_MAX_ATTEMPTS the deliveries before a failing message is parked (5).
+// (200 and 8 by default), CHAOS_COURIERS the couriers on shift (8, three parcels each),
+// CHAOS_MAX_ATTEMPTS the deliveries before a failing message is parked (5).
 //
 // A second test plants violations, one at a time, in a copy of the data the run left behind and
 // checks that the audit reports each of them: the audit can fail, and it reads real rows.
@@ -24,13 +32,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
 import type { JsonAnswer, JsonRequestOptions } from '../src/testing/http.js';
-import { Shop, CARDS } from '../src/testing/shop.js';
+import { Shop, CARDS, type ShopCourier } from '../src/testing/shop.js';
+import { CourierCrew } from '../src/testing/courier-crew.js';
 import { seededRandom } from '../src/random.js';
 import { DATABASE_SERVICES, SystemReader, audit, coverage, outcomeOf, quiet, showCounts, type Snapshot } from '../src/testing/invariants.js';
 
 const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : randomInt(1, 2 ** 31 - 1);
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
 const CONCURRENCY = Number(process.env.CHAOS_CONCURRENCY ?? 8);
+const COURIERS = Number(process.env.CHAOS_COURIERS ?? 8);
+/** Failed attempts after which shipping returns a parcel (its SHIPPING_MAX_DELIVERY_ATTEMPTS here). */
+const DELIVERY_ATTEMPTS = 3;
+/** Where shipping's geocoder simulator puts every address (its default), and the couriers work. */
+const CITY = { latitude: 52.3676, longitude: 4.9041 };
 const STEP_TIMEOUT_MS = 5_000;
 /**
  * Deliveries before a failing message is parked: the system's default (5). A handler's transient
@@ -42,7 +56,7 @@ const SETTLE_TIMEOUT_MS = 120_000;
 const SUBMIT_RETRY_BUDGET_MS = 60_000;
 /** How long a customer follows an order before placing the next one (it is audited all the same). */
 const FOLLOW_MS = 30_000;
-const KILLED = ['orders', 'payments', 'inventory'] as const;
+const KILLED = ['orders', 'payments', 'inventory', 'shipping'] as const;
 const DATABASES = DATABASE_SERVICES;
 /** Services whose outbox rows are marked unsent again: the saga's orchestrator and its participants. */
 const RESENDERS = ['orders', 'payments', 'inventory', 'shipping'] as const;
@@ -157,15 +171,16 @@ function planChaos(): ChaosEvent[] {
   const scale = ORDERS / 200;
   const victims = shuffled(KILLED);
   // One outage shorter than a step's deadline (the saga just waits), one longer (steps time out and
-  // are compensated while replies may still be on their way), one anywhere between.
-  const outages = shuffled([between(300, 1_500), STEP_TIMEOUT_MS + between(1_000, 3_000), between(300, STEP_TIMEOUT_MS + 3_000)]);
+  // are compensated while replies may still be on their way), two anywhere between.
+  const outages = shuffled([between(300, 1_500), STEP_TIMEOUT_MS + between(1_000, 3_000), between(300, STEP_TIMEOUT_MS + 3_000), between(300, STEP_TIMEOUT_MS + 3_000)]);
   return [
-    { at: Math.round(40 * scale), kind: 'kill', service: victims[0]!, downMs: outages[0]! },
-    { at: Math.round(65 * scale), kind: 'resend', fraction: 0.25, max: 60 },
-    { at: Math.round(90 * scale), kind: 'kill', service: victims[1]!, downMs: outages[1]! },
-    { at: Math.round(115 * scale), kind: 'resend', fraction: 0.25, max: 60 },
-    { at: Math.round(140 * scale), kind: 'kill', service: victims[2]!, downMs: outages[2]! },
-    { at: Math.round(170 * scale), kind: 'resend', fraction: 0.25, max: 60 },
+    { at: Math.round(35 * scale), kind: 'kill', service: victims[0]!, downMs: outages[0]! },
+    { at: Math.round(60 * scale), kind: 'resend', fraction: 0.25, max: 60 },
+    { at: Math.round(85 * scale), kind: 'kill', service: victims[1]!, downMs: outages[1]! },
+    { at: Math.round(110 * scale), kind: 'resend', fraction: 0.25, max: 60 },
+    { at: Math.round(130 * scale), kind: 'kill', service: victims[2]!, downMs: outages[2]! },
+    { at: Math.round(155 * scale), kind: 'kill', service: victims[3]!, downMs: outages[3]! },
+    { at: Math.round(175 * scale), kind: 'resend', fraction: 0.25, max: 60 },
   ];
 }
 
@@ -179,7 +194,7 @@ const seen = {
   replayMismatches: [] as string[],
   unexpected: [] as string[],
   cancels: { accepted: 0, refused: 0, retries: 0 },
-  kills: [] as { service: string; atSubmitted: number; downMs: number; restartMs: number }[],
+  kills: [] as { service: string; atSubmitted: number; downMs: number; restartMs: number; parcels?: string }[],
   resends: [] as { atSubmitted: number; rows: Record<string, number> }[],
   /** Inbox outcomes counted by the services' own metrics (scraped before each kill and at the end). */
   handled: {} as Record<string, Record<string, number>>,
@@ -256,7 +271,7 @@ async function cancel(plan: PlannedOrder, customer: Customer, orderId: string): 
       seen.cancels.accepted++;
       return;
     }
-    // 409: already rejected (or dispatched, which nothing does here): the cancellation is refused.
+    // 409: already rejected, or dispatched to a courier: the cancellation is refused.
     if (answer?.status === 409) {
       seen.cancels.refused++;
       return;
@@ -287,15 +302,30 @@ async function resendSample(event: Extract<ChaosEvent, { kind: 'resend' }>, atSu
   say(`duplicates: after ${atSubmitted} orders, outbox rows marked unsent again: ${Object.entries(rows).map(([s, n]) => `${s} ${n}`).join(', ')}`);
 }
 
+/** Shipping's parcels by status, for the kill's line of the summary. */
+async function parcelsUnderWay(): Promise<Record<string, number>> {
+  const { rows } = await db('shipping').query<{ status: string; n: number }>(
+    "SELECT status, count(*)::int AS n FROM shipments WHERE status IN ('created', 'dispatched', 'picked_up') GROUP BY status",
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
 async function killAndRestart(event: Extract<ChaosEvent, { kind: 'kill' }>, atSubmitted: number): Promise<void> {
   await scrapeHandled(event.service);
-  say(`kill: SIGKILL ${event.service} after ${atSubmitted} orders submitted; down for ${event.downMs} ms`);
+  let parcels: string | undefined;
+  if (event.service === 'shipping') {
+    // Mid-dispatch: a shipment is waiting for its courier (up to 5 s for one to appear).
+    const deadline = Date.now() + 5_000;
+    while ((await parcelsUnderWay()).created === undefined && Date.now() < deadline) await sleep(20);
+    parcels = showCounts(await parcelsUnderWay());
+  }
+  say(`kill: SIGKILL ${event.service} after ${atSubmitted} orders submitted${parcels ? ` (parcels: ${parcels})` : ''}; down for ${event.downMs} ms`);
   await system.services[event.service]!.kill();
   await sleep(event.downMs);
   const started = Date.now();
   await system.restart(event.service);
   const restartMs = Date.now() - started;
-  seen.kills.push({ service: event.service, atSubmitted, downMs: event.downMs, restartMs });
+  seen.kills.push({ service: event.service, atSubmitted, downMs: event.downMs, restartMs, ...(parcels ? { parcels } : {}) });
   say(`kill: ${event.service} ready again ${restartMs} ms after its restart`);
 }
 
@@ -304,6 +334,7 @@ const statusCounts = () => reader.statusCounts();
 // ---------------------------------------------------------------------------------------------
 
 let snapshot: Snapshot | undefined;
+let crew: CourierCrew | undefined;
 
 before(async () => {
   say(`seed ${SEED} (replay with CHAOS_SEED=${SEED}); ${ORDERS} orders, ${CONCURRENCY} at a time; step deadline ${STEP_TIMEOUT_MS} ms, messages retried every 500 ms up to ${MAX_ATTEMPTS} deliveries`);
@@ -315,19 +346,21 @@ before(async () => {
       identity: { ...messaging, IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
       // Steps answer in milliseconds here, so a 5 s deadline is only missed around a kill.
       orders: { ...messaging, ORDERS_STEP_TIMEOUT_MS: String(STEP_TIMEOUT_MS), ORDERS_DEADLINE_INTERVAL_MS: '250' },
+      shipping: { ...messaging, SHIPPING_DISPATCH_INTERVAL_MS: '200', SHIPPING_MAX_DELIVERY_ATTEMPTS: String(DELIVERY_ATTEMPTS) },
     },
   });
-  reader = new SystemReader(system, DATABASES);
+  reader = new SystemReader(system, DATABASES, { deliveries: true });
   shop = Shop.direct(system);
   admin = await register(adminEmail);
 }, { timeout: 180_000 });
 
 after(async () => {
+  await crew?.stop();
   await reader?.close();
   await system?.stop();
 });
 
-test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed and messages are delivered twice; every saga ends and the invariants hold`, { timeout: 300_000 }, async () => {
+test(`chaos: ${ORDERS} checkouts and their deliveries while orders, payments, inventory and shipping are killed and messages and courier calls are sent twice; every saga and every parcel's journey ends and the invariants hold`, { timeout: 300_000 }, async () => {
   const started = Date.now();
   // Set-up: a category, six products (three with a handful of units), four customers with every kind of card.
   const category = await call('catalog', 'POST', '/categories', { token: admin, body: { slug: `chaos-${run.toLowerCase()}`, name: 'Chaos' } });
@@ -348,13 +381,24 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
     for (const kind of Object.keys(CARDS) as CardKind[]) cards[kind] = await saveCard(token, CARDS[kind]);
     customers.push({ email, token, cards });
   }
+  // The couriers: accounts given the courier role, registered at shipping, on shift in the city.
+  const couriers: ShopCourier[] = [];
+  for (let i = 0; i < COURIERS; i++) {
+    const courier = await shop.newCourier(admin, { email: `chaos-courier-${i}-${run.toLowerCase()}@bazaar.test`, password, name: `Courier ${i}`, capacity: 3 });
+    await shop.startShift(courier, CITY);
+    couriers.push(courier);
+  }
+  crew = new CourierCrew(shop, couriers, {
+    random: seededRandom((SEED ^ 0x5bd1e995) >>> 0), centre: CITY, maxAttempts: DELIVERY_ATTEMPTS,
+    returnShare: 0.1, failShare: 0.15, repeatShare: 0.2, shiftBreakShare: 0.05, roundMs: 250,
+  });
   const plans = planOrders(products, customers.length);
   const chaos = planChaos();
   const setupMs = Date.now() - started;
   const mix = (key: (p: PlannedOrder) => string) => Object.entries(plans.reduce<Record<string, number>>((m, p) => ({ ...m, [key(p)]: (m[key(p)] ?? 0) + 1 }), {})).map(([k, n]) => `${k} ${n}`).join(', ');
   say(`set-up done in ${(setupMs / 1000).toFixed(1)} s; cards: ${mix((p) => p.card)}`);
   say(`plan: ${plans.filter((p) => p.items.some((i) => products.find((x) => x.sku === i.sku)!.scarce)).length} orders want scarce stock, ${plans.filter((p) => p.country === 'XX').length} ship to XX, ${plans.filter((p) => p.repeatPost).length} are posted twice, ${plans.filter((p) => p.cancelAfterMs !== null).length} are cancelled by the customer`);
-  say(`chaos: ${chaos.map((e) => (e.kind === 'kill' ? `kill ${e.service} at ${e.at}` : `resend at ${e.at}`)).join(', ')}`);
+  say(`chaos: ${chaos.map((e) => (e.kind === 'kill' ? `kill ${e.service} at ${e.at}` : `resend at ${e.at}`)).join(', ')}; ${COURIERS} couriers on shift`);
 
   // Run: workers place the orders; the chaos controller acts as the count of submitted orders passes its marks.
   const runStarted = Date.now();
@@ -374,7 +418,7 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
     polling = true;
     db('orders').query<{ id: string }>(
       `SELECT o.id FROM orders o JOIN checkout_sagas s ON s.order_id = o.id
-        WHERE o.id = ANY($1::uuid[]) AND o.status IN ('confirmed', 'cancelled', 'rejected') AND s.step IS NULL`,
+        WHERE o.id = ANY($1::uuid[]) AND o.status IN ('confirmed', 'shipped', 'delivered', 'cancelled', 'rejected') AND s.step IS NULL`,
       [[...following.keys()]],
     ).then(({ rows }) => { for (const { id } of rows) following.get(id)?.(); }, () => undefined).finally(() => { polling = false; });
   }, 100);
@@ -410,6 +454,7 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
   const ticker = setInterval(() => {
     void statusCounts().then((c) => say(`t=${((Date.now() - runStarted) / 1000).toFixed(0)} s: ${submitted}/${ORDERS} accepted; ${showCounts(c)}`), () => undefined);
   }, 5_000);
+  crew.start();
   try {
     const workers = Promise.all(Array.from({ length: CONCURRENCY }, worker)).finally(() => { submitting = false; });
     await Promise.all([workers, controller()]);
@@ -421,11 +466,13 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
   const submitMs = Date.now() - runStarted;
   say(`all ${ORDERS} orders accepted in ${(submitMs / 1000).toFixed(1)} s (${seen.postRetries} POST retries while orders was down); ${followedToTheEnd} followed until settled, ${leftToSettle} still open after ${FOLLOW_MS / 1000} s`);
 
-  // Settle: every saga terminal, every outbox empty, every queue drained, nothing pending at payments; twice in a row.
+  // Settle: every saga terminal, every parcel delivered or returned, every outbox empty, every queue
+  // drained, nothing pending at payments; twice in a row. Then the couriers go home.
   const { last, ms: settleMs } = await reader.settle({ timeoutMs: SETTLE_TIMEOUT_MS, say });
+  await crew.stop();
   for (const service of DATABASES) await scrapeHandled(service);
 
-  snapshot = await reader.snapshot(ORDERS);
+  snapshot = await reader.snapshot(ORDERS, undefined, { deliveriesComplete: true });
   const violations = audit(snapshot);
   const outcomes = snapshot.orders.reduce<Record<string, number>>((m, o) => ({ ...m, [outcomeOf(o)]: (m[outcomeOf(o)] ?? 0) + 1 }), {});
   const covered = coverage(snapshot);
@@ -436,7 +483,8 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
     `orders                   ${ORDERS} placed, ${seen.accepted} accepted, ${orderIds.size} distinct ids from the API, ${snapshot.orders.length} in orders' database`,
     `customers                ${followedToTheEnd} orders followed until settled, ${leftToSettle} still open after ${FOLLOW_MS / 1000} s (left to the settle phase)`,
     `client retries           ${seen.postRetries} POSTs retried while orders was down; ${seen.replays} repeated POSTs (same key) answered with the same order; ${seen.cancels.accepted} cancellations accepted, ${seen.cancels.refused} refused (409)`,
-    ...seen.kills.map((k) => `kill                     ${k.service.padEnd(9)} SIGKILL after ${k.atSubmitted} orders, down ${k.downMs} ms, ready ${k.restartMs} ms after restart`),
+    ...seen.kills.map((k) => `kill                     ${k.service.padEnd(9)} SIGKILL after ${k.atSubmitted} orders${k.parcels ? ` (parcels ${k.parcels})` : ''}, down ${k.downMs} ms, ready ${k.restartMs} ms after restart`),
+    `couriers                 ${COURIERS} on shift, ${crew.seen.rounds} rounds (${crew.seen.roundsWithParcels} holding parcels): ${crew.seen.pickups} pick-ups, ${crew.seen.failedAttempts} failed attempts, ${crew.seen.deliveries} deliveries, ${crew.seen.returns} returns; calls sent twice: ${crew.seen.repeats.together} together, ${crew.seen.repeats.after} after the answer; ${crew.seen.shiftBreaks} shifts ended mid-delivery, handing back ${crew.seen.handedBack} parcels; ${crew.seen.unreachable} calls that did not get through`,
     ...seen.resends.map((r) => `duplicates injected      after ${r.atSubmitted} orders: ${Object.entries(r.rows).map(([s, n]) => `${s} ${n}`).join(', ')}`),
     `inbox outcomes (metrics) ${Object.entries(seen.handled).filter(([, c]) => Object.values(c).some((n) => n > 0)).map(([s, c]) => `${s}: ${Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(' ')}`).join('; ')}`,
     ...Object.entries(outcomes).sort().map(([k, n]) => `outcome                  ${String(n).padStart(4)}  ${k}`),
@@ -449,15 +497,18 @@ test(`chaos: ${ORDERS} checkouts while orders, payments and inventory are killed
   for (const orderId of Object.values(snapshot.deadLetters).flatMap((d) => d.orderIds).slice(0, 5)) say(`named by a parked message: ${await reader.explain(orderId)}`);
 
   assert.deepEqual(seen.unexpected, [], 'unexpected answers from the API');
+  assert.deepEqual(crew.seen.unexpected, [], 'unexpected answers to the couriers (a repeated call must answer as the first did)');
   assert.deepEqual(seen.replayMismatches, [], 'a repeated POST with the same Idempotency-Key must return the same order');
   assert.equal(new Set(orderIds.values()).size, ORDERS, 'each Idempotency-Key must give an order of its own');
   assert.ok(quiet(last), `the system did not settle within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(last)}`);
   assert.deepEqual(violations.map((v) => `${v.rule}: ${v.detail}`), [], `invariants broken (seed ${SEED})`);
   // The run exercised what it set out to: every ending, every kill, every injection.
-  assert.equal(seen.kills.length, 3);
+  assert.equal(seen.kills.length, 4);
   assert.ok(seen.resends.length >= 2 && seen.resends.every((r) => Object.values(r.rows).reduce((a, b) => a + b, 0) > 0), 'duplicates were injected');
   assert.ok(covered.confirmed > 0 && (outcomes.rejected ?? 0) > 0 && (outcomes['cancelled: out of stock'] ?? 0) > 0 && (outcomes['cancelled: shipment failed'] ?? 0) > 0,
     `every ending should occur: ${JSON.stringify(outcomes)}`);
+  assert.ok(covered.delivered > 0 && covered.returned > 0 && crew.seen.failedAttempts > crew.seen.returns, `deliveries, failed attempts and returns should occur: ${JSON.stringify(crew.seen)}`);
+  assert.ok(crew.seen.repeats.together > 0 && crew.seen.repeats.after > 0 && crew.seen.shiftBreaks > 0, `repeated courier calls and shift breaks should occur: ${JSON.stringify(crew.seen)}`);
 });
 
 test('the audit catches each invariant broken on purpose in a copy of the run\'s data', { timeout: 30_000 }, (t) => {
@@ -468,9 +519,12 @@ test('the audit catches each invariant broken on purpose in a copy of the run\'s
   const base: Snapshot = snapshot;
   const clean = audit(base);
   const copy = (): Snapshot => structuredClone(base);
-  const confirmed = base.orders.find((o) => o.status === 'confirmed');
+  // Every confirmed order was delivered by the end of the run (or its parcel returned).
+  const delivered = base.orders.find((o) => o.status === 'delivered');
+  const confirmed = delivered;
+  const returned = base.shipments.find((sh) => sh.status === 'returned');
   const cancelledPaid = base.orders.find((o) => o.status === 'cancelled' && base.payments.some((p) => p.orderId === o.id) && base.processor.some((a) => a.orderId === o.id));
-  assert.ok(confirmed && cancelledPaid, 'the run has a confirmed order and a cancelled one that was authorized');
+  assert.ok(confirmed && cancelledPaid && delivered && returned, 'the run has a confirmed order, a cancelled one that was authorized, a delivered one and a returned parcel');
   const plants: { rule: string; what: string; plant: (s: Snapshot) => void }[] = [
     { rule: 'not-terminal', what: 'a saga left waiting', plant: (s) => { s.orders[0]!.status = 'pending'; s.orders[0]!.state = 'reserving'; s.orders[0]!.step = 'reserve-stock'; } },
     { rule: 'order-count', what: 'an order lost', plant: (s) => { s.orders.pop(); } },
@@ -481,8 +535,14 @@ test('the audit catches each invariant broken on purpose in a copy of the run\'s
     { rule: 'money-kept', what: 'a cancelled order captured and never refunded', plant: (s) => { Object.assign(s.payments.find((p) => p.orderId === cancelledPaid.id)!, { status: 'captured', capturedMinor: cancelledPaid.totalMinor, refundedMinor: 0 }); } },
     { rule: 'authorization-held', what: 'a cancelled order whose authorization is still held at the processor', plant: (s) => { s.processor.find((a) => a.orderId === cancelledPaid.id)!.status = 'authorized'; } },
     { rule: 'double-reservation', what: 'a confirmed order holding a second reservation', plant: (s) => { s.reservations.push({ ...s.reservations.find((r) => r.id === confirmed.reservationId)!, id: randomUUID() }); } },
-    { rule: 'stock-held', what: 'a cancelled order still holding stock', plant: (s) => { s.reservations.push({ id: randomUUID(), orderId: cancelledPaid.id, status: 'active', lines: cancelledPaid.items }); } },
-    { rule: 'shipment-live', what: 'a cancelled order with a live shipment', plant: (s) => { s.shipments.push({ orderId: cancelledPaid.id, status: 'created' }); } },
+    { rule: 'stock-held', what: 'a cancelled order still holding stock', plant: (s) => { s.reservations.push({ id: randomUUID(), orderId: cancelledPaid.id, status: 'active', lines: cancelledPaid.items, committed: {} }); } },
+    { rule: 'shipment-live', what: 'a cancelled order with a live shipment', plant: (s) => { s.shipments.push({ id: randomUUID(), orderId: cancelledPaid.id, status: 'created', trackingNumber: 'BZPLANTED22' }); } },
+    { rule: 'commit-count', what: 'a delivered order\'s stock committed twice', plant: (s) => { const r = s.reservations.find((x) => x.id === delivered.reservationId)!; r.committed = Object.fromEntries(Object.entries(r.lines).map(([sku, q]) => [sku, 2 * q])); } },
+    { rule: 'commit-count', what: 'stock committed for a released reservation', plant: (s) => { const r = s.reservations.find((x) => x.status === 'released')!; r.committed = { ...r.lines }; } },
+    { rule: 'return-receipt', what: 'a returned parcel received back twice', plant: (s) => { const r = s.returnReceipts.find((x) => x.trackingNumber === returned.trackingNumber)!; r.items = Object.fromEntries(Object.entries(r.items).map(([sku, q]) => [sku, 2 * q])); } },
+    { rule: 'return-receipt', what: 'items received back for a delivered parcel', plant: (s) => { s.returnReceipts.push({ trackingNumber: s.shipments.find((sh) => sh.orderId === delivered.id)!.trackingNumber, items: delivered.items }); } },
+    { rule: 'delivery-mismatch', what: 'a delivered parcel whose order still shows it shipped', plant: (s) => { s.orders.find((o) => o.id === delivered.id)!.status = 'shipped'; } },
+    { rule: 'not-delivered', what: 'a parcel left with its courier', plant: (s) => { s.shipments.find((sh) => sh.orderId === delivered.id)!.status = 'picked_up'; } },
     { rule: 'double-capture', what: 'a second successful capture', plant: (s) => { s.operations.push({ orderId: confirmed.id, kind: 'capture', outcome: 'succeeded', count: 1 }); } },
     { rule: 'double-payment', what: 'a second payment for one order', plant: (s) => { s.payments.push({ ...s.payments.find((p) => p.orderId === confirmed.id)! }); } },
     { rule: 'pending-operation', what: 'a payment operation left pending', plant: (s) => { s.operations.push({ orderId: confirmed.id, kind: 'refund', outcome: 'pending', count: 1 }); } },

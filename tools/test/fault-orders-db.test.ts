@@ -182,7 +182,7 @@ test('the audit behind it fails on a lost order or a doubled effect (planted in 
     { rule: 'order-lost', plant: (s) => { s.orders = s.orders.filter((o) => o.id !== confirmed.id); } },
     { rule: 'double-capture', plant: (s) => { s.operations.push({ orderId: confirmed.id, kind: 'capture', outcome: 'succeeded', count: 1 }); } },
     { rule: 'double-reservation', plant: (s) => { s.reservations.push({ ...s.reservations.find((r) => r.id === confirmed.reservationId)!, id: 'planted' }); } },
-    { rule: 'double-shipment', plant: (s) => { s.shipments.push({ orderId: confirmed.id, status: 'created' }); } },
+    { rule: 'double-shipment', plant: (s) => { s.shipments.push({ id: 'planted', orderId: confirmed.id, status: 'created', trackingNumber: 'BZPLANTED' }); } },
     { rule: 'outbox-unsent', plant: (s) => { s.unsent.orders = 1; } },
   ];
   for (const { rule, plant } of plants) {

@@ -8,7 +8,12 @@
  *   - no stock below zero, reserved never above on hand, the ledger summing to the snapshots, and
  *     reserved stock equal to what live reservations hold;
  *   - at most one payment, one successful capture and one live reservation per order;
- *   - nothing left unsent in any outbox, nothing parked in any dead-letter queue.
+ *   - nothing left unsent in any outbox, nothing parked in any dead-letter queue;
+ *   - the delivery: a reservation's stock leaves the ledger exactly once, on dispatch (committed
+ *     movements equal to its lines, none for a reservation not committed); a returned parcel's items
+ *     come back exactly once; the order and its shipment tell the same story (delivered with
+ *     delivered, shipped with a parcel under way, a return with a cancelled, refunded order); and,
+ *     when the run's couriers have finished (`deliveriesComplete`), no parcel is left undelivered.
  * Everything is read first (`snapshot`), then judged without I/O (`audit`), so the same judgement can
  * be run again on a copy of the data with violations planted in it: the audit can fail.
  */
@@ -37,17 +42,27 @@ export interface Snapshot {
   operations: { orderId: string; kind: string; outcome: string; count: number }[];
   processor: { orderId: string; status: string; amountMinor: number; capturedMinor: number; refundedMinor: number }[];
   stock: { sku: string; onHand: number; reserved: number; ledgerOnHand: number; ledgerReserved: number }[];
-  reservations: { id: string; orderId: string | null; status: string; lines: Record<string, number> }[];
-  shipments: { orderId: string; status: string }[];
+  /** `committed`: the units the ledger's committed movements took out for the reservation, by SKU. */
+  reservations: { id: string; orderId: string | null; status: string; lines: Record<string, number>; committed: Record<string, number> }[];
+  shipments: { id: string; orderId: string; status: string; trackingNumber: string }[];
+  /** Returned items received back into stock, by the tracking number the receipt names. */
+  returnReceipts: { trackingNumber: string; items: Record<string, number> }[];
+  /** Every parcel's journey has ended (the couriers were at work until the run settled). */
+  deliveriesComplete?: boolean;
   unsent: Record<string, number>;
   deadLetters: Record<string, { depth: number; sample: string[]; orderIds: string[] }>;
 }
 
 export interface Violation { rule: string; detail: string }
 
-export interface Backlog { unsettled: number; unsent: number; pendingOperations: number; queued: number }
-/** Nothing left to do anywhere: every saga ended, every outbox sent, every queue drained, no payment operation pending. */
-export const quiet = (b: Backlog) => b.unsettled === 0 && b.unsent === 0 && b.pendingOperations === 0 && b.queued === 0;
+export interface Backlog {
+  unsettled: number; unsent: number; pendingOperations: number; queued: number;
+  /** Parcels not yet delivered or returned, and orders that have not heard their end: counted when the reader follows deliveries. */
+  undelivered?: number;
+}
+/** Nothing left to do anywhere: every saga ended, every outbox sent, every queue drained, no payment operation pending (and every parcel's journey over, when followed). */
+export const quiet = (b: Backlog) => b.unsettled === 0 && b.unsent === 0 && b.pendingOperations === 0 && b.queued === 0 && (b.undelivered ?? 0) === 0;
+const UNDER_WAY = ['created', 'dispatched', 'picked_up'];
 export const showCounts = (counts: Record<string, number>) => Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ') || 'none yet';
 
 /**
@@ -59,7 +74,8 @@ export class SystemReader {
   private readonly pools = new Map<string, pg.Pool>();
   private connection: amqp.ChannelModel | undefined;
 
-  constructor(private readonly system: TestSystem, readonly services: readonly string[] = DATABASE_SERVICES) {
+  /** `deliveries`: couriers are at work, so the backlog counts parcels (and orders) whose delivery has not ended. */
+  constructor(private readonly system: TestSystem, readonly services: readonly string[] = DATABASE_SERVICES, private readonly options: { deliveries?: boolean } = {}) {
     for (const service of services) {
       const pool = new pg.Pool({ connectionString: databaseUrlOf(system, service), max: 2, connectionTimeoutMillis: 5_000 });
       pool.on('error', () => undefined); // a database stopped under an idle connection
@@ -134,7 +150,13 @@ export class SystemReader {
     let unsent = 0;
     for (const service of this.services) unsent += await this.unsent(service);
     const pendingOperations = (await this.db('payments').query<{ n: number }>("SELECT count(*)::int AS n FROM payment_operations WHERE outcome = 'pending'")).rows[0]!.n;
-    return { unsettled, unsent, pendingOperations, queued: await this.queuedMessages() };
+    const backlog: Backlog = { unsettled, unsent, pendingOperations, queued: await this.queuedMessages() };
+    if (this.options.deliveries) {
+      const parcels = (await this.db('shipping').query<{ n: number }>('SELECT count(*)::int AS n FROM shipments WHERE status = ANY($1::text[])', [UNDER_WAY])).rows[0]!.n;
+      const orders = (await this.db('orders').query<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE status IN ('confirmed', 'shipped')")).rows[0]!.n;
+      backlog.undelivered = parcels + orders;
+    }
+    return backlog;
   }
 
   /**
@@ -151,7 +173,7 @@ export class SystemReader {
       quietTimes = quiet(last) ? quietTimes + 1 : 0;
       if (options.say && (Date.now() - lastPrint >= (options.everyMs ?? 3_000) || quietTimes === 2)) {
         lastPrint = Date.now();
-        options.say(`settling, ${((Date.now() - started) / 1000).toFixed(0)} s: ${showCounts(await this.statusCounts())}; unsettled ${last.unsettled}, unsent ${last.unsent}, queued ${last.queued}, pending payment operations ${last.pendingOperations}`);
+        options.say(`settling, ${((Date.now() - started) / 1000).toFixed(0)} s: ${showCounts(await this.statusCounts())}; unsettled ${last.unsettled}, unsent ${last.unsent}, queued ${last.queued}, pending payment operations ${last.pendingOperations}${last.undelivered === undefined ? '' : `, undelivered ${last.undelivered}`}`);
       }
       if (quietTimes === 2 || Date.now() - started > options.timeoutMs) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -160,7 +182,7 @@ export class SystemReader {
   }
 
   /** Everything the audit judges, read from each service's own database and the dead-letter queues. */
-  async snapshot(expectedOrders: number, placedIds?: string[]): Promise<Snapshot> {
+  async snapshot(expectedOrders: number, placedIds?: string[], options: { deliveriesComplete?: boolean } = {}): Promise<Snapshot> {
     const connection = await this.broker();
     const orders = (await this.db('orders').query(
       `SELECT o.id, o.status, o.status_reason, o.total_minor::bigint::text AS total, o.idempotency_key, s.state, s.step, s.reservation_id,
@@ -185,11 +207,18 @@ export class SystemReader {
         ORDER BY s.sku`,
     )).rows.map((r) => ({ sku: r.sku as string, onHand: r.on_hand as number, reserved: r.reserved as number, ledgerOnHand: r.ledger_on_hand as number, ledgerReserved: r.ledger_reserved as number }));
     const reservations = (await this.db('inventory').query(
-      `SELECT r.id, r.order_id_ref, r.status, coalesce((SELECT jsonb_object_agg(sku, quantity) FROM reservation_lines l WHERE l.reservation_id = r.id), '{}') AS lines
+      `SELECT r.id, r.order_id_ref, r.status, coalesce((SELECT jsonb_object_agg(sku, quantity) FROM reservation_lines l WHERE l.reservation_id = r.id), '{}') AS lines,
+              coalesce((SELECT jsonb_object_agg(sku, q) FROM (SELECT sku, -sum(quantity)::int AS q FROM stock_movements m
+                          WHERE m.reservation_id = r.id AND m.kind = 'committed' GROUP BY sku) c), '{}') AS committed
          FROM reservations r`,
-    )).rows.map((r) => ({ id: r.id as string, orderId: r.order_id_ref as string | null, status: r.status as string, lines: r.lines as Record<string, number> }));
-    const shipments = (await this.db('shipping').query('SELECT order_id_ref, status FROM shipments')).rows
-      .map((r) => ({ orderId: r.order_id_ref as string, status: r.status as string }));
+    )).rows.map((r) => ({ id: r.id as string, orderId: r.order_id_ref as string | null, status: r.status as string, lines: r.lines as Record<string, number>, committed: r.committed as Record<string, number> }));
+    // Inventory names a returned parcel's receipt after its tracking number (`returned: BZ…`).
+    const returnReceipts = (await this.db('inventory').query(
+      `SELECT substr(reason, 11) AS tracking, jsonb_object_agg(sku, q) AS items
+         FROM (SELECT reason, sku, sum(quantity)::int AS q FROM stock_movements WHERE kind = 'received' AND reason LIKE 'returned: %' GROUP BY 1, 2) x GROUP BY 1`,
+    )).rows.map((r) => ({ trackingNumber: r.tracking as string, items: r.items as Record<string, number> }));
+    const shipments = (await this.db('shipping').query('SELECT id, order_id_ref, status, tracking_number FROM shipments')).rows
+      .map((r) => ({ id: r.id as string, orderId: r.order_id_ref as string, status: r.status as string, trackingNumber: r.tracking_number as string }));
     const unsent: Record<string, number> = {};
     for (const service of this.services) unsent[service] = await this.unsent(service);
     const deadLetters: Snapshot['deadLetters'] = {};
@@ -202,7 +231,10 @@ export class SystemReader {
       const orderIds = parked.map((m) => (m.envelope as { payload?: { orderId?: string } } | undefined)?.payload?.orderId).filter((id): id is string => !!id);
       deadLetters[service] = { depth, sample, orderIds };
     }
-    return { expectedOrders, ...(placedIds ? { placedIds } : {}), orders, payments, operations, processor, stock, reservations, shipments, unsent, deadLetters };
+    return {
+      expectedOrders, ...(placedIds ? { placedIds } : {}), ...(options.deliveriesComplete ? { deliveriesComplete: true } : {}),
+      orders, payments, operations, processor, stock, reservations, shipments, returnReceipts, unsent, deadLetters,
+    };
   }
 
   /** What orders and payments know of one order: its saga's timeline and its payment operations. */
@@ -293,6 +325,39 @@ export function audit(s: Snapshot): Violation[] {
     const returnedParcel = r.status === 'committed' && owner?.status === 'cancelled' && (shipmentsOf.get(owner.id) ?? []).some((sh) => sh.status === 'returned');
     if (!CONFIRMED.has(owner?.status ?? '') && !returnedParcel) flag('stock-held', `reservation ${r.id} is ${r.status} for ${owner ? `a ${owner.status} order` : 'no order of ours'}`);
   }
+  // Stock leaves the ledger once per reservation, on dispatch, and a returned parcel comes back once.
+  for (const r of s.reservations) {
+    const expected = r.status === 'committed' ? r.lines : {};
+    if (!sameLines(r.committed, expected)) flag('commit-count', `reservation ${r.id} (${r.status}) of ${r.orderId ? `order ${r.orderId}` : 'no order'}: lines ${JSON.stringify(r.lines)}, committed by the ledger ${JSON.stringify(r.committed)}`);
+  }
+  const shipmentByTracking = new Map(s.shipments.map((sh) => [sh.trackingNumber, sh]));
+  const receiptOf = new Map(s.returnReceipts.map((r) => [r.trackingNumber, r.items]));
+  for (const sh of s.shipments) {
+    if (sh.status !== 'returned') continue;
+    const order = ordersById.get(sh.orderId);
+    if (!sameLines(receiptOf.get(sh.trackingNumber) ?? {}, order?.items ?? {})) {
+      flag('return-receipt', `shipment ${sh.trackingNumber} returned: order items ${JSON.stringify(order?.items ?? null)}, received back ${JSON.stringify(receiptOf.get(sh.trackingNumber) ?? {})}`);
+    }
+  }
+  for (const r of s.returnReceipts) {
+    const sh = shipmentByTracking.get(r.trackingNumber);
+    if (sh?.status !== 'returned') flag('return-receipt', `items received back as returned by ${r.trackingNumber}, whose shipment is ${sh?.status ?? 'unknown'}: ${JSON.stringify(r.items)}`);
+  }
+  // The order and its parcel tell the same story.
+  for (const o of s.orders) {
+    const shipment = (shipmentsOf.get(o.id) ?? [])[0];
+    const tag = `order ${o.id} (${o.status}${o.reason ? `: ${o.reason}` : ''}) and its shipment (${shipment?.status ?? 'none'})`;
+    const agree = o.status === 'delivered' ? shipment?.status === 'delivered'
+      : o.status === 'shipped' ? shipment?.status === 'dispatched' || shipment?.status === 'picked_up'
+        : o.status === 'confirmed' ? shipment?.status === 'created'
+          : shipment?.status !== 'delivered' && (shipment?.status !== 'returned' || o.status === 'cancelled');
+    if (!agree) flag('delivery-mismatch', tag);
+    if ((o.status === 'shipped' || o.status === 'delivered') && s.reservations.find((r) => r.id === o.reservationId)?.status !== 'committed') {
+      flag('delivery-mismatch', `${tag}: its reservation is ${s.reservations.find((r) => r.id === o.reservationId)?.status ?? 'missing'}, not committed`);
+    }
+    if (s.deliveriesComplete && CONFIRMED.has(o.status) && o.status !== 'delivered') flag('not-delivered', `${tag}: the couriers finished, the order never reached its customer`);
+  }
+  if (s.deliveriesComplete) for (const sh of s.shipments) if (UNDER_WAY.includes(sh.status)) flag('not-delivered', `shipment ${sh.trackingNumber} of order ${sh.orderId} is still ${sh.status}`);
   for (const op of s.operations) if (op.outcome === 'pending') flag('pending-operation', `payment ${op.kind} for order ${op.orderId} still pending (${op.count})`);
   const reservedBySku = new Map<string, number>();
   for (const r of s.reservations) {
@@ -330,6 +395,10 @@ export function coverage(s: Snapshot) {
     captureOperations: s.operations.filter((o) => o.kind === 'capture' && o.outcome === 'succeeded').reduce((n, o) => n + o.count, 0),
     stockItems: s.stock.length,
     reservations: s.reservations.length,
+    committedReservations: s.reservations.filter((r) => Object.keys(r.committed).length > 0).length,
+    delivered: s.shipments.filter((sh) => sh.status === 'delivered').length,
+    returned: s.shipments.filter((sh) => sh.status === 'returned').length,
+    returnReceipts: s.returnReceipts.length,
   };
 }
 
@@ -342,5 +411,6 @@ export function outcomeOf(o: Snapshot['orders'][number]): string {
   if (reason.startsWith('payment capture failed')) return 'cancelled: capture declined';
   if (reason.includes('timed out')) return `cancelled: ${reason}`;
   if (reason.startsWith('cancelled by the customer')) return 'cancelled: by the customer';
+  if (reason.includes('returned')) return 'cancelled: parcel returned';
   return `cancelled: ${reason.slice(0, 60)}`;
 }

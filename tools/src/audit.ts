@@ -154,7 +154,8 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
 
 // ---- Redis ----------------------------------------------------------------------------------------
 
-const isNoPerm = (error: unknown) => /NOPERM/i.test((error as Error).message ?? '');
+/** Refused by the ACL: NOPERM for a command, "can't access" for a key a script touched. */
+const isNoPerm = (error: unknown) => /NOPERM|can't access at least one of the keys/i.test((error as Error).message ?? '');
 
 async function auditRedis(options: AuditOptions, credentials: CredentialStore, findings: Finding[]): Promise<void> {
   const owners = options.services.filter((s) => s.redisPrefix);
@@ -214,12 +215,18 @@ async function auditRedis(options: AuditOptions, credentials: CredentialStore, f
         const outside = [...owners.filter((o) => o !== service).map((o) => `${o.redisPrefix}:audit:probe`), 'audit:probe', `x${service.redisPrefix}:probe`];
         const leaks: string[] = [];
         for (const key of outside) {
-          for (const [what, attempt] of [['GET', () => redis.get(key)], ['SET', () => redis.set(key, '1', 'PX', 1000)]] as const) {
+          // Scripts too (BullMQ works through them): a key passed to a script, and one the script names itself.
+          for (const [what, attempt] of [
+            ['GET', () => redis.get(key)],
+            ['SET', () => redis.set(key, '1', 'PX', 1000)],
+            ['EVAL SET', () => redis.eval("return redis.call('SET', KEYS[1], '1', 'PX', 1000)", 1, key)],
+            ['EVAL GET of an undeclared key', () => redis.eval("return redis.call('GET', ARGV[1])", 0, key)],
+          ] as const) {
             const refused = await attempt().then(() => false, isNoPerm);
             if (!refused) leaks.push(`${what} ${key}`);
           }
         }
-        findings.push({ service: service.name, area: 'redis', check: `its user is refused reads and writes outside its prefix (${outside.length * 2} tries)`, outcome: leaks.length ? 'breach' : 'ok', ...(leaks.length ? { detail: `${user} was allowed ${leaks.join(', ')}` } : {}) });
+        findings.push({ service: service.name, area: 'redis', check: `its user is refused reads and writes outside its prefix, by command and by script (${outside.length * 4} tries)`, outcome: leaks.length ? 'breach' : 'ok', ...(leaks.length ? { detail: `${user} was allowed ${leaks.join(', ')}` } : {}) });
         // Asked with ACL DRYRUN: were FLUSHALL allowed, trying it for real would empty Redis.
         const wide: string[] = [];
         for (const command of [['KEYS', '*'], ['SCAN', '0'], ['RANDOMKEY'], ['FLUSHALL'], ['CONFIG', 'SET', 'maxmemory', '0'], ['ACL', 'SETUSER', 'x']]) {

@@ -43,6 +43,11 @@ export const routeTable: RouteEntry[] = [
   // parcels) need a signed-in user here, and shipping checks the courier role.
   { prefix: '/couriers', upstream: 'shipping', auth: 'admin' },
   { prefix: '/couriers/me', upstream: 'shipping', auth: 'user' },
+  // A user's own messages; the queue, failed messages and their retry are for operators.
+  { prefix: '/notifications', upstream: 'notifications', auth: 'user' },
+  { prefix: '/notifications/queue', upstream: 'notifications', auth: 'admin' },
+  { prefix: '/notifications/failed', upstream: 'notifications', auth: 'admin' },
+  { prefix: '/notifications/:id/retry', upstream: 'notifications', auth: 'admin' },
 ];
 
 /** Whether a path (without its query) lies under a prefix, a `:name` segment matching any one non-empty segment. */

@@ -74,6 +74,15 @@ export async function dropProvisioned(adminUrl: string, service: string, options
   }
 }
 
+/** What a service's Redis user may do: every command but admin and keyspace-wide ones, on keys and channels under its prefix only. */
+export function redisAclRules(prefix: string): string[] {
+  return [
+    `~${prefix}:*`, `&${prefix}:*`,
+    // SCAN and RANDOMKEY are not bound by key patterns: they would show every service's key names.
+    '+@all', '-@admin', '-@dangerous', '-scan', '-randomkey', '+info', '+client|setname', '+client|getname', '+client|id',
+  ];
+}
+
 export interface ProvisionedRedisUser {
   service: string;
   user: string;
@@ -99,12 +108,7 @@ export async function provisionRedisUser(
   const redis = new Redis(adminRedisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
-    await redis.call(
-      'ACL', 'SETUSER', user, 'reset', 'on', `>${password}`,
-      `~${prefix}:*`, `&${prefix}:*`,
-      // SCAN and RANDOMKEY are not bound by key patterns: they would show every service's key names.
-      '+@all', '-@admin', '-@dangerous', '-scan', '-randomkey', '+info', '+client|setname', '+client|getname', '+client|id',
-    );
+    await redis.call('ACL', 'SETUSER', user, 'reset', 'on', `>${password}`, ...redisAclRules(prefix));
   } finally {
     redis.disconnect();
   }

@@ -5,9 +5,10 @@ import { defaultSettings, type IdentitySettings } from './config.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { authenticate } from './auth/authenticate.js';
 import { KeyRing } from './auth/key-ring.js';
-import { DiscoveryThrottle, LoginThrottle } from './auth/login-throttle.js';
+import { DiscoveryThrottle, LinkThrottle, LoginThrottle } from './auth/login-throttle.js';
 import { PasswordHasher } from './auth/password.js';
 import { SessionStore } from './auth/session.store.js';
+import { registerEmailLinkRoutes } from './email-links/email-link.routes.js';
 import { redisKeys } from './redis.js';
 import { registerAddressRoutes } from './users/addresses.routes.js';
 import type { IdentityPublish } from './users/user.events.js';
@@ -20,7 +21,7 @@ export interface IdentityDeps {
   /** A connection as identity's own Redis ACL user. */
   redis: Redis;
   logger: Logger;
-  /** Where user.registered and user.updated are announced, in the transaction that wrote the user: the service's outbox. */
+  /** Where identity's events (user.registered, user.updated, the mailed links) are recorded, in the transaction that made the change: the service's outbox. */
   publish: IdentityPublish;
   settings?: Partial<IdentitySettings>;
   /** Namespace of every Redis key; `identity` in production, `identity:<something>` in tests. */
@@ -67,12 +68,14 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
     sessions,
     throttle: new LoginThrottle(deps.redis, keys, settings.throttle),
     discovery: new DiscoveryThrottle(deps.redis, keys, settings.discovery),
+    links: new LinkThrottle(deps.redis, keys, settings.linkRequests),
     settings,
     now,
     publish: deps.publish,
   };
   registerAuthRoutes(app, auth);
   registerUserRoutes(app, auth);
+  registerEmailLinkRoutes(app, auth);
   registerAddressRoutes(app, auth);
   registerPreferenceRoutes(app, auth);
   registerRoleRoutes(app, auth);

@@ -23,6 +23,15 @@ export const IdentityConfigSchema = Type.Object({
   IDENTITY_DISCOVERY_IP_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 600 }),
   IDENTITY_DISCOVERY_MAX_PER_EMAIL: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   IDENTITY_DISCOVERY_EMAIL_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 3600 }),
+  // Where the web storefront lives: the links identity has mailed (verify-email, reset-password) open there.
+  IDENTITY_PUBLIC_URL: Type.String({ pattern: '^https?://[^\\s/?#@]+(/[^\\s?#]*)?$', maxLength: 500, default: 'http://localhost:8080', description: 'an http(s) URL without query or fragment, e.g. https://shop.example.com' }),
+  IDENTITY_VERIFICATION_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 30 * 86_400, default: 86_400 }),
+  // Short: a reset link in a mailbox is a key to the account.
+  IDENTITY_PASSWORD_RESET_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 1800 }),
+  IDENTITY_LINK_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 20 }),
+  IDENTITY_LINK_IP_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 600 }),
+  IDENTITY_LINK_MAX_PER_EMAIL: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
+  IDENTITY_LINK_EMAIL_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 3600 }),
   // The peers (the gateway) whose X-Forwarded-For names the client; throttling counts that address.
   // Empty trusts nobody: the client is the socket's peer.
   IDENTITY_TRUSTED_PROXIES: Type.String({ default: '', description: 'a comma-separated list of IP addresses or CIDRs, e.g. 10.0.0.0/8' }),
@@ -40,8 +49,15 @@ export interface IdentitySettings {
   throttle: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
   /** Registrations and email changes, which answer 409 for a taken email, counted per client and per email. */
   discovery: DiscoveryLimits;
+  /** The storefront's base URL (no trailing slash), where mailed links point. */
+  publicUrl: string;
+  verificationTtlSeconds: number;
+  passwordResetTtlSeconds: number;
+  /** Requests that mail a link (a new verification, a password reset), counted per client and per email. */
+  linkRequests: DiscoveryLimits;
 }
 
+/** A limit on requests counted per client address and per email, each over its own window. */
 export interface DiscoveryLimits {
   maxPerIp: number;
   ipWindowSeconds: number;
@@ -56,6 +72,10 @@ export const defaultSettings: IdentitySettings = {
   adminEmails: [],
   throttle: { maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900 },
   discovery: { maxPerIp: 10, ipWindowSeconds: 600, maxPerEmail: 5, emailWindowSeconds: 3600 },
+  publicUrl: 'http://localhost:8080',
+  verificationTtlSeconds: 86_400,
+  passwordResetTtlSeconds: 1800,
+  linkRequests: { maxPerIp: 20, ipWindowSeconds: 600, maxPerEmail: 3, emailWindowSeconds: 3600 },
 };
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
@@ -78,6 +98,15 @@ export function settingsFrom(config: IdentityConfig): IdentitySettings {
       ipWindowSeconds: config.IDENTITY_DISCOVERY_IP_WINDOW_SECONDS,
       maxPerEmail: config.IDENTITY_DISCOVERY_MAX_PER_EMAIL,
       emailWindowSeconds: config.IDENTITY_DISCOVERY_EMAIL_WINDOW_SECONDS,
+    },
+    publicUrl: config.IDENTITY_PUBLIC_URL.replace(/\/+$/, ''),
+    verificationTtlSeconds: config.IDENTITY_VERIFICATION_TTL_SECONDS,
+    passwordResetTtlSeconds: config.IDENTITY_PASSWORD_RESET_TTL_SECONDS,
+    linkRequests: {
+      maxPerIp: config.IDENTITY_LINK_MAX_PER_IP,
+      ipWindowSeconds: config.IDENTITY_LINK_IP_WINDOW_SECONDS,
+      maxPerEmail: config.IDENTITY_LINK_MAX_PER_EMAIL,
+      emailWindowSeconds: config.IDENTITY_LINK_EMAIL_WINDOW_SECONDS,
     },
   };
 }

@@ -12,11 +12,16 @@ export interface RedisKeys {
   usedRefreshTokens(sessionId: string): string;
   /** Sorted set of ended sessions, scored by when their last access token expires. */
   revokedSessions(): string;
+  /** The ids of a user's sessions, so a password reset can end every one of them. */
+  userSessions(userId: string): string;
   failuresByEmail(email: string): string;
   failuresByIp(ip: string): string;
   /** Registrations and email changes naming this email / made from this client (account discovery). */
   discoveryByEmail(email: string): string;
   discoveryByIp(ip: string): string;
+  /** Requests that mail a link (verification, password reset) for this email / from this client. */
+  linksByEmail(email: string): string;
+  linksByIp(ip: string): string;
 }
 
 export const PRODUCTION_PREFIX = 'identity';
@@ -30,12 +35,15 @@ export function redisKeys(prefix: string = PRODUCTION_PREFIX): RedisKeys {
     session: (sessionId) => `${prefix}:session:${sessionId}`,
     usedRefreshTokens: (sessionId) => `${prefix}:session-used:${sessionId}`,
     revokedSessions: () => `${prefix}:revoked-sessions`,
+    userSessions: (userId) => `${prefix}:user-sessions:${userId}`,
     // Hashed so that addresses (personal data) never appear in key names, and odd characters cannot
     // reshape a key.
     failuresByEmail: (email) => `${prefix}:throttle:email:${digest(email.trim().toLowerCase())}`,
     failuresByIp: (ip) => `${prefix}:throttle:ip:${digest(ip)}`,
     discoveryByEmail: (email) => `${prefix}:throttle:discovery-email:${digest(email.trim().toLowerCase())}`,
     discoveryByIp: (ip) => `${prefix}:throttle:discovery-ip:${digest(ip)}`,
+    linksByEmail: (email) => `${prefix}:throttle:link-email:${digest(email.trim().toLowerCase())}`,
+    linksByIp: (ip) => `${prefix}:throttle:link-ip:${digest(ip)}`,
   };
 }
 

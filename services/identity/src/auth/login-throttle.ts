@@ -49,22 +49,22 @@ export class LoginThrottle {
 }
 
 /**
- * Registration and email change answer 409 when an email is taken, so each attempt tells whether
- * an address has an account. Every attempt counts, per client address and per target email, each
- * counter living for its window from the first attempt; past either limit the answer is 429 with
- * Retry-After, before anything is looked up.
+ * Counts every attempt per client address and per target email, each counter living for its window
+ * from the first attempt; past either limit the answer is 429 with Retry-After, before anything is
+ * looked up, so being refused tells nothing about the email.
  */
-export class DiscoveryThrottle {
+export class AttemptLimit {
   constructor(
     private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    private readonly keyOf: { email: (email: string) => string; ip: (ip: string) => string },
     private readonly limits: DiscoveryLimits,
+    private readonly what: string,
   ) {}
 
   /** Counts this attempt; throws a 429 when this email or this address is over its limit. */
   async attempt(email: string, ip: string): Promise<void> {
-    const emailKey = this.keys.discoveryByEmail(email);
-    const ipKey = this.keys.discoveryByIp(ip);
+    const emailKey = this.keyOf.email(email);
+    const ipKey = this.keyOf.ip(ip);
     const results = await available(this.redis.multi()
       .incr(emailKey).expire(emailKey, this.limits.emailWindowSeconds, 'NX').pttl(emailKey)
       .incr(ipKey).expire(ipKey, this.limits.ipWindowSeconds, 'NX').pttl(ipKey)
@@ -73,7 +73,27 @@ export class DiscoveryThrottle {
     const waits: number[] = [];
     if ((emailCount ?? 0) > this.limits.maxPerEmail) waits.push(emailTtl ?? 0);
     if ((ipCount ?? 0) > this.limits.maxPerIp) waits.push(ipTtl ?? 0);
-    if (waits.length > 0) throw tooMany('too many registrations or email changes', waits);
+    if (waits.length > 0) throw tooMany(this.what, waits);
+  }
+}
+
+/**
+ * Registration and email change answer 409 when an email is taken, so each attempt tells whether
+ * an address has an account: every attempt counts.
+ */
+export class DiscoveryThrottle extends AttemptLimit {
+  constructor(redis: Redis, keys: RedisKeys, limits: DiscoveryLimits) {
+    super(redis, { email: keys.discoveryByEmail, ip: keys.discoveryByIp }, limits, 'too many registrations or email changes');
+  }
+}
+
+/**
+ * Each request for a new verification link or a password reset makes identity send an email: the
+ * limit keeps anyone from turning it into a way to flood a mailbox (or the mail server).
+ */
+export class LinkThrottle extends AttemptLimit {
+  constructor(redis: Redis, keys: RedisKeys, limits: DiscoveryLimits) {
+    super(redis, { email: keys.linksByEmail, ip: keys.linksByIp }, limits, 'too many requests for emailed links');
   }
 }
 

@@ -51,8 +51,13 @@ export class SessionStore {
     const sessionId = randomUUID();
     const secret = newSecret();
     const key = this.keys.session(sessionId);
+    const mine = this.keys.userSessions(userId);
+    // The user's set of sessions lives as long as their newest session may.
     const results = await available(
-      this.redis.multi().hset(key, { userId, refreshHash: sha256(secret), createdAt: now.toISOString() }).expire(key, this.ttlSeconds).exec(),
+      this.redis.multi()
+        .hset(key, { userId, refreshHash: sha256(secret), createdAt: now.toISOString() }).expire(key, this.ttlSeconds)
+        .sadd(mine, sessionId).expire(mine, this.ttlSeconds)
+        .exec(),
     );
     const failed = results?.find(([error]) => error);
     if (!results || failed) throw AppError.unavailable('the session store refused to open a session', { cause: failed?.[0] });
@@ -69,6 +74,26 @@ export class SessionStore {
       .del(this.keys.session(sessionId), this.keys.usedRefreshTokens(sessionId))
       .zadd(this.keys.revokedSessions(), this.revokedUntil(), sessionId)
       .exec());
+  }
+
+  /**
+   * Ends every session of the user (after a password reset): each is closed as logout closes one,
+   * so its access tokens are refused at identity at once and by the other services within seconds.
+   * Ids of sessions that already ended are listed again, harmlessly, until their entry lapses.
+   */
+  async closeAll(userId: string): Promise<number> {
+    const mine = this.keys.userSessions(userId);
+    const sessionIds = await available(this.redis.smembers(mine));
+    if (sessionIds.length === 0) return 0;
+    const until = this.revokedUntil();
+    const batch = this.redis.multi();
+    for (const sessionId of sessionIds) {
+      batch.del(this.keys.session(sessionId), this.keys.usedRefreshTokens(sessionId)).zadd(this.keys.revokedSessions(), until, sessionId);
+    }
+    const results = await available(batch.srem(mine, ...sessionIds).exec());
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw AppError.unavailable('the session store could not end the sessions', { cause: failed?.[0] });
+    return sessionIds.length;
   }
 
   /** The sessions ended while some of their access tokens may still be unexpired. */

@@ -5,12 +5,26 @@ export type Role = 'customer' | 'admin' | 'courier';
 /** The roles an operator may give or take back through the API; admins are named by configuration alone. */
 export type AssignableRole = Exclude<Role, 'admin'>;
 
+/** The channels a user lets the shop use for messages (the contract's NotificationPreferences). */
+export interface NotificationPreferences {
+  email: boolean;
+  sms: boolean;
+  push: boolean;
+}
+
 export interface User {
   id: string;
   email: string;
   firstName: string;
   lastName: string;
   role: Role;
+  /** Raised with every change identity announces (user.registered is version 1). */
+  version: number;
+  /** E.164, or null when the user gave none. */
+  phone: string | null;
+  /** When the user proved they read the current email address; null until then. */
+  emailVerifiedAt: Date | null;
+  notificationPreferences: NotificationPreferences;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,6 +37,9 @@ export interface UserView {
   firstName: string;
   lastName: string;
   roles: Role[];
+  emailVerified: boolean;
+  phone: string | null;
+  notificationPreferences: NotificationPreferences;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +66,9 @@ export function toUserView(user: User): UserView {
     firstName: user.firstName,
     lastName: user.lastName,
     roles: rolesOf(user.role),
+    emailVerified: user.emailVerifiedAt !== null,
+    phone: user.phone,
+    notificationPreferences: { ...user.notificationPreferences },
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

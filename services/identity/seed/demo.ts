@@ -31,7 +31,9 @@ export async function seed(env: Record<string, string>, log: (line: string) => v
       return;
     }
     const memory = Number(env.IDENTITY_ARGON2_MEMORY_KIB) || defaultSettings.argon2MemoryKib;
-    const deps = { pool, hasher: new PasswordHasher(memory), now: () => new Date(), publish };
+    // Each demo account is mailed a verification link, like any sign-up, pointing where the storefront is.
+    const settings = { ...defaultSettings, ...(env.IDENTITY_PUBLIC_URL ? { publicUrl: env.IDENTITY_PUBLIC_URL.replace(/\/+$/, '') } : {}) };
+    const deps = { pool, hasher: new PasswordHasher(memory), now: () => new Date(), publish, settings };
     for (const { role, ...account } of demoAccounts) {
       await createAccount(deps, account, role);
       log(`demo ${role} ${account.email} / ${account.password}`);

@@ -48,7 +48,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
     name: 'identity',
     version: pkg.version,
     logger: deps.logger,
-    description: 'Users, their addresses and preferences, sign-in and sessions. Access tokens are ES256 JWTs verifiable with /.well-known/jwks.json.',
+    description: 'Users, their addresses and preferences, sign-in and sessions, email verification and password reset by mailed links. Access tokens are ES256 JWTs verifiable with /.well-known/jwks.json.',
     processMetrics: deps.processMetrics ?? false,
     fastify: { trustProxy: deps.trustedProxies?.length ? deps.trustedProxies : false },
   });

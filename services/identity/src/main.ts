@@ -14,7 +14,7 @@ try {
   logger = createLogger('identity', config.LOG_LEVEL);
   await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', max: config.DATABASE_POOL_MAX });
-  // identity only publishes (user.registered, user.updated); it consumes nothing.
+  // identity only publishes (user.registered, user.updated, and the links notifications mails); it consumes nothing.
   const messaging = createMessaging({ service: 'identity', pool, logger, contracts, ...messagingSettings(config) });
   // No offline queue: while Redis is unreachable, session checks fail at once (503) instead of
   // piling up behind the reconnect.

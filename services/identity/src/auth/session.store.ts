@@ -35,7 +35,8 @@ const REFRESH_TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  * SHA-256 of the refresh token's secret is kept. Logging out deletes the hash, and every access
  * token of the session stops verifying at identity at once; the session id is also added to
  * `<prefix>:revoked-sessions` (scored by when its last access token expires), the list the other
- * services' verifiers fetch so that they refuse those tokens within seconds.
+ * services' verifiers fetch so that they refuse those tokens within seconds. `<prefix>:user-sessions:<userId>`
+ * lists the user's session ids, so that a password reset can end all of them.
  */
 export class SessionStore {
   constructor(

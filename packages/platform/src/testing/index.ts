@@ -200,3 +200,4 @@ export async function startTestDeadLetterQueue(label: string): Promise<{ deadLet
     },
   };
 }
+export { startSmtpSink, type SinkMessage, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.js';

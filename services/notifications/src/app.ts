@@ -1,0 +1,37 @@
+import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import type { Dispatcher } from './delivery/dispatcher.js';
+import { registerQueueHealth, registerQueueMetrics, type SendCounters } from './delivery/observability.js';
+import type { NotificationQueue } from './delivery/queue.js';
+import { registerNotificationRoutes } from './notifications/notifications.routes.js';
+
+export interface AppDeps {
+  pool: Pool;
+  /** Verifies identity's access tokens against its published keys. */
+  auth: JwtVerifier;
+  logger: Logger;
+  /** The BullMQ queue (counts, retries) and the dispatcher that moves the history's messages onto it. */
+  queue: NotificationQueue;
+  dispatcher: Dispatcher;
+  version?: string;
+  /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
+  deadLetters?: DeadLetterQueue;
+  processMetrics?: boolean;
+}
+
+/** notifications' HTTP app: its routes, health (database and queue), metrics and OpenAPI. */
+export async function buildApp(deps: AppDeps): Promise<{ app: ServiceApp; counters: SendCounters }> {
+  const app = await createServiceApp({
+    name: 'notifications',
+    version: deps.version ?? '0.1.0',
+    description: 'Messages to customers (email, SMS and push) about their account and orders, and the queue that sends them.',
+    logger: deps.logger,
+    processMetrics: deps.processMetrics ?? false,
+  });
+  registerDatabaseHealth(app.health, deps.pool);
+  registerQueueHealth(app.health, deps.queue);
+  const counters = registerQueueMetrics(app.metrics, deps.queue);
+  registerNotificationRoutes(app, { pool: deps.pool, auth: deps.auth, queue: deps.queue, dispatcher: deps.dispatcher });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
+  await app.ready();
+  return { app, counters };
+}

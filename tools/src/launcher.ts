@@ -7,11 +7,15 @@
  *   npm start -- --db-instances    each service on a PostgreSQL server of its own (ports 5433 and up)
  *   npm start -- --only identity,gateway
  *   npm start -- --no-couriers     without the courier simulator
+ *
+ * Mail from notifications goes to a local SMTP sink this process runs (its page lists what arrived),
+ * unless NOTIFICATIONS_SMTP_URL names a real server.
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
+import { startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
 import { discoverServices, repoRoot } from './services.js';
 import { ServiceProcess, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
@@ -44,7 +48,9 @@ if (args.help) {
   --port-offset N  add N to every service's port (run a second copy beside the first)
   --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
-Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.`);
+Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.
+Mail goes to a local SMTP sink (port 2525, its page on 8025, both plus the offset) unless
+NOTIFICATIONS_SMTP_URL names a real server.`);
   process.exit(0);
 }
 
@@ -81,7 +87,9 @@ async function main(): Promise<void> {
   const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say });
   for (const note of plan.notes) say(note);
 
+  let mail: SmtpSink | undefined;
   const stopInfrastructure = async () => {
+    await mail?.close().catch(() => undefined);
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
@@ -111,6 +119,16 @@ async function main(): Promise<void> {
   say(broker.note);
   const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
   if (!args['no-couriers']) makeRoomForCouriers(prepared);
+  const notifications = prepared.find((p) => p.def.name === 'notifications');
+  if (notifications) {
+    if (process.env.NOTIFICATIONS_SMTP_URL) {
+      notifications.env.NOTIFICATIONS_SMTP_URL = process.env.NOTIFICATIONS_SMTP_URL;
+      say(`mail: sent through ${redactUrl(process.env.NOTIFICATIONS_SMTP_URL)} (NOTIFICATIONS_SMTP_URL)`);
+    } else {
+      mail = await startMailSink(portOffset);
+      notifications.env.NOTIFICATIONS_SMTP_URL = mail.url;
+    }
+  }
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -151,6 +169,7 @@ async function main(): Promise<void> {
   })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
+  if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
   say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
   if (args['no-couriers']) return;
   const running = (name: string) => prepared.some((p) => p.def.name === name) && !notReady.some((p) => p.def.name === name);
@@ -182,6 +201,18 @@ function startCouriers(gateway: string, logsDir: string): CourierSimulator {
     else if ('couriers' in outcome) say(`courier simulator: ${outcome.couriers} courier(s) on shift in Amsterdam`);
   });
   return simulator;
+}
+
+/** The local SMTP sink on its usual ports; a port in use is a clear error, not a silent other port. */
+async function startMailSink(portOffset: number): Promise<SmtpSink> {
+  const port = 2525 + portOffset;
+  const httpPort = 8025 + portOffset;
+  try {
+    return await startSmtpSink({ port, httpPort });
+  } catch (error) {
+    throw new Error(`the local SMTP sink cannot listen on ${port} (mail) and ${httpPort} (its page): ${(error as Error).message}. `
+      + 'Stop what uses them, start with --port-offset N, or set NOTIFICATIONS_SMTP_URL to a mail server');
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ if (args.help) {
   --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
 Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.
-Mail goes to a local SMTP sink (port 2525, its page on 8025, both plus the offset) unless
+Mail goes to a local SMTP sink (port 1025, its page on 8025, both plus the offset) unless
 NOTIFICATIONS_SMTP_URL names a real server.`);
   process.exit(0);
 }
@@ -205,7 +205,7 @@ function startCouriers(gateway: string, logsDir: string): CourierSimulator {
 
 /** The local SMTP sink on its usual ports; a port in use is a clear error, not a silent other port. */
 async function startMailSink(portOffset: number): Promise<SmtpSink> {
-  const port = 2525 + portOffset;
+  const port = 1025 + portOffset;
   const httpPort = 8025 + portOffset;
   try {
     return await startSmtpSink({ port, httpPort });

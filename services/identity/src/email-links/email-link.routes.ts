@@ -61,7 +61,9 @@ export function registerEmailLinkRoutes(app: ServiceApp, deps: EmailLinkDeps & A
     },
     config: { problems: { 429: throttled } },
   }, async (request, reply) => {
-    await requestPasswordReset(deps, request.body.email, request.ip);
+    // Counted before anything is looked up: an unknown email is refused exactly like a known one.
+    await deps.links.attempt(request.body.email, request.ip);
+    await requestPasswordReset(deps, request.body.email);
     return reply.code(202).send(RESET_ACCEPTED);
   });
 

@@ -81,12 +81,12 @@ export async function resendVerification(deps: EmailLinkDeps, userId: string, ip
 const alreadyVerified = () => AppError.conflict('the email address is already verified');
 
 /**
- * Mails a reset link when the email has an account, and answers the same when it has none: both
- * paths count against the same limits, draw a token and commit a transaction that writes (see
- * commitAsAWrite), so neither the answer nor its timing tells whether the email is registered.
+ * Mails a reset link when the email has an account, and does the same work when it has none: both
+ * paths draw a token and commit a transaction that writes (see commitAsAWrite), so the timing does
+ * not tell whether the email is registered. The caller counts the request against the link limits
+ * first (the route does), for both paths alike.
  */
-export async function requestPasswordReset(deps: EmailLinkDeps, email: string, ip: string): Promise<void> {
-  await deps.links.attempt(email, ip);
+export async function requestPasswordReset(deps: IssueDeps & { pool: Pool }, email: string): Promise<void> {
   await withTransaction(deps.pool, async (client) => {
     const user = await findUserByEmailForUpdate(client, normaliseEmail(email));
     if (!user) {

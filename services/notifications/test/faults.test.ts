@@ -90,7 +90,7 @@ describe('notifications: faults', () => {
       assert.equal(restored?.data.notificationId, row!.id);
       assert.equal(await h.dispatcher.requeue(0), 0, 'a job Redis holds is not added twice');
     } finally {
-      h.worker.resume();
+      await h.worker.resume();
     }
     await statusOf(user.userId, 'delivered');
     assert.equal(h.sink.to(user.email).length, 1);

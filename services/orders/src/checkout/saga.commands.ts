@@ -1,6 +1,6 @@
 // The commands each saga step sends and the events the saga announces, built from the order's facts
 // and the saga's stored ids. Pure.
-import type { CompensationStep, ForwardStep, OrderEvent, OrderFacts, Saga, SagaCommand, SagaSettings } from './saga.types.js';
+import type { CompensationStep, ForwardStep, OrderEvent, OrderFacts, PaymentKnown, Saga, SagaCommand, SagaSettings } from './saga.types.js';
 
 /** Reasons travel in commands and events, which cap them at 200 characters. */
 export const clip = (text: string, max = 200): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -40,14 +40,19 @@ export function commandFor(step: ForwardStep | CompensationStep, saga: Saga, fac
   }
 }
 
-export function orderEvent(type: OrderEvent['type'], facts: OrderFacts, now: Date, reason: string | null): OrderEvent {
+/**
+ * `payment` is what the saga knows of the payment when it announces: a cancelled order tells what
+ * was refunded (the refund is always of the whole captured total), 0 when no money had been taken
+ * or its refund was refused.
+ */
+export function orderEvent(type: OrderEvent['type'], facts: OrderFacts, now: Date, reason: string | null, payment: PaymentKnown = 'none'): OrderEvent {
   const ref = { orderId: facts.orderId, orderNumber: facts.orderNumber, userId: facts.userId };
   const at = now.toISOString();
   switch (type) {
     case 'order.confirmed':
       return { type, payload: { ...ref, totalMinor: facts.totalMinor, currency: facts.currency, confirmedAt: at } };
     case 'order.cancelled':
-      return { type, payload: { ...ref, reason: clip(reason ?? 'cancelled'), cancelledAt: at } };
+      return { type, payload: { ...ref, reason: clip(reason ?? 'cancelled'), cancelledAt: at, refundedMinor: payment === 'refunded' ? facts.totalMinor : 0 } };
     case 'order.rejected':
       return { type, payload: { ...ref, reason: clip(reason ?? 'rejected'), rejectedAt: at } };
   }

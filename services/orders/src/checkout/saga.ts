@@ -72,7 +72,7 @@ class Draft {
   }
 
   announce(type: OrderEvent['type']): void {
-    this.events.push(orderEvent(type, this.ctx.facts, this.ctx.now, this.saga.reason));
+    this.events.push(orderEvent(type, this.ctx.facts, this.ctx.now, this.saga.reason, this.saga.payment));
   }
 
   result(original: Saga): Decision {

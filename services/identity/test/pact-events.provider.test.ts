@@ -1,5 +1,6 @@
-// Verifies the event pacts identity provides (here: catalog's, on user.registered and user.updated)
-// against what identity really writes: each message is produced by identity's own account code on a
+// Verifies the event pacts identity provides (catalog's, on user.registered and user.updated, and
+// notifications', on those and the mailed links: user.verification-requested and
+// user.password-reset-requested) against what identity really writes: each message is produced by identity's own account code on a
 // fresh, migrated database with the outbox bound, and read back from the outbox, envelope and all.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -7,7 +8,9 @@ import { contracts, type Messages } from '@bazaar/contracts';
 import { verifyPacts } from '@bazaar/contract-testing';
 import { createServiceTestDatabase, publishedMessages, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { PasswordHasher } from '../src/auth/password.js';
-import { createAccount, updateProfile, type AccountDeps } from '../src/users/user.service.js';
+import { defaultSettings } from '../src/config.js';
+import { requestPasswordReset } from '../src/email-links/email-link.service.js';
+import { createAccount, setNotificationPreferences, updateProfile, type AccountDeps } from '../src/users/user.service.js';
 import { PASSWORD, migrationsDir, uniqueEmail } from './harness.js';
 
 describe('identity provides the event pacts of its consumers', () => {
@@ -35,10 +38,10 @@ describe('identity provides the event pacts of its consumers', () => {
     return written(type, userId);
   };
 
-  test('catalog\'s pact is verified', async () => {
+  test('catalog\'s and notifications\' pacts are verified', async () => {
     const results = await verifyPacts({
       provider: 'identity',
-      consumers: ['catalog'],
+      consumers: ['catalog', 'notifications'],
       kind: 'messages',
       stateHandlers: {
         // POST /auth/register runs the same use case.
@@ -50,12 +53,29 @@ describe('identity provides the event pacts of its consumers', () => {
           const user = await createAccount(deps, { email: uniqueEmail('ben'), password: PASSWORD, firstName: 'Benjamin', lastName: 'Adams' }, 'customer');
           nextStep = async () => (await updateProfile(deps, user.id, { firstName: 'Ben', lastName: 'Okafor' })).id;
         },
+        // PUT /users/me/notification-preferences runs the same use case.
+        'a user changes their notification preferences': async () => {
+          const user = await createAccount(deps, { email: uniqueEmail('carol'), password: PASSWORD, firstName: 'Carol', lastName: 'Diaz' }, 'customer');
+          nextStep = async () => (await setNotificationPreferences(deps, user.id, { email: false, sms: false, push: true })).id;
+        },
+        // POST /auth/password-reset runs the same use case (after counting the request against its limits).
+        'a user asks to reset their password': async () => {
+          const email = uniqueEmail('erin');
+          const user = await createAccount(deps, { email, password: PASSWORD, firstName: 'Erin', lastName: 'Brown' }, 'customer');
+          nextStep = async () => {
+            await requestPasswordReset({ pool: db.pool, now: deps.now, publish: db.publish, settings: defaultSettings }, email);
+            return user.id;
+          };
+        },
       },
       messageProviders: {
         'a user.registered event': () => take('user.registered'),
         'a user.updated event': () => take('user.updated'),
+        'a user.updated event with notification preferences': () => take('user.updated'),
+        'a user.verification-requested event': () => take('user.verification-requested'),
+        'a user.password-reset-requested event': () => take('user.password-reset-requested'),
       },
     });
-    assert.deepEqual(results.map((r) => [r.consumer, r.success]), [['catalog', true]], results.map((r) => r.error).join('\n'));
+    assert.deepEqual(results.map((r) => [r.consumer, r.success]), [['catalog', true], ['notifications', true]], results.map((r) => r.error).join('\n'));
   });
 });

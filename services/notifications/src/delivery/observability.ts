@@ -1,6 +1,6 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { HealthRegistry } from '@bazaar/platform';
-import type { Channel } from '../notifications/notification.js';
+import { CHANNELS, type Channel } from '../notifications/notification.js';
 import type { NotificationQueue, QueueCounts } from './queue.js';
 
 export interface SendCounters {
@@ -31,6 +31,11 @@ export function registerQueueMetrics(registry: Registry, queue: NotificationQueu
   gauge('notifications_queue_oldest_waiting_age_seconds', 'How long the oldest waiting job has waited', (c) => c.oldestWaitingAgeSeconds);
   const sent = new Counter({ name: 'notifications_sent_total', help: 'Messages delivered, by channel', labelNames: ['channel'], registers: [registry] });
   const failed = new Counter({ name: 'notifications_failed_total', help: 'Messages that failed for good (attempts used up or refused), by channel', labelNames: ['channel'], registers: [registry] });
+  // Every channel's series exists from the start, so a rate over it is 0 rather than absent.
+  for (const channel of CHANNELS) {
+    sent.inc({ channel }, 0);
+    failed.inc({ channel }, 0);
+  }
   return { sent: (channel) => sent.inc({ channel }), failed: (channel) => failed.inc({ channel }) };
 }
 

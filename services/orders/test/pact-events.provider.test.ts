@@ -1,5 +1,5 @@
-// Verifies the event pacts orders provides (here: catalog's, on order.placed, order.confirmed,
-// order.cancelled and order.rejected) against what orders really writes. Each provider state takes a
+// Verifies the event pacts orders provides (here: catalog's and notifications', on order.placed,
+// order.confirmed, order.cancelled and order.rejected) against what orders really writes. Each provider state takes a
 // checkout, through orders' real routes and reply handlers on a fresh database, to just before the
 // step that ends in the event; the message provider takes that step and returns the event it made
 // orders write, read back from the outbox, envelope and all.
@@ -100,10 +100,10 @@ const event = (type: string) => async () => {
 };
 
 describe('orders provides the order events its consumers rely on', () => {
-  test('catalog\'s pact is verified', async () => {
+  test('catalog\'s and notifications\' pacts are verified', async () => {
     const results = await verifyPacts({
       provider: 'orders',
-      consumers: ['catalog'],
+      consumers: ['catalog', 'notifications'],
       kind: 'messages',
       stateHandlers: {
         'an order is placed': async () => {
@@ -124,6 +124,6 @@ describe('orders provides the order events its consumers rely on', () => {
         'an order.rejected event': event('order.rejected'),
       },
     });
-    assert.deepEqual(results.map((r) => [r.consumer, r.success]), [['catalog', true]], results.map((r) => r.error).filter(Boolean).join('\n'));
+    assert.deepEqual(results.map((r) => [r.consumer, r.success]), [['catalog', true], ['notifications', true]], results.map((r) => r.error).filter(Boolean).join('\n'));
   });
 });

@@ -1,6 +1,7 @@
 // Shipping's side of orders' pact on the checkout saga's replies and the delivery's events
-// (pacts/orders-shipping.json), and of inventory's on the dispatch and the return
-// (pacts/inventory-shipping.json). Each provider state sets up the order's shipment (or the address it is
+// (pacts/orders-shipping.json), of inventory's on the dispatch and the return
+// (pacts/inventory-shipping.json), and of notifications' on what it tells the customer of the delivery
+// (pacts/notifications-shipping.json). Each provider state sets up the order's shipment (or the address it is
 // to go to) in a real shipping database; each message is what shipping's real code wrote to its outbox,
 // read back from there: the command handler given the command orders sends, or the dispatcher and the
 // courier's calls taking the parcel along its journey (pact-delivery.journey.ts).
@@ -133,8 +134,8 @@ const messageProviders = {
     journeys.messageOf('shipment.returned', () => journeys.courier('failed-attempts', { attempt: MAX_ATTEMPTS, reason: 'nobody home' })),
 };
 
-test('shipping answers the saga\'s shipment commands and tells of the delivery as orders and inventory expect', async () => {
-  const results = await verifyPacts({ provider: 'shipping', consumers: ['orders', 'inventory'], stateHandlers, messageProviders });
+test('shipping answers the saga\'s shipment commands and tells of the delivery as orders, inventory and notifications expect', async () => {
+  const results = await verifyPacts({ provider: 'shipping', consumers: ['orders', 'inventory', 'notifications'], stateHandlers, messageProviders });
   // On a failure pact prints each mismatch above; the error it returns repeats them as JSON.
-  assert.deepEqual(results.map((r) => [r.consumer, r.success]).sort(), [['inventory', true], ['orders', true]]);
+  assert.deepEqual(results.map((r) => [r.consumer, r.success]).sort(), [['inventory', true], ['notifications', true], ['orders', true]]);
 });

@@ -12,6 +12,8 @@ export interface AppDeps {
   /** The BullMQ queue (counts, retries) and the dispatcher that moves the history's messages onto it. */
   queue: NotificationQueue;
   dispatcher: Dispatcher;
+  /** The SMTP server email goes through, probed by /health (not critical: messages wait in the queue). */
+  smtp?: { verify(): Promise<void> };
   version?: string;
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
@@ -29,6 +31,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: ServiceApp; counte
   });
   registerDatabaseHealth(app.health, deps.pool);
   registerQueueHealth(app.health, deps.queue);
+  const smtp = deps.smtp;
+  if (smtp) app.health.register('smtp', () => smtp.verify(), { critical: false, timeoutMs: 3000 });
   const counters = registerQueueMetrics(app.metrics, deps.queue);
   registerNotificationRoutes(app, { pool: deps.pool, auth: deps.auth, queue: deps.queue, dispatcher: deps.dispatcher });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });

@@ -19,6 +19,9 @@ export const NotificationsConfigSchema = Type.Object({
   NOTIFICATIONS_JOB_REMOVE_ON_COMPLETE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: DEFAULT_JOB_SETTINGS.removeOnComplete }),
   NOTIFICATIONS_JOB_REMOVE_ON_FAIL: Type.Integer({ minimum: 0, maximum: 1_000_000, default: DEFAULT_JOB_SETTINGS.removeOnFail }),
   NOTIFICATIONS_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 200, default: 5 }),
+  // A job whose worker stops renewing its lock for this long (a worker killed mid-send) is stalled:
+  // checked as often, and sent again by a live worker, with the same Message-ID.
+  NOTIFICATIONS_LOCK_DURATION_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 30_000 }),
   // How often the history is polled for messages without a job (commits also wake it at once), and
   // after how long a message still to send is checked for a job Redis lost.
   NOTIFICATIONS_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),

@@ -31,11 +31,11 @@ try {
   const queue = new NotificationQueue(redis, jobSettingsFrom(config));
   const dispatcher = new Dispatcher(pool, queue, log);
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const { app, counters } = await buildApp({ pool, auth, logger, queue, dispatcher, deadLetters: messaging.deadLetters, processMetrics: true });
   const email = new SmtpEmail({ smtpUrl: config.NOTIFICATIONS_SMTP_URL, from: config.NOTIFICATIONS_EMAIL_FROM, maxConnections: config.NOTIFICATIONS_CONCURRENCY });
+  const { app, counters } = await buildApp({ pool, auth, logger, queue, dispatcher, smtp: email, deadLetters: messaging.deadLetters, processMetrics: true });
   const worker = createSendWorker(redis, {
     pool, logger: log, channels: { email, sms: new SmsSimulator(log), push: new PushSimulator(log) }, onSent: counters.sent, onFailed: counters.failed,
-  }, { concurrency: config.NOTIFICATIONS_CONCURRENCY });
+  }, { concurrency: config.NOTIFICATIONS_CONCURRENCY, lockDurationMs: config.NOTIFICATIONS_LOCK_DURATION_MS });
   const dispatch = createIntervalJob({ name: 'dispatch', intervalMs: config.NOTIFICATIONS_DISPATCH_INTERVAL_MS, logger: log, run: () => dispatcher.dispatch() });
   const requeue = createIntervalJob({ name: 'requeue', intervalMs: config.NOTIFICATIONS_REQUEUE_INTERVAL_MS, logger: log, run: () => dispatcher.requeue(config.NOTIFICATIONS_REQUEUE_AFTER_MS) });
   // A commit that recorded messages wakes the dispatcher at once; the interval covers a lost NOTIFY.

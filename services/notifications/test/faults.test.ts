@@ -3,8 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually } from '@bazaar/platform/testing';
+import { createSendWorker } from '../src/delivery/worker.js';
+import { messageIdOf } from '../src/notifications/notification.js';
 import { newUser } from './fixtures.js';
-import { historyOf, startNotifications, type Harness } from './support.js';
+import { historyOf, startNotifications, TEST_LOCK_MS, type Harness } from './support.js';
 
 describe('notifications: faults', () => {
   let h: Harness;
@@ -94,5 +96,36 @@ describe('notifications: faults', () => {
     }
     await statusOf(user.userId, 'delivered');
     assert.equal(h.sink.to(user.email).length, 1);
+  });
+
+  test('a worker gone mid-send (mail accepted, history not updated): another takes the stalled job up and sends it again with the same Message-ID', async () => {
+    await h.worker.pause();
+    const user = newUser();
+    let handed: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => { handed = resolve; });
+    // The doomed worker's email goes out, then the worker never comes back from it: as if killed
+    // between the server's 250 and the history's update.
+    const doomed = createSendWorker(h.connection, {
+      pool: h.pool, logger: h.logger,
+      channels: {
+        email: { channel: 'email', send: async (message) => { await h.email.send(message); handed(); return new Promise<string>(() => undefined); } },
+        sms: { channel: 'sms', send: () => Promise.reject(new Error('unused')) },
+        push: { channel: 'push', send: () => Promise.reject(new Error('unused')) },
+      },
+    }, { concurrency: 1, lockDurationMs: TEST_LOCK_MS });
+    void doomed.run();
+    try {
+      await h.deliver('user.registered', user);
+      await sent;
+    } finally {
+      // Stops without waiting for its job, and no longer renews the job's lock.
+      await doomed.close(true);
+      await h.worker.resume();
+    }
+    const row = await statusOf(user.userId, 'delivered');
+    assert.equal(row.attempts, 2);
+    const mail = h.sink.to(user.email);
+    assert.equal(mail.length, 2, 'sent twice over SMTP');
+    assert.deepEqual(new Set(mail.map((m) => m.messageId)), new Set([messageIdOf(row.id)]), 'as one message, by its Message-ID');
   });
 });

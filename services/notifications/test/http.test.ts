@@ -63,6 +63,7 @@ describe('notifications: HTTP', () => {
   test('/health carries the queue counts, /metrics the gauges and the sent counters by channel', async () => {
     const health = (await h.app.inject({ method: 'GET', url: '/health' })).json();
     assert.equal(health.checks.queue.status, 'healthy');
+    assert.equal(health.checks.smtp.status, 'healthy', 'the SMTP server answers');
     assert.deepEqual(Object.keys(health.checks.queue.details).sort(), ['active', 'delayed', 'failed', 'oldestWaitingAgeSeconds', 'waiting']);
     const metrics = await h.app.metrics.metrics();
     for (const name of ['waiting', 'active', 'delayed', 'failed', 'oldest_waiting_age_seconds']) assert.match(metrics, new RegExp(`^notifications_queue_${name}\\{[^}]*\\} \\d`, 'm'));

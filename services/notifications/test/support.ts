@@ -58,6 +58,9 @@ export const TEST_JOB_SETTINGS: JobSettings = { attempts: 3, backoffMs: 50, remo
 export type Harness = Awaited<ReturnType<typeof startNotifications>>;
 
 /** notifications as main.ts wires it, on this file's database, Redis prefix and SMTP sink. */
+/** How long a job's lock lasts in tests: short, so a stalled job (its worker gone) is taken up again soon. */
+export const TEST_LOCK_MS = 2000;
+
 export async function startNotifications(label: string, options: { jobs?: JobSettings } = {}) {
   const tag = randomBytes(4).toString('hex');
   const db = await setUpDatabase(label);
@@ -69,11 +72,11 @@ export async function startNotifications(label: string, options: { jobs?: JobSet
   const queue = new NotificationQueue(connection, options.jobs ?? TEST_JOB_SETTINGS);
   const dispatcher = new Dispatcher(db.pool, queue, logger);
   const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-  const { app, counters } = await buildApp({ pool: db.pool, auth, logger, queue, dispatcher });
   const email = new SmtpEmail({ smtpUrl: sink.url, from: 'Bazaar <no-reply@bazaar.test>' });
+  const { app, counters } = await buildApp({ pool: db.pool, auth, logger, queue, dispatcher, smtp: email });
   const worker = createSendWorker(connection, {
     pool: db.pool, logger, channels: { email, sms: new SmsSimulator(logger), push: new PushSimulator(logger) }, onSent: counters.sent, onFailed: counters.failed,
-  }, { concurrency: 5 });
+  }, { concurrency: 5, lockDurationMs: TEST_LOCK_MS });
   void worker.run();
   const handlers = createEventHandlers();
 
@@ -86,7 +89,7 @@ export async function startNotifications(label: string, options: { jobs?: JobSet
   }
 
   return {
-    db, pool: db.pool, redis, sink, keys, queue, dispatcher, worker, app: app as ServiceApp, deliver,
+    db, pool: db.pool, redis, sink, keys, queue, dispatcher, worker, email, logger, connection, app: app as ServiceApp, deliver,
     bearer: async (userId: string, roles: string[] = ['customer']) => ({ authorization: `Bearer ${await keys.token(userId, roles)}` }),
     async close() {
       await worker.close();

@@ -53,6 +53,11 @@ export class SmtpEmail implements ChannelAdapter {
     }
   }
 
+  /** Whether the server answers and accepts our greeting (for /health); throws otherwise. */
+  async verify(): Promise<void> {
+    await this.transport.verify();
+  }
+
   close(): void {
     this.transport.close();
   }

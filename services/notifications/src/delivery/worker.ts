@@ -42,12 +42,15 @@ export async function sendOne(deps: SendDeps, job: Pick<Job<SendJob>, 'data' | '
 }
 
 /** The BullMQ worker that sends what the queue holds, `concurrency` messages at a time. */
-export function createSendWorker(connection: BullConnection, deps: SendDeps, options: { concurrency: number; autorun?: boolean }): Worker<SendJob, SendOutcome> {
+export function createSendWorker(connection: BullConnection, deps: SendDeps, options: { concurrency: number; lockDurationMs?: number; autorun?: boolean }): Worker<SendJob, SendOutcome> {
+  const lockDuration = options.lockDurationMs ?? 30_000;
   const worker = new Worker<SendJob, SendOutcome>(QUEUE_NAME, (job) => sendOne(deps, job), {
     // A blocking connection: BullMQ needs maxRetriesPerRequest null for its worker.
     connection: { url: connection.url, connectionName: 'notifications-worker', maxRetriesPerRequest: null },
     prefix: checkedPrefix(connection.prefix),
     concurrency: options.concurrency,
+    lockDuration,
+    stalledInterval: lockDuration,
     autorun: options.autorun ?? false,
   });
   worker.on('error', (error) => deps.logger.warn({ err: error }, 'notification worker: redis error'));

@@ -3,7 +3,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createJwtVerifier } from '@bazaar/platform';
 import { eventually } from '@bazaar/platform/testing';
+import { buildApp } from '../src/app.js';
+import { Dispatcher } from '../src/delivery/dispatcher.js';
+import { NotificationQueue } from '../src/delivery/queue.js';
 import { confirmed, newOrder, newUser } from './fixtures.js';
 import { historyOf, startNotifications, type Harness } from './support.js';
 
@@ -68,5 +72,25 @@ describe('notifications: HTTP', () => {
     const metrics = await h.app.metrics.metrics();
     for (const name of ['waiting', 'active', 'delayed', 'failed', 'oldest_waiting_age_seconds']) assert.match(metrics, new RegExp(`^notifications_queue_${name}\\{[^}]*\\} \\d`, 'm'));
     assert.match(metrics, /^notifications_sent_total\{[^}]*channel="email"[^}]*\} 5$/m);
+  });
+
+  test('Redis out of reach: the queue routes answer 503, a user still reads their messages, /health is degraded', async () => {
+    // Port 1 answers nothing: BullMQ would wait for it for ever; the queue gives up after 300 ms.
+    const queue = new NotificationQueue({ url: 'redis://127.0.0.1:1', prefix: 'notifications:unreachable' }, undefined, 300);
+    const auth = createJwtVerifier({ jwksUrl: h.keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
+    const { app } = await buildApp({ pool: h.pool, auth, logger: h.logger, queue, dispatcher: new Dispatcher(h.pool, queue, h.logger) });
+    try {
+      const admin = await h.bearer(adminId, ['customer', 'admin']);
+      const counts = await app.inject({ method: 'GET', url: '/notifications/queue', headers: admin });
+      assert.equal(counts.statusCode, 503, counts.body);
+      assert.equal(counts.headers['retry-after'], '2');
+      assert.equal((await app.inject({ method: 'GET', url: '/notifications', headers: await h.bearer(ana.userId) })).statusCode, 200);
+      const health = await app.inject({ method: 'GET', url: '/health' });
+      assert.equal(health.statusCode, 200);
+      assert.deepEqual([health.json().status, health.json().checks.queue.status], ['degraded', 'unhealthy']);
+    } finally {
+      await app.close();
+      await queue.close().catch(() => undefined);
+    }
   });
 });

@@ -34,11 +34,29 @@ export interface BullConnection { url: string; prefix: string }
 
 export interface QueueCounts { waiting: number; active: number; delayed: number; failed: number; oldestWaitingAgeSeconds: number }
 
+/**
+ * BullMQ waits for Redis to be ready before each call, for as long as it takes; a caller (an API
+ * request, the dispatcher, a health probe) is told after this long instead.
+ */
+export const REDIS_TIMEOUT_MS = 5000;
+
+async function within<T>(operation: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      operation,
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The queue side: adding jobs under their derived ids, counting, and removing a failed job before a retry. */
 export class NotificationQueue {
   readonly queue: Queue<SendJob>;
 
-  constructor(connection: BullConnection, settings: JobSettings = DEFAULT_JOB_SETTINGS) {
+  constructor(connection: BullConnection, settings: JobSettings = DEFAULT_JOB_SETTINGS, private readonly timeoutMs = REDIS_TIMEOUT_MS) {
     this.queue = new Queue<SendJob>(QUEUE_NAME, {
       // No offline queue and one retry per command: an API call or a dispatch fails fast while Redis
       // is away (the history keeps what must be sent) instead of hanging behind a reconnect.
@@ -57,28 +75,30 @@ export class NotificationQueue {
    */
   async add(messages: { id: string; jobId: string }[], options: JobsOptions = {}): Promise<void> {
     if (!messages.length) return;
-    await this.queue.addBulk(messages.map((m) => ({ name: 'send', data: { notificationId: m.id }, opts: { ...options, jobId: m.jobId } })));
+    await within(this.queue.addBulk(messages.map((m) => ({ name: 'send', data: { notificationId: m.id }, opts: { ...options, jobId: m.jobId } }))), this.timeoutMs);
   }
 
   /** Which of these job ids Redis no longer holds. */
   async missing(jobIds: string[]): Promise<Set<string>> {
-    const found = await Promise.all(jobIds.map(async (id) => [id, await this.queue.getJob(id)] as const));
+    const found = await within(Promise.all(jobIds.map(async (id) => [id, await this.queue.getJob(id)] as const)), this.timeoutMs);
     return new Set(found.filter(([, job]) => !job).map(([id]) => id));
   }
 
   /** Drops a finished (failed) job so its id can be added again; an active one is left alone. */
   async removeFinished(jobId: string): Promise<void> {
-    const job = await this.queue.getJob(jobId);
-    if (!job) return;
-    const state = await job.getState();
-    if (state === 'failed' || state === 'completed') await job.remove();
+    await within((async () => {
+      const job = await this.queue.getJob(jobId);
+      if (!job) return;
+      const state = await job.getState();
+      if (state === 'failed' || state === 'completed') await job.remove();
+    })(), this.timeoutMs);
   }
 
   async counts(): Promise<QueueCounts> {
-    const [counts, oldest] = await Promise.all([
+    const [counts, oldest] = await within(Promise.all([
       this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
       this.queue.getJobs(['waiting'], 0, 0, true),
-    ]);
+    ]), this.timeoutMs);
     const first = oldest[0];
     return {
       waiting: counts.waiting ?? 0,

@@ -15,3 +15,5 @@ export * from './db/pool.js';
 export * from './db/migrate.js';
 export * from './db/url.js';
 export * from './messaging/index.js';
+// The SDK itself (observability/setup.ts) is loaded only by `--import @bazaar/platform/register`.
+export { activeTraceparent, traceFields, shutdownTracing, BazaarAttributes } from './observability/tracing.js';

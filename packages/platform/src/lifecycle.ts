@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import type { ServiceApp } from './http/app.js';
 import { migrate } from './db/migrate.js';
+import { shutdownTracing } from './observability/tracing.js';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 
 export interface RunServiceOptions {
@@ -50,6 +51,8 @@ export async function runService(options: RunServiceOptions): Promise<void> {
       await app.close();
       await metricsServer?.close();
       for (const close of [...(options.closers ?? [])].reverse()) await close();
+      // The spans of the last requests and messages, still buffered, go out before the process does.
+      await shutdownTracing().catch((error: unknown) => logger.warn({ err: error }, 'could not send the last spans'));
       logger.info('stopped');
       clearTimeout(timer);
       process.exit(0);

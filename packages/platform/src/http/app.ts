@@ -16,6 +16,7 @@ import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { HealthRegistry } from '../health.js';
 import { acceptCorrelationId, acceptTraceparent, runWithContext } from '../context.js';
+import { fastifyTracingPlugin } from '../observability/tracing.js';
 import { registerErrorHandling } from './problem.js';
 import { clientErrorHandler, createValidatorCompiler, frameworkErrors, registerNulGuard } from './edge.js';
 import { registerHealthRoutes } from './health.routes.js';
@@ -96,6 +97,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [app.metrics],
   });
+
+  // A span per request, from the caller's traceparent (tracing on only; registered before the hook
+  // below so that the request's context, logs and outbox messages are inside the span).
+  const tracing = fastifyTracingPlugin();
+  if (tracing) await app.register(tracing);
 
   // Every request runs inside its context, so logs, outgoing calls and outbox messages carry its ids.
   app.addHook('onRequest', (request, reply, done) => {

@@ -17,6 +17,7 @@ import {
 } from 'cockatiel';
 import { AppError, type ErrorCode } from '../errors.js';
 import { contextHeaders } from '../context.js';
+import { httpClientInstrumented } from '../observability/tracing.js';
 import type { Logger } from '../logger.js';
 
 /** How a service client behaves; every number has a default suited to calls inside one data centre. */
@@ -192,6 +193,11 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     const headers: Record<string, string | string[]> = {};
     for (const [key, value] of Object.entries(req.headers ?? {})) if (value !== undefined) headers[key.toLowerCase()] = value;
     Object.assign(headers, contextHeaders());
+    // The instrumentation adds the trace context of its client span; a caller's copy would make two.
+    if (httpClientInstrumented()) {
+      delete headers.traceparent;
+      delete headers.tracestate;
+    }
     const body = encodeBody(req.body, headers);
     const safe = IDEMPOTENT.has(method) || headers['idempotency-key'] !== undefined;
     const policies = policiesFor(req.timeoutMs ?? budgetMs);

@@ -1,6 +1,8 @@
 import { AppError } from '../errors.js';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
-import { runWithContext } from '../context.js';
+import type { Span } from '@opentelemetry/api';
+import { acceptTraceparent, runWithContext } from '../context.js';
+import { BazaarAttributes, recordError, withConsumerSpan } from '../observability/tracing.js';
 import { isDatabaseUnavailable, withTransaction, type Pool, type PoolClient } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { BrokerConnection } from './connection.js';
@@ -151,11 +153,22 @@ export class MessageConsumer {
       await this.park(channel, message, queue, `this service has no handler for ${envelope.type}`, attempt, 'invalid', envelope.type);
       return;
     }
+    // A child of the producer's context: the relay's publish span (its header), else the envelope's.
+    const parent = acceptTraceparent(message.properties.headers?.traceparent) ?? envelope.traceparent;
+    const spanOptions = { type: envelope.type, messageId: envelope.id, destination: queue, correlationId: envelope.correlationId, payload: envelope.payload, attributes: { [BazaarAttributes.attempt]: attempt } };
+    await withConsumerSpan(parent, spanOptions, (span) => this.apply(channel, kind, message, envelope, handler, attempt, span));
+  }
+
+  /** Runs the handler, then acknowledges, retries or parks the message as its outcome says. */
+  private async apply(channel: ConfirmChannel, kind: MessageKind, message: ConsumeMessage, envelope: Envelope, handler: MessageHandler, attempt: number, span: Span): Promise<void> {
+    const { logger, names } = this.options;
+    const queue = names.queues[kind];
     const log = { messageId: envelope.id, type: envelope.type, correlationId: envelope.correlationId, attempt };
     let duplicate: boolean;
     try {
       duplicate = await applyMessage(this.options.pool, envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
     } catch (error) {
+      recordError(span, error);
       if (isPermanent(error)) {
         logger.error({ ...log, err: error }, 'handler refused the message as invalid: parked without retry');
         await this.park(channel, message, queue, describe(error), attempt, 'invalid', envelope.type);
@@ -170,6 +183,7 @@ export class MessageConsumer {
       }
       return;
     }
+    if (duplicate) span.setAttribute('bazaar.message.duplicate', true);
     logger.debug({ ...log, duplicate }, 'message handled');
     this.settle(() => channel.ack(message), duplicate ? 'duplicate' : 'handled', envelope.type);
   }

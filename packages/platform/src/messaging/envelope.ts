@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Type, type Static } from 'typebox';
-import { currentContext } from '../context.js';
+import { currentContext, currentTraceparent } from '../context.js';
+import { originTraceparent } from '../observability/tracing.js';
 import { uuidv7 } from './uuid.js';
 
 /** The envelope every event and command travels in; its payload is checked against the contracts. */
@@ -28,7 +29,9 @@ const newTraceparent = () => `00-${randomBytes(16).toString('hex')}-${randomByte
 /**
  * Wraps a payload for sending, taking the ids from the current context: the correlation id of the
  * request or message being handled, its message id as causation (or the correlation id when a
- * request caused it), and its trace context. Outside any context the message starts a new chain.
+ * request caused it), and its trace context: the active span's, so the context is stored with the
+ * outbox row and the consumer's span continues the trace. Outside any context the message starts a
+ * new chain (and, with tracing on, a trace from a span of its own).
  */
 export function createEnvelope<T extends string, V extends number, P>(
   source: string,
@@ -47,7 +50,7 @@ export function createEnvelope<T extends string, V extends number, P>(
     occurredAt: new Date().toISOString(),
     correlationId,
     causationId: context?.causationId ?? correlationId,
-    traceparent: context?.traceparent ?? newTraceparent(),
+    traceparent: currentTraceparent(context) ?? originTraceparent(type) ?? newTraceparent(),
     payload,
   };
 }

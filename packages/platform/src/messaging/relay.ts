@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { ChannelModel, ConfirmChannel } from 'amqplib';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
+import { recordError, startPublishSpan, traceparentOf } from '../observability/tracing.js';
 import { BrokerConnection } from './connection.js';
 import { OutboxListener } from './listener.js';
 import { declareExchanges, type TopologyNames } from './topology.js';
@@ -232,9 +233,18 @@ export class OutboxRelay {
   private async publish(channel: ConfirmChannel, rows: OutboxRow[]): Promise<(string | undefined)[]> {
     const confirmations: Promise<string | undefined>[] = [];
     for (const row of rows) {
-      let settle!: (error: string | undefined) => void;
-      confirmations.push(new Promise((resolve) => (settle = resolve)));
-      const envelope = JSON.parse(row.body) as { source?: string; correlationId?: string; version?: number; traceparent?: string };
+      let confirm!: (error: string | undefined) => void;
+      confirmations.push(new Promise((resolve) => (confirm = resolve)));
+      const envelope = JSON.parse(row.body) as { source?: string; correlationId?: string; version?: number; traceparent?: string; payload?: unknown };
+      const span = startPublishSpan(envelope.traceparent, {
+        type: row.type, messageId: row.id, destination: row.exchange, payload: envelope.payload,
+        ...(envelope.correlationId ? { correlationId: envelope.correlationId } : {}),
+      });
+      const settle = (error: string | undefined) => {
+        if (error) recordError(span, error);
+        span.end();
+        confirm(error);
+      };
       let writable = true;
       try {
         writable = channel.publish(
@@ -249,7 +259,9 @@ export class OutboxRelay {
             appId: envelope.source,
             correlationId: envelope.correlationId,
             timestamp: Math.floor(Date.now() / 1000),
-            headers: { 'x-version': envelope.version, traceparent: envelope.traceparent },
+            // The publish span's context, so the consumer's span hangs below it (the envelope keeps the
+            // context the message was written in).
+            headers: { 'x-version': envelope.version, traceparent: traceparentOf(span, envelope.traceparent) },
             // A command nobody is bound to receive must not vanish: it is returned and retried.
             mandatory: row.exchange === this.options.names.exchanges.commands,
           },

@@ -1,0 +1,34 @@
+/**
+ * The module every service process starts with: `node --import @bazaar/platform/register dist/main.js`.
+ * It sets tracing up (setup.ts) before the service's own modules load, which is what lets pg and
+ * ioredis be patched when the service imports them: ES modules cannot be patched after the fact, so
+ * an import hook (import-in-the-middle's) intercepts those two packages, and only them, as they load.
+ * The service's name and version come from the package.json of the folder it runs in.
+ *
+ * With OTEL_SDK_DISABLED=true it does nothing at all: no hook, no span.
+ */
+import { readFileSync } from 'node:fs';
+import { register as registerModuleHooks } from 'node:module';
+import path from 'node:path';
+
+/** The packages an instrumentation patches at load time (undici and Fastify are reached otherwise). */
+const PATCHED = ['pg', 'pg-pool', 'ioredis'];
+
+if (process.env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true') {
+  // Loaded only now, as the SDK below: a process with tracing off loads neither.
+  const { register, supportsSyncHooks } = await import('import-in-the-middle/register-hooks.mjs');
+  if (supportsSyncHooks()) register({ include: PATCHED });
+  else registerModuleHooks('import-in-the-middle/hook.mjs', import.meta.url, { data: { include: PATCHED } });
+  const { startTracing } = await import('./setup.js');
+  const { name, version } = servicePackage();
+  await startTracing({ serviceName: name, serviceVersion: version });
+}
+
+function servicePackage(): { name: string; version: string } {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { name?: string; version?: string };
+    return { name: (pkg.name ?? 'unknown').replace(/^@[^/]+\//, ''), version: pkg.version ?? '0.0.0' };
+  } catch {
+    return { name: path.basename(process.cwd()), version: '0.0.0' };
+  }
+}

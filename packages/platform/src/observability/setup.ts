@@ -1,0 +1,135 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { envDetector, detectResources, resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, TracerProvider, type BatchSpanProcessorOptions, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { FastifyOtelInstrumentation } from '@fastify/otel';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import { samplerFromEnv } from './sampler.js';
+import { BazaarAttributes, installTracingRuntime } from './tracing.js';
+
+export interface TracingOptions {
+  /** `service.name` of every span (OTEL_SERVICE_NAME overrides it, as the specification says). */
+  serviceName: string;
+  serviceVersion: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Tracing {
+  /** True when spans are made; false when OTEL_SDK_DISABLED=true. */
+  enabled: boolean;
+  /** Where spans are exported, or undefined when they are only made (for the ids in log lines). */
+  endpoint: string | undefined;
+  /** Sends the spans still buffered and stops; call before the process exits. */
+  shutdown(): Promise<void>;
+}
+
+let active: Tracing | undefined;
+
+const truthy = (value: string | undefined) => value?.trim().toLowerCase() === 'true';
+
+/** The OTLP endpoint the exporter will use, as the specification's variables name it. */
+function exportEndpoint(env: NodeJS.ProcessEnv): string | undefined {
+  if ((env.OTEL_TRACES_EXPORTER ?? 'otlp').trim().toLowerCase() === 'none') return undefined;
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  if (traces) return traces;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined;
+}
+
+/** The batch processor's OTEL_BSP_* settings that are set; the SDK's defaults for the others. */
+function batchOptions(env: NodeJS.ProcessEnv): Omit<BatchSpanProcessorOptions, 'exporter'> {
+  const options: Omit<BatchSpanProcessorOptions, 'exporter'> = {};
+  const read = (name: string, set: (value: number) => void) => {
+    const raw = env[name]?.trim();
+    if (!raw) return;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not ${raw}`);
+    set(value);
+  };
+  read('OTEL_BSP_SCHEDULE_DELAY', (v) => (options.scheduledDelayMillis = v));
+  read('OTEL_BSP_EXPORT_TIMEOUT', (v) => (options.exportTimeoutMillis = v));
+  read('OTEL_BSP_MAX_QUEUE_SIZE', (v) => (options.maxQueueSize = v));
+  read('OTEL_BSP_MAX_EXPORT_BATCH_SIZE', (v) => (options.maxExportBatchSize = v));
+  return options;
+}
+
+/**
+ * Sets up OpenTelemetry tracing for this process, once: the W3C trace context propagator, an
+ * AsyncLocalStorage context manager, a tracer provider whose resource names the service, the sampler
+ * of OTEL_TRACES_SAMPLER, an OTLP/HTTP (JSON) exporter when OTEL_EXPORTER_OTLP_ENDPOINT (or
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, and the instrumentations of undici (the service client
+ * and fetch), pg and ioredis. Fastify is instrumented by `createServiceApp` through
+ * {@link fastifyTracingPlugin}; messages by the kit's relay and consumer themselves.
+ *
+ * pg and ioredis are patched when they are loaded, so this must run before the service's modules
+ * are: services start with `node --import @bazaar/platform/register dist/main.js` (register.ts).
+ */
+export async function startTracing(options: TracingOptions): Promise<Tracing> {
+  if (active) return active;
+  const env = options.env ?? process.env;
+  if (truthy(env.OTEL_SDK_DISABLED)) {
+    const tracing: Tracing = { enabled: false, endpoint: undefined, shutdown: async () => undefined };
+    return tracing;
+  }
+  const endpoint = exportEndpoint(env);
+  const spanProcessors: SpanProcessor[] = [];
+  // The exporter reads its headers, timeout and compression from the OTEL_EXPORTER_OTLP_* variables.
+  // Loaded only when spans are sent: it is the largest part of the SDK, and a service starts faster without.
+  if (endpoint) {
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+    spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: endpoint }), ...batchOptions(env) }));
+  }
+  const resource = resourceFromAttributes({
+    [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME?.trim() || options.serviceName,
+    [ATTR_SERVICE_VERSION]: options.serviceVersion,
+  }).merge(detectResources({ detectors: [envDetector] }));
+  const provider = new TracerProvider({ resource, sampler: samplerFromEnv(env), spanProcessors });
+
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
+  trace.setGlobalTracerProvider(provider);
+
+  registerInstrumentations({
+    tracerProvider: provider,
+    instrumentations: [
+      // Calls made for a request or a message; background ones (key sets, probes) would each be a trace.
+      new UndiciInstrumentation({ requireParentforSpans: true }),
+      // Only inside a request's or a message's span: the relay's and listeners' polling would
+      // otherwise make a trace of their own every second.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      new IORedisInstrumentation({ requireParentSpan: true }),
+    ],
+  });
+
+  const fastify = new FastifyOtelInstrumentation({
+    // One span per request (the route, status, correlation id); a span per hook would cost more than it tells.
+    instrumentHooks: false,
+    instrumentHandler: false,
+    ignorePaths: (route: { url: string }) => route.url.startsWith('/health'),
+    // Named as the specification says, `GET /orders/:id`: the route template, never the path with its ids.
+    requestHook: (span, request: FastifyRequest) => {
+      span.updateName(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
+      span.setAttribute(BazaarAttributes.correlationId, request.id);
+    },
+  });
+  fastify.setTracerProvider(provider);
+
+  const tracing: Tracing = {
+    enabled: true,
+    endpoint,
+    shutdown: async () => {
+      active = undefined;
+      installTracingRuntime(undefined);
+      await provider.shutdown();
+    },
+  };
+  installTracingRuntime({ fastifyPlugin: () => fastify.plugin() as FastifyPluginCallback, shutdown: tracing.shutdown });
+  active = tracing;
+  return tracing;
+}

@@ -28,14 +28,22 @@ export type TestDb = ServiceTestDatabase<Messages>;
 export const setUpDatabase = (label: string): Promise<TestDb> =>
   createServiceTestDatabase({ service: 'notifications', label, migrationsDir, contracts });
 
-/** A Redis ACL user allowed only `notifications:test-<tag>:*`, as the launcher provisions the service's. */
-export async function provisionTestRedis(tag: string) {
+/**
+ * A Redis ACL user allowed only `notifications:test-<tag>:*`, as the launcher provisions the service's,
+ * on the machine's Redis or on `serverUrl` (an admin URL of another server).
+ */
+export async function provisionTestRedis(tag: string, serverUrl = redisUrl) {
   const prefix = `notifications:test-${tag}`;
-  const user = await provisionRedisUser(redisUrl, { name: `notifications-${tag}`, redisPrefix: prefix }, randomBytes(16).toString('hex'), { userPrefix: 'test' });
-  const admin = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const password = randomBytes(16).toString('hex');
+  const provision = () => provisionRedisUser(serverUrl, { name: `notifications-${tag}`, redisPrefix: prefix }, password, { userPrefix: 'test' });
+  const user = await provision();
+  const admin = new Redis(serverUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  admin.on('error', () => undefined);
   await admin.connect();
   return {
     prefix, url: user.url, user: user.user, admin,
+    /** The same user again, as a restarted server that lost its ACL needs it (the launcher provisions at every start). */
+    reprovision: provision,
     /** Every key under the prefix: the queue's, as Redis losing them would. */
     async wipe() {
       const keys = await admin.keys(`${prefix}:*`);
@@ -61,10 +69,10 @@ export type Harness = Awaited<ReturnType<typeof startNotifications>>;
 /** How long a job's lock lasts in tests: short, so a stalled job (its worker gone) is taken up again soon. */
 export const TEST_LOCK_MS = 2000;
 
-export async function startNotifications(label: string, options: { jobs?: JobSettings } = {}) {
+export async function startNotifications(label: string, options: { jobs?: JobSettings; redisServerUrl?: string } = {}) {
   const tag = randomBytes(4).toString('hex');
   const db = await setUpDatabase(label);
-  const redis = await provisionTestRedis(tag);
+  const redis = await provisionTestRedis(tag, options.redisServerUrl);
   const sink = await startSmtpSink({ httpPort: null });
   const keys = await startKeyServer();
   const logger = createLogger('notifications', 'silent');

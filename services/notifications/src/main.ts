@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Registry } from 'prom-client';
 import { contracts } from '@bazaar/contracts';
 import {
   createIntervalJob, createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
@@ -8,6 +9,7 @@ import { buildApp } from './app.js';
 import { SmtpEmail } from './channels/email.js';
 import { PushSimulator, SmsSimulator } from './channels/simulators.js';
 import { Dispatcher, QueuedListener } from './delivery/dispatcher.js';
+import { registerQueueMetrics } from './delivery/observability.js';
 import { NotificationQueue } from './delivery/queue.js';
 import { createSendWorker } from './delivery/worker.js';
 import { jobSettingsFrom, jwksUrlOf, loadNotificationsConfig } from './config.js';
@@ -32,7 +34,9 @@ try {
   const dispatcher = new Dispatcher(pool, queue, log);
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const email = new SmtpEmail({ smtpUrl: config.NOTIFICATIONS_SMTP_URL, from: config.NOTIFICATIONS_EMAIL_FROM, maxConnections: config.NOTIFICATIONS_CONCURRENCY });
-  const { app, counters } = await buildApp({ pool, auth, logger, queue, dispatcher, smtp: email, deadLetters: messaging.deadLetters, processMetrics: true });
+  const metrics = new Registry();
+  const counters = registerQueueMetrics(metrics, queue);
+  const app = await buildApp({ pool, auth, logger, queue, dispatcher, smtp: email, metrics, deadLetters: messaging.deadLetters, processMetrics: true });
   const worker = createSendWorker(redis, {
     pool, logger: log, channels: { email, sms: new SmsSimulator(log), push: new PushSimulator(log) }, onSent: counters.sent, onFailed: counters.failed,
   }, { concurrency: config.NOTIFICATIONS_CONCURRENCY, lockDurationMs: config.NOTIFICATIONS_LOCK_DURATION_MS });

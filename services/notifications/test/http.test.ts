@@ -78,7 +78,7 @@ describe('notifications: HTTP', () => {
     // Port 1 answers nothing: BullMQ would wait for it for ever; the queue gives up after 300 ms.
     const queue = new NotificationQueue({ url: 'redis://127.0.0.1:1', prefix: 'notifications:unreachable' }, undefined, 300);
     const auth = createJwtVerifier({ jwksUrl: h.keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
-    const { app } = await buildApp({ pool: h.pool, auth, logger: h.logger, queue, dispatcher: new Dispatcher(h.pool, queue, h.logger) });
+    const app = await buildApp({ pool: h.pool, auth, logger: h.logger, queue, dispatcher: new Dispatcher(h.pool, queue, h.logger) });
     try {
       const admin = await h.bearer(adminId, ['customer', 'admin']);
       const counts = await app.inject({ method: 'GET', url: '/notifications/queue', headers: admin });

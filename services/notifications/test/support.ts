@@ -5,8 +5,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
 import { contracts, type Messages } from '@bazaar/contracts';
-import { createEnvelope, createJwtVerifier, createLogger, type ServiceApp } from '@bazaar/platform';
+import { createEnvelope, createJwtVerifier, createLogger } from '@bazaar/platform';
 import {
   createServiceTestDatabase, deliverMessage, startKeyServer, startSmtpSink, type ServiceTestDatabase,
 } from '@bazaar/platform/testing';
@@ -15,6 +16,7 @@ import { buildApp } from '../src/app.js';
 import { SmtpEmail } from '../src/channels/email.js';
 import { PushSimulator, SmsSimulator } from '../src/channels/simulators.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
+import { registerQueueMetrics } from '../src/delivery/observability.js';
 import { NotificationQueue, type JobSettings } from '../src/delivery/queue.js';
 import { createSendWorker } from '../src/delivery/worker.js';
 import { createEventHandlers } from '../src/events.js';
@@ -81,7 +83,9 @@ export async function startNotifications(label: string, options: { jobs?: JobSet
   const dispatcher = new Dispatcher(db.pool, queue, logger);
   const auth = createJwtVerifier({ jwksUrl: keys.jwksUrl, issuer: 'bazaar-identity', audience: 'bazaar' });
   const email = new SmtpEmail({ smtpUrl: sink.url, from: 'Bazaar <no-reply@bazaar.test>' });
-  const { app, counters } = await buildApp({ pool: db.pool, auth, logger, queue, dispatcher, smtp: email });
+  const metrics = new Registry();
+  const counters = registerQueueMetrics(metrics, queue);
+  const app = await buildApp({ pool: db.pool, auth, logger, queue, dispatcher, smtp: email, metrics });
   const worker = createSendWorker(connection, {
     pool: db.pool, logger, channels: { email, sms: new SmsSimulator(logger), push: new PushSimulator(logger) }, onSent: counters.sent, onFailed: counters.failed,
   }, { concurrency: 5, lockDurationMs: TEST_LOCK_MS });
@@ -97,7 +101,7 @@ export async function startNotifications(label: string, options: { jobs?: JobSet
   }
 
   return {
-    db, pool: db.pool, redis, sink, keys, queue, dispatcher, worker, email, logger, connection, app: app as ServiceApp, deliver,
+    db, pool: db.pool, redis, sink, keys, queue, dispatcher, worker, email, logger, connection, app, deliver,
     bearer: async (userId: string, roles: string[] = ['customer']) => ({ authorization: `Bearer ${await keys.token(userId, roles)}` }),
     async close() {
       await worker.close();

@@ -148,9 +148,3 @@ export async function listNotifications(db: Queryable, query: ListQuery): Promis
   return rows.map(toNotification);
 }
 
-/** The oldest message still waiting to be sent, for /health and /metrics (seconds; 0 when none). */
-export async function oldestPendingAgeSeconds(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ age: number | null }>(
-    `SELECT EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS age FROM notifications WHERE status = 'queued'`);
-  return Math.max(0, rows[0]?.age ?? 0);
-}

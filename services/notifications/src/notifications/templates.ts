@@ -76,14 +76,16 @@ export function orderRejected(firstName: string | undefined, orderNumber: string
 }
 
 export function orderCancelled(firstName: string | undefined, orderNumber: string, reason: string, refundedMinor: number, currency: string | undefined): Composed {
+  // 0 says only that nothing was refunded: nothing was taken, or a refund the processor refused (an
+  // operator follows that up). Better no sentence than "nothing was charged" to someone who was.
   const refund = refundedMinor > 0
-    ? `We refunded ${currency ? formatMoney(refundedMinor, currency) : `${refundedMinor} (minor units)`} to your payment method.`
-    : 'Nothing was charged.';
+    ? ` We refunded ${currency ? formatMoney(refundedMinor, currency) : `${refundedMinor} (minor units)`} to your payment method.`
+    : '';
   return {
     kind: 'order_cancelled',
     subject: `Order ${orderNumber} was cancelled`,
-    body: `${greeting(firstName)}\n\norder ${orderNumber} was cancelled: ${reason}.\n\n${refund}${signOff}`,
-    short: `Order ${orderNumber} was cancelled: ${reason}. ${refund}`,
+    body: `${greeting(firstName)}\n\norder ${orderNumber} was cancelled: ${reason}.${refund ? `\n\n${refund.trim()}` : ''}${signOff}`,
+    short: `Order ${orderNumber} was cancelled: ${reason}.${refund}`,
   };
 }
 

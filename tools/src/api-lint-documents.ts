@@ -20,7 +20,7 @@ import { repoRoot } from './services.js';
 export type OpenApiDocument = Record<string, unknown>;
 
 /** The services behind the gateway, whose documents are linted one by one and merged. */
-export const SERVICES = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping'] as const;
+export const SERVICES = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 // Addresses nothing listens on: the apps are only asked for their documents.
@@ -73,6 +73,15 @@ const dependencies: Record<ServiceName, (lazy: Lazy) => Promise<Record<string, u
     const { shippingKeys } = await load('shipping', 'redis.ts');
     const couriers = { positions: new Positions(redis(), shippingKeys(), 60_000), publish, maxAttempts: 3 };
     return { pool: pool(), auth: verifier, logger, deadLetters, couriers };
+  },
+  notifications: async ({ logger, pool, verifier, deadLetters, closers }) => {
+    const { NotificationQueue } = await load('notifications', 'delivery/queue.ts');
+    const { Dispatcher } = await load('notifications', 'delivery/dispatcher.ts');
+    // Never reached: nothing is queued or counted while documenting.
+    const queue = new NotificationQueue({ url: 'redis://127.0.0.1:9', prefix: 'notifications' });
+    closers.push(() => queue.close());
+    const db = pool();
+    return { pool: db, auth: verifier, logger, queue, dispatcher: new Dispatcher(db, queue, logger), deadLetters };
   },
 };
 

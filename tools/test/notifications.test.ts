@@ -100,6 +100,8 @@ before(async () => {
         NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200',
         NOTIFICATIONS_REQUEUE_AFTER_MS: '2000',
         NOTIFICATIONS_REQUEUE_INTERVAL_MS: '500',
+        // A job whose worker was killed is taken up again once its lock runs out.
+        NOTIFICATIONS_LOCK_DURATION_MS: '2000',
       },
     },
   });

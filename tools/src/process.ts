@@ -19,16 +19,25 @@ export type ServiceRuntime = 'dist' | 'source';
  */
 const supervisedPreload = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'supervised.js');
 
+/**
+ * The kit's tracing set-up, imported before the service's own modules so that the libraries it
+ * instruments are patched as they load (as in the image's command). It resolves from the service's
+ * folder: the compiled module, or its source under the `source` condition.
+ */
+const tracingPreload = '@bazaar/platform/register';
+
 /** node's arguments for a service, run in its folder; fails naming the missing build. */
 function nodeArguments(def: ServiceDef, runtime: ServiceRuntime): string[] {
   if (!existsSync(supervisedPreload)) throw new Error(`${supervisedPreload} is missing: run npm run build`);
   if (runtime === 'source') {
     // The packages' `source` export condition: @bazaar/platform and contracts from their src/ too.
-    return ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx'), '--import', supervisedPreload, 'src/main.ts'];
+    return ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx'), '--import', tracingPreload, '--import', supervisedPreload, 'src/main.ts'];
   }
   if (!existsSync(path.join(def.dir, 'dist', 'main.js'))) throw new Error(`${def.name} is not built (no services/${def.name}/dist/main.js): run npm run build`);
-  return ['--import', supervisedPreload, 'dist/main.js'];
+  return ['--import', tracingPreload, '--import', supervisedPreload, 'dist/main.js'];
 }
+
+const otelVariables = () => Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('OTEL_') && e[1] !== undefined));
 
 /** One service running as its own OS process, its output kept in a log file and a short tail. */
 export class ServiceProcess {
@@ -81,8 +90,10 @@ export class ServiceProcess {
     this.exitCode = null;
     const child = spawn(process.execPath, args, {
       cwd: this.def.dir,
-      // For the supervised.js preload, which stops the service once this process is gone.
-      env: { ...this.env, BAZAAR_SUPERVISOR_PID: String(process.pid) },
+      // OpenTelemetry's variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SDK_DISABLED, …) of whoever
+      // started the system reach every service unless its own settings say otherwise. The supervisor
+      // pid is for the supervised.js preload, which stops the service once this process is gone.
+      env: { ...otelVariables(), ...this.env, BAZAAR_SUPERVISOR_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -16,4 +16,4 @@ export * from './db/migrate.js';
 export * from './db/url.js';
 export * from './messaging/index.js';
 // The SDK itself (observability/setup.ts) is loaded only by `--import @bazaar/platform/register`.
-export { activeTraceparent, traceFields, shutdownTracing, BazaarAttributes } from './observability/tracing.js';
+export { activeTraceparent, traceFields, shutdownTracing, withConsumerSpan, recordError, BazaarAttributes, type MessageSpanOptions } from './observability/tracing.js';

@@ -8,7 +8,7 @@
  * With OTEL_SDK_DISABLED=true it does nothing at all: no hook, no span.
  */
 import { readFileSync } from 'node:fs';
-import { enableCompileCache, register as registerModuleHooks } from 'node:module';
+import * as nodeModule from 'node:module';
 import path from 'node:path';
 
 /** The packages an instrumentation patches at load time (undici and Fastify are reached otherwise). */
@@ -18,11 +18,12 @@ if (process.env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true') {
   // V8's compiled code of the modules loaded from here on (the SDK's and the service's) is kept on
   // disk (NODE_COMPILE_CACHE, else the system's temporary folder) and reused by the next start: it
   // pays back most of what loading the SDK costs a start. Where it cannot be written, nothing changes.
-  enableCompileCache?.();
+  // (Node 22.1 and later; a namespace import, so that an older Node starts without it.)
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   // Loaded only now, as the SDK below: a process with tracing off loads neither.
   const { register, supportsSyncHooks } = await import('import-in-the-middle/register-hooks.mjs');
   if (supportsSyncHooks()) register({ include: PATCHED });
-  else registerModuleHooks('import-in-the-middle/hook.mjs', import.meta.url, { data: { include: PATCHED } });
+  else nodeModule.register('import-in-the-middle/hook.mjs', import.meta.url, { data: { include: PATCHED } });
   const { startTracing } = await import('./setup.js');
   const { name, version } = servicePackage();
   await startTracing({ serviceName: name, serviceVersion: version });

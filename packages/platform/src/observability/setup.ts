@@ -79,11 +79,12 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   }
   const endpoint = exportEndpoint(env);
   const spanProcessors: SpanProcessor[] = [];
-  // The exporter reads its headers, timeout and compression from the OTEL_EXPORTER_OTLP_* variables.
+  // The exporter reads its URL, headers, timeout and compression from the OTEL_EXPORTER_OTLP_* variables
+  // itself, as the specification says (a base endpoint gains /v1/traces, a traces endpoint is kept as is).
   // Loaded only when spans are sent: it is the largest part of the SDK, and a service starts faster without.
   if (endpoint) {
     const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
-    spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: endpoint }), ...batchOptions(env) }));
+    spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), ...batchOptions(env) }));
   }
   const resource = resourceFromAttributes({
     [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME?.trim() || options.serviceName,
@@ -116,6 +117,8 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
     requestHook: (span, request: FastifyRequest) => {
       span.updateName(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
       span.setAttribute(BazaarAttributes.correlationId, request.id);
+      // The path without its query string, which may hold what a trace should not keep (a link's token).
+      span.setAttribute('url.path', request.url.split('?')[0]!);
     },
   });
   fastify.setTracerProvider(provider);

@@ -94,6 +94,9 @@ export function orderIdOf(payload: unknown): string | undefined {
 }
 
 export interface MessageSpanOptions {
+  /** `rabbitmq` (the default) for the kit's messages; `bullmq` for a job queue's jobs. */
+  system?: string;
+  /** The message's type, or the job's name. */
   type: string;
   messageId: string;
   /** The exchange published to, or the queue consumed from. */
@@ -106,7 +109,7 @@ export interface MessageSpanOptions {
 function messageAttributes(operation: 'send' | 'process', options: MessageSpanOptions): Attributes {
   const orderId = orderIdOf(options.payload);
   return {
-    'messaging.system': 'rabbitmq',
+    'messaging.system': options.system ?? 'rabbitmq',
     'messaging.operation.type': operation,
     'messaging.operation.name': operation === 'send' ? 'publish' : 'process',
     'messaging.destination.name': options.destination,
@@ -144,6 +147,9 @@ export function traceparentOf(span: Span, fallback: string | undefined): string 
  * Runs the handling of one delivered message in a consumer span, a child of the producer's context:
  * the relay's publish span when the delivery carries its traceparent header, else the one stored in
  * the envelope. The span ends when `fn` settles, marked as an error if it threw.
+ *
+ * A job queue's worker does the same with the traceparent its producer stored with the job
+ * (`currentTraceparent()` when the job, or the row it is made from, was written), `system: 'bullmq'`.
  */
 export async function withConsumerSpan<T>(parentTraceparent: string | undefined, options: MessageSpanOptions, fn: (span: Span) => Promise<T>): Promise<T> {
   const parent = contextOf(parentTraceparent);

@@ -148,3 +148,36 @@ test('the receiver refuses what it cannot read with a problem, never an error', 
     await response.body?.cancel();
   }
 });
+
+test('the receiver keeps the most recent traces and finds them by trace, order and correlation id', async () => {
+  const small = await startTraceReceiver({ maxTraces: 2 });
+  try {
+    const hex = (n: number, length: number) => n.toString(16).padStart(length, '0');
+    const span = (trace: number, attributes: Record<string, string>) => ({
+      traceId: hex(trace, 32), spanId: hex(trace, 16), name: `span ${trace}`, kind: 2,
+      startTimeUnixNano: `${1_700_000_000_000_000_000n + BigInt(trace) * 1_000_000n}`, endTimeUnixNano: `${1_700_000_000_000_000_000n + BigInt(trace) * 1_000_000n + 2_500_000n}`,
+      attributes: Object.entries(attributes).map(([key, value]) => ({ key, value: { stringValue: value } })),
+    });
+    for (const trace of [1, 2, 3]) {
+      const body = { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'orders' } }] }, scopeSpans: [{ spans: [span(trace, { 'bazaar.order_id': `order-${trace}`, 'bazaar.correlation_id': `corr-${trace}` })] }] }] };
+      const response = await fetch(`${small.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(response.status, 200);
+      await response.body?.cancel();
+    }
+    const all = (await (await fetch(`${small.url}/traces`)).json()) as { items: TraceSummary[] };
+    assert.deepEqual(all.items.map((t) => t.traceId), [hex(3, 32), hex(2, 32)], 'the oldest trace made room, newest first');
+    const byOrder = (await (await fetch(`${small.url}/traces?orderId=order-2`)).json()) as { items: TraceSummary[] };
+    assert.deepEqual(byOrder.items.map((t) => t.traceId), [hex(2, 32)]);
+    const byCorrelation = (await (await fetch(`${small.url}/traces?correlationId=corr-3`)).json()) as { items: TraceSummary[] };
+    assert.deepEqual(byCorrelation.items.map((t) => t.root), [{ name: 'span 3', service: 'orders' }]);
+    const byTrace = (await (await fetch(`${small.url}/traces?traceId=${hex(1, 32)}`)).json()) as { items: TraceSummary[] };
+    assert.deepEqual(byTrace.items, [], 'an evicted trace is gone');
+    const one = (await (await fetch(`${small.url}/traces/${hex(3, 32)}`)).json()) as { spans: SpanRecord[] };
+    assert.equal(one.spans.length, 1);
+    assert.equal(one.spans[0]!.kind, 'server');
+    assert.equal(one.spans[0]!.durationMs, 2.5);
+    assert.equal(one.spans[0]!.attributes['bazaar.order_id'], 'order-3');
+  } finally {
+    await small.close();
+  }
+});

@@ -21,6 +21,8 @@ export interface TraceReceiverOptions {
   maxTraces?: number;
   /** Spans kept per trace; later ones are counted as dropped (default 5000). */
   maxSpansPerTrace?: number;
+  /** Spans kept in all (default 200,000, some 200 MB): past it, the least recently updated traces go. */
+  maxSpans?: number;
 }
 
 export interface TraceReceiver {
@@ -66,9 +68,11 @@ const MAX_BODY = 16 * 1024 * 1024;
 
 export async function startTraceReceiver(options: TraceReceiverOptions = {}): Promise<TraceReceiver> {
   const maxTraces = options.maxTraces ?? 1000;
-  const maxSpans = options.maxSpansPerTrace ?? 5000;
+  const maxSpansPerTrace = options.maxSpansPerTrace ?? 5000;
+  const maxSpans = options.maxSpans ?? 200_000;
   // A Map keeps insertion order: a trace touched again is moved to the end, the first is the oldest.
   const traces = new Map<string, StoredTrace>();
+  let spanCount = 0;
 
   const store = (spans: SpanRecord[]) => {
     for (const span of spans) {
@@ -76,10 +80,18 @@ export async function startTraceReceiver(options: TraceReceiverOptions = {}): Pr
       if (stored) traces.delete(span.traceId);
       else stored = { traceId: span.traceId, spans: [], dropped: 0 };
       traces.set(span.traceId, stored);
-      if (stored.spans.length < maxSpans) stored.spans.push(span);
-      else stored.dropped += 1;
+      if (stored.spans.length < maxSpansPerTrace) {
+        stored.spans.push(span);
+        spanCount += 1;
+      } else {
+        stored.dropped += 1;
+      }
     }
-    while (traces.size > maxTraces) traces.delete(traces.keys().next().value!);
+    while (traces.size > maxTraces || (spanCount > maxSpans && traces.size > 1)) {
+      const oldest = traces.keys().next().value!;
+      spanCount -= traces.get(oldest)!.spans.length;
+      traces.delete(oldest);
+    }
   };
 
   const server = createServer((req, res) => {

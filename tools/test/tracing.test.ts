@@ -149,29 +149,33 @@ test('the receiver refuses what it cannot read with a problem, never an error', 
   }
 });
 
+const hex = (n: number, length: number) => n.toString(16).padStart(length, '0');
+
+/** Sends one single-span trace, number `trace`, from orders, as the exporter would. */
+async function sendTrace(to: TraceReceiver, trace: number): Promise<void> {
+  const start = 1_700_000_000_000_000_000n + BigInt(trace) * 1_000_000n;
+  const attributes = { 'bazaar.order_id': `order-${trace}`, 'bazaar.correlation_id': `corr-${trace}` };
+  const span = {
+    traceId: hex(trace, 32), spanId: hex(trace, 16), name: `span ${trace}`, kind: 2,
+    startTimeUnixNano: `${start}`, endTimeUnixNano: `${start + 2_500_000n}`,
+    attributes: Object.entries(attributes).map(([key, value]) => ({ key, value: { stringValue: value } })),
+  };
+  const body = { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'orders' } }] }, scopeSpans: [{ spans: [span] }] }] };
+  const response = await fetch(`${to.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(response.status, 200);
+  await response.body?.cancel();
+}
+
+const list = async (from: TraceReceiver, query = '') => ((await (await fetch(`${from.url}/traces${query}`)).json()) as { items: TraceSummary[] }).items;
+
 test('the receiver keeps the most recent traces and finds them by trace, order and correlation id', async () => {
   const small = await startTraceReceiver({ maxTraces: 2 });
   try {
-    const hex = (n: number, length: number) => n.toString(16).padStart(length, '0');
-    const span = (trace: number, attributes: Record<string, string>) => ({
-      traceId: hex(trace, 32), spanId: hex(trace, 16), name: `span ${trace}`, kind: 2,
-      startTimeUnixNano: `${1_700_000_000_000_000_000n + BigInt(trace) * 1_000_000n}`, endTimeUnixNano: `${1_700_000_000_000_000_000n + BigInt(trace) * 1_000_000n + 2_500_000n}`,
-      attributes: Object.entries(attributes).map(([key, value]) => ({ key, value: { stringValue: value } })),
-    });
-    for (const trace of [1, 2, 3]) {
-      const body = { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'orders' } }] }, scopeSpans: [{ spans: [span(trace, { 'bazaar.order_id': `order-${trace}`, 'bazaar.correlation_id': `corr-${trace}` })] }] }] };
-      const response = await fetch(`${small.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      assert.equal(response.status, 200);
-      await response.body?.cancel();
-    }
-    const all = (await (await fetch(`${small.url}/traces`)).json()) as { items: TraceSummary[] };
-    assert.deepEqual(all.items.map((t) => t.traceId), [hex(3, 32), hex(2, 32)], 'the oldest trace made room, newest first');
-    const byOrder = (await (await fetch(`${small.url}/traces?orderId=order-2`)).json()) as { items: TraceSummary[] };
-    assert.deepEqual(byOrder.items.map((t) => t.traceId), [hex(2, 32)]);
-    const byCorrelation = (await (await fetch(`${small.url}/traces?correlationId=corr-3`)).json()) as { items: TraceSummary[] };
-    assert.deepEqual(byCorrelation.items.map((t) => t.root), [{ name: 'span 3', service: 'orders' }]);
-    const byTrace = (await (await fetch(`${small.url}/traces?traceId=${hex(1, 32)}`)).json()) as { items: TraceSummary[] };
-    assert.deepEqual(byTrace.items, [], 'an evicted trace is gone');
+    for (const trace of [1, 2, 3]) await sendTrace(small, trace);
+    assert.deepEqual((await list(small)).map((t) => t.traceId), [hex(3, 32), hex(2, 32)], 'the oldest trace made room, newest first');
+    assert.deepEqual((await list(small, '?orderId=order-2')).map((t) => t.traceId), [hex(2, 32)]);
+    assert.deepEqual((await list(small, '?correlationId=corr-3')).map((t) => t.root), [{ name: 'span 3', service: 'orders' }]);
+    assert.deepEqual(await list(small, `?traceId=${hex(1, 32)}`), [], 'an evicted trace is gone');
     const one = (await (await fetch(`${small.url}/traces/${hex(3, 32)}`)).json()) as { spans: SpanRecord[] };
     assert.equal(one.spans.length, 1);
     assert.equal(one.spans[0]!.kind, 'server');
@@ -179,5 +183,12 @@ test('the receiver keeps the most recent traces and finds them by trace, order a
     assert.equal(one.spans[0]!.attributes['bazaar.order_id'], 'order-3');
   } finally {
     await small.close();
+  }
+  const bounded = await startTraceReceiver({ maxTraces: 10, maxSpans: 2 });
+  try {
+    for (const trace of [1, 2, 3]) await sendTrace(bounded, trace);
+    assert.deepEqual((await list(bounded)).map((t) => t.traceId), [hex(3, 32), hex(2, 32)], 'past the span budget, the oldest trace goes');
+  } finally {
+    await bounded.close();
   }
 });

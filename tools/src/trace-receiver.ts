@@ -17,7 +17,10 @@ export interface TraceReceiverOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  /** Traces kept; the least recently updated ones go first (default 1000). */
+  /**
+   * Traces kept (default 1000). The least recently updated ones go first, those that name no order
+   * (routine traffic: couriers' positions, polls) before those that do (checkouts, deliveries).
+   */
   maxTraces?: number;
   /** Spans kept per trace; later ones are counted as dropped (default 5000). */
   maxSpansPerTrace?: number;
@@ -56,6 +59,8 @@ interface StoredTrace {
   traceId: string;
   spans: SpanRecord[];
   dropped: number;
+  /** A span names an order: the trace is kept longer than routine traffic (a courier's location, a poll). */
+  aboutAnOrder: boolean;
 }
 
 const KINDS: SpanRecord['kind'][] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
@@ -78,20 +83,31 @@ export async function startTraceReceiver(options: TraceReceiverOptions = {}): Pr
     for (const span of spans) {
       let stored = traces.get(span.traceId);
       if (stored) traces.delete(span.traceId);
-      else stored = { traceId: span.traceId, spans: [], dropped: 0 };
+      else stored = { traceId: span.traceId, spans: [], dropped: 0, aboutAnOrder: false };
       traces.set(span.traceId, stored);
       if (stored.spans.length < maxSpansPerTrace) {
         stored.spans.push(span);
         spanCount += 1;
+        stored.aboutAnOrder ||= ORDER_ATTRIBUTES.some((key) => typeof span.attributes[key] === 'string');
       } else {
         stored.dropped += 1;
       }
     }
-    while (traces.size > maxTraces || (spanCount > maxSpans && traces.size > 1)) {
-      const oldest = traces.keys().next().value!;
-      spanCount -= traces.get(oldest)!.spans.length;
-      traces.delete(oldest);
+    while (traces.size > maxTraces || (spanCount > maxSpans && traces.size > 1)) evictOne();
+  };
+
+  /** The least recently updated trace that names no order goes first; the oldest of all when every one does. */
+  const evictOne = () => {
+    let victim: StoredTrace | undefined;
+    for (const stored of traces.values()) {
+      if (!stored.aboutAnOrder) {
+        victim = stored;
+        break;
+      }
     }
+    victim ??= traces.values().next().value!;
+    spanCount -= victim.spans.length;
+    traces.delete(victim.traceId);
   };
 
   const server = createServer((req, res) => {

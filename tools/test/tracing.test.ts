@@ -152,9 +152,9 @@ test('the receiver refuses what it cannot read with a problem, never an error', 
 const hex = (n: number, length: number) => n.toString(16).padStart(length, '0');
 
 /** Sends one single-span trace, number `trace`, from orders, as the exporter would. */
-async function sendTrace(to: TraceReceiver, trace: number): Promise<void> {
+async function sendTrace(to: TraceReceiver, trace: number, aboutAnOrder = true): Promise<void> {
   const start = 1_700_000_000_000_000_000n + BigInt(trace) * 1_000_000n;
-  const attributes = { 'bazaar.order_id': `order-${trace}`, 'bazaar.correlation_id': `corr-${trace}` };
+  const attributes = { ...(aboutAnOrder ? { 'bazaar.order_id': `order-${trace}` } : {}), 'bazaar.correlation_id': `corr-${trace}` };
   const span = {
     traceId: hex(trace, 32), spanId: hex(trace, 16), name: `span ${trace}`, kind: 2,
     startTimeUnixNano: `${start}`, endTimeUnixNano: `${start + 2_500_000n}`,
@@ -183,6 +183,14 @@ test('the receiver keeps the most recent traces and finds them by trace, order a
     assert.equal(one.spans[0]!.attributes['bazaar.order_id'], 'order-3');
   } finally {
     await small.close();
+  }
+  const busy = await startTraceReceiver({ maxTraces: 2 });
+  try {
+    await sendTrace(busy, 1);
+    for (const trace of [2, 3, 4]) await sendTrace(busy, trace, false);
+    assert.deepEqual((await list(busy)).map((t) => t.traceId), [hex(4, 32), hex(1, 32)], 'routine traces go before one about an order');
+  } finally {
+    await busy.close();
   }
   const bounded = await startTraceReceiver({ maxTraces: 10, maxSpans: 2 });
   try {

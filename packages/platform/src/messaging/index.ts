@@ -5,6 +5,7 @@ export { uuidv5, uuidv7 } from './uuid.js';
 export { Outbox, type OutgoingMessage } from './outbox.js';
 export type { Publish, PublishOptions, Sends } from './publisher.js';
 export { OutboxRelay, type RelayOptions } from './relay.js';
+export { PgListener } from './listener.js';
 export { MessageConsumer, applyMessage, checkMessage, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
 export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';
 export { registerDeadLetterRoutes, type DeadLetterRoutesOptions } from './dlq.routes.js';

@@ -2,7 +2,7 @@
 // copies and records the event's messages in the history, so a message exists if and only if its
 // event was handled, once. Jobs are added after the commit (delivery/dispatcher.ts).
 import { events } from '@bazaar/contracts';
-import { payloadHandlers, type PoolClient } from '@bazaar/platform';
+import { currentTraceparent, payloadHandlers, type PoolClient } from '@bazaar/platform';
 import { applyContact, findContact, findOrderCopy, saveOrderCopy } from './copies/copies.store.js';
 import { planMessages, type Audience, type Composed } from './notifications/notification.js';
 import { recordMessages } from './notifications/notification.store.js';
@@ -14,7 +14,8 @@ interface Source { id: string; type: string }
 async function notify(client: PoolClient, source: Source, userId: string, composed: Composed, options: { audience?: Audience; email?: string; orderId?: string } = {}) {
   const contact = await findContact(client, userId);
   const planned = planMessages(composed, options.audience ?? 'customer', contact, options.email);
-  await recordMessages(client, { eventId: source.id, eventType: source.type, userId, orderId: options.orderId }, planned);
+  // The handler runs in the kit's consumer span: its context goes with the rows, to the jobs and sends.
+  await recordMessages(client, { eventId: source.id, eventType: source.type, userId, orderId: options.orderId, traceparent: currentTraceparent() }, planned);
 }
 
 /**

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { messageIdOf } from '../notifications/notification.js';
 import type { Notification } from '../notifications/notification.store.js';
+import { withSmtpSpan, type SmtpTarget } from '../delivery/tracing.js';
 import { PermanentSendError, type ChannelAdapter } from './channel.js';
 
 export interface EmailSettings {
@@ -19,8 +20,12 @@ export interface EmailSettings {
 export class SmtpEmail implements ChannelAdapter {
   readonly channel = 'email' as const;
   private readonly transport: Transporter;
+  /** Where sends go, for their spans: host and port only, never the URL's credentials. */
+  private readonly server: SmtpTarget;
 
   constructor(private readonly settings: EmailSettings) {
+    const url = new URL(settings.smtpUrl);
+    this.server = { host: url.hostname, port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587) };
     this.transport = nodemailer.createTransport({
       url: settings.smtpUrl,
       pool: true,
@@ -32,16 +37,17 @@ export class SmtpEmail implements ChannelAdapter {
   }
 
   async send(message: Notification): Promise<string> {
-    if (!message.recipient) throw new PermanentSendError('the message has no recipient');
+    const to = message.recipient;
+    if (!to) throw new PermanentSendError('the message has no recipient');
     try {
-      const info = await this.transport.sendMail({
+      const info = await withSmtpSpan(this.server, to, () => this.transport.sendMail({
         from: this.settings.from,
-        to: message.recipient,
+        to,
         subject: message.subject ?? '',
         text: message.body,
         messageId: messageIdOf(message.id),
         headers: { 'X-Bazaar-Notification': message.id },
-      });
+      }));
       // The server's id when it tells one ("250 OK: queued as X"), else the Message-ID it accepted.
       const queuedAs = /queued as ([^\s]+)/i.exec(info.response ?? '')?.[1];
       return (queuedAs ?? info.messageId).slice(0, 200);

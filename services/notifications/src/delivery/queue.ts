@@ -1,11 +1,15 @@
 import { Queue, type DefaultJobOptions, type JobsOptions } from 'bullmq';
+import { JOB_NAME, startAddSpans, type Enqueued } from './tracing.js';
 
 /** The BullMQ queue notifications sends from (its keys: `<prefix>:notifications:*`). */
 export const QUEUE_NAME = 'notifications';
 export const PRODUCTION_PREFIX = 'notifications';
 
-/** What a job carries: only the history row's id; the row says what to send. */
-export interface SendJob { notificationId: string }
+/**
+ * What a job carries: the history row's id (the row says what to send) and the traceparent of the
+ * span that added it, so every try continues the trace of the event that caused the message.
+ */
+export interface SendJob { notificationId: string; traceparent?: string }
 
 export interface JobSettings { attempts: number; backoffMs: number; removeOnComplete: number; removeOnFail: number }
 
@@ -73,9 +77,20 @@ export class NotificationQueue {
    * (waiting, delayed, active or kept), so adding again is how a lost job is restored, and never
    * makes a second one.
    */
-  async add(messages: { id: string; jobId: string }[], options: JobsOptions = {}): Promise<void> {
+  async add(messages: Enqueued[], options: JobsOptions = {}): Promise<void> {
     if (!messages.length) return;
-    await within(this.queue.addBulk(messages.map((m) => ({ name: 'send', data: { notificationId: m.id }, opts: { ...options, jobId: m.jobId } }))), this.timeoutMs);
+    // One producer span per job, in the trace its row was recorded in; the job carries its context.
+    const spans = startAddSpans(messages);
+    try {
+      await within(this.queue.addBulk(messages.map((m, i) => {
+        const traceparent = spans.traceparentOf(i);
+        return { name: JOB_NAME, data: { notificationId: m.id, ...(traceparent ? { traceparent } : {}) }, opts: { ...options, jobId: m.jobId } };
+      })), this.timeoutMs);
+      spans.end();
+    } catch (error) {
+      spans.end(error);
+      throw error;
+    }
   }
 
   /** Which of these job ids Redis no longer holds. */

@@ -1,9 +1,11 @@
+import { trace } from '@opentelemetry/api';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Logger, Pool } from '@bazaar/platform';
+import { BazaarAttributes, withConsumerSpan, type Logger, type Pool } from '@bazaar/platform';
 import { PermanentSendError, type ChannelAdapter } from '../channels/channel.js';
 import type { Channel } from '../notifications/notification.js';
 import { markAttemptFailed, markDelivered, startSending } from '../notifications/notification.store.js';
 import { checkedPrefix, QUEUE_NAME, type BullConnection, type SendJob } from './queue.js';
+import { acceptedTraceparent } from './tracing.js';
 
 export interface SendDeps {
   pool: Pool;
@@ -24,6 +26,7 @@ export async function sendOne(deps: SendDeps, job: Pick<Job<SendJob>, 'data' | '
   const message = await startSending(deps.pool, job.data.notificationId);
   // Delivered, failed or skipped already (a job restored after its message was sent, say).
   if (!message) return 'nothing_to_send';
+  if (message.orderId) trace.getActiveSpan()?.setAttribute(BazaarAttributes.orderId, message.orderId);
   const adapter = deps.channels[message.channel];
   try {
     const providerId = await adapter.send(message);
@@ -44,7 +47,13 @@ export async function sendOne(deps: SendDeps, job: Pick<Job<SendJob>, 'data' | '
 /** The BullMQ worker that sends what the queue holds, `concurrency` messages at a time. */
 export function createSendWorker(connection: BullConnection, deps: SendDeps, options: { concurrency: number; lockDurationMs?: number; autorun?: boolean }): Worker<SendJob, SendOutcome> {
   const lockDuration = options.lockDurationMs ?? 30_000;
-  const worker = new Worker<SendJob, SendOutcome>(QUEUE_NAME, (job) => sendOne(deps, job), {
+  // Each try runs in a consumer span below the dispatcher's add (the traceparent the job carries), so
+  // a retry or a job restored after Redis lost it is one more try in the same trace.
+  const tryOnce = (job: Job<SendJob, SendOutcome>) => withConsumerSpan(acceptedTraceparent(job.data.traceparent), {
+    system: 'bullmq', type: job.name, messageId: job.id ?? '', destination: QUEUE_NAME,
+    attributes: { [BazaarAttributes.attempt]: job.attemptsMade + 1, 'bazaar.notification.id': job.data.notificationId },
+  }, () => sendOne(deps, job));
+  const worker = new Worker<SendJob, SendOutcome>(QUEUE_NAME, tryOnce, {
     // A blocking connection: BullMQ needs maxRetriesPerRequest null for its worker.
     connection: { url: connection.url, connectionName: 'notifications-worker', maxRetriesPerRequest: null },
     prefix: checkedPrefix(connection.prefix),

@@ -35,7 +35,11 @@ const toNotification = (r: NotificationRow): Notification => ({
   lastError: r.last_error, providerId: r.provider_id, createdAt: r.created_at, updatedAt: r.updated_at, sentAt: r.sent_at,
 });
 
-export interface EventRef { eventId: string; eventType: string; userId: string; orderId?: string | undefined }
+export interface EventRef {
+  eventId: string; eventType: string; userId: string; orderId?: string | undefined;
+  /** The trace context of the event's handling, kept so the message's job and sends continue it. */
+  traceparent?: string | undefined;
+}
 
 /**
  * Records an event's messages (in the inbox's transaction). The job id is unique, so an event seen
@@ -44,10 +48,10 @@ export interface EventRef { eventId: string; eventType: string; userId: string; 
 export async function recordMessages(db: Queryable, event: EventRef, planned: PlannedMessage[]): Promise<void> {
   for (const m of planned) {
     await db.query(
-      `INSERT INTO notifications (id, user_id_ref, order_id_ref, channel, kind, event_id, event_type, job_id, recipient, subject, body, status, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (job_id) DO NOTHING`,
+      `INSERT INTO notifications (id, user_id_ref, order_id_ref, channel, kind, event_id, event_type, job_id, recipient, subject, body, status, last_error, traceparent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (job_id) DO NOTHING`,
       [uuidv7(), event.userId, event.orderId ?? null, m.channel, m.kind, event.eventId, event.eventType, jobIdOf(event.eventId, m.channel),
-        m.recipient, m.subject, m.body, m.status, m.reason ?? null],
+        m.recipient, m.subject, m.body, m.status, m.reason ?? null, event.traceparent ?? null],
     );
   }
 }
@@ -57,25 +61,31 @@ export async function findNotification(db: Queryable, id: string): Promise<Notif
   return rows[0] ? toNotification(rows[0]) : undefined;
 }
 
+/** What adding a message's job needs: its ids, its order (for the span) and the trace it was recorded in. */
+export interface ToEnqueue { id: string; jobId: string; orderId: string | null; traceparent: string | null }
+
+interface ToEnqueueRow { id: string; job_id: string; order_id_ref: string | null; traceparent: string | null }
+const toEnqueue = (r: ToEnqueueRow): ToEnqueue => ({ id: r.id, jobId: r.job_id, orderId: r.order_id_ref, traceparent: r.traceparent });
+
 /** Messages no job has been added for yet (new, or retried by an admin), oldest first. */
-export async function unenqueued(db: Queryable, limit: number): Promise<{ id: string; jobId: string }[]> {
-  const { rows } = await db.query<{ id: string; job_id: string }>(
-    `SELECT id, job_id FROM notifications WHERE status = 'queued' AND enqueued_at IS NULL ORDER BY id LIMIT $1`, [limit]);
-  return rows.map((r) => ({ id: r.id, jobId: r.job_id }));
+export async function unenqueued(db: Queryable, limit: number): Promise<ToEnqueue[]> {
+  const { rows } = await db.query<ToEnqueueRow>(
+    `SELECT id, job_id, order_id_ref, traceparent FROM notifications WHERE status = 'queued' AND enqueued_at IS NULL ORDER BY id LIMIT $1`, [limit]);
+  return rows.map(toEnqueue);
 }
 
 /**
  * Messages still to send whose job was added more than `olderThanMs` ago and that have not moved
  * since: their job may have been lost with Redis. Oldest first.
  */
-export async function stale(db: Queryable, olderThanMs: number, limit: number): Promise<{ id: string; jobId: string }[]> {
-  const { rows } = await db.query<{ id: string; job_id: string }>(
-    `SELECT id, job_id FROM notifications
+export async function stale(db: Queryable, olderThanMs: number, limit: number): Promise<ToEnqueue[]> {
+  const { rows } = await db.query<ToEnqueueRow>(
+    `SELECT id, job_id, order_id_ref, traceparent FROM notifications
       WHERE status IN ('queued', 'sending') AND enqueued_at IS NOT NULL
         AND enqueued_at < now() - make_interval(secs => $1::double precision / 1000)
         AND updated_at < now() - make_interval(secs => $1::double precision / 1000)
       ORDER BY updated_at LIMIT $2`, [olderThanMs, limit]);
-  return rows.map((r) => ({ id: r.id, jobId: r.job_id }));
+  return rows.map(toEnqueue);
 }
 
 export async function markEnqueued(db: Queryable, ids: string[]): Promise<void> {

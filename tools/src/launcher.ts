@@ -7,11 +7,14 @@
  *   npm start -- --db-instances    each service on a PostgreSQL server of its own (ports 5433 and up)
  *   npm start -- --only identity,gateway
  *   npm start -- --no-couriers     without the courier simulator
+ *   npm start -- --observe         with a Prometheus scraping every service, its rules from deploy/prometheus
  *
  * Mail from notifications goes to a local SMTP sink this process runs (its page lists what arrived),
- * unless NOTIFICATIONS_SMTP_URL names a real server.
+ * unless NOTIFICATIONS_SMTP_URL names a real server. Traces go to a local receiver this process runs
+ * (OTLP/HTTP on 4318), unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector.
  */
-import { createWriteStream } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
@@ -20,6 +23,7 @@ import { discoverServices, repoRoot } from './services.js';
 import { ServiceProcess, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
+import { startTraceReceiver, type TraceReceiver } from './trace-receiver.js';
 import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
 
 const { values: args } = parseArgs({
@@ -29,6 +33,7 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     'no-seed': { type: 'boolean', default: false },
     'no-couriers': { type: 'boolean', default: false },
+    observe: { type: 'boolean', default: false },
     couriers: { type: 'string', default: '24' },
     'port-offset': { type: 'string', default: '0' },
     prefix: { type: 'string', default: 'bazaar' },
@@ -45,12 +50,15 @@ if (args.help) {
   --no-seed        do not load demo data into empty databases
   --no-couriers    do not run the courier simulator (couriers who deliver the orders placed)
   --couriers N     how many couriers the simulator runs (default 24)
+  --observe        also run Prometheus (Debian's package) on 9090, scraping every service, with the
+                   recording and alerting rules of deploy/prometheus
   --port-offset N  add N to every service's port (run a second copy beside the first)
   --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
 Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.
 Mail goes to a local SMTP sink (port 1025, its page on 8025, both plus the offset) unless
-NOTIFICATIONS_SMTP_URL names a real server.`);
+NOTIFICATIONS_SMTP_URL names a real server. Traces go to a local receiver (4318 plus the offset; read
+them at /traces?orderId=…) unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector.`);
   process.exit(0);
 }
 
@@ -88,8 +96,12 @@ async function main(): Promise<void> {
   for (const note of plan.notes) say(note);
 
   let mail: SmtpSink | undefined;
+  const traces = await startTraces(portOffset);
+  let prometheus: ChildProcess | undefined;
   const stopInfrastructure = async () => {
+    await stopPrometheus(prometheus);
     await mail?.close().catch(() => undefined);
+    await traces?.close().catch(() => undefined);
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
@@ -129,6 +141,9 @@ async function main(): Promise<void> {
       notifications.env.NOTIFICATIONS_SMTP_URL = mail.url;
     }
   }
+  // process.ts hands the services OTEL_* of this process; without one, they send to the local receiver.
+  if (traces) for (const service of prepared) service.env.OTEL_EXPORTER_OTLP_ENDPOINT ??= traces.url;
+  if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset);
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -170,6 +185,8 @@ async function main(): Promise<void> {
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
+  if (traces) say(`traces: ${traces.url}/traces?orderId=…  (or ?correlationId=, ?traceId=; one trace at /traces/<traceId>)`);
+  if (prometheus?.exitCode === null) say(`Prometheus: http://127.0.0.1:${9090 + portOffset}  (alerts at /alerts, rules from deploy/prometheus)`);
   say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
   if (args['no-couriers']) return;
   const running = (name: string) => prepared.some((p) => p.def.name === name) && !notReady.some((p) => p.def.name === name);
@@ -213,6 +230,74 @@ async function startMailSink(portOffset: number): Promise<SmtpSink> {
     throw new Error(`the local SMTP sink cannot listen on ${port} (mail) and ${httpPort} (its page): ${(error as Error).message}. `
       + 'Stop what uses them, start with --port-offset N, or set NOTIFICATIONS_SMTP_URL to a mail server');
   }
+}
+
+/**
+ * The local trace receiver, unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector already. A port in
+ * use costs the traces only: the shop starts without them.
+ */
+async function startTraces(portOffset: number): Promise<TraceReceiver | undefined> {
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    say(`traces: sent to ${redactUrl(process.env.OTEL_EXPORTER_OTLP_ENDPOINT)} (OTEL_EXPORTER_OTLP_ENDPOINT)`);
+    return undefined;
+  }
+  const port = 4318 + portOffset;
+  try {
+    return await startTraceReceiver({ port });
+  } catch (error) {
+    say(`traces: not kept, the local receiver cannot listen on ${port}: ${(error as Error).message} (set OTEL_EXPORTER_OTLP_ENDPOINT to a collector, or use --port-offset N)`);
+    return undefined;
+  }
+}
+
+/**
+ * Prometheus (Debian's package) with a configuration written here: each service's metrics port, the
+ * rules of deploy/prometheus (the ones a deployment loads), its data under <data-dir>/prometheus. Its
+ * own output goes to logs/prometheus.log. Missing, it is a line saying how to install it, no more.
+ */
+function startPrometheus(prepared: { def: { name: string }; env: Record<string, string> }[], dataRoot: string, portOffset: number): ChildProcess | undefined {
+  if (spawnSync('prometheus', ['--version'], { stdio: 'ignore' }).error) {
+    say('Prometheus: not installed, so not started (sudo apt-get install prometheus); the rest starts without it');
+    return undefined;
+  }
+  const dir = path.join(dataRoot, 'prometheus');
+  const rules = path.join(repoRoot, 'deploy', 'prometheus');
+  const address = `127.0.0.1:${9090 + portOffset}`;
+  const targets = prepared.map((p) => `      - { targets: ['127.0.0.1:${p.env.METRICS_PORT}'], labels: { service: ${p.def.name} } }`);
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(dataRoot, 'logs'), { recursive: true });
+  const config = path.join(dir, 'prometheus.yml');
+  // Scraped every 5 s rather than 15: a checkout's counters move while someone watches.
+  writeFileSync(config, [
+    '# Written by npm start -- --observe at every start; deploy/prometheus/prometheus.yml is the example for a deployment.',
+    'global: { scrape_interval: 5s, evaluation_interval: 5s }',
+    `rule_files: ['${path.join(rules, 'recording.yml')}', '${path.join(rules, 'alerts.yml')}']`,
+    'scrape_configs:',
+    '  - job_name: bazaar',
+    '    honor_labels: true',
+    '    static_configs:',
+    ...targets,
+    '',
+  ].join('\n'));
+  const log = createWriteStream(path.join(dataRoot, 'logs', 'prometheus.log'), { flags: 'a' });
+  log.on('error', () => undefined);
+  const child = spawn('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=${address}`, '--storage.tsdb.retention.time=7d'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  child.on('error', (error) => say(`Prometheus: cannot start: ${error.message}`));
+  child.on('exit', (code, signal) => {
+    if (code !== 0) say(`Prometheus stopped (${signal ?? `exit ${code}`}); see ${path.relative(process.cwd(), path.join(dataRoot, 'logs', 'prometheus.log'))}`);
+  });
+  return child;
+}
+
+async function stopPrometheus(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /**

@@ -10,6 +10,8 @@ export { BEARER_SCHEME, ProblemSchema, RATE_LIMIT_HEADERS, documentHeaders, docu
 export { HealthStatusSchema } from './http/health.routes.js';
 export * from './http/client.js';
 export * from './http/metrics-server.js';
+export { statusClassOf, UNMATCHED_ROUTE } from './http/request-metrics.js';
+export * from './saturation.js';
 export * from './auth/jwt.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';

@@ -28,7 +28,7 @@ test('the metrics port serves the app registry, request durations and the servic
   assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
   const text = await response.text();
   assert.match(text, /^things_made_total\{service="sample"\} 3$/m);
-  assert.match(text, /^http_request_duration_seconds_count\{service="sample",method="GET",route="\/things",status="200"\} 1$/m);
+  assert.match(text, /^http_request_duration_seconds_count\{service="sample",method="GET",route="\/things",status_class="2xx"\} 1$/m);
 });
 
 test('the metrics port serves nothing else, and only reads', async () => {

@@ -61,6 +61,29 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return UNREACHABLE_MESSAGES.test(error.message);
 }
 
+/** What each client inside `withTransaction` runs once its transaction has committed. */
+const committed = new WeakMap<pg.PoolClient, (() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction `client` is in (one of {@link withTransaction}) commits, and never if
+ * it rolls back: for what must count a change only once it is durable, such as a metric of a
+ * decision that a failed commit would make again on the message's redelivery. Outside such a
+ * transaction (the statement committed on its own) `fn` runs at once. Errors of `fn` are ignored.
+ */
+export function afterCommit(client: Queryable, fn: () => void): void {
+  const pending = committed.get(client as pg.PoolClient);
+  if (pending) pending.push(fn);
+  else runQuietly(fn);
+}
+
+function runQuietly(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // A metric's failure must not become the transaction's.
+  }
+}
+
 /**
  * Runs `fn` inside one transaction on one client: committed if it resolves, rolled back if it
  * throws (the error is rethrown). Nothing `fn` wrote survives a failure.
@@ -72,10 +95,14 @@ export async function withTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  const onCommit: (() => void)[] = [];
+  committed.set(client, onCommit);
   try {
     await client.query(options.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
+    committed.delete(client);
+    onCommit.forEach(runQuietly);
     return result;
   } catch (error) {
     try {
@@ -85,6 +112,7 @@ export async function withTransaction<T>(
     }
     throw error;
   } finally {
+    committed.delete(client);
     client.release(broken);
   }
 }

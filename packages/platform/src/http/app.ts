@@ -12,7 +12,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { HealthRegistry } from '../health.js';
 import { acceptCorrelationId, acceptTraceparent, runWithContext } from '../context.js';
@@ -21,6 +21,8 @@ import { registerErrorHandling } from './problem.js';
 import { clientErrorHandler, createValidatorCompiler, frameworkErrors, registerNulGuard } from './edge.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerOpenApi, type OpenApiOptions } from './openapi.js';
+import { registerEventLoopMetrics } from '../saturation.js';
+import { registerRequestMetrics } from './request-metrics.js';
 
 export type ServiceApp = FastifyInstance<
   RawServerDefault,
@@ -88,15 +90,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   app.decorate('metrics', options.metrics ?? new Registry());
   app.decorate('accepting', true);
   app.metrics.setDefaultLabels({ service: options.name });
-  if (options.processMetrics) collectDefaultMetrics({ register: app.metrics });
-
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer HTTP requests, by route and status',
-    labelNames: ['method', 'route', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [app.metrics],
-  });
+  if (options.processMetrics) {
+    collectDefaultMetrics({ register: app.metrics });
+    registerEventLoopMetrics(app.metrics);
+  }
+  const observeRequest = registerRequestMetrics(app.metrics);
 
   // A span per request, from the caller's traceparent (tracing on only; registered before the hook
   // below so that the request's context, logs and outbox messages are inside the span).
@@ -111,8 +109,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     runWithContext({ correlationId: request.id, ...(traceparent ? { traceparent } : {}) }, done);
   });
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    const route = observeRequest(request, reply);
     const level = reply.statusCode >= 500 ? 'error' : 'info';
     if (!route.startsWith('/health')) {
       request.log[level]({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

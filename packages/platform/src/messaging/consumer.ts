@@ -48,7 +48,8 @@ export interface ConsumerOptions {
   /** Attempts allowed for transient refusals (see isTransient); defaults to maxAttempts. */
   maxTransientAttempts?: number;
   backoff?: { initialMs?: number; maxMs?: number };
-  onOutcome?: (outcome: HandleOutcome, type: string) => void;
+  /** Each delivery once settled: its outcome, its type as sent, and the seconds since it arrived. */
+  onOutcome?: (outcome: HandleOutcome, type: string, seconds: number) => void;
 }
 
 /**
@@ -62,6 +63,8 @@ export class MessageConsumer {
   readonly broker: BrokerConnection;
   private channel: ConfirmChannel | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** When each delivery in hand arrived, for the handler duration its outcome reports. */
+  private readonly arrived = new WeakMap<ConsumeMessage, number>();
   private consumerTags: string[] = [];
   private stopping = false;
 
@@ -138,6 +141,7 @@ export class MessageConsumer {
     const { logger, validator, names } = this.options;
     const queue = names.queues[kind];
     const attempt = attemptOf(message, queue);
+    this.arrived.set(message, performance.now());
     let envelope: Envelope;
     try {
       envelope = checkMessage(validator, kind, message.content);
@@ -179,13 +183,13 @@ export class MessageConsumer {
         await this.park(channel, message, queue, describe(error), attempt, 'dead_lettered', envelope.type);
       } else {
         logger.warn({ ...log, err: error }, 'message handler failed; will retry');
-        this.settle(() => channel.nack(message, false, false), 'retried', envelope.type);
+        this.settle(message, () => channel.nack(message, false, false), 'retried', envelope.type);
       }
       return;
     }
     if (duplicate) span.setAttribute('bazaar.message.duplicate', true);
     logger.debug({ ...log, duplicate }, 'message handled');
-    this.settle(() => channel.ack(message), duplicate ? 'duplicate' : 'handled', envelope.type);
+    this.settle(message, () => channel.ack(message), duplicate ? 'duplicate' : 'handled', envelope.type);
   }
 
   private async park(channel: ConfirmChannel, message: ConsumeMessage, queue: string, reason: string, attempt: number, outcome: HandleOutcome, type: string): Promise<void> {
@@ -196,17 +200,18 @@ export class MessageConsumer {
       this.options.logger.warn({ err: error, messageId: message.properties.messageId }, 'could not park a message; it will be redelivered');
       return;
     }
-    this.settle(() => channel.ack(message), outcome, type);
+    this.settle(message, () => channel.ack(message), outcome, type);
   }
 
-  private settle(fn: () => void, outcome: HandleOutcome, type: string): void {
+  private settle(message: ConsumeMessage, fn: () => void, outcome: HandleOutcome, type: string): void {
     try {
       fn();
     } catch {
       // The channel closed under us: the broker redelivers, and the inbox absorbs the repeat.
       return;
     }
-    this.options.onOutcome?.(outcome, type);
+    const arrived = this.arrived.get(message);
+    this.options.onOutcome?.(outcome, type, arrived === undefined ? 0 : (performance.now() - arrived) / 1000);
   }
 }
 

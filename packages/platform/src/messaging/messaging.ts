@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { MessageConsumer, type MessageHandler } from './consumer.js';
 import { ContractValidator, type EnvelopeOf, type MessageContracts, type MessagePayload, type MessageRegistry, type MessageType } from './contracts.js';
 import { DeadLetterQueue } from './dead-letters.js';
-import { registerMessagingHealth, registerMessagingMetrics, outboxStats, type MessagingProbes } from './observability.js';
+import { queueDepths, registerMessagingHealth, registerMessagingMetrics, outboxStats, type MessagingProbes } from './observability.js';
 import { Outbox } from './outbox.js';
 import { OutboxRelay, type RelayOptions } from './relay.js';
 import { topologyNames, type TopologyNames } from './topology.js';
@@ -92,6 +92,12 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
   };
   const deadLetters = new DeadLetterQueue(names.deadLetterQueue, () => consumer?.broker.current ?? relay?.broker.current, names.direct, { consumes });
   if (consumes) probes.deadLetterDepth = () => deadLetters.depth();
+  probes.pool = pool;
+  // The work and retry queues of the kinds handled (the only ones declared), read when scraped.
+  const ownQueues = (['events', 'commands'] as const)
+    .filter((kind) => Object.keys(kind === 'events' ? events : commands).length > 0)
+    .flatMap((kind) => [names.queues[kind], names.retryQueues[kind]]);
+  if (ownQueues.length) probes.queueDepths = () => queueDepths(() => consumer?.broker.current, ownQueues);
   let metrics: ReturnType<typeof registerMessagingMetrics> | undefined;
   const observe = (target: { health?: HealthRegistry; metrics?: Registry }) => {
     if (target.metrics && !metrics) metrics = registerMessagingMetrics(target.metrics, probes);
@@ -130,7 +136,8 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
         maxTransientAttempts: options.retry?.maxTransientAttempts ?? 12 * (options.retry?.maxAttempts ?? 5),
         ...(options.prefetch ? { prefetch: options.prefetch } : {}),
         ...(options.backoff ? { backoff: options.backoff } : {}),
-        onOutcome: (outcome) => metrics?.handled(outcome),
+        // A type outside the contracts (an invalid message's) is `unknown`: the label stays bounded.
+        onOutcome: (outcome, type, seconds) => metrics?.handled(outcome, validator.kindOf(type) ? type : 'unknown', seconds),
       })
     : undefined;
 

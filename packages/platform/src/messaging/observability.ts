@@ -1,5 +1,7 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
-import type { Queryable } from '../db/pool.js';
+import type { ChannelModel } from 'amqplib';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { Pool, Queryable } from '../db/pool.js';
+import { registerPoolMetrics } from '../saturation.js';
 import type { HealthRegistry } from '../health.js';
 import type { HandleOutcome } from './consumer.js';
 
@@ -17,11 +19,33 @@ export async function outboxStats(db: Queryable): Promise<OutboxStats> {
   return { backlog: rows[0]?.backlog ?? 0, oldestAgeSeconds: Math.max(0, rows[0]?.oldest ?? 0) };
 }
 
+/**
+ * Messages ready in each of `queues`, asked of the broker on a channel of its own (closed after): a
+ * queue that is missing fails only that channel, and nothing is read if there is no connection.
+ */
+export async function queueDepths(connection: () => ChannelModel | undefined, queues: readonly string[]): Promise<Record<string, number>> {
+  const current = connection();
+  if (!current) throw new Error('not connected to the broker');
+  const channel = await current.createChannel();
+  channel.on('error', () => undefined);
+  try {
+    const depths: Record<string, number> = {};
+    for (const queue of queues) depths[queue] = (await channel.checkQueue(queue)).messageCount;
+    return depths;
+  } finally {
+    await channel.close().catch(() => undefined);
+  }
+}
+
 export interface MessagingProbes {
   outbox: () => Promise<OutboxStats>;
   /** Undefined when the service consumes nothing (and so has no dead-letter queue). */
   deadLetterDepth?: () => Promise<number>;
   brokerConnected: () => boolean;
+  /** Messages ready in each of the service's own work and retry queues (those it consumes). */
+  queueDepths?: () => Promise<Record<string, number>>;
+  /** The pool the messaging uses: the service's own, whose saturation the metrics show. */
+  pool?: Pick<Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
 }
 
 /**
@@ -59,24 +83,42 @@ export function registerMessagingHealth(health: HealthRegistry, probes: Messagin
 
 export interface MessagingMetrics {
   published: (count: number) => void;
-  handled: (outcome: HandleOutcome) => void;
+  /** One delivery settled: its outcome, its message type (bounded by the contracts) and the seconds it took. */
+  handled: (outcome: HandleOutcome, type: string, seconds: number) => void;
 }
 
 function metric<T>(registry: Registry, name: string, make: () => T): T {
   return (registry.getSingleMetric(name) as T | undefined) ?? make();
 }
 
+/** The longest a scrape waits on the broker for a gauge: one that hangs must not hold the scrape. */
+const SCRAPE_READ_MS = 2_000;
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure after the timeout is of no interest
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Handler durations: a few milliseconds for an inbox check, up to the seconds of a retried transaction. */
+const HANDLER_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
 /**
- * Registers the messaging metrics on `registry`: gauges `outbox_backlog`, `outbox_oldest_age_seconds`
- * and `dlq_depth` (read when scraped), counters `messages_published_total` and
- * `messages_handled_total{outcome}`.
+ * Registers the messaging metrics on `registry`: gauges `outbox_backlog`, `outbox_oldest_age_seconds`,
+ * `dlq_depth` and `message_queue_depth{queue}` (read when scraped; a broker or database that does
+ * not answer leaves the last value, never fails the scrape), `db_pool_connections{state}` for the
+ * pool given, counters `messages_published_total` and `messages_handled_total{outcome,type}`, and
+ * the histogram `message_handler_duration_seconds{type,outcome}`.
  */
 export function registerMessagingMetrics(registry: Registry, probes: MessagingProbes): MessagingMetrics {
   const registers = [registry];
   // One scrape reads the outbox once for both gauges. A failed read (database down) leaves the last
   // values rather than failing the whole scrape.
   let pending: Promise<OutboxStats> | undefined;
-  const stats = () => (pending ??= probes.outbox().finally(() => setTimeout(() => (pending = undefined), 0)));
+  const stats = () => (pending ??= within(SCRAPE_READ_MS, probes.outbox()).finally(() => setTimeout(() => (pending = undefined), 0)));
   metric(registry, 'outbox_backlog', () => new Gauge({
     name: 'outbox_backlog', help: 'Outbox messages not yet confirmed by the broker', registers,
     async collect() { await stats().then((s) => this.set(s.backlog), () => undefined); },
@@ -91,21 +133,43 @@ export function registerMessagingMetrics(registry: Registry, probes: MessagingPr
       name: 'dlq_depth', help: 'Messages parked in the dead-letter queue', registers,
       async collect() {
         try {
-          this.set(await depth());
+          this.set(await within(SCRAPE_READ_MS, depth()));
         } catch {
           // Broker unreachable: leave the last value rather than fail the whole scrape.
         }
       },
     }));
   }
+  if (probes.queueDepths) {
+    const depths = probes.queueDepths;
+    metric(registry, 'message_queue_depth', () => new Gauge({
+      name: 'message_queue_depth', help: 'Messages ready in the service\'s own work and retry queues', labelNames: ['queue'] as const, registers,
+      async collect() {
+        try {
+          for (const [queue, ready] of Object.entries(await within(SCRAPE_READ_MS, depths()))) this.set({ queue }, ready);
+        } catch {
+          // Broker unreachable: the last values stay, the scrape answers.
+        }
+      },
+    }));
+  }
+  if (probes.pool) registerPoolMetrics(registry, probes.pool);
   const published = metric(registry, 'messages_published_total', () => new Counter({
     name: 'messages_published_total', help: 'Messages relayed from the outbox and confirmed by the broker', registers,
   }));
   const handled = metric(registry, 'messages_handled_total', () => new Counter({
-    name: 'messages_handled_total', help: 'Messages received, by outcome (handled, duplicate, retried, dead_lettered, invalid)', labelNames: ['outcome'] as const, registers,
+    name: 'messages_handled_total', help: 'Messages received, by outcome (handled, duplicate, retried, dead_lettered, invalid) and type',
+    labelNames: ['outcome', 'type'] as const, registers,
+  }));
+  const duration = metric(registry, 'message_handler_duration_seconds', () => new Histogram({
+    name: 'message_handler_duration_seconds', help: 'Time from a delivery to its acknowledgement, retry or parking, by message type and outcome',
+    labelNames: ['type', 'outcome'] as const, buckets: HANDLER_BUCKETS, registers,
   }));
   return {
     published: (count) => published.inc(count),
-    handled: (outcome) => handled.inc({ outcome }),
+    handled: (outcome, type, seconds) => {
+      handled.inc({ outcome, type });
+      duration.observe({ type, outcome }, seconds);
+    },
   };
 }

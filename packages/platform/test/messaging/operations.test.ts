@@ -102,7 +102,7 @@ test('/health and /metrics show the outbox backlog and the dead-letter depth', a
   const age = Number(/^outbox_oldest_age_seconds\{service="mailer"\} (\S+)$/m.exec(metrics)?.[1]);
   assert.equal(Math.floor(age / 3600), 1, `outbox_oldest_age_seconds is the oldest message's age, an hour (got ${age})`);
   assert.match(metrics, /^dlq_depth\{service="mailer"\} 1$/m);
-  assert.match(metrics, /^messages_handled_total\{outcome="dead_lettered",service="mailer"\} 1$/m);
+  assert.match(metrics, /^messages_handled_total\{outcome="dead_lettered",type="test.happened",service="mailer"\} 1$/m);
   // The sender counts a message once its relay has marked it sent, which may follow its delivery.
   await eventually(async () => (await senderMetrics.getSingleMetricAsString('messages_published_total')).includes('messages_published_total 1'));
 

@@ -2,23 +2,26 @@
 // receiver (as under npm start), and the trace of one order is checked for what a waterfall needs:
 // one trace id for the whole saga, spans from every service on its path, the outbox hops connected
 // (a consumer's span below the relay's publish span of another service, itself below the span that
-// wrote the outbox row), and no span whose parent is missing.
+// wrote the outbox row), notifications' job queue hop (the receipt's job added below the span that
+// recorded it, sent below that, the SMTP exchange below the send), and no span whose parent is missing.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually } from '@bazaar/platform/testing';
+import { eventually, startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
 import { Shop, type ShopCast } from '../src/testing/shop.js';
 import { startTraceReceiver, type SpanRecord, type TraceReceiver } from '../src/trace-receiver.js';
 
 const run = randomBytes(4).toString('hex');
 const adminEmail = `ops-${run}@bazaar.test`;
-const SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'gateway'];
+const customerEmail = `customer-${run}@bazaar.test`;
+const SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'notifications', 'gateway'];
 /** The services a checkout passes through, from the gateway to the last saga step. */
 const ON_THE_PATH = ['gateway', 'orders', 'payments', 'inventory', 'shipping'];
 
 let receiver: TraceReceiver;
+let sink: SmtpSink;
 let system: TestSystem;
 let shop: Shop;
 let cast: ShopCast;
@@ -32,6 +35,7 @@ const read = async <T>(path: string): Promise<{ status: number; body: T }> => {
 
 before(async () => {
   receiver = await startTraceReceiver();
+  sink = await startSmtpSink({ httpPort: null });
   // Every span exported (always_on), in small batches soon after it ends, so the test waits little.
   const tracing = { OTEL_SDK_DISABLED: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_TRACES_SAMPLER: 'always_on', OTEL_BSP_SCHEDULE_DELAY: '100' };
   system = await startTestSystem({
@@ -42,18 +46,21 @@ before(async () => {
       ...(name === 'identity' ? { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024' } : {}),
       // Its request lines, to find the checkout's among them with its trace and span ids.
       ...(name === 'orders' ? { LOG_LEVEL: 'info' } : {}),
+      // The receipt goes to a real SMTP server, and is added to the queue without waiting for a poll.
+      ...(name === 'notifications' ? { NOTIFICATIONS_SMTP_URL: sink.url, NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200' } : {}),
     }])),
   });
   shop = Shop.throughGateway(system);
-  cast = await shop.furnish({ adminEmail, customerEmail: `customer-${run}@bazaar.test`, password: 'Tracing-Saga-2026', slug: `traced-${run}`, sku: `TRACE-${run.toUpperCase()}`, priceMinor: 1500, stock: 5 });
+  cast = await shop.furnish({ adminEmail, customerEmail, password: 'Tracing-Saga-2026', slug: `traced-${run}`, sku: `TRACE-${run.toUpperCase()}`, priceMinor: 1500, stock: 5 });
 }, { timeout: 120_000 });
 
 after(async () => {
   await system?.stop();
   await receiver?.close();
+  await sink?.close();
 });
 
-test('a checkout is one connected trace from the gateway through the outbox to every service of the saga', { timeout: 60_000 }, async () => {
+test('a checkout is one connected trace from the gateway through the outbox to every service of the saga and the receipt\'s SMTP send', { timeout: 60_000 }, async () => {
   const placed = await shop.placeOrder(cast.customer, { items: [{ productId: cast.product.id, quantity: 1 }], paymentMethodId: cast.card });
   const orderId = placed.body.id as string;
   const correlationId = placed.headers.get('x-correlation-id');
@@ -85,13 +92,14 @@ test('a checkout is one connected trace from the gateway through the outbox to e
     const ids = new Set(body.spans.map((s) => s.spanId));
     const orphans = body.spans.filter((s) => s.parentSpanId && !ids.has(s.parentSpanId));
     const capture = body.spans.some((s) => s.service === 'payments' && s.kind === 'consumer' && /capture/.test(s.name));
-    return orphans.length === 0 && capture ? body.spans : undefined;
-  }, { timeoutMs: 15_000, intervalMs: 200, message: `trace ${traceId} has spans whose parent never arrived, or payments never captured in it` });
+    const smtp = body.spans.some((s) => s.service === 'notifications' && s.name === 'smtp send');
+    return orphans.length === 0 && capture && smtp ? body.spans : undefined;
+  }, { timeoutMs: 20_000, intervalMs: 200, message: `trace ${traceId} has spans whose parent never arrived, or payments never captured, or the receipt was never sent in it` });
 
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const roots = spans.filter((s) => !s.parentSpanId);
   assert.deepEqual(roots.map((s) => `${s.service} ${s.name}`), ['gateway POST /orders'], 'only the gateway\'s request starts the trace');
-  for (const service of ON_THE_PATH) assert.ok(spans.some((s) => s.service === service), `${service} has spans in the trace`);
+  for (const service of [...ON_THE_PATH, 'notifications']) assert.ok(spans.some((s) => s.service === service), `${service} has spans in the trace`);
   assert.ok(spans.every((s) => s.traceId === traceId));
 
   // The HTTP hop: orders' request span below the gateway's call to it.
@@ -109,7 +117,7 @@ test('a checkout is one connected trace from the gateway through the outbox to e
 
   // The outbox hops: every consumer span hangs below a publish span of another service's relay, and
   // that publish span below the span in which its outbox row was written (same service).
-  const consumers = spans.filter((s) => s.kind === 'consumer');
+  const consumers = spans.filter((s) => s.kind === 'consumer' && s.attributes['messaging.system'] === 'rabbitmq');
   assert.ok(consumers.length >= 4, `the saga's messages were handled in the trace (${consumers.map((s) => `${s.service} ${s.name}`).join(', ')})`);
   for (const consumer of consumers) {
     const publish = byId.get(consumer.parentSpanId!)!;
@@ -126,6 +134,35 @@ test('a checkout is one connected trace from the gateway through the outbox to e
   assert.equal(firstHop.attributes['bazaar.correlation_id'], correlationId);
   // Database work is inside the spans that did it: the outbox row was written under orders' request.
   assert.ok(spans.some((s) => s.service === 'orders' && (s.attributes['db.system.name'] === 'postgresql' || s.attributes['db.system'] === 'postgresql')), 'pg spans are in the trace');
+
+  // The receipt: order.confirmed handled by notifications, which recorded the message in that span;
+  // the dispatcher's add below it (the context kept with the history row), the worker's send below
+  // the add (the context the job carries), the SMTP exchange below the send.
+  await eventually(async () => sink.to(customerEmail).some((m) => /receipt/i.test(m.subject)), { timeoutMs: 10_000, intervalMs: 100, message: 'no receipt in the SMTP sink' });
+  const confirmedHandled = spans.find((s) => s.service === 'notifications' && s.kind === 'consumer' && s.name === 'process order.confirmed');
+  assert.ok(confirmedHandled, 'notifications handled order.confirmed in the trace');
+  assert.equal(byId.get(confirmedHandled.parentSpanId!)?.service, 'orders', 'below orders\' publish span');
+  const added = spans.filter((s) => s.service === 'notifications' && s.kind === 'producer' && s.attributes['messaging.system'] === 'bullmq');
+  assert.equal(added.length, 1, `one job added for the receipt (${added.map((s) => s.name).join(', ')})`);
+  const add = added[0]!;
+  assert.equal(add.parentSpanId, confirmedHandled.spanId, 'the job is added below the span that recorded its message');
+  assert.equal(add.attributes['bazaar.order_id'], orderId);
+  const sends = spans.filter((s) => s.service === 'notifications' && s.kind === 'consumer' && s.attributes['messaging.system'] === 'bullmq');
+  assert.equal(sends.length, 1, 'one try, the SMTP sink accepting at once');
+  const send = sends[0]!;
+  assert.equal(send.parentSpanId, add.spanId, 'the send is below the add');
+  assert.equal(send.attributes['messaging.message.id'], add.attributes['messaging.message.id'], 'the same job');
+  assert.equal(send.attributes['bazaar.order_id'], orderId);
+  const smtp = spans.find((s) => s.name === 'smtp send')!;
+  assert.equal(smtp.kind, 'client');
+  assert.equal(smtp.parentSpanId, send.spanId, 'the SMTP exchange is below the send');
+  assert.equal(smtp.attributes['bazaar.email.recipient_domain'], 'bazaar.test');
+  assert.equal(smtp.attributes['server.port'], Number(new URL(sink.url).port));
+  // The address is nowhere in the trace: only its domain.
+  const everything = JSON.stringify(spans);
+  assert.ok(!everything.includes(customerEmail), 'no span carries the customer\'s address');
+  // The saga's services ended the trace's root; notifications adds no root of its own.
+  assert.deepEqual(spans.filter((s) => !s.parentSpanId).map((s) => s.service), ['gateway']);
 });
 
 test('the receiver refuses what it cannot read with a problem, never an error', async () => {

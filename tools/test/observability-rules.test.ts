@@ -5,7 +5,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../src/services.js';
 
@@ -21,6 +22,11 @@ function promtool(...args: string[]): { ok: boolean; output: string } {
 
 const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
 const names = (text: string, kind: 'alert' | 'record') => [...text.matchAll(new RegExp(`^\\s*- ${kind}: (\\S+)\\s*$`, 'gm'))].map((m) => m[1]!);
+/** Every query of the Grafana dashboard, with Grafana's variables given values Prometheus accepts. */
+const dashboardQueries = (): string[] => {
+  const dashboard = JSON.parse(readFileSync(path.join(repoRoot, 'deploy', 'grafana', 'bazaar.json'), 'utf8')) as { panels: { targets?: { expr: string }[] }[] };
+  return dashboard.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr.replaceAll('$__rate_interval', '5m').replaceAll('$service', '.*'));
+};
 const unitTests = readdirSync(path.join(dir, 'tests')).filter((f) => f.endsWith('.yml')).map((f) => path.join('tests', f));
 
 describe('Prometheus rules and configuration (promtool)', { skip: promtoolMissing }, () => {
@@ -32,6 +38,21 @@ describe('Prometheus rules and configuration (promtool)', { skip: promtoolMissin
   test('the recording and alerting rules are valid', () => {
     const { ok, output } = promtool('check', 'rules', 'recording.yml', 'alerts.yml');
     assert.ok(ok, output);
+  });
+
+  test('every query of the Grafana dashboard parses', () => {
+    const queries = dashboardQueries();
+    assert.ok(queries.length >= 20, `only ${queries.length} queries in the dashboard`);
+    // As recording rules, promtool parses each one.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bazaar-dashboard-'));
+    try {
+      const rules = { groups: [{ name: 'dashboard', rules: queries.map((expr, i) => ({ record: `dashboard_query_${i}`, expr })) }] };
+      writeFileSync(path.join(tmp, 'dashboard.yml'), JSON.stringify(rules));
+      const { ok, output } = promtool('check', 'rules', path.join(tmp, 'dashboard.yml'));
+      assert.ok(ok, output);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   test('the rules\' unit tests pass', () => {

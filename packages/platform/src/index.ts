@@ -12,6 +12,9 @@ export * from './http/client.js';
 export * from './http/metrics-server.js';
 export { statusClassOf, UNMATCHED_ROUTE } from './http/request-metrics.js';
 export * from './saturation.js';
+// The metric types a service adds its own signals with, from the same prom-client as the kit's
+// registry (so a service depends on the kit alone for them).
+export { Counter, Gauge, Histogram, type Metric, type Registry } from 'prom-client';
 export * from './auth/jwt.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';

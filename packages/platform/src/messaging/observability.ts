@@ -115,10 +115,11 @@ const HANDLER_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
  */
 export function registerMessagingMetrics(registry: Registry, probes: MessagingProbes): MessagingMetrics {
   const registers = [registry];
-  // One scrape reads the outbox once for both gauges. A failed read (database down) leaves the last
-  // values rather than failing the whole scrape.
+  // One scrape reads the outbox once for both gauges (prom-client starts every collect() in the same
+  // tick), forgotten as soon as it settles so that the next scrape reads afresh. A failed read
+  // (database down) leaves the last values rather than failing the whole scrape.
   let pending: Promise<OutboxStats> | undefined;
-  const stats = () => (pending ??= within(SCRAPE_READ_MS, probes.outbox()).finally(() => setTimeout(() => (pending = undefined), 0)));
+  const stats = () => (pending ??= within(SCRAPE_READ_MS, probes.outbox()).finally(() => (pending = undefined)));
   metric(registry, 'outbox_backlog', () => new Gauge({
     name: 'outbox_backlog', help: 'Outbox messages not yet confirmed by the broker', registers,
     async collect() { await stats().then((s) => this.set(s.backlog), () => undefined); },

@@ -4,6 +4,7 @@ import {
   type Logger, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
+import type { CheckoutMetrics } from './checkout/checkout.metrics.js';
 import type { SagaSettings } from './checkout/saga.types.js';
 import type { OrdersPublish } from './events.js';
 import type { Catalog } from './orders/catalog.client.js';
@@ -27,6 +28,8 @@ export interface OrdersAppDeps {
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
+  /** The checkout's domain signals, added to the app's registry (main.ts makes them before `publish`, which they observe). */
+  checkoutMetrics?: CheckoutMetrics;
 }
 
 /** The orders HTTP app, ready to `listen` or to `inject` into in tests. */
@@ -40,6 +43,7 @@ export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
     processMetrics: deps.processMetrics ?? false,
   });
   registerDatabaseHealth(app.health, deps.pool);
+  deps.checkoutMetrics?.register(app.metrics);
   // Catalog down only stops new checkouts; orders still serves and runs its sagas, so it degrades.
   app.health.register('catalog', async () => {
     const circuit = deps.catalog.state();

@@ -3,6 +3,7 @@ import {
   createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
+import { createCheckoutMetrics } from './checkout/checkout.metrics.js';
 import { createDeadlineJob } from './checkout/deadline.job.js';
 import { createReplyHandler, replyHandlers } from './checkout/saga.runner.js';
 import { jwksUrlOf, loadOrdersConfig, sagaSettingsFrom } from './config.js';
@@ -20,7 +21,9 @@ try {
   // Orders' outbox, made before the messaging because the reply handlers it is given send the saga's
   // next commands through it; the routes and the deadline job write to it too, the relay sends it.
   const outbox = createOutbox('orders', contracts, config.MESSAGING_NAMESPACE);
-  const { publish } = outbox;
+  // The checkout's outcomes are counted from the order's events as they are written (once committed).
+  const checkoutMetrics = createCheckoutMetrics({ pool });
+  const publish = checkoutMetrics.observe(outbox.publish);
   const runner = { settings, now, publish, orders: orderRecords, logger };
   const messaging = createMessaging({
     service: 'orders', pool, logger, contracts, outbox, ...messagingSettings(config),
@@ -28,7 +31,7 @@ try {
   });
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const catalog = createCatalog({ baseUrl: config.CATALOG_URL, timeoutMs: config.ORDERS_CATALOG_TIMEOUT_MS, logger });
-  const app = await buildApp({ pool, logger, verifier, catalog, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true });
+  const app = await buildApp({ pool, logger, verifier, catalog, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true, checkoutMetrics });
   messaging.observe(app);
   const deadlines = createDeadlineJob({
     pool, deps: runner, logger, intervalMs: config.ORDERS_DEADLINE_INTERVAL_MS, batchSize: config.ORDERS_DEADLINE_BATCH_SIZE,

@@ -1,0 +1,300 @@
+/**
+ * What tracing costs a checkout: checkouts per second and the time from POST /orders to CONFIRMED
+ * through the real saga, with every trace kept and exported (OTEL_TRACES_SAMPLER=always_on, sent over
+ * OTLP/HTTP to the local trace receiver in this process) against the same services with tracing off
+ * (OTEL_SDK_DISABLED=true), side by side in one run.
+ *
+ *   npm run bench -- tracing     (BENCH_ROUNDS=5, BENCH_CHECKOUTS=60 a round and side, BENCH_CONCURRENCY=8, BENCH_WARMUP=16 after each restart)
+ *
+ * One system of identity, catalog, inventory, payments, shipping and orders as real processes with
+ * their own databases and pools of 10 (as bench/checkout.bench.ts's split side, whose closed loop and
+ * completion poller this repeats). Two such systems side by side would need more PostgreSQL
+ * connections than the server's 100, so the one system's services are restarted with the other
+ * configuration (the OTEL_* variables of the process that starts them) whenever the side changes,
+ * and each side's first checkouts after a restart warm it up uncounted. The rounds alternate which
+ * side goes first (on, off, then off, on, …: one restart a round) so that a drift of the machine's
+ * load over the run weighs on both; the cost is taken from the totals and, as a check on the noise,
+ * from each round's pair.
+ *
+ * Writes bench/results/tracing.md.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import pg from 'pg';
+import { databaseUrlOf, startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
+import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
+import { startTraceReceiver, type TraceReceiver } from '../tools/src/trace-receiver.js';
+import { percentile, writeResults } from './machine.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 60);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 16);
+const POLL_MS = 10;
+const SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'];
+const ADDRESS = { name: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'DE' };
+const say = (line: string) => console.log(`[bench] ${line}`);
+const run = randomBytes(3).toString('hex').toUpperCase();
+
+type Side = 'on' | 'off';
+interface Cart { items: { productId: string; quantity: number }[] }
+
+const call = (url: string, method: string, options: JsonRequestOptions = {}): Promise<JsonAnswer> => requestJson(url, method, { timeoutMs: 60_000, ...options });
+
+function expect(answer: JsonAnswer, status: number, what: string): JsonAnswer['body'] {
+  if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** The same carts on both sides: 1 to 3 lines of 1 to 3 units over five products, from a fixed seed (as checkout.bench.ts). */
+function carts(productIds: string[], count: number): Cart[] {
+  let state = 20_260_101;
+  const random = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  return Array.from({ length: count }, () => {
+    const chosen = new Map<string, number>();
+    const lines = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < lines; i++) chosen.set(productIds[Math.floor(random() * productIds.length)]!, 1 + Math.floor(random() * 3));
+    return { items: [...chosen].map(([productId, quantity]) => ({ productId, quantity })) };
+  });
+}
+
+interface Shop {
+  /** The configuration the services run with now. */
+  side: Side;
+  receiver: TraceReceiver;
+  system: TestSystem;
+  token: string;
+  paymentMethodId: string;
+  productIds: string[];
+  ordersDb: pg.Pool;
+  stop: () => void;
+  confirmedAt: (orderId: string) => Promise<{ status: string; at: number }>;
+  lastOrderId?: string;
+}
+
+/** What a side's services start with: the process's OTEL_* variables reach every service it starts. */
+function configure(side: Side, receiver: TraceReceiver): void {
+  if (side === 'on') Object.assign(process.env, { OTEL_SDK_DISABLED: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_TRACES_SAMPLER: 'always_on' });
+  else process.env.OTEL_SDK_DISABLED = 'true';
+}
+
+/** Restarts every service with the other side's configuration, then warms it up (uncounted). */
+async function switchTo(shop: Shop, side: Side): Promise<void> {
+  if (shop.side === side) return;
+  configure(side, shop.receiver);
+  const started = performance.now();
+  await Promise.all(Object.values(shop.system.services).map(async (service) => {
+    await service.stop();
+    service.start();
+    await service.waitReady();
+  }));
+  shop.side = side;
+  say(`  restarted with tracing ${side} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await closedLoop(shop, -1, carts(shop.productIds, WARMUP));
+}
+
+async function startShop(side: Side, receiver: TraceReceiver): Promise<Shop> {
+  const adminEmail = `bench-ops-${run.toLowerCase()}@bazaar.test`;
+  configure(side, receiver);
+  say(`starting ${SERVICES.join(', ')} with tracing ${side}…`);
+  // Each service with its default pool of 10 connections, as checkout.bench.ts runs them.
+  const env = Object.fromEntries(SERVICES.map((service) => [service, {
+    DATABASE_POOL_MAX: '10',
+    ...(service === 'identity' ? { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } : {}),
+  }]));
+  const system = await startTestSystem({ services: SERVICES, env, parallel: true });
+  const url = (service: string, path: string) => `${system.url(service)}${path}`;
+  const register = async (email: string) => expect(await call(url('identity', '/auth/register'), 'POST', { body: { email, password: 'Bench-Tracing-2026', name: 'Bench Customer' } }), 201, 'register').token as string;
+  const admin = await register(adminEmail);
+  const token = await register(`bench-customer-${run.toLowerCase()}@bazaar.test`);
+  const category = expect(await call(url('catalog', '/categories'), 'POST', { token: admin, body: { slug: `bench-${run.toLowerCase()}`, name: 'Bench' } }), 201, 'category');
+  const productIds: string[] = [];
+  for (const [i, priceMinor] of [1_250, 4_900, 12_900, 2_500, 33_000].entries()) {
+    const sku = `BENCH${run}-${i + 1}`;
+    const product = expect(await call(url('catalog', '/products'), 'POST', { token: admin, body: { sku, name: `Bench product ${i + 1}`, priceMinor, currency: 'EUR', categoryId: category.id } }), 201, 'product');
+    for (let tries = 0; (await call(url('inventory', `/inventory/${sku}`), 'GET', { token: admin })).status !== 200; tries++) {
+      if (tries > 200) throw new Error(`inventory never opened ${sku}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await call(url('inventory', `/inventory/${sku}/receive`), 'POST', { token: admin, body: { quantity: 1_000_000, reason: 'bench stock' } }), 200, 'receive');
+    productIds.push(product.id as string);
+  }
+  const card = expect(await call(url('payments', '/payments/methods'), 'POST', { token, body: { card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } }), 201, 'card');
+  const ordersDb = new pg.Pool({ connectionString: databaseUrlOf(system, 'orders'), max: 2 });
+
+  // One poller for every order in flight, settled ones handed to their waiter with the time orders confirmed them.
+  const waiting = new Map<string, (settled: { status: string; at: number }) => void>();
+  let busy = false;
+  const poller = setInterval(() => {
+    if (busy || waiting.size === 0) return;
+    busy = true;
+    ordersDb.query<{ id: string; status: string; at: Date | null }>(
+      `SELECT o.id, o.status, (SELECT max(at) FROM saga_steps s WHERE s.order_id = o.id AND s.step = 'confirm-order') AS at
+         FROM orders o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'pending'`,
+      [[...waiting.keys()]],
+    ).then(({ rows }) => {
+      for (const row of rows) waiting.get(row.id)?.({ status: row.status, at: row.at?.getTime() ?? Date.now() });
+    }, (error: Error) => say(`  poll failed: ${error.message}`)).finally(() => { busy = false; });
+  }, POLL_MS);
+  const confirmedAt = (orderId: string) => new Promise<{ status: string; at: number }>((resolve) => waiting.set(orderId, (settled) => {
+    waiting.delete(orderId);
+    resolve(settled);
+  }));
+  const shop: Shop = { side, receiver, system, token, paymentMethodId: card.paymentMethodId as string, productIds, ordersDb, stop: () => clearInterval(poller), confirmedAt };
+  await closedLoop(shop, -1, carts(productIds, WARMUP));
+  return shop;
+}
+
+/** One checkout: POST /orders to orders, then wait for CONFIRMED; its latency, or null if it was not confirmed. */
+async function checkout(shop: Shop, cart: Cart): Promise<number | null> {
+  const started = Date.now();
+  const placed = await call(`${shop.system.url('orders')}/orders`, 'POST', {
+    token: shop.token, headers: { 'idempotency-key': randomUUID() },
+    body: { items: cart.items, shippingAddress: ADDRESS, paymentMethodId: shop.paymentMethodId },
+  });
+  if (placed.status !== 202) {
+    say(`  ${shop.side}: POST /orders answered ${placed.status}: ${JSON.stringify(placed.body)}`);
+    return null;
+  }
+  const orderId = placed.body.id as string;
+  shop.lastOrderId = orderId;
+  const settled = await shop.confirmedAt(orderId);
+  if (settled.status !== 'confirmed') {
+    say(`  ${shop.side}: order ${orderId} ended ${settled.status}`);
+    return null;
+  }
+  return settled.at - started;
+}
+
+interface Round { side: Side; round: number; completed: number; failed: number; seconds: number; latencies: number[] }
+
+/** `carts.length` checkouts, CONCURRENCY at a time, each customer placing the next once the last is confirmed. */
+async function closedLoop(shop: Shop, round: number, list: Cart[]): Promise<Round> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < list.length) {
+      const latency = await checkout(shop, list[next++]!);
+      if (latency === null) failed++;
+      else latencies.push(latency);
+    }
+  }));
+  return { side: shop.side, round, completed: latencies.length, failed, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+const perSecond = (rounds: Round[]) => rounds.reduce((n, r) => n + r.completed, 0) / rounds.reduce((s, r) => s + r.seconds, 0);
+const latenciesOf = (rounds: Round[]) => rounds.flatMap((r) => r.latencies);
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a');
+const pct = (value: number) => `${value >= 0 ? '' : '−'}${Math.abs(value * 100).toFixed(1)} %`;
+const median = (values: number[]) => percentile(values, 50);
+const ordinal = (n: number) => (n === 1 ? 'very' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`);
+
+function report(rounds: Round[], loadBefore: number, spansPerCheckout: number | undefined): string {
+  const on = rounds.filter((r) => r.side === 'on');
+  const off = rounds.filter((r) => r.side === 'off');
+  const cost = 1 - perSecond(on) / perSecond(off);
+  const pairs = Array.from({ length: ROUNDS }, (_, i) => {
+    const a = on.find((r) => r.round === i)!;
+    const b = off.find((r) => r.round === i)!;
+    return 1 - a.completed / a.seconds / (b.completed / b.seconds);
+  });
+  const line = (side: Side, list: Round[]) => {
+    const all = latenciesOf(list);
+    return `| tracing ${side} | ${list.reduce((n, r) => n + r.completed, 0)} | ${list.reduce((n, r) => n + r.failed, 0)} | ${list.reduce((s, r) => s + r.seconds, 0).toFixed(1)} | **${perSecond(list).toFixed(1)}** | ${ms(percentile(all, 50))} | **${ms(percentile(all, 99))}** | ${ms(Math.max(...all))} |`;
+  };
+  const roundLines = Array.from({ length: ROUNDS }, (_, i) => {
+    const a = on.find((r) => r.round === i)!;
+    const b = off.find((r) => r.round === i)!;
+    const first = i % 2 === 0 ? 'on' : 'off';
+    return `| ${i + 1} | ${first} | ${(a.completed / a.seconds).toFixed(1)} | ${(b.completed / b.seconds).toFixed(1)} | ${pct(pairs[i]!)} | ${ms(percentile(a.latencies, 99))} | ${ms(percentile(b.latencies, 99))} |`;
+  });
+  const p99On = percentile(latenciesOf(on), 99);
+  const p99Off = percentile(latenciesOf(off), 99);
+  return `
+${ROUNDS} rounds; in each, ${CHECKOUTS} checkouts on each side, ${CONCURRENCY} at a time (a closed loop: each of ${CONCURRENCY} customers places
+the next order once the last is confirmed), the side that goes first alternating from round to round, the services
+restarted with the other configuration at each change of side and warmed up with ${WARMUP} checkouts that are not counted. The same carts on both sides (1 to 3 lines of 1 to 3
+units over five products), the approving test card, stock that never runs out.
+Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}.
+
+| side | confirmed | failed | seconds | checkouts/s | p50 ms to CONFIRMED | p99 ms | max ms |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${line('off', off)}
+${line('on', on)}
+
+- **Tracing on costs ${pct(cost)} of checkout throughput** (all rounds together; the issue aims at no more than 10 %),
+  ${pct(median(pairs))} as the median of the rounds' pairs, and moves p99 to CONFIRMED from ${ms(p99Off)} to ${ms(p99On)} ms
+  (${pct(p99On / p99Off - 1)}).
+${spansPerCheckout === undefined ? '' : `- A checkout's trace, as the receiver kept it: ${spansPerCheckout} spans (most of them SQL statements).\n`}
+| round | first | on /s | off /s | cost | p99 on ms | p99 off ms |
+|---:|---|---:|---:|---:|---:|---:|
+${roundLines.join('\n')}
+
+How it was measured. One system of identity, catalog, inventory, payments, shipping and orders, each its own process
+(as \`npm start\` runs them, pools of 10 connections) with its own database on one local PostgreSQL, over the local
+RabbitMQ, restarted whole whenever the side changes (two systems side by side would need more connections than
+PostgreSQL's 100), then warmed up with ${WARMUP} checkouts that are not counted. **On**: every service started with
+\`--import @bazaar/platform/register\`, \`OTEL_TRACES_SAMPLER=always_on\` and \`OTEL_EXPORTER_OTLP_ENDPOINT\` at a trace
+receiver in the bench's own process (spans batched by the SDK's defaults, every 5 s or 512 at a time, sent as
+OTLP/HTTP JSON): every span the kit and the instrumentations make (requests, calls, SQL statements, outbox publishes,
+message handling). **Off**: the same services with \`OTEL_SDK_DISABLED=true\`, so nothing of the SDK is loaded.
+POST /orders goes to orders directly, and the time to CONFIRMED runs from just before it to the \`confirm-order\` step
+orders recorded, noticed by polling orders' database every ${POLL_MS} ms (as bench/checkout.bench.ts). The receiver's
+work (parsing and keeping the spans) shares the bench client's event loop and the machine's ${os.cpus().length} cores, as a
+collector on the same host would; it is part of the measured cost.
+With ${CHECKOUTS * ROUNDS} checkouts a side, p99 is the ${ordinal(CHECKOUTS * ROUNDS - Math.ceil(0.99 * CHECKOUTS * ROUNDS) + 1)} slowest; a round's p99 over ${CHECKOUTS} is
+nearly its maximum and moves with the machine's other load, so read the pairs for the spread, the totals for the cost.
+`;
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0]!;
+  let receiver: TraceReceiver | undefined;
+  let shop: Shop | undefined;
+  try {
+    receiver = await startTraceReceiver();
+    shop = await startShop('on', receiver);
+    const rounds: Round[] = [];
+    let lastTraced: string | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const side of round % 2 === 0 ? ['on', 'off'] as const : ['off', 'on'] as const) {
+        await switchTo(shop, side);
+        const result = await closedLoop(shop, round, carts(shop.productIds, CHECKOUTS));
+        if (side === 'on') lastTraced = shop.lastOrderId;
+        rounds.push(result);
+        say(`  round ${round + 1}/${ROUNDS}, tracing ${side}: ${result.completed} confirmed in ${result.seconds.toFixed(2)} s, ${(result.completed / result.seconds).toFixed(1)}/s, p99 ${ms(percentile(result.latencies, 99))} ms`);
+      }
+    }
+    const failed = rounds.reduce((n, r) => n + r.failed, 0);
+    if (failed) throw new Error(`${failed} checkouts were not confirmed`);
+    // The last traced checkout's trace, once its spans have been sent (the SDK sends every 5 s).
+    let spans: number | undefined;
+    for (let tries = 0; tries < 10 && lastTraced; tries++) {
+      const found = (await (await fetch(`${receiver.url}/traces?orderId=${lastTraced}`)).json()) as { items: { spanCount: number }[] };
+      const count = found.items[0]?.spanCount;
+      if (count !== undefined && count === spans) break;
+      spans = count;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const body = report(rounds, loadBefore, spans);
+    const file = writeResults('tracing', 'Tracing: a checkout\'s throughput and p99 with every trace kept and exported, against tracing off', 'npm run bench -- tracing', body);
+    console.log(body);
+    say(`written to ${file}`);
+  } finally {
+    say('stopping and cleaning up…');
+    shop?.stop();
+    await shop?.ordersDb.end().catch(() => undefined);
+    await shop?.system.stop();
+    await receiver?.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`[bench] failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});

@@ -80,7 +80,7 @@ export class NotificationQueue {
   async add(messages: Enqueued[], options: JobsOptions = {}): Promise<void> {
     if (!messages.length) return;
     // One producer span per job, in the trace its row was recorded in; the job carries its context.
-    const spans = startAddSpans(messages);
+    const spans = startAddSpans(QUEUE_NAME, messages);
     try {
       await within(this.queue.addBulk(messages.map((m, i) => {
         const traceparent = spans.traceparentOf(i);

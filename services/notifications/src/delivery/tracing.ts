@@ -6,7 +6,6 @@
 // passed on unchanged.
 import { ROOT_CONTEXT, SpanKind, isSpanContextValid, propagation, trace, type Link, type Span, type SpanContext } from '@opentelemetry/api';
 import { BazaarAttributes, recordError } from '@bazaar/platform';
-import { QUEUE_NAME } from './queue.js';
 
 const tracer = trace.getTracer('@bazaar/notifications');
 
@@ -24,12 +23,12 @@ const format = (span: SpanContext) => `00-${span.traceId}-${span.spanId}-${(span
 export interface Enqueued { id: string; jobId: string; orderId?: string | null; traceparent?: string | null }
 
 /**
- * Opens one producer span per message about to be added, below the context stored with its row (and
+ * Opens one producer span per message about to be added to `queueName`, below the context stored with its row (and
  * linked to it, as the kit's relay does), and linked to the span that asked for the add when it is
  * another trace (an admin's retry). `traceparentOf(i)` is what the i-th job carries; `end` closes them
  * all once the add is done or failed.
  */
-export function startAddSpans(messages: Enqueued[]): { traceparentOf: (i: number) => string | undefined; end: (error?: unknown) => void } {
+export function startAddSpans(queueName: string, messages: Enqueued[]): { traceparentOf: (i: number) => string | undefined; end: (error?: unknown) => void } {
   const asking = trace.getActiveSpan()?.spanContext();
   const spans: Span[] = messages.map((m) => {
     const stored = acceptedTraceparent(m.traceparent);
@@ -45,7 +44,7 @@ export function startAddSpans(messages: Enqueued[]): { traceparentOf: (i: number
         'messaging.system': 'bullmq',
         'messaging.operation.type': 'send',
         'messaging.operation.name': 'publish',
-        'messaging.destination.name': QUEUE_NAME,
+        'messaging.destination.name': queueName,
         'messaging.message.id': m.jobId,
         [BazaarAttributes.messageType]: JOB_NAME,
         'bazaar.notification.id': m.id,

@@ -8,7 +8,7 @@ import {
 import { buildApp } from './app.js';
 import { SmtpEmail } from './channels/email.js';
 import { PushSimulator, SmsSimulator } from './channels/simulators.js';
-import { Dispatcher, QueuedListener } from './delivery/dispatcher.js';
+import { Dispatcher, queuedListener } from './delivery/dispatcher.js';
 import { registerQueueMetrics } from './delivery/observability.js';
 import { NotificationQueue } from './delivery/queue.js';
 import { createSendWorker } from './delivery/worker.js';
@@ -43,7 +43,7 @@ try {
   const dispatch = createIntervalJob({ name: 'dispatch', intervalMs: config.NOTIFICATIONS_DISPATCH_INTERVAL_MS, logger: log, run: () => dispatcher.dispatch() });
   const requeue = createIntervalJob({ name: 'requeue', intervalMs: config.NOTIFICATIONS_REQUEUE_INTERVAL_MS, logger: log, run: () => dispatcher.requeue(config.NOTIFICATIONS_REQUEUE_AFTER_MS) });
   // A commit that recorded messages wakes the dispatcher at once; the interval covers a lost NOTIFY.
-  const listener = new QueuedListener(pool, log, () => void dispatcher.dispatch().catch((error: unknown) => log.warn({ err: error }, 'dispatch failed; the next poll retries')));
+  const listener = queuedListener(pool, log, () => void dispatcher.dispatch().catch((error: unknown) => log.warn({ err: error }, 'dispatch failed; the next poll retries')));
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { contracts } from '@bazaar/contracts';
-import { createLogger, createMessaging, createPool, deleteTopology, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
+import { createLogger, createMessaging, createPool, deleteTopology, withTransaction, type PgListener, type Pool, type PoolClient } from '@bazaar/platform';
 import { createTestDatabase, eventually, type TestDatabase } from '@bazaar/platform/testing';
-import { QueuedListener } from '../src/delivery/dispatcher.js';
+import { queuedListener } from '../src/delivery/dispatcher.js';
 import { createEventHandlers } from '../src/events.js';
 import { confirmed, newOrder, newUser } from './fixtures.js';
 import { startNotifications, type Harness } from './support.js';
@@ -30,7 +30,7 @@ type Publish = Bus['outbox']['publish'];
 describe('notifications over the broker', () => {
   let h: Harness;
   let consumer: Bus;
-  let listener: QueuedListener;
+  let listener: PgListener;
   let publisher: { db: TestDatabase; pool: Pool; bus: Bus };
   const send = (write: (publish: Publish, client: PoolClient) => Promise<unknown>) => withTransaction(publisher.pool, (client) => write(publisher.bus.outbox.publish, client));
 
@@ -38,7 +38,7 @@ describe('notifications over the broker', () => {
     h = await startNotifications('notifications_broker');
     consumer = busOf('notifications', h.pool, 'consumer');
     await consumer.start();
-    listener = new QueuedListener(h.pool, logger, () => void h.dispatcher.dispatch().catch(() => undefined));
+    listener = queuedListener(h.pool, logger, () => void h.dispatcher.dispatch().catch(() => undefined));
     listener.start();
     const db = await createTestDatabase('notifications_broker_publisher');
     const pool = createPool(db.url, { max: 2 });

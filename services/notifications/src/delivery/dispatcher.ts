@@ -1,4 +1,4 @@
-import type { Logger, Pool, PoolClient } from '@bazaar/platform';
+import { PgListener, type Logger, type Pool } from '@bazaar/platform';
 import { failedJobs, markEnqueued, requeueFailed, stale, unenqueued } from '../notifications/notification.store.js';
 import type { NotificationQueue } from './queue.js';
 
@@ -69,60 +69,12 @@ export class Dispatcher {
   }
 }
 
+/** The channel the history's trigger notifies (0001_notifications.sql) when a transaction recorded messages. */
+export const QUEUED_CHANNEL = 'notifications_queued';
+
 /**
- * Holds one connection in `LISTEN notifications_queued` and calls `onNotify` whenever a transaction
- * that recorded messages commits. If the connection is lost it listens again a few seconds later;
- * the dispatcher's polling covers the gap.
+ * Calls `onNotify` whenever a transaction that recorded messages commits: the kit's listener on the
+ * history's channel. If its connection is lost it listens again a few seconds later; the
+ * dispatcher's polling covers the gap.
  */
-export class QueuedListener {
-  private client: PoolClient | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = true;
-
-  constructor(private readonly pool: Pool, private readonly logger: Pick<Logger, 'warn'>, private readonly onNotify: () => void, private readonly retryMs = 5000) {}
-
-  start(): void {
-    this.stopped = false;
-    void this.listen();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    const client = this.client;
-    this.client = undefined;
-    if (!client) return;
-    await client.query('UNLISTEN notifications_queued').catch(() => undefined);
-    client.release();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    let client: PoolClient | undefined;
-    try {
-      client = await this.pool.connect();
-      const owned = client;
-      owned.on('notification', () => this.onNotify());
-      owned.on('error', () => {
-        if (this.client !== owned) return;
-        this.client = undefined;
-        owned.release(true);
-        this.retry();
-      });
-      await owned.query('LISTEN notifications_queued');
-      this.client = owned;
-      if (this.stopped) await this.stop();
-    } catch (error) {
-      client?.release(true);
-      this.logger.warn({ err: error }, 'cannot LISTEN for queued notifications; polling until it can');
-      this.retry();
-    }
-  }
-
-  private retry(): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.listen(), this.retryMs);
-    this.timer.unref();
-  }
-}
+export const queuedListener = (pool: Pool, logger: Pick<Logger, 'warn'>, onNotify: () => void): PgListener => new PgListener(pool, logger, QUEUED_CHANNEL, onNotify);

@@ -13,8 +13,8 @@
  * unless NOTIFICATIONS_SMTP_URL names a real server. Traces go to a local receiver this process runs
  * (OTLP/HTTP on 4318), unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
@@ -23,6 +23,7 @@ import { discoverServices, repoRoot } from './services.js';
 import { ServiceProcess, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
+import { startPrometheus, stopPrometheus } from './prometheus.js';
 import { startTraceReceiver, type TraceReceiver } from './trace-receiver.js';
 import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
 
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
   }
   // process.ts hands the services OTEL_* of this process; without one, they send to the local receiver.
   if (traces) for (const service of prepared) service.env.OTEL_EXPORTER_OTLP_ENDPOINT ??= traces.url;
-  if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset);
+  if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -248,56 +249,6 @@ async function startTraces(portOffset: number): Promise<TraceReceiver | undefine
     say(`traces: not kept, the local receiver cannot listen on ${port}: ${(error as Error).message} (set OTEL_EXPORTER_OTLP_ENDPOINT to a collector, or use --port-offset N)`);
     return undefined;
   }
-}
-
-/**
- * Prometheus (Debian's package) with a configuration written here: each service's metrics port, the
- * rules of deploy/prometheus (the ones a deployment loads), its data under <data-dir>/prometheus. Its
- * own output goes to logs/prometheus.log. Missing, it is a line saying how to install it, no more.
- */
-function startPrometheus(prepared: { def: { name: string }; env: Record<string, string> }[], dataRoot: string, portOffset: number): ChildProcess | undefined {
-  if (spawnSync('prometheus', ['--version'], { stdio: 'ignore' }).error) {
-    say('Prometheus: not installed, so not started (sudo apt-get install prometheus); the rest starts without it');
-    return undefined;
-  }
-  const dir = path.join(dataRoot, 'prometheus');
-  const rules = path.join(repoRoot, 'deploy', 'prometheus');
-  const address = `127.0.0.1:${9090 + portOffset}`;
-  const targets = prepared.map((p) => `      - { targets: ['127.0.0.1:${p.env.METRICS_PORT}'], labels: { service: ${p.def.name} } }`);
-  mkdirSync(dir, { recursive: true });
-  mkdirSync(path.join(dataRoot, 'logs'), { recursive: true });
-  const config = path.join(dir, 'prometheus.yml');
-  // Scraped every 5 s rather than 15: a checkout's counters move while someone watches.
-  writeFileSync(config, [
-    '# Written by npm start -- --observe at every start; deploy/prometheus/prometheus.yml is the example for a deployment.',
-    'global: { scrape_interval: 5s, evaluation_interval: 5s }',
-    `rule_files: ['${path.join(rules, 'recording.yml')}', '${path.join(rules, 'alerts.yml')}']`,
-    'scrape_configs:',
-    '  - job_name: bazaar',
-    '    honor_labels: true',
-    '    static_configs:',
-    ...targets,
-    '',
-  ].join('\n'));
-  const log = createWriteStream(path.join(dataRoot, 'logs', 'prometheus.log'), { flags: 'a' });
-  log.on('error', () => undefined);
-  const child = spawn('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=${address}`, '--storage.tsdb.retention.time=7d'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  child.on('error', (error) => say(`Prometheus: cannot start: ${error.message}`));
-  child.on('exit', (code, signal) => {
-    if (code !== 0) say(`Prometheus stopped (${signal ?? `exit ${code}`}); see ${path.relative(process.cwd(), path.join(dataRoot, 'logs', 'prometheus.log'))}`);
-  });
-  return child;
-}
-
-async function stopPrometheus(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /**

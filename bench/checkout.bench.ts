@@ -24,24 +24,23 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { Type } from 'typebox';
 import {
   AppError, createJwtVerifier, createLogger, createPool, createServiceApp, uuidv7, withTransaction, type Pool, type PoolClient, type ServiceApp,
 } from '@bazaar/platform';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
-import { databaseUrlOf, startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
+import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 import { percentile, writeResults } from './machine.js';
+import { POLL_MS, furnishCheckoutShop, type Product } from './checkout-shop.js';
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 24);
-const POLL_MS = 10;
 const say = (line: string) => console.log(`[bench] ${line}`);
 const run = randomBytes(3).toString('hex').toUpperCase();
 
-interface Product { id: string; sku: string; name: string; priceMinor: number }
 interface Cart { items: { productId: string; quantity: number }[] }
 
 const ADDRESS = { name: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'DE' };
@@ -66,10 +65,6 @@ type Answer = JsonAnswer;
 const call = (url: string, method: string, options: JsonRequestOptions = {}): Promise<Answer> =>
   requestJson(url, method, { timeoutMs: 60_000, ...options });
 
-function expect(answer: Answer, status: number, what: string): Answer['body'] {
-  if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 interface Result {
   label: string;
@@ -126,45 +121,7 @@ async function startSplit(): Promise<Split> {
     services,
     env: { ...pools, identity: { ...pools.identity, IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } },
   });
-  const url = (service: string, path: string) => `${system.url(service)}${path}`;
-  const register = async (email: string) => expect(await call(url('identity', '/auth/register'), 'POST', { body: { email, password: 'Bench-Checkout-2026', name: 'Bench Customer' } }), 201, 'register').token as string;
-  const admin = await register(adminEmail);
-  const token = await register(`bench-customer-${run.toLowerCase()}@bazaar.test`);
-  const category = expect(await call(url('catalog', '/categories'), 'POST', { token: admin, body: { slug: `bench-${run.toLowerCase()}`, name: 'Bench' } }), 201, 'category');
-  const products: Product[] = [];
-  for (const [i, priceMinor] of [1_250, 4_900, 12_900, 2_500, 33_000].entries()) {
-    const sku = `BENCH${run}-${i + 1}`;
-    const name = `Bench product ${i + 1}`;
-    const product = expect(await call(url('catalog', '/products'), 'POST', { token: admin, body: { sku, name, priceMinor, currency: 'EUR', categoryId: category.id } }), 201, 'product');
-    for (let tries = 0; (await call(url('inventory', `/inventory/${sku}`), 'GET', { token: admin })).status !== 200; tries++) {
-      if (tries > 200) throw new Error(`inventory never opened ${sku}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(await call(url('inventory', `/inventory/${sku}/receive`), 'POST', { token: admin, body: { quantity: 1_000_000, reason: 'bench stock' } }), 200, 'receive');
-    products.push({ id: product.id as string, sku, name, priceMinor });
-  }
-  const card = expect(await call(url('payments', '/payments/methods'), 'POST', { token, body: { card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } }), 201, 'card');
-  const ordersDb = new pg.Pool({ connectionString: databaseUrlOf(system, 'orders'), max: 2 });
-
-  // One poller for every order in flight: settled ones are handed to their waiter with the time orders confirmed them.
-  const waiting = new Map<string, (settled: { status: string; at: number }) => void>();
-  let busy = false;
-  const poller = setInterval(() => {
-    if (busy || waiting.size === 0) return;
-    busy = true;
-    ordersDb.query<{ id: string; status: string; at: Date | null }>(
-      `SELECT o.id, o.status, (SELECT max(at) FROM saga_steps s WHERE s.order_id = o.id AND s.step = 'confirm-order') AS at
-         FROM orders o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'pending'`,
-      [[...waiting.keys()]],
-    ).then(({ rows }) => {
-      for (const row of rows) waiting.get(row.id)?.({ status: row.status, at: row.at?.getTime() ?? Date.now() });
-    }, (error: Error) => say(`  poll failed: ${error.message}`)).finally(() => { busy = false; });
-  }, POLL_MS);
-  const confirmedAt = (orderId: string) => new Promise<{ status: string; at: number }>((resolve) => waiting.set(orderId, (settled) => {
-    waiting.delete(orderId);
-    resolve(settled);
-  }));
-  return { system, token, paymentMethodId: card.paymentMethodId as string, products, ordersDb, stopPoller: () => clearInterval(poller), confirmedAt };
+  return { system, ...(await furnishCheckoutShop(system, run, adminEmail, say)) };
 }
 
 function splitCheckout(split: Split, cart: Cart) {

@@ -21,17 +21,17 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import pg from 'pg';
-import { databaseUrlOf, startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
+import type pg from 'pg';
+import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 import { startTraceReceiver, type TraceReceiver } from '../tools/src/trace-receiver.js';
 import { percentile, writeResults } from './machine.js';
+import { POLL_MS, furnishCheckoutShop } from './checkout-shop.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 16);
-const POLL_MS = 10;
 const SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'];
 const ADDRESS = { name: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'DE' };
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -51,10 +51,6 @@ interface Cart { items: { productId: string; quantity: number }[] }
 
 const call = (url: string, method: string, options: JsonRequestOptions = {}): Promise<JsonAnswer> => requestJson(url, method, { timeoutMs: 60_000, ...options });
 
-function expect(answer: JsonAnswer, status: number, what: string): JsonAnswer['body'] {
-  if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 /** The same carts on both sides: 1 to 3 lines of 1 to 3 units over five products, from a fixed seed (as checkout.bench.ts). */
 function carts(productIds: string[], count: number): Cart[] {
@@ -121,44 +117,9 @@ async function startShop(side: Side, receiver: TraceReceiver): Promise<Shop> {
     ...(service === 'identity' ? { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } : {}),
   }]));
   const system = await startTestSystem({ services: SERVICES, env, parallel: true });
-  const url = (service: string, path: string) => `${system.url(service)}${path}`;
-  const register = async (email: string) => expect(await call(url('identity', '/auth/register'), 'POST', { body: { email, password: 'Bench-Tracing-2026', name: 'Bench Customer' } }), 201, 'register').token as string;
-  const admin = await register(adminEmail);
-  const token = await register(`bench-customer-${run.toLowerCase()}@bazaar.test`);
-  const category = expect(await call(url('catalog', '/categories'), 'POST', { token: admin, body: { slug: `bench-${run.toLowerCase()}`, name: 'Bench' } }), 201, 'category');
-  const productIds: string[] = [];
-  for (const [i, priceMinor] of [1_250, 4_900, 12_900, 2_500, 33_000].entries()) {
-    const sku = `BENCH${run}-${i + 1}`;
-    const product = expect(await call(url('catalog', '/products'), 'POST', { token: admin, body: { sku, name: `Bench product ${i + 1}`, priceMinor, currency: 'EUR', categoryId: category.id } }), 201, 'product');
-    for (let tries = 0; (await call(url('inventory', `/inventory/${sku}`), 'GET', { token: admin })).status !== 200; tries++) {
-      if (tries > 200) throw new Error(`inventory never opened ${sku}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(await call(url('inventory', `/inventory/${sku}/receive`), 'POST', { token: admin, body: { quantity: 1_000_000, reason: 'bench stock' } }), 200, 'receive');
-    productIds.push(product.id as string);
-  }
-  const card = expect(await call(url('payments', '/payments/methods'), 'POST', { token, body: { card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } } }), 201, 'card');
-  const ordersDb = new pg.Pool({ connectionString: databaseUrlOf(system, 'orders'), max: 2 });
-
-  // One poller for every order in flight, settled ones handed to their waiter with the time orders confirmed them.
-  const waiting = new Map<string, (settled: { status: string; at: number }) => void>();
-  let busy = false;
-  const poller = setInterval(() => {
-    if (busy || waiting.size === 0) return;
-    busy = true;
-    ordersDb.query<{ id: string; status: string; at: Date | null }>(
-      `SELECT o.id, o.status, (SELECT max(at) FROM saga_steps s WHERE s.order_id = o.id AND s.step = 'confirm-order') AS at
-         FROM orders o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'pending'`,
-      [[...waiting.keys()]],
-    ).then(({ rows }) => {
-      for (const row of rows) waiting.get(row.id)?.({ status: row.status, at: row.at?.getTime() ?? Date.now() });
-    }, (error: Error) => say(`  poll failed: ${error.message}`)).finally(() => { busy = false; });
-  }, POLL_MS);
-  const confirmedAt = (orderId: string) => new Promise<{ status: string; at: number }>((resolve) => waiting.set(orderId, (settled) => {
-    waiting.delete(orderId);
-    resolve(settled);
-  }));
-  const shop: Shop = { side, receiver, system, token, paymentMethodId: card.paymentMethodId as string, productIds, ordersDb, stop: () => clearInterval(poller), confirmedAt };
+  const furnished = await furnishCheckoutShop(system, run, adminEmail, say);
+  const productIds = furnished.products.map((p) => p.id);
+  const shop: Shop = { side, receiver, system, token: furnished.token, paymentMethodId: furnished.paymentMethodId, productIds, ordersDb: furnished.ordersDb, stop: furnished.stopPoller, confirmedAt: furnished.confirmedAt };
   await closedLoop(shop, -1, carts(productIds, WARMUP));
   return shop;
 }

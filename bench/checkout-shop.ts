@@ -9,6 +9,22 @@ import { databaseUrlOf, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 
 export interface Product { id: string; sku: string; name: string; priceMinor: number }
+export interface Cart { items: { productId: string; quantity: number }[] }
+
+/** The same carts for every side of a benchmark: 1 to 3 lines of 1 to 3 units over the products, from a fixed seed. */
+export function carts(productIds: string[], count: number): Cart[] {
+  let state = 20_260_101;
+  const random = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  return Array.from({ length: count }, () => {
+    const chosen = new Map<string, number>();
+    const lines = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < lines; i++) chosen.set(productIds[Math.floor(random() * productIds.length)]!, 1 + Math.floor(random() * 3));
+    return { items: [...chosen].map(([productId, quantity]) => ({ productId, quantity })) };
+  });
+}
 
 export interface CheckoutShop {
   token: string;

@@ -33,7 +33,7 @@ import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing'
 import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 import { percentile, writeResults } from './machine.js';
-import { POLL_MS, furnishCheckoutShop, type Product } from './checkout-shop.js';
+import { POLL_MS, carts, furnishCheckoutShop, type Cart, type Product } from './checkout-shop.js';
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -41,24 +41,9 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 24);
 const say = (line: string) => console.log(`[bench] ${line}`);
 const run = randomBytes(3).toString('hex').toUpperCase();
 
-interface Cart { items: { productId: string; quantity: number }[] }
 
 const ADDRESS = { name: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'DE' };
 
-/** The same carts for both sides: 1 to 3 lines of 1 to 3 units over five products, from a fixed seed. */
-function carts(products: Product[], count: number): Cart[] {
-  let state = 20_260_101;
-  const random = () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state / 4_294_967_296;
-  };
-  return Array.from({ length: count }, () => {
-    const chosen = new Map<string, number>();
-    const lines = 1 + Math.floor(random() * 3);
-    for (let i = 0; i < lines; i++) chosen.set(products[Math.floor(random() * products.length)]!.id, 1 + Math.floor(random() * 3));
-    return { items: [...chosen].map(([productId, quantity]) => ({ productId, quantity })) };
-  });
-}
 
 type Answer = JsonAnswer;
 
@@ -353,7 +338,7 @@ async function main(): Promise<void> {
   let baseline: Baseline | undefined;
   try {
     split = await startSplit();
-    const all = carts(split.products, WARMUP + CHECKOUTS);
+    const all = carts(split.products.map((p) => p.id), WARMUP + CHECKOUTS);
     const warm = all.slice(0, WARMUP);
     const measured = all.slice(WARMUP);
     baseline = await startBaseline(split.system.url('identity'), split.products);

@@ -26,7 +26,7 @@ import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 import { startTraceReceiver, type TraceReceiver } from '../tools/src/trace-receiver.js';
 import { percentile, writeResults } from './machine.js';
-import { POLL_MS, furnishCheckoutShop } from './checkout-shop.js';
+import { POLL_MS, carts, furnishCheckoutShop, type Cart } from './checkout-shop.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 60);
@@ -47,25 +47,10 @@ const LABEL: Record<Side, string> = { off: 'tracing off', on: 'tracing on', lean
 const SHORT: Record<Side, string> = { off: 'off', on: 'on', lean: 'no SQL spans' };
 /** The order of a round: off always in the middle, the traced sides first and last in turn (ABC, CBA), so a linear drift weighs on each alike. */
 const orderOf = (round: number): Side[] => (round % 2 === 0 ? ['on', 'off', 'lean'] : ['lean', 'off', 'on']);
-interface Cart { items: { productId: string; quantity: number }[] }
 
 const call = (url: string, method: string, options: JsonRequestOptions = {}): Promise<JsonAnswer> => requestJson(url, method, { timeoutMs: 60_000, ...options });
 
 
-/** The same carts on both sides: 1 to 3 lines of 1 to 3 units over five products, from a fixed seed (as checkout.bench.ts). */
-function carts(productIds: string[], count: number): Cart[] {
-  let state = 20_260_101;
-  const random = () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state / 4_294_967_296;
-  };
-  return Array.from({ length: count }, () => {
-    const chosen = new Map<string, number>();
-    const lines = 1 + Math.floor(random() * 3);
-    for (let i = 0; i < lines; i++) chosen.set(productIds[Math.floor(random() * productIds.length)]!, 1 + Math.floor(random() * 3));
-    return { items: [...chosen].map(([productId, quantity]) => ({ productId, quantity })) };
-  });
-}
 
 interface Shop {
   /** The configuration the services run with now. */

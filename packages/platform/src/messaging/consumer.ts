@@ -25,19 +25,32 @@ export interface DeliveryInfo {
  * of the message (correlation id, causation id = message id, trace), so messages it enqueues carry
  * them. Throwing rolls everything back and the message is retried.
  */
-export type MessageHandler<E extends Envelope = Envelope> = (envelope: E, client: PoolClient, delivery: DeliveryInfo) => Promise<void> | void;
+export type MessageHandler<E extends Envelope = Envelope, Tx = PoolClient> = (envelope: E, client: Tx, delivery: DeliveryInfo) => Promise<void> | void;
+
+/**
+ * Where a consumer records the messages it has applied. `apply` runs the handler and records the
+ * message in one transaction of the service's own store, resolving true (without running the handler)
+ * when it was recorded before. The default is the `inbox` table of the service's PostgreSQL
+ * ({@link postgresInbox}); a service whose store is another database brings its own.
+ */
+export interface Inbox<Tx = PoolClient> {
+  apply(envelope: Envelope, handler: MessageHandler<Envelope, Tx>, delivery: DeliveryInfo): Promise<boolean>;
+}
+
+/** The inbox of a service's PostgreSQL database: its `inbox` table (see sql/messaging.sql). */
+export const postgresInbox = (pool: Pool): Inbox => ({ apply: (envelope, handler, delivery) => applyMessage(pool, envelope, handler, delivery) });
 
 export type HandleOutcome = 'handled' | 'duplicate' | 'retried' | 'dead_lettered' | 'invalid';
 
-export interface ConsumerOptions {
+export interface ConsumerOptions<Tx = PoolClient> {
   name: string;
-  pool: Pool;
+  inbox: Inbox<Tx>;
   amqpUrl: string;
   logger: Logger;
   names: TopologyNames;
   topology: TopologyOptions;
   validator: ContractValidator;
-  handlers: Record<MessageKind, Record<string, MessageHandler>>;
+  handlers: Record<MessageKind, Record<string, MessageHandler<Envelope, Tx>>>;
   /**
    * Deliveries handled at once (and unacknowledged at most) per consumer (default 10). Each holds a
    * database connection while it runs, so keep it near the pool's size.
@@ -59,7 +72,7 @@ export interface ConsumerOptions {
  * A failed handler's message is rejected into the retry queue; after `maxAttempts` deliveries, or at
  * once if it breaks its contract, it is parked in the dead-letter queue with the reason.
  */
-export class MessageConsumer {
+export class MessageConsumer<Tx = PoolClient> {
   readonly broker: BrokerConnection;
   private channel: ConfirmChannel | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -68,7 +81,7 @@ export class MessageConsumer {
   private consumerTags: string[] = [];
   private stopping = false;
 
-  constructor(private readonly options: ConsumerOptions) {
+  constructor(private readonly options: ConsumerOptions<Tx>) {
     for (const kind of ['events', 'commands'] as const) {
       for (const type of Object.keys(options.handlers[kind])) {
         const actual = options.validator.kindOf(type);
@@ -164,13 +177,13 @@ export class MessageConsumer {
   }
 
   /** Runs the handler, then acknowledges, retries or parks the message as its outcome says. */
-  private async apply(channel: ConfirmChannel, kind: MessageKind, message: ConsumeMessage, envelope: Envelope, handler: MessageHandler, attempt: number, span: Span): Promise<void> {
+  private async apply(channel: ConfirmChannel, kind: MessageKind, message: ConsumeMessage, envelope: Envelope, handler: MessageHandler<Envelope, Tx>, attempt: number, span: Span): Promise<void> {
     const { logger, names } = this.options;
     const queue = names.queues[kind];
     const log = { messageId: envelope.id, type: envelope.type, correlationId: envelope.correlationId, attempt };
     let duplicate: boolean;
     try {
-      duplicate = await applyMessage(this.options.pool, envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
+      duplicate = await this.options.inbox.apply(envelope, handler, { kind, attempt, redelivered: message.fields.redelivered });
     } catch (error) {
       recordError(span, error);
       if (isPermanent(error)) {

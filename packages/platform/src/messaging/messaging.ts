@@ -1,8 +1,9 @@
 import type { Registry } from 'prom-client';
 import type { Pool, PoolClient } from '../db/pool.js';
+import type { Envelope } from './envelope.js';
 import type { HealthRegistry } from '../health.js';
 import type { Logger } from '../logger.js';
-import { MessageConsumer, type MessageHandler } from './consumer.js';
+import { MessageConsumer, postgresInbox, type Inbox, type MessageHandler } from './consumer.js';
 import { ContractValidator, type EnvelopeOf, type MessageContracts, type MessagePayload, type MessageRegistry, type MessageType } from './contracts.js';
 import { DeadLetterQueue } from './dead-letters.js';
 import { queueDepths, registerMessagingHealth, registerMessagingMetrics, outboxStats, type MessagingProbes } from './observability.js';
@@ -11,13 +12,19 @@ import { OutboxRelay, type RelayOptions } from './relay.js';
 import { topologyNames, type TopologyNames } from './topology.js';
 
 /** Handlers by message type; each receives the envelope typed by its contract. */
-export type HandlerMap<R extends MessageRegistry> = { [T in MessageType<R>]?: MessageHandler<EnvelopeOf<R, T>> };
+export type HandlerMap<R extends MessageRegistry, Tx = PoolClient> = { [T in MessageType<R>]?: MessageHandler<EnvelopeOf<R, T>, Tx> };
 
-export interface MessagingOptions<E extends MessageRegistry, C extends MessageRegistry> {
+export interface MessagingOptions<E extends MessageRegistry, C extends MessageRegistry, Tx = PoolClient> {
   /** The service's name: the `source` of what it sends and the prefix of its queues. */
   service: string;
-  /** The service's own database, holding its `outbox` and `inbox` tables (see sql/messaging.sql). */
-  pool: Pool;
+  /**
+   * The service's own database, holding its `outbox` and `inbox` tables (see sql/messaging.sql).
+   * Absent only for a service whose store is not PostgreSQL: it consumes only (`relay: false`) and
+   * brings its own `inbox`.
+   */
+  pool?: Pool;
+  /** Where consumed messages are recorded; the `inbox` table of `pool` unless given. */
+  inbox?: Inbox<Tx>;
   amqpUrl: string;
   logger: Logger;
   /** `{ events, commands }` from `@bazaar/contracts`: what may be sent and received, checked both ways. */
@@ -28,7 +35,7 @@ export interface MessagingOptions<E extends MessageRegistry, C extends MessageRe
    */
   outbox?: Outbox<E & C>;
   /** What this service consumes: its `<service>.events` queue is bound to the event types listed. */
-  handlers?: { events?: HandlerMap<E>; commands?: HandlerMap<C> };
+  handlers?: { events?: HandlerMap<E, Tx>; commands?: HandlerMap<C, Tx> };
   /** Prefixes every exchange and queue name (`<namespace>.bazaar.events` …); unset in production. */
   namespace?: string;
   health?: HealthRegistry;
@@ -63,7 +70,7 @@ export interface Messaging<E extends MessageRegistry, C extends MessageRegistry>
   /** For `runService` closers: stops consuming, lets handlers finish, stops the relay. */
   stop(): Promise<void>;
   relay: OutboxRelay | undefined;
-  consumer: MessageConsumer | undefined;
+  consumer: MessageConsumer<unknown> | undefined;
   /**
    * Adds the outbox backlog, broker connection and DLQ depth to a service's `/health` and
    * `/metrics` (an app built after the messaging: `messaging.observe(app)`).
@@ -76,23 +83,25 @@ export interface Messaging<E extends MessageRegistry, C extends MessageRegistry>
  * publishes it, the consumers of its queues with inbox, retries and dead letters, `/health` checks
  * and metrics. Put `stop` in the service's closers and call `start` once it listens.
  */
-export function createMessaging<E extends MessageRegistry, C extends MessageRegistry>(options: MessagingOptions<E, C>): Messaging<E, C> {
+export function createMessaging<E extends MessageRegistry, C extends MessageRegistry, Tx = PoolClient>(options: MessagingOptions<E, C, Tx>): Messaging<E, C> {
   const { service, pool, amqpUrl, logger } = options;
+  if (!pool && (options.relay !== false || !options.inbox)) throw new Error(`${service}: messaging without a PostgreSQL pool must consume only (relay: false) into an inbox of its own`);
+  const inbox = options.inbox ?? (postgresInbox(pool!) as unknown as Inbox<Tx>);
   if (!/^[a-z][a-z0-9-]*$/.test(service)) throw new Error(`service name ${JSON.stringify(service)} must be lower-case letters, digits and dashes: it names queues`);
   const names = topologyNames(service, options.namespace);
   const validator = new ContractValidator(options.contracts);
-  const events = (options.handlers?.events ?? {}) as Record<string, MessageHandler>;
-  const commands = (options.handlers?.commands ?? {}) as Record<string, MessageHandler>;
+  const events = (options.handlers?.events ?? {}) as Record<string, MessageHandler<Envelope, Tx>>;
+  const commands = (options.handlers?.commands ?? {}) as Record<string, MessageHandler<Envelope, Tx>>;
   const consumes = Object.keys(events).length + Object.keys(commands).length > 0;
   const log = logger.child({ component: 'messaging' });
 
   const probes: MessagingProbes = {
-    outbox: () => outboxStats(pool),
+    ...(pool ? { outbox: () => outboxStats(pool) } : {}),
     brokerConnected: () => (relay ? relay.connected : true) && (consumer ? consumer.connected : true),
   };
   const deadLetters = new DeadLetterQueue(names.deadLetterQueue, () => consumer?.broker.current ?? relay?.broker.current, names.direct, { consumes });
   if (consumes) probes.deadLetterDepth = () => deadLetters.depth();
-  probes.pool = pool;
+  if (pool) probes.pool = pool;
   // The work and retry queues of the kinds handled (the only ones declared), read when scraped.
   const ownQueues = (['events', 'commands'] as const)
     .filter((kind) => Object.keys(kind === 'events' ? events : commands).length > 0)
@@ -110,7 +119,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
     ? new OutboxRelay({
         ...relaySettings,
         name: `${options.namespace ? `${options.namespace}.` : ''}${service}.relay`,
-        pool,
+        pool: pool!,
         amqpUrl,
         logger: log,
         names,
@@ -123,9 +132,9 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
     : undefined;
 
   const consumer = consumes
-    ? new MessageConsumer({
+    ? new MessageConsumer<Tx>({
         name: `${options.namespace ? `${options.namespace}.` : ''}${service}.consumer`,
-        pool,
+        inbox,
         amqpUrl,
         logger: log,
         names,
@@ -146,7 +155,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
     deadLetters,
     names,
     relay,
-    consumer,
+    consumer: consumer as MessageConsumer<unknown> | undefined,
     observe,
     async start() {
       relay?.start();

@@ -38,7 +38,8 @@ export async function queueDepths(connection: () => ChannelModel | undefined, qu
 }
 
 export interface MessagingProbes {
-  outbox: () => Promise<OutboxStats>;
+  /** Undefined for a service without an outbox (one that only consumes, into a store of its own). */
+  outbox?: () => Promise<OutboxStats>;
   /** Undefined when the service consumes nothing (and so has no dead-letter queue). */
   deadLetterDepth?: () => Promise<number>;
   brokerConnected: () => boolean;
@@ -55,8 +56,9 @@ export interface MessagingProbes {
  */
 export function registerMessagingHealth(health: HealthRegistry, probes: MessagingProbes, options: { outboxMaxAgeSeconds?: number } = {}): void {
   const maxAge = options.outboxMaxAgeSeconds ?? 60;
-  health.register('outbox', async () => {
-    const stats = await probes.outbox();
+  const outbox = probes.outbox;
+  if (outbox) health.register('outbox', async () => {
+    const stats = await outbox();
     const stale = stats.oldestAgeSeconds > maxAge;
     return {
       status: stale ? 'degraded' : 'healthy',
@@ -119,15 +121,18 @@ export function registerMessagingMetrics(registry: Registry, probes: MessagingPr
   // tick), forgotten as soon as it settles so that the next scrape reads afresh. A failed read
   // (database down) leaves the last values rather than failing the whole scrape.
   let pending: Promise<OutboxStats> | undefined;
-  const stats = () => (pending ??= within(SCRAPE_READ_MS, probes.outbox()).finally(() => (pending = undefined)));
-  metric(registry, 'outbox_backlog', () => new Gauge({
-    name: 'outbox_backlog', help: 'Outbox messages not yet confirmed by the broker', registers,
-    async collect() { await stats().then((s) => this.set(s.backlog), () => undefined); },
-  }));
-  metric(registry, 'outbox_oldest_age_seconds', () => new Gauge({
-    name: 'outbox_oldest_age_seconds', help: 'Age of the oldest unsent outbox message', registers,
-    async collect() { await stats().then((s) => this.set(s.oldestAgeSeconds), () => undefined); },
-  }));
+  const outbox = probes.outbox;
+  if (outbox) {
+    const stats = () => (pending ??= within(SCRAPE_READ_MS, outbox()).finally(() => (pending = undefined)));
+    metric(registry, 'outbox_backlog', () => new Gauge({
+      name: 'outbox_backlog', help: 'Outbox messages not yet confirmed by the broker', registers,
+      async collect() { await stats().then((s) => this.set(s.backlog), () => undefined); },
+    }));
+    metric(registry, 'outbox_oldest_age_seconds', () => new Gauge({
+      name: 'outbox_oldest_age_seconds', help: 'Age of the oldest unsent outbox message', registers,
+      async collect() { await stats().then((s) => this.set(s.oldestAgeSeconds), () => undefined); },
+    }));
+  }
   if (probes.deadLetterDepth) {
     const depth = probes.deadLetterDepth;
     metric(registry, 'dlq_depth', () => new Gauge({

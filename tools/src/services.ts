@@ -25,6 +25,13 @@ export interface ServiceDef {
    * service that sends and receives no messages (the gateway). Its broker user is allowed exactly these.
    */
   messaging?: { publishes: MessageKind[]; consumes: MessageKind[] };
+  /**
+   * Its data product: the PostgreSQL publication its own migrations create for the tables it chooses
+   * to publish. Provisioning gives a replication-only role SELECT on exactly those tables.
+   */
+  dataProduct?: { publication: string };
+  /** Whether it reads other services' data products by logical replication (it is given `<SERVICE>_CDC_SOURCES`). */
+  cdc: boolean;
 }
 
 interface Manifest {
@@ -35,6 +42,8 @@ interface Manifest {
   order?: number;
   calls?: string[];
   messaging?: { publishes?: MessageKind[]; consumes?: MessageKind[] };
+  dataProduct?: { publication: string };
+  cdc?: boolean;
 }
 
 /** Every service under services/, as declared by its package.json, in start order. */
@@ -59,6 +68,8 @@ export function discoverServices(root = repoRoot): ServiceDef[] {
       order: pkg.bazaar.order ?? 50,
       calls: pkg.bazaar.calls ?? [],
       ...(pkg.bazaar.messaging ? { messaging: { publishes: pkg.bazaar.messaging.publishes ?? [], consumes: pkg.bazaar.messaging.consumes ?? [] } } : {}),
+      ...(pkg.bazaar.dataProduct ? { dataProduct: { publication: pkg.bazaar.dataProduct.publication } } : {}),
+      cdc: pkg.bazaar.cdc ?? false,
     });
   }
   return defs.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));

@@ -1,0 +1,11 @@
+-- Inventory's data product: the tables it chooses to publish for change data capture. Analytics reads
+-- them by logical replication (pgoutput) into its warehouse, with a replication-only role that
+-- provisioning gives SELECT on exactly the tables listed here and nothing else: the stock snapshot per
+-- SKU and its append-only ledger, so the warehouse can check that each SKU's stock equals the sum of
+-- its movements. Adding a table here publishes it: it is part of inventory's contract from then on,
+-- like an event.
+--
+-- Generated columns (stock_items.available, stock_movements.on_hand_delta and reserved_delta) are not
+-- sent: PostgreSQL 15's pgoutput never sends them (and later versions only when the publication asks
+-- for them). A reader recomputes them from on_hand, reserved, kind and quantity.
+CREATE PUBLICATION data_product FOR TABLE stock_items, stock_movements;

@@ -38,6 +38,11 @@ interface ServerOptions {
   port: number;
   password: string;
   log?: (line: string) => void;
+  /**
+   * Whether the server allows logical replication (CDC of the services' data products): on unless
+   * `false`, which gives a server like a distribution's default (`wal_level = replica`).
+   */
+  logicalReplication?: boolean;
 }
 
 /** The package's server object for `dataDir`, its output kept in `lines`; the data directory initialised if it is new. */
@@ -52,7 +57,11 @@ async function serverFor(options: ServerOptions, lines: string[]) {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
+      // A slot and a walsender per (reader, data product), test copies of the system included.
+      ...(options.logicalReplication === false ? [] : ['-c', 'wal_level=logical', '-c', 'max_replication_slots=20', '-c', 'max_wal_senders=20']),
+    ],
     onLog: (message) => {
       lines.push(message);
       if (lines.length > 50) lines.shift();

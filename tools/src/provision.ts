@@ -15,11 +15,13 @@ export interface ProvisionedService {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const ident = (name: string) => {
+/** `name`, if it is safe to write unquoted as a PostgreSQL identifier; throws otherwise. */
+export const ident = (name: string) => {
   if (!IDENT.test(name)) throw new Error(`refusing to use ${JSON.stringify(name)} as a PostgreSQL identifier`);
   return name;
 };
-const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/** `value` as a PostgreSQL string literal. */
+export const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Creates, for one service, its own login role and its own database owned by that role, and locks
@@ -61,13 +63,32 @@ export async function provisionDatabase(
   return { service, role: name, database: name, url: withDatabase(adminUrl, name, { name, password }) };
 }
 
-/** Drops a provisioned database and role (tests, and `npm run provision -- --drop`). */
+/**
+ * Drops a provisioned database and role, and its CDC role (tests, tear-down). A logical replication
+ * slot on the database would refuse DROP DATABASE and keep WAL forever: each is dropped first, its
+ * reader's walsender ended if it is streaming (and again if the reader comes straight back).
+ */
 export async function dropProvisioned(adminUrl: string, service: string, options: { prefix?: string } = {}): Promise<void> {
   const name = ident(`${options.prefix ?? 'bazaar'}_${service.replace(/-/g, '_')}`);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { rows } = await admin.query<{ slot_name: string; active_pid: number | null }>('SELECT slot_name, active_pid FROM pg_replication_slots WHERE database = $1', [name]);
+      if (rows.length === 0) break;
+      for (const slot of rows) {
+        if (slot.active_pid !== null) await admin.query('SELECT pg_terminate_backend($1)', [slot.active_pid]);
+        // Still active for a moment after the walsender was told to end: 55006 (object in use), tried again.
+        await admin.query('SELECT pg_drop_replication_slot($1)', [slot.slot_name]).catch((error: { code?: string }) => {
+          if (error.code !== '55006' && error.code !== '42704') throw error;
+        });
+      }
+      if (Date.now() > deadline) throw new Error(`the replication slots on ${name} (${rows.map((r) => r.slot_name).join(', ')}) stayed in use`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`DROP ROLE IF EXISTS ${name}_cdc`);
     await admin.query(`DROP ROLE IF EXISTS ${name}`);
   } finally {
     await admin.end();

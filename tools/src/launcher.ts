@@ -9,8 +9,12 @@
  *   npm start -- --no-couriers     without the courier simulator
  *   npm start -- --observe         with a Prometheus scraping every service, its rules from deploy/prometheus
  *
+ * The web app (apps/web, built by npm run build) is served on port 3000 with the gateway under /api/,
+ * and identity's mailed links point at it.
+ *
  * Mail from notifications goes to a local SMTP sink this process runs (its page lists what arrived),
- * unless NOTIFICATIONS_SMTP_URL names a real server. Traces go to a local receiver this process runs
+ * unless NOTIFICATIONS_SMTP_URL names a real server. The shop is on http://127.0.0.1:3000 (plus the offset),
+the gateway behind it under /api/; identity's mailed links point there unless IDENTITY_PUBLIC_URL is set. Traces go to a local receiver this process runs
  * (OTLP/HTTP on 4318), unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -26,6 +30,7 @@ import { runSeeders } from './seed.js';
 import { startPrometheus, stopPrometheus } from './prometheus.js';
 import { startTraceReceiver, type TraceReceiver } from './trace-receiver.js';
 import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
+import { startWebServer, type WebServer } from './web-server.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,12 +58,13 @@ if (args.help) {
   --couriers N     how many couriers the simulator runs (default 24)
   --observe        also run Prometheus (Debian's package) on 9090, scraping every service, with the
                    recording and alerting rules of deploy/prometheus
-  --port-offset N  add N to every service's port (run a second copy beside the first)
+  --port-offset N  add N to every service's port and the web app's (run a second copy beside the first)
   --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
 Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.
 Mail goes to a local SMTP sink (port 1025, its page on 8025, both plus the offset) unless
-NOTIFICATIONS_SMTP_URL names a real server. Traces go to a local receiver (4318 plus the offset; read
+NOTIFICATIONS_SMTP_URL names a real server. The shop is on http://127.0.0.1:3000 (plus the offset),
+the gateway behind it under /api/; identity's mailed links point there unless IDENTITY_PUBLIC_URL is set. Traces go to a local receiver (4318 plus the offset; read
 them at /traces?orderId=…) unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector.`);
   process.exit(0);
 }
@@ -97,9 +103,12 @@ async function main(): Promise<void> {
   for (const note of plan.notes) say(note);
 
   let mail: SmtpSink | undefined;
+  let web: WebServer | undefined;
+  const webOrigin = `http://127.0.0.1:${3000 + portOffset}`;
   const traces = await startTraces(portOffset);
   let prometheus: ChildProcess | undefined;
   const stopInfrastructure = async () => {
+    await web?.close().catch(() => undefined);
     await stopPrometheus(prometheus);
     await mail?.close().catch(() => undefined);
     await traces?.close().catch(() => undefined);
@@ -132,6 +141,9 @@ async function main(): Promise<void> {
   say(broker.note);
   const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
   if (!args['no-couriers']) makeRoomForCouriers(prepared);
+  const identity = prepared.find((p) => p.def.name === 'identity');
+  // Verification and reset links open the web app's pages (/verify-email, /reset-password).
+  if (identity) identity.env.IDENTITY_PUBLIC_URL = process.env.IDENTITY_PUBLIC_URL ?? webOrigin;
   const notifications = prepared.find((p) => p.def.name === 'notifications');
   if (notifications) {
     if (process.env.NOTIFICATIONS_SMTP_URL) {
@@ -184,6 +196,8 @@ async function main(): Promise<void> {
     state: notReady.some((n) => n.def.name === p.def.name) ? 'FAILED' : 'ready',
   })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
   const gateway = prepared.find((p) => p.def.name === 'gateway');
+  if (gateway) web = await startWeb(`http://127.0.0.1:${gateway.env.PORT}`, 3000 + portOffset);
+  if (web) say(`shop: ${web.url}  (the web app; the gateway behind it at /api/)`);
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
   if (traces) say(`traces: ${traces.url}/traces?orderId=…  (or ?correlationId=, ?traceId=; one trace at /traces/<traceId>)`);
@@ -219,6 +233,16 @@ function startCouriers(gateway: string, logsDir: string): CourierSimulator {
     else if ('couriers' in outcome) say(`courier simulator: ${outcome.couriers} courier(s) on shift in Amsterdam`);
   });
   return simulator;
+}
+
+/** The web app in front of the gateway. Without it the shop's API still runs: a failure is a line, not a stop. */
+async function startWeb(gateway: string, port: number): Promise<WebServer | undefined> {
+  try {
+    return await startWebServer({ gateway, port });
+  } catch (error) {
+    say(`shop: not served on ${port}: ${(error as Error).message} (npm run build builds it; --port-offset N moves it)`);
+    return undefined;
+  }
 }
 
 /** The local SMTP sink on its usual ports; a port in use is a clear error, not a silent other port. */

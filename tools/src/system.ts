@@ -2,6 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { migrate, redactUrl } from '@bazaar/platform';
+import { cdcOffNote, cdcOnNote, cdcSourcesFor, provisionCdcRole, walLevel, type ProvisionedCdcRole } from './cdc.js';
 import { CredentialStore } from './credentials.js';
 import { startEmbeddedPostgres, type EmbeddedInstance } from './embedded-pg.js';
 import { provisionBrokerUsers, provisionDatabase, provisionRedisUser, rabbitmqctlUsable, type ProvisionedService, type RabbitmqctlOptions } from './provision.js';
@@ -116,7 +117,9 @@ export interface PreparedService {
 /**
  * Provisions every service's database, role and Redis user, runs its migrations, and builds the
  * environment each process gets. A service with a failing migration is reported in `failed` and
- * not started; the others go on.
+ * not started; the others go on. A service publishing a data product gets its CDC role once its
+ * migrations ran, where its server allows logical replication; every service that reads them
+ * (`cdc: true`) is given them all in `<SERVICE>_CDC_SOURCES` at the end, whatever the start order.
  */
 export async function prepareServices(
   services: ServiceDef[],
@@ -150,6 +153,9 @@ export async function prepareServices(
   const prepared: PreparedService[] = [];
   const failed: { def: ServiceDef; error: Error }[] = [];
   const urls = Object.fromEntries(services.map((s) => [`${envPrefix(s.name)}_URL`, `http://127.0.0.1:${s.port + offset}`]));
+  const walLevels = new Map<string, Promise<string>>();
+  const cdcRoles: ProvisionedCdcRole[] = [];
+  const cdcOff = new Map<string, { level: string; sources: string[] }>();
   for (const def of services) {
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -177,6 +183,16 @@ export async function prepareServices(
         const result = await migrate(database.url, path.join(def.dir, 'migrations'));
         options.log?.(`${def.name}: database ${database.database} ready (${result.applied.length} migration(s) applied, ${result.alreadyApplied} already)`);
         env[`${envPrefix(def.name)}_DATABASE_URL`] = database.url;
+        if (def.dataProduct) {
+          if (!walLevels.has(adminUrl)) walLevels.set(adminUrl, walLevel(adminUrl));
+          const level = await walLevels.get(adminUrl)!;
+          if (level === 'logical') {
+            cdcRoles.push(await provisionCdcRole(adminUrl, def.name, credentials.get(`${prefix}-${def.name}-cdc`), { prefix, publication: def.dataProduct.publication }));
+          } else {
+            const off = cdcOff.get(adminUrl) ?? { level, sources: [] };
+            cdcOff.set(adminUrl, { ...off, sources: [...off.sources, def.name] });
+          }
+        }
       }
       let redisUrl: string | undefined;
       if (def.redisPrefix) {
@@ -189,6 +205,14 @@ export async function prepareServices(
       failed.push({ def, error: error as Error });
     }
   }
+  const consumers = prepared.filter((p) => p.def.cdc);
+  for (const consumer of consumers) {
+    const name = `${envPrefix(consumer.def.name)}_CDC_SOURCES`;
+    if (!options.extraEnv?.[name]) consumer.env[name] = JSON.stringify(cdcSourcesFor(consumer.def.name, cdcRoles, prefix));
+  }
+  const consumerNames = consumers.map((c) => c.def.name);
+  for (const [adminUrl, off] of cdcOff) options.log?.(cdcOffNote(adminUrl, off.level, off.sources, consumerNames));
+  if (cdcRoles.length) options.log?.(cdcOnNote(cdcRoles, consumerNames));
   return { prepared, failed };
 }
 

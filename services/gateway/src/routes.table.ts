@@ -48,6 +48,9 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/notifications/queue', upstream: 'notifications', auth: 'admin' },
   { prefix: '/notifications/failed', upstream: 'notifications', auth: 'admin' },
   { prefix: '/notifications/:id/retry', upstream: 'notifications', auth: 'admin' },
+  // The warehouse's reports and reconciliation are for operators; a report over a large period
+  // takes longer than a service call should.
+  { prefix: '/analytics', upstream: 'analytics', auth: 'admin', timeoutMs: 30_000 },
 ];
 
 /** Whether a path (without its query) lies under a prefix, a `:name` segment matching any one non-empty segment. */

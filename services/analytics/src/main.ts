@@ -1,0 +1,62 @@
+import { Registry } from 'prom-client';
+import { contracts } from '@bazaar/contracts';
+import { createIntervalJob, createJwtVerifier, createLogger, createMessaging, failStart, messagingSettings, runService, type Logger } from '@bazaar/platform';
+import { buildApp } from './app.js';
+import { jwksUrlOf, loadAnalyticsConfig } from './config.js';
+import { createEventHandlers } from './ingest/handlers.js';
+import { WarehouseInbox, type EventBatch } from './ingest/inbox.js';
+import { rebuild } from './ingest/rebuild.js';
+import { registerAnalyticsMetrics } from './observability.js';
+import { Reconciler } from './reconciliation/reconciler.js';
+import { Warehouse } from './warehouse/warehouse.js';
+
+let logger: Logger | undefined;
+try {
+  const config = loadAnalyticsConfig();
+  const log = createLogger('analytics', config.LOG_LEVEL);
+  logger = log;
+  const warehouse = await Warehouse.open(config.ANALYTICS_WAREHOUSE_FILE, {
+    ...(config.ANALYTICS_DUCKDB_THREADS ? { threads: config.ANALYTICS_DUCKDB_THREADS } : {}),
+    ...(config.ANALYTICS_DUCKDB_MEMORY_LIMIT ? { memoryLimit: config.ANALYTICS_DUCKDB_MEMORY_LIMIT } : {}),
+  });
+  const metrics = new Registry();
+  const observed = registerAnalyticsMetrics(metrics);
+  const inbox = new WarehouseInbox(warehouse, { maxBatch: config.ANALYTICS_BATCH_MAX, lingerMs: config.ANALYTICS_BATCH_LINGER_MS, logger: log, onBatch: observed.onBatch });
+  // No PostgreSQL: the inbox is raw_events in the warehouse, and nothing is announced (no outbox).
+  const messaging = createMessaging<typeof contracts.events, typeof contracts.commands, EventBatch>({
+    service: 'analytics', inbox, logger, contracts, relay: false, ...messagingSettings(config),
+    // Enough deliveries in hand to fill a batch.
+    prefetch: config.ANALYTICS_BATCH_MAX,
+    handlers: { events: createEventHandlers() },
+  });
+  const reconciler = new Reconciler(warehouse, {
+    graceSeconds: config.ANALYTICS_RECONCILE_GRACE_SECONDS, sagaDeadlineSeconds: config.ANALYTICS_SAGA_DEADLINE_SECONDS, onRun: observed.onRun,
+  });
+  const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
+  const app = await buildApp({
+    warehouse, auth, logger, reconciler, metrics, deadLetters: messaging.deadLetters, processMetrics: true,
+    rebuild: () => rebuild(warehouse),
+    status: () => ({ lastFoldedAt: observed.lastFoldedAt(), cdc: [] }),
+  });
+  const reconcile = createIntervalJob({
+    name: 'reconciliation', intervalMs: config.ANALYTICS_RECONCILE_INTERVAL_MS, logger: log,
+    run: async () => {
+      const run = await reconciler.run('schedule');
+      const found = run.checks.filter((c) => c.findings > 0);
+      if (found.length) log.warn({ checks: found.map((c) => `${c.check}: ${c.findings}`) }, 'reconciliation found inconsistencies: see GET /analytics/reconciliation');
+    },
+  });
+  messaging.observe(app);
+  await runService({
+    app, port: config.PORT, host: config.HOST,
+    metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    // The consumer stops first and lets its deliveries be answered, which needs the inbox to drain.
+    closers: [() => reconcile.stop(), () => messaging.stop(), () => inbox.drain(), () => warehouse.close()],
+    onListening: async () => {
+      await messaging.start();
+      reconcile.start();
+    },
+  });
+} catch (error) {
+  failStart(logger, error);
+}

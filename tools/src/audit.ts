@@ -3,7 +3,8 @@
  * `npm start`, another for a copy), whether each service really is the only owner of its data:
  *
  * - PostgreSQL: no other service's role can connect to its database; every table, view and sequence
- *   in it belongs to its own role; no other role (nor PUBLIC) is granted anything on them.
+ *   in it belongs to its own role; no other role (nor PUBLIC) is granted anything on them, but for
+ *   its CDC role, which may read exactly its data product and nothing else (audit-cdc.ts).
  * - Redis: every key lies under exactly one service's prefix; each service's ACL user is refused
  *   reads and writes outside its prefix (and keyspace-wide commands), and allowed inside it.
  * - RabbitMQ (where rabbitmqctl can manage the broker): each messaging service has a user of its own
@@ -20,6 +21,7 @@ import amqp from 'amqplib';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { withDatabase } from '@bazaar/platform';
+import { auditCdcRole, existingCdcRoles } from './audit-cdc.js';
 import { CredentialStore } from './credentials.js';
 import { brokerPermissions, rabbitmqctl, rabbitmqctlUsable, type RabbitmqctlOptions } from './provision.js';
 import { repoRoot, type ServiceDef } from './services.js';
@@ -77,12 +79,18 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
       findings.push({ service: missing.name, area: 'postgres', check: 'its database exists', outcome: 'breach', detail: `no database ${ident(options.prefix, missing.name)}: provision it (npm run provision) or start the system once` });
     }
     const loginRoles = (await admin.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE rolcanlogin AND NOT rolsuper AND rolname NOT LIKE 'pg\\_%'")).rows.map((r) => r.rolname);
+    const cdcRoles = await existingCdcRoles(admin, options.prefix, present);
     for (const owner of present) {
       const db = ident(options.prefix, owner.name);
-      // Every other service's role tries to open this database, with its own credentials.
-      for (const other of present.filter((s) => s !== owner)) {
-        const role = ident(options.prefix, other.name);
-        const password = credentials.find(`${options.prefix}-${other.name}-db`);
+      // The one other role that may open it: its own CDC role, if it publishes a data product.
+      const ownCdc = owner.dataProduct ? cdcRoles.get(owner.name) : undefined;
+      // Every other service's role, and its CDC role, tries to open this database with its own credentials.
+      const tries = present.filter((s) => s !== owner).flatMap((other) => [
+        { other, what: 'role', role: ident(options.prefix, other.name), key: `${options.prefix}-${other.name}-db` },
+        ...(cdcRoles.has(other.name) ? [{ other, what: 'CDC role', role: cdcRoles.get(other.name)!, key: `${options.prefix}-${other.name}-cdc` }] : []),
+      ]);
+      for (const { other, what, role, key } of tries) {
+        const password = credentials.find(key);
         const url = withDatabase(options.infra.pgAdminUrl, db, { name: role, ...(password ? { password } : {}) });
         const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
         const outcome = await client.connect().then(
@@ -93,14 +101,14 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
         findings.push({
           service: owner.name,
           area: 'postgres',
-          check: `${possessive(other.name)} role cannot connect to its database`,
+          check: `${possessive(other.name)} ${what} cannot connect to its database`,
           outcome: outcome === 'refused' ? 'ok' : 'breach',
           ...(outcome === 'refused' ? {} : { detail: `${role} ${outcome} to ${db}` }),
         });
       }
       // No login role but its own may connect at all (other services', and any other one).
       const connectors = [];
-      for (const role of loginRoles.filter((r) => r !== db)) {
+      for (const role of loginRoles.filter((r) => r !== db && r !== ownCdc)) {
         const { rows } = await admin.query<{ ok: boolean }>("SELECT has_database_privilege($1, $2, 'CONNECT') AS ok", [role, db]);
         if (rows[0]!.ok) connectors.push(role);
       }
@@ -135,14 +143,17 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
           outcome: foreign.length ? 'breach' : 'ok',
           ...(foreign.length ? { detail: foreign.map((r) => `${r.name} owned by ${r.owner}`).join('; ') } : {}),
         });
-        const granted = relations.filter((r) => r.grantees?.length);
+        // Its CDC role's grants are judged apart, against its data product.
+        const grantees = (r: { grantees: string[] | null }) => (r.grantees ?? []).filter((g) => !ownCdc || !g.startsWith(`${ownCdc}:`));
+        const granted = relations.filter((r) => grantees(r).length);
         findings.push({
           service: owner.name,
           area: 'postgres',
           check: 'no other role is granted anything on its tables',
           outcome: granted.length ? 'breach' : 'ok',
-          ...(granted.length ? { detail: granted.map((r) => `${r.name}: ${r.grantees!.join(', ')}`).join('; ') } : {}),
+          ...(granted.length ? { detail: granted.map((r) => `${r.name}: ${grantees(r).join(', ')}`).join('; ') } : {}),
         });
+        await auditCdcRole({ owner, role: cdcRoles.get(owner.name), database: db, pgAdminUrl: options.infra.pgAdminUrl, prefix: options.prefix, dataRoot: options.dataRoot, credentials, admin, inside }, findings);
       } finally {
         await inside.end();
       }

@@ -22,6 +22,8 @@ const prefix = `test_audit_${randomBytes(3).toString('hex')}`;
 const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'bazaar-audit-'));
 const strayKey = `stray:${prefix}`;
 let brokerUsers = false;
+let cdc = false;
+const dataProducts = services.filter((s) => s.dataProduct).map((s) => s.name);
 
 const run = (extra: { root?: string } = {}) => audit({ services, infra, prefix, dataRoot, rabbitmq: brokerUsers ? {} : false, ...extra });
 const breaches = (findings: Finding[]) => findings.filter((f) => f.outcome === 'breach');
@@ -37,6 +39,7 @@ const admin = async <T>(database: string, fn: (client: pg.Client) => Promise<T>)
 
 before(async () => {
   brokerUsers = await rabbitmqctlUsable();
+  cdc = await admin('postgres', async (c) => (await c.query('SHOW wal_level')).rows[0].wal_level === 'logical');
   const plan = await planPostgres(services, infra, { dataRoot });
   const { failed } = await prepareServices(services, plan, infra, { dataRoot, prefix, brokerUsers: brokerUsers ? {} : false });
   assert.deepEqual(failed.map((f) => f.error.message), []);
@@ -59,7 +62,13 @@ test('a deployment as provisioned has no breach, and every area was checked', as
   assert.deepEqual([...areas].sort(), brokerUsers ? ['code', 'postgres', 'rabbitmq', 'redis'] : ['code', 'postgres', 'redis']);
   // Every ordered pair of database services was tried.
   const withDb = services.filter((s) => s.database).length;
-  assert.equal(findings.filter((f) => f.area === 'postgres' && /role cannot connect/.test(f.check) && f.outcome === 'ok').length, withDb * (withDb - 1));
+  assert.equal(findings.filter((f) => f.area === 'postgres' && /(?<!CDC) role cannot connect/.test(f.check) && f.outcome === 'ok').length, withDb * (withDb - 1));
+  // Each data product's CDC role: checked, tried for real, and refused every other database.
+  const cdcChecks = (service: string) => findings.filter((f) => f.service === service && f.outcome === 'ok' && /^its CDC role/.test(f.check)).map((f) => f.check);
+  for (const service of dataProducts) {
+    assert.equal(cdcChecks(service).length, cdc ? 3 : 0, `${service}: ${cdcChecks(service).join('; ')}`);
+    if (cdc) assert.equal(findings.filter((f) => f.check === `${service}'s CDC role cannot connect to its database` && f.outcome === 'ok').length, withDb - 1);
+  }
   assert.match(formatReport(findings), /no breach/);
 });
 
@@ -69,6 +78,13 @@ test('each planted breach is reported against its service', async () => {
   await admin('postgres', (c) => c.query(`GRANT CONNECT ON DATABASE ${prefix}_catalog TO ${prefix}_orders`));
   await admin(`${prefix}_payments`, (c) => c.query('CREATE TABLE public.stray (id int)'));
   await admin(`${prefix}_shipping`, (c) => c.query('GRANT SELECT ON public.outbox TO PUBLIC'));
+  // CDC: catalog's CDC role may read its inbox, outside the data product; inventory's may write
+  // stock and create databases.
+  if (cdc) {
+    await admin(`${prefix}_catalog`, (c) => c.query(`GRANT SELECT ON public.inbox TO ${prefix}_catalog_cdc`));
+    await admin(`${prefix}_inventory`, (c) => c.query(`GRANT INSERT ON public.stock_items TO ${prefix}_inventory_cdc`));
+    await admin('postgres', (c) => c.query(`ALTER ROLE ${prefix}_inventory_cdc CREATEDB`));
+  }
   // Redis: a key no service owns; identity's user widened to every key.
   const redis = new Redis(infra.redisUrl);
   await redis.set(strayKey, '1', 'EX', 120);
@@ -97,6 +113,14 @@ test('each planted breach is reported against its service', async () => {
     expect(/^catalog postgres: no other role may connect/);
     expect(/^payments postgres: every table, view and sequence belongs to its role/);
     expect(/^shipping postgres: no other role is granted anything/);
+    if (cdc) {
+      expect(/^catalog postgres: its CDC role may SELECT exactly the tables of data_product/);
+      expect(/^catalog postgres: its CDC role, tried for real, reads its published tables and is refused the other/);
+      expect(/^inventory postgres: its CDC role .* may replicate and nothing more/);
+      expect(/^inventory postgres: its CDC role may SELECT exactly the tables of data_product/);
+      assert.match(breaches(findings).find((f) => /^its CDC role, tried/.test(f.check))!.detail!, /public\.inbox: read, expected refused/);
+      assert.match(breaches(findings).find((f) => f.service === 'inventory' && /SELECT exactly/.test(f.check))!.detail!, /INSERT on public\.stock_items/);
+    }
     expect(/^\(all keys\) redis: every key belongs/);
     expect(/^identity redis: its user is refused reads and writes outside its prefix/);
     if (brokerUsers) {
@@ -111,7 +135,7 @@ test('each planted breach is reported against its service', async () => {
     assert.match(beta.detail!, /@bazaar\/alpha/);
     assert.match(beta.detail!, /package\.json depends on @bazaar\/alpha/);
     // Nothing else: the breaches are exactly the planted ones.
-    assert.equal(found.length, brokerUsers ? 12 : 9, found.join('\n'));
+    assert.equal(found.length, (brokerUsers ? 12 : 9) + (cdc ? 4 : 0), found.join('\n'));
     assert.match(formatReport(findings), /BREACH/);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -118,6 +118,19 @@ test('stock turnover: units shipped per SKU are the committed reservations', asy
   for (const r of rows) assert.equal(r.onHand, 1000 - (shipped.get(r.sku as string) ?? 0));
 });
 
+test('DLQ history: parked messages per day, service and type, with their attempts and top reason', async () => {
+  const parked = (service: string, messageType: string, reason: string, attempts: number, outcome = 'dead_lettered') =>
+    envelope('message.dead-lettered', service, new Date(`${DAY}T12:00:00Z`), {
+      service, queue: `${service}.events`, messageId: randomUUID(), messageType, reason, attempts, outcome, parkedAt: `${DAY}T12:00:00.000Z`,
+    });
+  await fold([parked('orders', 'payment.captured', 'timeout', 5), parked('orders', 'payment.captured', 'timeout', 5), parked('orders', 'payment.captured', 'conflict', 5),
+    parked('notifications', 'user.registered', 'no such field', 1, 'invalid')]);
+  assert.deepEqual(await report('dead-letters'), [
+    { day: DAY, service: 'orders', messageType: 'payment.captured', parked: 3, invalid: 0, attempts: 15, topReason: 'timeout' },
+    { day: DAY, service: 'notifications', messageType: 'user.registered', parked: 1, invalid: 1, attempts: 1, topReason: 'no such field' },
+  ]);
+});
+
 test('a report as CSV: a header line, a line per row, the same figures', async () => {
   const json = await report('funnel');
   const res = await get(`/analytics/reports/funnel?from=${DAY}&to=${DAY}&format=csv`);

@@ -117,6 +117,20 @@ CREATE TABLE dim_products (
   discontinued_at TIMESTAMPTZ
 );
 
+-- Every message a service parked in its dead-letter queue, as the kit announced it
+-- (message.dead-lettered): the history a dead-letter queue forgets once it is replayed.
+CREATE TABLE fact_dead_letters (
+  event_id     UUID PRIMARY KEY,
+  service      VARCHAR NOT NULL,
+  queue        VARCHAR NOT NULL,
+  message_id   VARCHAR NOT NULL,
+  message_type VARCHAR NOT NULL,
+  reason       VARCHAR NOT NULL,
+  attempts     INTEGER NOT NULL,
+  outcome      VARCHAR NOT NULL, -- dead_lettered (attempts used up) or invalid (refused at once)
+  parked_at    TIMESTAMPTZ NOT NULL
+);
+
 -- Reconciliation: each run, and what it found.
 CREATE TABLE reconciliation_runs (
   run_id      UUID PRIMARY KEY,

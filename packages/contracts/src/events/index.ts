@@ -2,6 +2,7 @@ import type { MessageRegistry } from '../registry.js';
 import { catalogEvents } from './catalog.js';
 import { identityEvents } from './identity.js';
 import { inventoryEvents } from './inventory.js';
+import { operationEvents } from './operations.js';
 import { orderEvents } from './orders.js';
 import { paymentEvents } from './payments.js';
 import { shippingEvents } from './shipping.js';
@@ -9,6 +10,7 @@ import { shippingEvents } from './shipping.js';
 export * from './catalog.js';
 export * from './identity.js';
 export * from './inventory.js';
+export * from './operations.js';
 export * from './orders.js';
 export * from './payments.js';
 export * from './shipping.js';
@@ -24,6 +26,7 @@ export const events = {
   ...orderEvents,
   ...paymentEvents,
   ...shippingEvents,
+  ...operationEvents,
 } as const satisfies MessageRegistry;
 
 export type EventRegistry = typeof events;

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { AppError, type JwtVerifier, type ServiceApp } from '@bazaar/platform';
 import type { Reconciler } from '../reconciliation/reconciler.js';
 import { REPORTS, reportNamed, type Period } from '../reports/reports.js';
+import { FACT_TABLES } from '../ingest/fold.js';
 import type { RebuildResult } from '../ingest/rebuild.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { toCsv } from './csv.js';
@@ -89,7 +90,7 @@ export function registerAnalyticsRoutes(app: ServiceApp, deps: AnalyticsRoutesDe
   }, async () => {
     const [totals] = await deps.warehouse.all<{ events: number; newest: string | null }>('SELECT count(*) AS events, max(occurred_at) AS newest FROM raw_events');
     const facts: Record<string, number> = {};
-    for (const table of ['fact_orders', 'fact_order_lines', 'fact_payments', 'fact_shipments', 'fact_stock_movements', 'fact_users']) {
+    for (const table of FACT_TABLES) {
       facts[table] = (await deps.warehouse.all<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n;
     }
     const state = deps.status();

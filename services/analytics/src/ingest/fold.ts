@@ -156,10 +156,16 @@ export const FOLD_STATEMENTS: readonly FoldStatement[] = [
      category_id = COALESCE(dim_products.category_id, EXCLUDED.category_id),
      version = GREATEST(dim_products.version, EXCLUDED.version),
      discontinued_at = LEAST(dim_products.discontinued_at, EXCLUDED.discontinued_at)` },
+
+  { reads: of('message.dead-lettered'), sql: `INSERT INTO fact_dead_letters
+   SELECT event_id, payload->>'$.service', payload->>'$.queue', payload->>'$.messageId', payload->>'$.messageType', payload->>'$.reason',
+     TRY_CAST(payload->>'$.attempts' AS INTEGER), payload->>'$.outcome', ${TS('parkedAt')}
+   FROM {src} WHERE type = 'message.dead-lettered'
+   ON CONFLICT DO NOTHING` },
 ];
 
 /** The fact tables the fold writes, emptied by a rebuild. */
-export const FACT_TABLES = ['fact_orders', 'fact_order_lines', 'fact_payments', 'fact_shipments', 'fact_stock_movements', 'fact_stock_levels', 'fact_users', 'dim_products'] as const;
+export const FACT_TABLES = ['fact_orders', 'fact_order_lines', 'fact_payments', 'fact_shipments', 'fact_stock_movements', 'fact_stock_levels', 'fact_users', 'dim_products', 'fact_dead_letters'] as const;
 
 /**
  * Folds the events of relation `source` (a table with raw_events' columns) into the fact tables.

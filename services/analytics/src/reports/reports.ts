@@ -165,6 +165,24 @@ const stockTurnover: ReportDef = {
     ORDER BY "unitsShipped" DESC, s.sku`, bounds(period)),
 };
 
-export const REPORTS: readonly ReportDef[] = [revenueByCategory, funnel, checkoutOutcomes, paymentDeclines, deliveryTimes, stockTurnover];
+/**
+ * Messages parked per day, service and type, with the attempts they used: the history behind each
+ * service's dead-letter queue (which forgets a message once it is replayed), from the kit's
+ * message.dead-lettered announcements. Retries that ended in success are counted by each service's
+ * messages_handled_total{outcome="retried"} metric, not here.
+ */
+const deadLetters: ReportDef = {
+  name: 'dead-letters',
+  title: 'DLQ and retry history',
+  description: 'Per UTC day, service and message type: messages parked in the dead-letter queue (after their last attempt, or refused at once as invalid), the deliveries they used in all, and the most frequent reason.',
+  columns: ['day', 'service', 'messageType', 'parked', 'invalid', 'attempts', 'topReason'],
+  query: (warehouse, period) => warehouse.all(`
+    SELECT ${DAY('parked_at')} AS day, service, message_type AS "messageType", count(*) AS parked,
+      count(*) FILTER (WHERE outcome = 'invalid') AS invalid, sum(attempts) AS attempts, mode(reason) AS "topReason"
+    FROM fact_dead_letters WHERE ${IN_PERIOD('parked_at')}
+    GROUP BY ALL ORDER BY day, parked DESC, service, "messageType"`, bounds(period)),
+};
+
+export const REPORTS: readonly ReportDef[] = [revenueByCategory, funnel, checkoutOutcomes, paymentDeclines, deliveryTimes, stockTurnover, deadLetters];
 
 export const reportNamed = (name: string): ReportDef | undefined => REPORTS.find((r) => r.name === name);

@@ -123,6 +123,8 @@ export function cdcOffNote(adminUrl: string, level: string, sources: string[], c
 
 /** The line `npm start` prints when CDC is on. */
 export function cdcOnNote(roles: ProvisionedCdcRole[], consumers: string[]): string {
-  const products = roles.map((r) => `${r.service} (${r.publication}: ${r.tables.map((t) => t.replace(/^public\./, '')).join(', ')}) at ${redactUrl(r.url)}`);
-  return `CDC: ${consumers.length ? consumers.join(', ') : 'no service'} ${consumers.length > 1 ? 'read' : 'reads'} by logical replication ${products.join('; ')}`;
+  const products = roles.map((r) => `${r.service} (${r.publication}: ${r.tables.map((t) => t.replace(/^public\./, '')).join(', ')}) at ${redactUrl(r.url)}`).join('; ');
+  return consumers.length
+    ? `CDC: ${consumers.join(', ')} ${consumers.length > 1 ? 'read' : 'reads'} by logical replication ${products}`
+    : `CDC: ${products}, ready for logical replication (no service reads them)`;
 }

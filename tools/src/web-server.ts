@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import replyFrom from '@fastify/reply-from';
+import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
 import { repoRoot } from './services.js';
 
 export const webRoot = path.join(repoRoot, 'apps', 'web', 'dist');
@@ -37,8 +37,12 @@ export async function startWebServer(options: { gateway: string; port: number; h
     proxy.removeAllContentTypeParsers();
     proxy.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     await proxy.register(replyFrom, { base: options.gateway, http: { requestOptions: { timeout: 30_000 } } });
-    proxy.all('/api/*', (request, reply) => reply.from(request.url.slice('/api'.length)));
-    proxy.all('/api', (_request, reply) => reply.from('/'));
+    // The gateway itself not answering is a problem like the gateway's own for an upstream down.
+    const onError: FastifyReplyFromHooks['onError'] = (reply) => void reply.code(502).type('application/problem+json').send({
+      type: 'https://bazaar.dev/problems/bad_gateway', title: 'Bad Gateway', status: 502, code: 'bad_gateway', upstream: 'gateway', detail: 'the gateway is not answering',
+    });
+    proxy.all('/api/*', (request, reply) => reply.from(request.url.slice('/api'.length), { onError }));
+    proxy.all('/api', (_request, reply) => reply.from('/', { onError }));
   });
 
   await app.register(fastifyStatic, {
@@ -49,9 +53,12 @@ export async function startWebServer(options: { gateway: string; port: number; h
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  const index = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+  // A folder (`/` first of all) is the app, not a listing: @fastify/static would refuse it.
+  app.get('/', (_request, reply) => index(reply));
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(404).send({ title: 'Not Found', status: 404 });
-    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    return index(reply);
   });
 
   const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });

@@ -11,7 +11,7 @@ export function ProductArt({ url, alt, size = 'card' }: { url: string | null | u
   const hue = hash % 360;
   const shape = hash % 3;
   return (
-    <svg className={`art art-${size}`} viewBox="0 0 400 300" role="img" aria-label={alt}>
+    <svg className={`art art-${size}`} viewBox="0 0 400 300" {...(alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true })}>
       <rect width="400" height="300" fill={`hsl(${hue} 45% 90%)`} />
       {shape === 0 && <circle cx="200" cy="150" r="80" fill={`hsl(${hue} 50% 45%)`} />}
       {shape === 1 && <rect x="120" y="70" width="160" height="160" rx="24" fill={`hsl(${hue} 50% 45%)`} />}

@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from '../src/services.js';
-import { webRoot } from '../src/web-server.js';
 
 export const CHROMIUM = process.env.BAZAAR_CHROMIUM ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,9 +25,11 @@ export const freePort = () => new Promise<number>((resolve, reject) => {
   });
 });
 
-/** The web app's build, made if there is none (npm run build makes it too). */
+/**
+ * The web app built from its sources as they are: the test runner builds the tools only, and a
+ * build left from before would test yesterday's app (Vite takes a second or two).
+ */
 export function ensureWebBuilt(say: (line: string) => void): void {
-  if (existsSync(path.join(webRoot, 'index.html'))) return;
   say('building the web app (npm run build -w apps/web)…');
   const built = spawnSync('npm', ['run', '-s', 'build', '-w', 'apps/web'], { cwd: repoRoot, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the web app did not build');

@@ -180,6 +180,12 @@ test('copies the published tables, then streams inserts, updates and deletes, ea
   const [position] = await warehouse.all<{ lsn: string; changes_applied: number }>('SELECT lsn, changes_applied FROM cdc_positions WHERE source = $1', [source.name]);
   assert.deepEqual(position, { lsn: cdc.status()[0]!.lastAppliedLsn, changes_applied: 7 });
 
+  // Acknowledged only what the warehouse holds, and all of it: the slot lets the WAL before it go.
+  await eventually('the slot confirms the last applied commit', async () => {
+    const [slot] = (await source.db.query<{ caught_up: boolean }>('SELECT confirmed_flush_lsn >= $2::pg_lsn AS caught_up FROM pg_replication_slots WHERE slot_name = $1', [source.slot, cdc.status()[0]!.lastAppliedLsn])).rows;
+    return slot?.caught_up === true;
+  });
+
   const health = new HealthRegistry('analytics', 'test');
   const registry = new Registry();
   registerCdcHealth(health, cdc);
@@ -242,6 +248,10 @@ test('stopped, changed at the source and started again on the same file, it resu
   const before = await Warehouse.open(file);
   const first = reader(source, before);
   await inSync(source, before, first);
+  await source.db.query("INSERT INTO movements (sku, quantity) VALUES ('SKU-v', 7), ('SKU-w', 8)");
+  await source.db.query("UPDATE products SET name = 'product 1 renamed' WHERE name = 'product 1'");
+  await inSync(source, before, first);
+  await eventually('the three changes applied', () => first.status()[0]!.changesApplied === 3);
   await first.stop();
   await before.close();
 
@@ -255,5 +265,27 @@ test('stopped, changed at the source and started again on the same file, it resu
   const second = reader(source, after);
   await inSync(source, after, second);
   await eventually('the five changes applied', () => second.status()[0]!.changesApplied >= 5);
-  assert.deepEqual([second.status()[0]!.copies, second.status()[0]!.changesApplied], [0, 5], 'no copy, and exactly the changes made while it was stopped');
+  assert.deepEqual([second.status()[0]!.copies, second.status()[0]!.changesApplied], [0, 5], 'no copy, and exactly the changes made while it was stopped: none streamed before is applied again');
+});
+
+test('a source it cannot reach degrades health, naming it, and is said once in the log however often it is tried', async (t) => {
+  const warehouse = await Warehouse.open(':memory:');
+  const logger = recordingLogger();
+  const name = `nowhere-${randomBytes(4).toString('hex')}`;
+  const cdc = startCdc({ sources: [{ source: name, url: `postgres://postgres@127.0.0.1:5432/${name.replace(/-/g, '_')}`, publication: 'none', slot: name.replace(/-/g, '_') }], warehouse, logger });
+  t.after(async () => {
+    await cdc.stop();
+    await warehouse.close();
+  });
+  await eventually('two more tries', () => logger.lines.filter((l) => l.level === 'debug').length >= 2);
+  assert.equal(logger.lines.filter((l) => l.level === 'warn').length, 1, JSON.stringify(logger.lines));
+  const health = new HealthRegistry('analytics', 'test');
+  registerCdcHealth(health, cdc);
+  const registry = new Registry();
+  registerCdcMetrics(registry, cdc);
+  const status = await health.check();
+  assert.equal(status.status, 'degraded');
+  assert.equal(status.checks.cdc?.status, 'degraded');
+  assert.match(status.checks.cdc?.message ?? '', new RegExp(`^${name} reconnecting \\(.*does not exist\\)$`));
+  assert.match(await registry.metrics(), new RegExp(`cdc_source_up\\{source="${name}"\\} 0`));
 });

@@ -196,7 +196,9 @@ async function main(): Promise<void> {
     state: notReady.some((n) => n.def.name === p.def.name) ? 'FAILED' : 'ready',
   })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
   const gateway = prepared.find((p) => p.def.name === 'gateway');
-  if (gateway) web = await startWeb(`http://127.0.0.1:${gateway.env.PORT}`, 3000 + portOffset);
+  // The web app in front of the gateway; without it the API still runs: a failure is a line, not a stop.
+  if (gateway) web = await startWebServer({ gateway: `http://127.0.0.1:${gateway.env.PORT}`, port: 3000 + portOffset })
+    .catch((error: Error) => void say(`shop: not served on ${3000 + portOffset}: ${error.message} (npm run build builds it; --port-offset N moves it)`));
   if (web) say(`shop: ${web.url}  (the web app; the gateway behind it at /api/)`);
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
@@ -233,16 +235,6 @@ function startCouriers(gateway: string, logsDir: string): CourierSimulator {
     else if ('couriers' in outcome) say(`courier simulator: ${outcome.couriers} courier(s) on shift in Amsterdam`);
   });
   return simulator;
-}
-
-/** The web app in front of the gateway. Without it the shop's API still runs: a failure is a line, not a stop. */
-async function startWeb(gateway: string, port: number): Promise<WebServer | undefined> {
-  try {
-    return await startWebServer({ gateway, port });
-  } catch (error) {
-    say(`shop: not served on ${port}: ${(error as Error).message} (npm run build builds it; --port-offset N moves it)`);
-    return undefined;
-  }
 }
 
 /** The local SMTP sink on its usual ports; a port in use is a clear error, not a silent other port. */

@@ -10,13 +10,13 @@ export interface SourceColumn {
 }
 
 /** A mirror table as the warehouse holds it: its columns' DuckDB types and its primary key. */
-interface Shape {
+export interface Shape {
   qualified: string;
   types: Map<string, string>;
   key: string[];
 }
 
-type Tuple = Record<string, string | null | undefined>;
+export type Tuple = Record<string, string | null | undefined>;
 
 /** `cdc_<source>`: each source's mirrors in a DuckDB schema of their own. */
 export const mirrorSchemaOf = (source: string): string => `cdc_${source.replace(/-/g, '_')}`;
@@ -24,7 +24,7 @@ export const mirrorSchemaOf = (source: string): string => `cdc_${source.replace(
 /** A source table's mirror name: its own name, prefixed by its schema when that is not `public`. */
 export const mirrorTableOf = (schema: string, table: string): string => (schema === 'public' ? table : `${schema}__${table}`);
 
-const ROWS_PER_INSERT = 200;
+const ROWS_PER_STATEMENT = 200;
 
 /**
  * One source's mirror tables, `cdc_<source>.<table>`: created from the first description of a table
@@ -90,42 +90,6 @@ export class Mirrors {
     return this.ensure(tx, relation.schema, relation.name, relation.columns, key);
   }
 
-  /** Applies one change of the stream. Returns how many row changes it counts for. */
-  async apply(tx: WarehouseTx, change: Pgoutput.Message): Promise<number> {
-    switch (change.tag) {
-      case 'relation':
-        await this.ensureRelation(tx, change);
-        return 0;
-      case 'insert': {
-        const shape = await this.ensureRelation(tx, change.relation);
-        if (shape) await this.upsert(tx, shape, change.new as Tuple);
-        return 1;
-      }
-      case 'update': {
-        const shape = await this.ensureRelation(tx, change.relation);
-        if (!shape) return 1;
-        // A key tuple or an old row comes only when the key changed (or under REPLICA IDENTITY FULL).
-        const before = (change.key ?? change.old) as Tuple | null;
-        if (before && shape.key.some((k) => before[k] !== undefined && before[k] !== (change.new as Tuple)[k])) await this.remove(tx, shape, before);
-        await this.upsert(tx, shape, change.new as Tuple);
-        return 1;
-      }
-      case 'delete': {
-        const shape = await this.ensureRelation(tx, change.relation);
-        if (shape) await this.remove(tx, shape, (change.key ?? change.old) as Tuple);
-        return 1;
-      }
-      case 'truncate':
-        for (const relation of change.relations) {
-          const shape = await this.ensureRelation(tx, relation);
-          if (shape) await tx.run(`DELETE FROM ${shape.qualified}`);
-        }
-        return change.relations.length;
-      default:
-        return 0;
-    }
-  }
-
   /** Empties a mirror before a full copy into it. */
   async empty(tx: WarehouseTx, shape: Shape): Promise<void> {
     await tx.run(`DELETE FROM ${shape.qualified}`);
@@ -133,36 +97,33 @@ export class Mirrors {
 
   /** Rows of the copy, in `columns` order, as plain inserts: the mirror was emptied first. */
   async insertRows(tx: WarehouseTx, shape: Shape, columns: string[], rows: (string | null)[][]): Promise<void> {
-    const types = columns.map((c) => shape.types.get(c) ?? 'VARCHAR');
-    for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
-      const params: (string | null)[] = [];
-      const values = rows.slice(at, at + ROWS_PER_INSERT).map((row) => {
-        const cells = row.map((value, i) => {
-          params.push(textFor(types[i]!, value));
-          return `CAST($${params.length} AS ${types[i]})`;
-        });
-        return `(${cells.join(', ')})`;
-      });
-      await tx.run(`INSERT INTO ${shape.qualified} (${columns.map(quote).join(', ')}) VALUES ${values.join(', ')}`, params as Params);
+    for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+      const { values, params } = valuesOf(shape, columns, rows.slice(at, at + ROWS_PER_STATEMENT));
+      await tx.run(`INSERT INTO ${shape.qualified} (${columns.map(quote).join(', ')}) VALUES ${values}`, params);
     }
   }
 
-  private async upsert(tx: WarehouseTx, shape: Shape, row: Tuple): Promise<void> {
-    // An unchanged TOASTed value arrives as undefined: the column is left as the mirror has it.
-    const columns = Object.keys(row).filter((c) => row[c] !== undefined && shape.types.has(c));
-    const params = columns.map((c) => textFor(shape.types.get(c)!, row[c]!));
-    const values = columns.map((c, i) => `CAST($${i + 1} AS ${shape.types.get(c)})`);
+  /**
+   * Row images, each the whole row but for `columns` it lacks (an unchanged TOASTed value, which the
+   * mirror keeps), upserted by key. No two rows may share a key: DuckDB refuses to update a row twice
+   * in one statement.
+   */
+  async upsertRows(tx: WarehouseTx, shape: Shape, columns: string[], rows: Tuple[]): Promise<void> {
     const others = columns.filter((c) => !shape.key.includes(c));
     const onConflict = others.length ? `DO UPDATE SET ${others.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}` : 'DO NOTHING';
-    await tx.run(
-      `INSERT INTO ${shape.qualified} (${columns.map(quote).join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT (${shape.key.map(quote).join(', ')}) ${onConflict}`,
-      params as Params,
-    );
+    for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+      const { values, params } = valuesOf(shape, columns, rows.slice(at, at + ROWS_PER_STATEMENT).map((row) => columns.map((c) => row[c] ?? null)));
+      await tx.run(`INSERT INTO ${shape.qualified} (${columns.map(quote).join(', ')}) VALUES ${values} ON CONFLICT (${shape.key.map(quote).join(', ')}) ${onConflict}`, params);
+    }
   }
 
-  private async remove(tx: WarehouseTx, shape: Shape, row: Tuple): Promise<void> {
-    const where = shape.key.map((c, i) => `${quote(c)} = CAST($${i + 1} AS ${shape.types.get(c)})`).join(' AND ');
-    await tx.run(`DELETE FROM ${shape.qualified} WHERE ${where}`, shape.key.map((c) => row[c] ?? null) as Params);
+  /** Deletes the rows of these keys (each row holds at least the key columns). */
+  async removeRows(tx: WarehouseTx, shape: Shape, rows: Tuple[]): Promise<void> {
+    const key = shape.key.map(quote).join(', ');
+    for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+      const { values, params } = valuesOf(shape, shape.key, rows.slice(at, at + ROWS_PER_STATEMENT).map((row) => shape.key.map((c) => row[c] ?? null)));
+      await tx.run(`DELETE FROM ${shape.qualified} WHERE (${key}) IN (SELECT * FROM (VALUES ${values}))`, params);
+    }
   }
 
   private async load(tx: WarehouseTx, name: string): Promise<Shape | undefined> {
@@ -179,4 +140,15 @@ export class Mirrors {
     this.shapes.set(name, shape);
     return shape;
   }
+}
+
+/** `(CAST($1 AS T), …), (…)` and its parameters: every value is text, cast to its column's type. */
+function valuesOf(shape: Shape, columns: string[], rows: (string | null | undefined)[][]): { values: string; params: Params } {
+  const types = columns.map((c) => shape.types.get(c) ?? 'VARCHAR');
+  const params: (string | null)[] = [];
+  const values = rows.map((row) => `(${row.map((value, i) => {
+    params.push(textFor(types[i]!, value ?? null));
+    return `CAST($${params.length} AS ${types[i]})`;
+  }).join(', ')})`);
+  return { values: values.join(', '), params: params as Params };
 }

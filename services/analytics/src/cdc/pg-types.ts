@@ -1,3 +1,5 @@
+import { PgoutputPlugin, type Pgoutput } from 'pg-logical-replication';
+
 /**
  * PostgreSQL's types as the warehouse stores them. Values travel as PostgreSQL's own text (the
  * stream's and the copy's alike) and DuckDB casts them: no JavaScript Date (milliseconds, local
@@ -72,3 +74,12 @@ export function lsnText(value: bigint): string {
 
 /** `"name"`, quoted for DuckDB. */
 export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Values stay PostgreSQL's text: the parsers are replaced as each relation is parsed, before its rows. */
+export class TextPgoutputPlugin extends PgoutputPlugin {
+  override parse(buffer: Buffer): Pgoutput.Message {
+    const message = super.parse(buffer);
+    if (message.tag === 'relation') for (const column of message.columns) column.parser = (raw: unknown) => raw;
+    return message;
+  }
+}

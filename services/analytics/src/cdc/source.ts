@@ -1,10 +1,11 @@
 import pg from 'pg';
-import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from 'pg-logical-replication';
+import { LogicalReplicationService, type Pgoutput } from 'pg-logical-replication';
 import type { CdcSource } from '../config.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { copySource } from './copy.js';
+import { applyChanges } from './changes.js';
 import { Mirrors } from './mirror.js';
-import { SESSION_OPTIONS, lsnText, lsnValue } from './pg-types.js';
+import { SESSION_OPTIONS, TextPgoutputPlugin, lsnText, lsnValue } from './pg-types.js';
 import { readPosition, writeApplied } from './positions.js';
 
 /** What the reader needs of a logger (pino's satisfies it). */
@@ -40,18 +41,10 @@ interface Received {
   changes: Pgoutput.Message[];
 }
 
-/** Values stay PostgreSQL's text: the parsers are replaced as each relation is parsed, before its rows. */
-class TextPgoutputPlugin extends PgoutputPlugin {
-  override parse(buffer: Buffer): Pgoutput.Message {
-    const message = super.parse(buffer);
-    if (message.tag === 'relation') for (const column of message.columns) column.parser = (raw: unknown) => raw;
-    return message;
-  }
-}
-
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
 /** Transactions received and not yet applied beyond which the socket is no longer read. */
-const HIGH_WATER = 64;
+const HIGH_WATER = 1000;
+const TRANSACTIONS_PER_WRITE = 500;
 
 /**
  * One source: makes sure its slot and mirror exist (copying when the slot is new), streams its
@@ -223,9 +216,9 @@ export class SourceReader {
   private async applyAll(): Promise<void> {
     // Stopping leaves the rest: it was not acknowledged, so the next start receives it again.
     while (this.queue.length > 0 && !this.applyError && !this.stopping) {
-      const received = this.queue[0]!;
+      const batch = this.queue.slice(0, TRANSACTIONS_PER_WRITE);
       try {
-        await this.apply(received);
+        await this.apply(batch);
       } catch (error) {
         // Nothing after it may be applied first: drop what waits and start again from the last position.
         this.applyError = error as Error;
@@ -233,26 +226,32 @@ export class SourceReader {
         void this.service?.stop().catch(() => undefined);
         return;
       }
-      this.queue.shift();
-      this.acknowledge(received.endLsn);
+      this.queue.splice(0, batch.length);
+      this.acknowledge(batch.at(-1)!.endLsn);
     }
     if (!this.current) this.idleSince = Date.now();
     this.socket()?.resume();
   }
 
-  private async apply(received: Received): Promise<void> {
+  /**
+   * Whole source transactions, in one warehouse transaction with the position of the last: none is
+   * ever split, and those that waited behind one another are committed together (a DuckDB commit
+   * costs as much as many rows).
+   */
+  private async apply(batch: Received[]): Promise<void> {
+    const last = batch.at(-1)!;
     let changes = 0;
     try {
       await this.warehouse.write(async (tx) => {
-        for (const change of received.changes) changes += await this.mirrors.apply(tx, change);
-        await writeApplied(tx, this.source.source, this.source.slot, { lsn: lsnText(received.endLsn), commitTime: new Date(received.commitTime), changes });
+        changes = await applyChanges(tx, this.mirrors, batch.flatMap((received) => received.changes));
+        await writeApplied(tx, this.source.source, this.source.slot, { lsn: lsnText(last.endLsn), commitTime: new Date(last.commitTime), changes });
       });
     } catch (error) {
       this.mirrors.forget();
       throw error;
     }
-    this.appliedLsn = received.endLsn;
-    this.appliedCommitTime = received.commitTime;
+    this.appliedLsn = last.endLsn;
+    this.appliedCommitTime = last.commitTime;
     this.changesApplied += changes;
   }
 

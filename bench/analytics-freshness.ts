@@ -43,9 +43,9 @@ export interface FreshnessResult {
   /** Of those, committed in the warehouse before the run ended; their freshness in ms. */
   committed: number;
   p50: number; p90: number; p99: number; max: number;
-  /** Events committed per second between the window's start and its last commit. */
+  /** Events (warm-up ones too) committed per second from the window's start to the end of the run. */
   commitRate: number;
-  /** Batches that held counted events, their mean size and mean transaction time (ms). */
+  /** Batches committed from the window's start, their mean size and mean transaction time (ms). */
   batches: number; meanBatch: number; meanTransactionMs: number;
   /** Every 5 s from the first publish: events published and committed so far, and the freshness of the oldest event in the last batch committed by then. */
   timeline: { second: number; published: number; committed: number; lagMs: number }[];
@@ -156,17 +156,15 @@ export async function measureFreshness(options: FreshnessOptions, say: (line: st
   const committedAt = new Map(batches.flatMap((b) => b.ids.map((id) => [id, b.at] as const)));
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 3 });
   let committed = 0;
-  let lastCommit = windowStart;
   for (const [id, t] of counted) {
     const at = committedAt.get(id);
     if (at === undefined) continue;
     committed++;
-    lastCommit = Math.max(lastCommit, at);
     // 0 when the commit and the publish fell in the same ms (the histogram's floor is 1).
     histogram.recordValue(Math.max(1, at - t));
   }
-  const countedIds = new Set(counted.map(([id]) => id));
-  const countedBatches = batches.filter((b) => b.ids.some((id) => countedIds.has(id)));
+  const windowBatches = batches.filter((b) => b.at >= windowStart && b.ids.length > 0);
+  const lastCommit = windowBatches.at(-1)?.at ?? ended;
   const timeline: FreshnessResult['timeline'] = [];
   for (let second = 5; second * 1000 <= ended - started + 4999; second += 5) {
     const until = started + second * 1000;
@@ -193,10 +191,11 @@ export async function measureFreshness(options: FreshnessOptions, say: (line: st
     publishRate: counted.length / ((publishEnd - windowStart) / 1000),
     committed,
     p50: histogram.getValueAtPercentile(50), p90: histogram.getValueAtPercentile(90), p99: histogram.getValueAtPercentile(99), max: histogram.maxValue,
-    commitRate: committed / ((lastCommit - windowStart) / 1000 || 1),
-    batches: countedBatches.length,
-    meanBatch: countedBatches.reduce((n, b) => n + b.ids.length, 0) / (countedBatches.length || 1),
-    meanTransactionMs: countedBatches.reduce((n, b) => n + b.ms, 0) / (countedBatches.length || 1),
+    // To the last commit when it caught up, else to the end of the run.
+    commitRate: windowBatches.reduce((n, b) => n + b.ids.length, 0) / (((unseen.length ? ended : lastCommit) - windowStart) / 1000),
+    batches: windowBatches.length,
+    meanBatch: windowBatches.reduce((n, b) => n + b.ids.length, 0) / (windowBatches.length || 1),
+    meanTransactionMs: windowBatches.reduce((n, b) => n + b.ms, 0) / (windowBatches.length || 1),
     timeline,
     unseen: unseen.length,
     unseenOldestMs: unseen.length ? ended - unseen.reduce((a, b) => Math.min(a, b)) : 0,

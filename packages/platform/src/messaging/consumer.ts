@@ -7,8 +7,8 @@ import { isDatabaseUnavailable, withTransaction, type Pool, type PoolClient } fr
 import type { Logger } from '../logger.js';
 import { BrokerConnection } from './connection.js';
 import { MessageValidationError, type ContractValidator, type MessageKind } from './contracts.js';
-import { attemptOf, parkMessage } from './dead-letters.js';
-import type { Envelope } from './envelope.js';
+import { attemptOf, parkMessage, publishConfirmed } from './dead-letters.js';
+import { createEnvelope, type Envelope } from './envelope.js';
 import { declareTopology, type TopologyNames, type TopologyOptions } from './topology.js';
 
 /** About one delivery of a message, for a handler that wants to know. */
@@ -63,6 +63,11 @@ export interface ConsumerOptions<Tx = PoolClient> {
   backoff?: { initialMs?: number; maxMs?: number };
   /** Each delivery once settled: its outcome, its type as sent, and the seconds since it arrived. */
   onOutcome?: (outcome: HandleOutcome, type: string, seconds: number) => void;
+  /**
+   * Announce each message parked as a `message.dead-lettered` event from `service` on the events
+   * exchange (when the contracts have that type), so the history outlives the dead-letter queue.
+   */
+  announceParked?: { service: string };
 }
 
 /**
@@ -214,6 +219,30 @@ export class MessageConsumer<Tx = PoolClient> {
       return;
     }
     this.settle(message, () => channel.ack(message), outcome, type);
+    await this.announceParked(channel, { queue, messageId: message.properties.messageId ?? 'unknown', messageType: type, reason, attempts: attempt, outcome });
+  }
+
+  /**
+   * Best effort, after the message is safely parked and acknowledged: a lost announcement costs a
+   * line of history, never the message. A parked announcement is not announced again (no echo).
+   */
+  private async announceParked(channel: ConfirmChannel, parked: { queue: string; messageId: string; messageType: string; reason: string; attempts: number; outcome: HandleOutcome }): Promise<void> {
+    const announce = this.options.announceParked;
+    const type = 'message.dead-lettered';
+    if (!announce || parked.messageType === type || this.options.validator.kindOf(type) !== 'events') return;
+    const payload = {
+      service: announce.service, queue: parked.queue, messageId: parked.messageId.slice(0, 128), messageType: parked.messageType.slice(0, 100) || 'unknown',
+      reason: parked.reason.slice(0, 2000) || 'unknown', attempts: Math.max(1, parked.attempts), outcome: parked.outcome === 'invalid' ? 'invalid' : 'dead_lettered', parkedAt: new Date().toISOString(),
+    };
+    try {
+      this.options.validator.assertPayload(type, 1, payload);
+      const envelope = createEnvelope(announce.service, type, 1, payload);
+      await publishConfirmed(channel, this.options.names.exchanges.events, type, Buffer.from(JSON.stringify(envelope)), {
+        persistent: true, messageId: envelope.id, type, contentType: 'application/json', headers: { traceparent: envelope.traceparent },
+      });
+    } catch (error) {
+      this.options.logger.warn({ err: error, messageId: parked.messageId }, 'could not announce a parked message (it is parked all the same)');
+    }
   }
 
   private settle(message: ConsumeMessage, fn: () => void, outcome: HandleOutcome, type: string): void {

@@ -145,6 +145,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
         maxTransientAttempts: options.retry?.maxTransientAttempts ?? 12 * (options.retry?.maxAttempts ?? 5),
         ...(options.prefetch ? { prefetch: options.prefetch } : {}),
         ...(options.backoff ? { backoff: options.backoff } : {}),
+        announceParked: { service },
         // A type outside the contracts (an invalid message's) is `unknown`: the label stays bounded.
         onOutcome: (outcome, type, seconds) => metrics?.handled(outcome, validator.kindOf(type) ? type : 'unknown', seconds),
       })

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import amqp from 'amqplib';
 import { Registry } from 'prom-client';
 import { createMessaging, createServiceApp, registerDeadLetterRoutes, startMetricsServer, withTransaction, type MetricsServer, type Messaging, type ServiceApp } from '../../src/index.js';
 import { eventually } from '../../src/testing/index.js';
@@ -147,6 +148,30 @@ test('GET /admin/dlq lists parked messages with their errors; POST /admin/dlq/re
   await eventually(async () => (await effectsOf(first.id)) === 1);
   assert.equal((await app.inject({ method: 'GET', url: '/admin/dlq' })).json().depth, 0);
   fixed = false;
+});
+
+test('a parked message is announced as message.dead-lettered on the events exchange, so its history outlives the DLQ', async () => {
+  const connection = await amqp.connect(AMQP_URL);
+  try {
+    const channel = await connection.createChannel();
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, receiver.names.exchanges.events, 'message.dead-lettered');
+    const parked = await sendFailing(30);
+    const announced: { source: string; payload: Record<string, unknown> }[] = [];
+    await eventually(async () => {
+      const message = await channel.get(queue, { noAck: true });
+      if (message) announced.push(JSON.parse(message.content.toString()) as (typeof announced)[number]);
+      return announced.some((a) => a.payload.messageId === parked.id);
+    });
+    const mine = announced.find((a) => a.payload.messageId === parked.id)!;
+    assert.equal(mine.source, 'mailer');
+    assert.deepEqual({ ...mine.payload, parkedAt: undefined }, {
+      service: 'mailer', queue: receiver.names.queues.events, messageId: parked.id, messageType: 'test.happened',
+      reason: 'no mail server configured', attempts: 1, outcome: 'dead_lettered', parkedAt: undefined,
+    });
+  } finally {
+    await connection.close();
+  }
 });
 
 test('sent outbox rows and old inbox rows are deleted after their retention; unsent rows stay', async () => {

@@ -22,16 +22,20 @@ export function registerCdcHealth(health: HealthRegistry, cdc: CdcHandle): void 
 }
 
 /**
- * `cdc_lag_seconds{source}` (see SourceReader.lagSeconds: now − the commit time of the oldest
- * received transaction not yet applied, 0 when none waits; while not streaming, the time since it
- * last was with nothing waiting), `cdc_changes_applied_total{source}` (row changes applied by this
- * process) and `cdc_source_up{source}` (1 while streaming), read from the handle at each scrape.
+ * Read from the handle at each scrape:
+ * - `cdc_lag_seconds{source}`: the age of the oldest change the mirror lacks, as far as known (see
+ *   SourceReader.lagSeconds): now − the commit time of the oldest source transaction received and
+ *   not yet applied; 0 when none waits and PostgreSQL has sent everything (an idle source is not
+ *   behind); while copying or reconnecting, now − the last moment it was caught up.
+ * - `cdc_changes_applied_total{source}`: rows inserted, updated or deleted (and tables truncated)
+ *   applied to the mirror by this process; the full copy is not counted.
+ * - `cdc_source_up{source}`: 1 while streaming, 0 while starting, copying or reconnecting.
  */
 export function registerCdcMetrics(registry: Registry, cdc: CdcHandle): void {
   const registers = [registry];
   new Gauge({
     name: 'cdc_lag_seconds',
-    help: 'Seconds the CDC mirror of a source is behind: age of the oldest source transaction received and not yet applied (0 when none waits)',
+    help: 'Age of the oldest source change the CDC mirror lacks: now minus the commit time of the oldest transaction received and not applied, 0 when caught up, time since last caught up while copying or reconnecting',
     labelNames: ['source'],
     registers,
     collect() {

@@ -1,8 +1,9 @@
 import type { CdcSource } from '../config.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
-import { SourceReader, type CdcLogger, type CdcSourceStatus } from './source.js';
+import { SourceReader } from './source.js';
+import type { CdcLogger, CdcSourceStatus } from './status.js';
 
-export type { CdcLogger, CdcSourceStatus, CdcState } from './source.js';
+export type { CdcLogger, CdcSourceStatus, CdcState } from './status.js';
 
 export interface CdcOptions {
   sources: CdcSource[];

@@ -7,33 +7,7 @@ import { applyChanges } from './changes.js';
 import { Mirrors } from './mirror.js';
 import { SESSION_OPTIONS, TextPgoutputPlugin, lsnText, lsnValue } from './pg-types.js';
 import { readPosition, writeApplied } from './positions.js';
-
-/** What the reader needs of a logger (pino's satisfies it). */
-export interface CdcLogger {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  debug(fields: object, message: string): void;
-}
-
-export type CdcState = 'starting' | 'copying' | 'streaming' | 'reconnecting' | 'stopped';
-
-/** A type, not an interface: it is a `Record<string, unknown>` where the status route wants one. */
-export type CdcSourceStatus = {
-  source: string;
-  slot: string;
-  state: CdcState;
-  /** Why the last connection or apply failed; kept until the source streams again. */
-  lastError?: string;
-  /** The end of the last applied transaction's commit (or the slot's start after a copy). */
-  lastAppliedLsn?: string;
-  lastCommitTime?: string;
-  /** See `lagSeconds()`. */
-  lagSeconds: number;
-  /** Row changes (and truncated tables) applied by this process. */
-  changesApplied: number;
-  /** Full copies made by this process (a new or lost slot). */
-  copies: number;
-}
+import type { CdcLogger, CdcSourceStatus, CdcState } from './status.js';
 
 interface Received {
   commitTime: number;
@@ -64,7 +38,9 @@ export class SourceReader {
   private readonly queue: Received[] = [];
   private applying: Promise<void> | undefined;
   private applyError: Error | undefined;
+  /** The last moment nothing was waiting and PostgreSQL had sent everything (a keepalive or a drained queue said so). */
   private idleSince = Date.now();
+  private caughtUp = false;
   private service: LogicalReplicationService | undefined;
   private client: pg.Client | undefined;
   private stopping = false;
@@ -109,17 +85,20 @@ export class SourceReader {
   }
 
   /**
-   * How stale the mirror may be, in seconds. Streaming: now − the commit time of the oldest source
-   * transaction received and not yet applied, 0 when none waits (everything PostgreSQL has sent is
-   * in the warehouse; an idle source is not behind). Not streaming (copying, reconnecting): now − the
-   * last moment it streamed with nothing waiting, since what the source committed after is unknown.
+   * How stale the mirror may be, in seconds: the age of the oldest change it lacks, as far as known.
+   * - Streaming with source transactions received and not yet applied: now − the commit time of the
+   *   oldest of them.
+   * - Streaming with none waiting, caught up (a keepalive or a drained queue since the stream started
+   *   said PostgreSQL had sent everything): 0, however long ago the source last changed.
+   * - Otherwise (copying, reconnecting, just reconnected): now − the last moment it was caught up,
+   *   since what the source committed after is unknown.
    */
   lagSeconds(now = Date.now()): number {
-    if (this.state === 'streaming') {
-      const oldest = this.queue[0]?.commitTime ?? this.current?.commitTime;
-      return oldest === undefined ? 0 : Math.max(0, (now - oldest) / 1000);
-    }
-    return this.state === 'stopped' ? 0 : Math.max(0, (now - this.idleSince) / 1000);
+    if (this.state === 'stopped') return 0;
+    const oldest = this.queue[0]?.commitTime ?? this.current?.commitTime;
+    if (this.state === 'streaming' && oldest !== undefined) return Math.max(0, (now - oldest) / 1000);
+    if (this.state === 'streaming' && this.caughtUp) return 0;
+    return Math.max(0, (now - this.idleSince) / 1000);
   }
 
   private async run(): Promise<void> {
@@ -175,11 +154,11 @@ export class SourceReader {
     );
     this.service = service;
     this.appliedLsn = from;
+    this.caughtUp = false;
     service.on('error', () => undefined); // subscribe() rejects with the same error
     service.on('start', () => {
       if (this.stopping) return void service.stop().catch(() => undefined);
       started();
-      this.idleSince = Date.now();
       if (this.state === 'reconnecting') this.logger.info({ source: this.source.source }, `cdc ${this.source.source}: streaming again`);
       this.lastError = undefined;
       this.setState('streaming');
@@ -195,6 +174,7 @@ export class SourceReader {
       // Whole transactions received are still applied (their positions are exact); a partial one comes again.
       this.current = undefined;
       await this.applying;
+      this.caughtUp = false;
     }
     if (this.applyError) throw this.applyError;
   }
@@ -229,7 +209,7 @@ export class SourceReader {
       this.queue.splice(0, batch.length);
       this.acknowledge(batch.at(-1)!.endLsn);
     }
-    if (!this.current) this.idleSince = Date.now();
+    if (!this.current && this.queue.length === 0 && !this.applyError) this.idle();
     this.socket()?.resume();
   }
 
@@ -262,11 +242,16 @@ export class SourceReader {
    */
   private keepalive(lsn: string, reply: boolean): void {
     if (!this.current && this.queue.length === 0 && !this.applying) {
-      this.idleSince = Date.now();
+      this.idle();
       this.acknowledge(lsnValue(lsn));
     } else if (reply && this.appliedLsn !== undefined) {
       this.acknowledge(this.appliedLsn);
     }
+  }
+
+  private idle(): void {
+    this.caughtUp = true;
+    this.idleSince = Date.now();
   }
 
   /** The library reports `lsn + 1` as flushed; PostgreSQL's own subscribers report the commit's end exactly, so it is given `lsn − 1`. */

@@ -32,6 +32,8 @@ export interface ServiceDef {
   dataProduct?: { publication: string };
   /** Whether it reads other services' data products by logical replication (it is given `<SERVICE>_CDC_SOURCES`). */
   cdc: boolean;
+  /** Whether it keeps files of its own (analytics' warehouse): it is given `<SERVICE>_DATA_DIR`. */
+  dataDir: boolean;
 }
 
 interface Manifest {
@@ -44,6 +46,7 @@ interface Manifest {
   messaging?: { publishes?: MessageKind[]; consumes?: MessageKind[] };
   dataProduct?: { publication: string };
   cdc?: boolean;
+  dataDir?: boolean;
 }
 
 /** Every service under services/, as declared by its package.json, in start order. */
@@ -70,6 +73,7 @@ export function discoverServices(root = repoRoot): ServiceDef[] {
       ...(pkg.bazaar.messaging ? { messaging: { publishes: pkg.bazaar.messaging.publishes ?? [], consumes: pkg.bazaar.messaging.consumes ?? [] } } : {}),
       ...(pkg.bazaar.dataProduct ? { dataProduct: { publication: pkg.bazaar.dataProduct.publication } } : {}),
       cdc: pkg.bazaar.cdc ?? false,
+      dataDir: pkg.bazaar.dataDir ?? false,
     });
   }
   return defs.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));

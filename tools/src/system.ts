@@ -173,6 +173,8 @@ export async function prepareServices(
       // identity believes X-Forwarded-For from the gateway only; test copies register many users from one address.
       ...(def.name === 'identity' ? { IDENTITY_TRUSTED_PROXIES: '127.0.0.1', ...(prefix !== 'bazaar' ? { IDENTITY_DISCOVERY_MAX_PER_IP: '1000000' } : {}) } : {}),
       ...Object.fromEntries(def.calls.filter((c) => urls[c]).map((c) => [c, urls[c]!])),
+      // Files a service keeps (analytics' warehouse) live with the rest of this copy's data.
+      ...(def.dataDir ? { [`${envPrefix(def.name)}_DATA_DIR`]: path.join(options.dataRoot ?? path.join(repoRoot, '.data'), def.name) } : {}),
       ...options.extraEnv,
     };
     try {

@@ -19,7 +19,7 @@ import { infrastructureFromEnv, planPostgres, prepareServices } from '../src/sys
 const infra = infrastructureFromEnv();
 const sources = discoverServices().filter((s) => s.dataProduct);
 // Prepared first on purpose: its sources' roles exist only once their migrations ran.
-const reader: ServiceDef = { name: 'analytics', dir: path.join(repoRoot, 'services/analytics'), port: 8108, metricsPort: 8158, database: false, order: 1, calls: [], cdc: true };
+const reader: ServiceDef = { name: 'analytics', dir: path.join(repoRoot, 'services/analytics'), port: 8108, metricsPort: 8158, database: false, order: 1, calls: [], cdc: true, dataDir: false };
 const defs = [reader, ...sources];
 const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'bazaar-cdc-'));
 chmodSync(dataRoot, 0o755); // an embedded PostgreSQL runs as the postgres user

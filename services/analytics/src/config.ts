@@ -17,7 +17,8 @@ export const AnalyticsConfigSchema = Type.Object({
   PORT: PortConfig(8108),
   ...MetricsConfig(8158),
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: "identity's base URL (only its keys, at /.well-known/jwks.json, are read)" }),
-  ANALYTICS_WAREHOUSE_FILE: Type.String({ minLength: 1, default: '.data/analytics/warehouse.duckdb', description: 'the DuckDB file analytics alone writes' }),
+  ANALYTICS_DATA_DIR: Type.String({ minLength: 1, default: '.data/analytics', description: 'where analytics keeps its files (the launcher gives <data-dir>/analytics)' }),
+  ANALYTICS_WAREHOUSE_FILE: Type.Optional(Type.String({ minLength: 1, description: 'the DuckDB file analytics alone writes; default <ANALYTICS_DATA_DIR>/warehouse.duckdb' })),
   ANALYTICS_DUCKDB_THREADS: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
   ANALYTICS_DUCKDB_MEMORY_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$' })),
   // Events folded per transaction, and how long the first waits for company: freshness against throughput.
@@ -60,5 +61,8 @@ export function cdcSourcesOf(config: Pick<AnalyticsConfig, 'ANALYTICS_CDC_SOURCE
     return item;
   });
 }
+
+export const warehouseFileOf = (config: Pick<AnalyticsConfig, 'ANALYTICS_DATA_DIR' | 'ANALYTICS_WAREHOUSE_FILE'>): string =>
+  config.ANALYTICS_WAREHOUSE_FILE ?? `${config.ANALYTICS_DATA_DIR.replace(/\/+$/, '')}/warehouse.duckdb`;
 
 export const jwksUrlOf = (identityUrl: string): string => `${identityUrl.replace(/\/+$/, '')}/.well-known/jwks.json`;

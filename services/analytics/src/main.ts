@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import { contracts } from '@bazaar/contracts';
 import { createIntervalJob, createJwtVerifier, createLogger, createMessaging, failStart, messagingSettings, runService, type Logger } from '@bazaar/platform';
 import { buildApp } from './app.js';
-import { jwksUrlOf, loadAnalyticsConfig } from './config.js';
+import { jwksUrlOf, loadAnalyticsConfig, warehouseFileOf } from './config.js';
 import { createEventHandlers } from './ingest/handlers.js';
 import { WarehouseInbox, type EventBatch } from './ingest/inbox.js';
 import { rebuild } from './ingest/rebuild.js';
@@ -15,7 +15,7 @@ try {
   const config = loadAnalyticsConfig();
   const log = createLogger('analytics', config.LOG_LEVEL);
   logger = log;
-  const warehouse = await Warehouse.open(config.ANALYTICS_WAREHOUSE_FILE, {
+  const warehouse = await Warehouse.open(warehouseFileOf(config), {
     ...(config.ANALYTICS_DUCKDB_THREADS ? { threads: config.ANALYTICS_DUCKDB_THREADS } : {}),
     ...(config.ANALYTICS_DUCKDB_MEMORY_LIMIT ? { memoryLimit: config.ANALYTICS_DUCKDB_MEMORY_LIMIT } : {}),
   });

@@ -2,7 +2,9 @@ import { Registry } from 'prom-client';
 import { contracts } from '@bazaar/contracts';
 import { createIntervalJob, createJwtVerifier, createLogger, createMessaging, failStart, messagingSettings, runService, type Logger } from '@bazaar/platform';
 import { buildApp } from './app.js';
-import { jwksUrlOf, loadAnalyticsConfig, warehouseFileOf } from './config.js';
+import { startCdc } from './cdc/reader.js';
+import { registerCdcHealth, registerCdcMetrics } from './cdc/observability.js';
+import { cdcSourcesOf, jwksUrlOf, loadAnalyticsConfig, warehouseFileOf } from './config.js';
 import { createEventHandlers } from './ingest/handlers.js';
 import { WarehouseInbox, type EventBatch } from './ingest/inbox.js';
 import { rebuild } from './ingest/rebuild.js';
@@ -25,10 +27,14 @@ try {
   // No PostgreSQL: the inbox is raw_events in the warehouse, and nothing is announced (no outbox).
   const messaging = createMessaging<typeof contracts.events, typeof contracts.commands, EventBatch>({
     service: 'analytics', inbox, logger, contracts, relay: false, ...messagingSettings(config),
-    // Enough deliveries in hand to fill a batch.
-    prefetch: config.ANALYTICS_BATCH_MAX,
+    // A batch's deliveries stay unacknowledged until it commits: twice its size in hand lets the next
+    // batch fill while one is being folded.
+    prefetch: 2 * config.ANALYTICS_BATCH_MAX,
     handlers: { events: createEventHandlers() },
   });
+  // The data products of other services, by logical replication (none when the launcher gave none).
+  const cdc = startCdc({ sources: cdcSourcesOf(config), warehouse, logger: log });
+  registerCdcMetrics(metrics, cdc);
   const reconciler = new Reconciler(warehouse, {
     graceSeconds: config.ANALYTICS_RECONCILE_GRACE_SECONDS, sagaDeadlineSeconds: config.ANALYTICS_SAGA_DEADLINE_SECONDS, onRun: observed.onRun,
   });
@@ -36,8 +42,9 @@ try {
   const app = await buildApp({
     warehouse, auth, logger, reconciler, metrics, deadLetters: messaging.deadLetters, processMetrics: true,
     rebuild: () => rebuild(warehouse),
-    status: () => ({ lastFoldedAt: observed.lastFoldedAt(), cdc: [] }),
+    status: () => ({ lastFoldedAt: observed.lastFoldedAt(), cdc: cdc.status() }),
   });
+  registerCdcHealth(app.health, cdc);
   const reconcile = createIntervalJob({
     name: 'reconciliation', intervalMs: config.ANALYTICS_RECONCILE_INTERVAL_MS, logger: log,
     run: async () => {
@@ -51,7 +58,7 @@ try {
     app, port: config.PORT, host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     // The consumer stops first and lets its deliveries be answered, which needs the inbox to drain.
-    closers: [() => reconcile.stop(), () => messaging.stop(), () => inbox.drain(), () => warehouse.close()],
+    closers: [() => reconcile.stop(), () => cdc.stop(), () => messaging.stop(), () => inbox.drain(), () => warehouse.close()],
     onListening: async () => {
       await messaging.start();
       reconcile.start();

@@ -138,12 +138,43 @@ async function applyBatch(tx: WarehouseTx, batch: Pending[]): Promise<Set<Pendin
     await item.handler(item.envelope, collector, item.delivery);
   }
   if (recorded.length === 0) return duplicates;
-  await tx.run('CREATE TEMP TABLE IF NOT EXISTS batch_events AS SELECT * FROM raw_events LIMIT 0');
-  await tx.run('DELETE FROM batch_events');
-  await insertEvents(tx, 'batch_events', recorded, new Date());
+  await stage(tx, recorded, new Date());
   await tx.run('INSERT INTO raw_events SELECT * FROM batch_events');
   await fold(tx, 'batch_events', new Set(recorded.map((e) => e.type)));
   return duplicates;
+}
+
+/**
+ * Puts a batch's events in `batch_events` (a temporary table of raw_events' shape): appended as text
+ * by DuckDB's appender, then typed in one statement. A multi-row INSERT with a parameter per value
+ * costs a third of a batch's time in binding alone.
+ */
+async function stage(tx: WarehouseTx, envelopes: Envelope[], receivedAt: Date): Promise<void> {
+  await tx.run('CREATE TEMP TABLE IF NOT EXISTS batch_events AS SELECT * FROM raw_events LIMIT 0');
+  await tx.run('CREATE TEMP TABLE IF NOT EXISTS batch_staging (event_id VARCHAR, type VARCHAR, version INTEGER, source VARCHAR, occurred_at VARCHAR, correlation_id VARCHAR, payload VARCHAR)');
+  await tx.run('DELETE FROM batch_events');
+  await tx.run('DELETE FROM batch_staging');
+  const appender = await tx.connection.createAppender('batch_staging', 'main', 'temp');
+  try {
+    for (const e of envelopes) {
+      appender.appendVarchar(e.id);
+      appender.appendVarchar(e.type);
+      appender.appendInteger(e.version);
+      appender.appendVarchar(e.source);
+      appender.appendVarchar(e.occurredAt);
+      if (e.correlationId === undefined) appender.appendNull();
+      else appender.appendVarchar(e.correlationId);
+      appender.appendVarchar(JSON.stringify(e.payload));
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  await tx.run(
+    `INSERT INTO batch_events SELECT event_id::UUID, type, version, source, occurred_at::TIMESTAMPTZ, $1::TIMESTAMPTZ, correlation_id, payload::JSON FROM batch_staging`,
+    [receivedAt.toISOString()],
+  );
 }
 
 const COLUMNS = 8;

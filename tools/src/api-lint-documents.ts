@@ -20,7 +20,7 @@ import { repoRoot } from './services.js';
 export type OpenApiDocument = Record<string, unknown>;
 
 /** The services behind the gateway, whose documents are linted one by one and merged. */
-export const SERVICES = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications'] as const;
+export const SERVICES = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications', 'analytics'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 // Addresses nothing listens on: the apps are only asked for their documents.
@@ -82,6 +82,16 @@ const dependencies: Record<ServiceName, (lazy: Lazy) => Promise<Record<string, u
     closers.push(() => queue.close());
     const db = pool();
     return { pool: db, auth: verifier, logger, queue, dispatcher: new Dispatcher(db, queue, logger), deadLetters };
+  },
+  analytics: async ({ logger, verifier, deadLetters, closers }) => {
+    const { Warehouse } = await load('analytics', 'warehouse/warehouse.ts');
+    const { Reconciler } = await load('analytics', 'reconciliation/reconciler.ts');
+    // An empty warehouse in memory: nothing is queried while documenting.
+    const warehouse = await Warehouse.open(':memory:');
+    closers.push(() => warehouse.close());
+    const reconciler = new Reconciler(warehouse, { graceSeconds: 300, sagaDeadlineSeconds: 300 });
+    const nothing = () => Promise.reject(new Error('nothing is rebuilt while documenting'));
+    return { warehouse, auth: verifier, logger, reconciler, deadLetters, rebuild: nothing, status: () => ({ lastFoldedAt: null, cdc: [] }) };
   },
 };
 

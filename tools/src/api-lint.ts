@@ -59,7 +59,7 @@ export function readAllowed(file = ALLOWED_FILE): AllowedWarning[] {
 }
 
 /** The documents of services behind the gateway; `gateway` and `merged` are what clients reach. */
-const INTERNAL = /^(identity|catalog|inventory|orders|payments|shipping|notifications)$/;
+const INTERNAL = /^(identity|catalog|inventory|orders|payments|shipping|notifications|analytics)$/;
 
 /**
  * Errors whose premise does not hold where they are raised, reported as warnings instead (which must

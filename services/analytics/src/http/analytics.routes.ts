@@ -45,7 +45,7 @@ export function registerAnalyticsRoutes(app: ServiceApp, deps: AnalyticsRoutesDe
       operationId: 'getReport', tags: ['analytics'], summary: 'One report over a period of UTC days (admins), as JSON or CSV', security,
       description: 'Beyond the parameters\' schemas, 400 when from is after to or the period exceeds 366 days. format=csv (or Accept: text/csv) answers text/csv.',
       params: ReportParams, querystring: ReportQuery,
-      response: { 200: { content: { 'application/json': { schema: ReportSchema }, 'text/csv': { schema: Type.String({ description: 'RFC 4180, a header line first' }) } } } },
+      response: { 200: { content: { 'application/json': { schema: ReportSchema }, 'text/csv': { schema: Type.String({ maxLength: 1_000_000_000, description: 'RFC 4180, a header line first' }) } } } },
     },
     preHandler: admin,
   }, async (request, reply) => {
@@ -85,7 +85,11 @@ export function registerAnalyticsRoutes(app: ServiceApp, deps: AnalyticsRoutesDe
   }, async (_request, reply) => reply.code(201).send(await deps.reconciler.run('request')));
 
   app.get('/analytics/status', {
-    schema: { operationId: 'getAnalyticsStatus', tags: ['analytics'], summary: "The warehouse's contents and how current it is (admins)", security, response: { 200: StatusSchema } },
+    schema: {
+      operationId: 'getAnalyticsStatus', tags: ['analytics'], summary: "The warehouse's contents and how current it is (admins)", security,
+      description: 'Events held and the newest, rows per fact table, when this process last folded a batch, and each CDC source\'s state (streaming, copying or reconnecting, its last applied position and lag).',
+      response: { 200: StatusSchema },
+    },
     preHandler: admin,
   }, async () => {
     const [totals] = await deps.warehouse.all<{ events: number; newest: string | null }>('SELECT count(*) AS events, max(occurred_at) AS newest FROM raw_events');

@@ -23,10 +23,10 @@ export const ReportQuery = Type.Object({
 export const ReportSchema = Type.Object({
   report: Type.String({ maxLength: 50 }),
   title: Type.String({ maxLength: 200 }),
-  period: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }),
+  period: Type.Object({ from: Type.String({ format: 'date', maxLength: 10 }), to: Type.String({ format: 'date', maxLength: 10 }) }),
   columns: Type.Array(Type.String({ maxLength: 50 }), { maxItems: 50 }),
-  rows: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])), {
-    description: 'one object per row, its keys the columns',
+  rows: Type.Array(Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()])), {
+    maxItems: 1_000_000, description: 'one object per row, its keys the columns',
   }),
 });
 
@@ -48,7 +48,7 @@ const CheckResultSchema = Type.Object({
 });
 
 export const ReconciliationSchema = Type.Object({
-  runId: Type.String({ format: 'uuid' }),
+  runId: Type.String({ format: 'uuid', maxLength: 36 }),
   startedAt: Timestamp,
   finishedAt: Timestamp,
   trigger: Type.Enum(['schedule', 'request']),
@@ -57,15 +57,15 @@ export const ReconciliationSchema = Type.Object({
     check: Type.String({ maxLength: 50 }),
     entity: Type.String({ maxLength: 200, description: 'the order id or SKU at fault' }),
     detail: Type.String({ maxLength: 1000 }),
-  })),
+  }), { maxItems: 50_000, description: 'at most 1000 per check' }),
 });
 
 export const StatusSchema = Type.Object({
   events: Count('events in the warehouse'),
   newestEventAt: Nullable(Timestamp),
-  lastFoldedAt: Nullable(Type.String({ format: 'date-time', description: 'when this process last folded a batch' })),
+  lastFoldedAt: Nullable(Type.String({ format: 'date-time', maxLength: 40, description: 'when this process last folded a batch' })),
   facts: Type.Record(Type.String(), Count()),
-  cdc: Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: 'each data product read by CDC, with its state' }),
+  cdc: Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 100, description: 'each data product read by CDC, with its state' }),
 });
 
 export const RebuildSchema = Type.Object({

@@ -1,0 +1,197 @@
+// The failures a shopper can meet, in a real browser (Debian's Chromium driven by playwright-core)
+// against one throw-away copy of the system: a declined card and an item out of stock, each said on
+// the order page with "nothing was charged" (checked in payments' own database: no capture, and the
+// processor simulator's authorization never captured), then orders stopped mid-visit: the catalog
+// still browses, the pages that need orders say it is unavailable, and they recover once it is back.
+// axe-core checks every page visited; screenshots go to the folder this test prints.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { eventually } from '@bazaar/platform/testing';
+import { databaseUrlOf, startTestSystem, type TestSystem } from '../src/testing/system.js';
+import { CARDS, Shop, type ShopProduct } from '../src/testing/shop.js';
+import { startWebServer, type WebServer } from '../src/web-server.js';
+import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+
+const run = randomBytes(4).toString('hex');
+const password = 'Failures-In-The-Browser-2026!';
+const adminEmail = `web-admin-${run}@bazaar.test`;
+const shopperEmail = `web-unlucky-${run}@bazaar.test`;
+const word = `kettle${run}`;
+const say = (line: string) => console.log(`[web-failures] ${line}`);
+
+let system: TestSystem;
+let web: WebServer;
+let browser: Browser;
+let payments: pg.Pool;
+let shop: Shop;
+let admin: string;
+let copper: ShopProduct;
+let enamel: ShopProduct;
+const violations: Violation[] = [];
+const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-failures-'));
+const visit = async (name: string) => violations.push(...await browser.check(name));
+
+before(async () => {
+  ensureWebBuilt(say);
+  const port = await freePort();
+  system = await startTestSystem({
+    services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'gateway'],
+    parallel: true,
+    env: { identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } },
+  });
+  web = await startWebServer({ gateway: system.url('gateway'), port });
+  payments = new pg.Pool({ connectionString: databaseUrlOf(system, 'payments'), max: 2 });
+  shop = Shop.throughGateway(system);
+  admin = await shop.register(adminEmail, password, 'Web Admin');
+  await shop.register(shopperEmail, password, 'Unlucky Shopper');
+  const category = await shop.createCategory(admin, `kitchen-${run}`, 'Kitchen');
+  copper = await shop.createProduct(admin, { categoryId: category, sku: `FAIL-${run.toUpperCase()}-1`, priceMinor: 3400, stock: 20, name: `Copper ${word}` });
+  enamel = await shop.createProduct(admin, { categoryId: category, sku: `FAIL-${run.toUpperCase()}-2`, priceMinor: 2100, stock: 20, name: `Enamel ${word}` });
+  browser = await Browser.launch(web.url, outputDir);
+  say(`screenshots: ${outputDir}`);
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+  await payments?.end();
+  await system?.stop();
+});
+
+/** What payments holds for an order: its payment, its successful captures, the simulator's authorization. */
+async function moneyOf(orderId: string) {
+  const payment = (await payments.query<{ status: string; captured_minor: string }>('SELECT status, captured_minor FROM payments WHERE order_id_ref = $1', [orderId])).rows[0];
+  const captures = (await payments.query<{ n: string }>("SELECT count(*) AS n FROM payment_operations WHERE order_id_ref = $1 AND kind = 'capture' AND outcome = 'succeeded'", [orderId])).rows[0]!.n;
+  const held = (await payments.query<{ status: string; captured: string }>(
+    'SELECT status, captured_minor AS captured FROM card_simulator_authorizations WHERE order_id_ref = $1', [orderId])).rows;
+  return { payment, captures: Number(captures), held };
+}
+
+async function addToCart(name: string, quantity = 1) {
+  const { page } = browser;
+  await page.getByRole('searchbox', { name: 'Search products' }).fill(word);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { name }).waitFor();
+  await page.getByText(/^In stock/).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Quantity').fill(String(quantity));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByText('Added.').waitFor();
+}
+
+async function checkOut(card: string, screenshot: string): Promise<string> {
+  const { page } = browser;
+  await page.getByRole('link', { name: /^Cart/ }).click();
+  await page.getByRole('link', { name: 'Check out' }).click();
+  await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+  const newAddress = page.getByRole('radio', { name: 'A new address' });
+  await newAddress.waitFor();
+  if (await newAddress.isChecked()) {
+    await page.getByLabel('Street and number').fill('12 Damrak');
+    await page.getByLabel('Postal code').fill('1012 LG');
+    await page.getByLabel('City').fill('Amsterdam');
+  }
+  await page.getByRole('radio', { name: 'A new card' }).check();
+  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Expiry month').fill('11');
+  await page.getByLabel('Expiry year').fill(String(new Date().getUTCFullYear() + 2));
+  await page.getByLabel('Security code').fill('321');
+  await visit(screenshot);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}/, { timeout: 30_000 });
+  return /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
+test('a declined card is said on the order page, nothing is charged, and the items go back into the cart', { timeout: 90_000 }, async () => {
+  const { page } = browser;
+  await page.goto(`${web.url}/sign-in`);
+  await page.getByLabel('Email').fill(shopperEmail);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'My orders' }).waitFor();
+
+  await addToCart(`Copper ${word}`);
+  const orderId = await checkOut(CARDS.decline, '01-checkout-declining-card');
+  await page.getByRole('status').filter({ hasText: /^rejected:/ }).waitFor({ timeout: 60_000 });
+  await page.getByText('The card was declined. Nothing was charged.').waitFor();
+  await visit('02-order-card-declined');
+
+  const held = await moneyOf(orderId);
+  assert.equal(held.payment?.status, 'declined', 'payments recorded the decline');
+  assert.equal(Number(held.payment?.captured_minor), 0);
+  assert.equal(held.captures, 0, 'no capture was made');
+  assert.ok(held.held.every((a) => a.status !== 'captured' && Number(a.captured) === 0), `the processor holds no capture: ${JSON.stringify(held.held)}`);
+
+  await page.getByRole('button', { name: 'Put the items back in my cart' }).click();
+  await page.getByLabel('1 items').waitFor();
+  await page.getByRole('link', { name: 'your cart' }).click();
+  await page.getByRole('button', { name: `Remove Copper ${word}` }).click();
+  await page.getByLabel('0 items').waitFor();
+});
+
+test('an item that runs out before checkout cancels the order with nothing charged', { timeout: 90_000 }, async () => {
+  const { page } = browser;
+  await addToCart(`Enamel ${word}`, 3);
+  // Sold elsewhere while the shopper decides: inventory keeps one of twenty.
+  const adjusted = await shop.call('inventory', 'POST', `/inventory/${enamel.sku}/adjust`, { token: admin, body: { delta: -19, reason: 'counted: sold in the shop downstairs' } });
+  assert.equal(adjusted.status, 200, JSON.stringify(adjusted.body));
+  const orderId = await checkOut(CARDS.approve, '03-checkout-short-stock');
+  await page.getByRole('status').filter({ hasText: /^cancelled:/ }).waitFor({ timeout: 60_000 });
+  await page.getByText('Some items were out of stock, so the order was cancelled. Nothing was charged.').waitFor();
+  await visit('04-order-out-of-stock');
+
+  const held = await eventually(async () => {
+    const now = await moneyOf(orderId);
+    return now.payment?.status === 'voided' ? now : undefined;
+  }, { timeoutMs: 30_000, message: 'the authorization was never voided' });
+  assert.equal(held.captures, 0, 'no capture was made');
+  assert.ok(held.held.length > 0 && held.held.every((a) => a.status === 'voided' && Number(a.captured) === 0), `the processor released the hold: ${JSON.stringify(held.held)}`);
+  // The copper kettle's order did not move stock either: it is still there to buy.
+  assert.ok(copper.stock > 0);
+});
+
+test('with orders stopped the shop keeps browsing, says orders are unavailable, and recovers when orders is back', { timeout: 120_000 }, async () => {
+  const { page } = browser;
+  await system.services.orders!.stop();
+  try {
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: 'Welcome to Bazaar' }).waitFor();
+    await page.getByRole('link', { name: 'Kitchen' }).waitFor();
+    await visit('05-home-orders-down');
+    await addToCart(`Copper ${word}`);
+    await visit('06-product-orders-down');
+
+    await page.getByRole('link', { name: 'My orders' }).click();
+    await page.getByRole('alert').filter({ hasText: 'orders service is not answering' }).waitFor();
+    await visit('07-my-orders-down');
+
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await page.getByRole('link', { name: 'Check out' }).click();
+    await page.getByRole('radio', { name: /^A new card$/ }).waitFor();
+    await page.getByRole('radio', { name: /ending 4242/ }).check();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Orders cannot be taken right now. Your cart is kept and nothing was charged' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('1 items').waitFor();
+    await visit('08-checkout-orders-down');
+  } finally {
+    await system.restart('orders');
+  }
+
+  // Back: the shopper's own "Try again" brings the orders in (the gateway's breaker may need a moment).
+  await page.getByRole('link', { name: 'My orders' }).click();
+  await eventually(async () => {
+    const retry = page.getByRole('button', { name: 'Try again' });
+    if (await retry.isVisible()) await retry.click();
+    return page.getByRole('table').isVisible();
+  }, { timeoutMs: 30_000, intervalMs: 1000, message: 'my orders never came back' });
+  await page.getByRole('cell', { name: 'rejected' }).waitFor();
+  await page.getByRole('cell', { name: 'cancelled' }).waitFor();
+  await visit('09-my-orders-back');
+
+  assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+});

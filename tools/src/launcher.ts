@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
 import { startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
-import { discoverServices, repoRoot } from './services.js';
+import { discoverServices, envPrefix, repoRoot } from './services.js';
 import { ServiceProcess, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
@@ -77,6 +77,12 @@ const say = (line: string) => console.log(`[bazaar] ${line}`);
  * worked before there was a build; the startup benchmark's baseline), it runs theirs too.
  */
 const runtime: ServiceRuntime = import.meta.url.endsWith('.ts') ? 'source' : 'dist';
+
+/** Where a service without a database keeps its files (analytics' warehouse), as the table shows it. */
+const dataDirOf = (p: { def: { name: string; dataDir: boolean }; env: Record<string, string> }) => {
+  const dir = p.def.dataDir ? p.env[`${envPrefix(p.def.name)}_DATA_DIR`] : undefined;
+  return dir ? `files in ${path.relative(process.cwd(), dir) || dir}` : undefined;
+};
 
 async function main(): Promise<void> {
   const all = discoverServices();
@@ -192,7 +198,7 @@ async function main(): Promise<void> {
     service: p.def.name,
     url: `http://127.0.0.1:${p.env.PORT}`,
     pid: String(processes.find((x) => x.def.name === p.def.name)?.pid ?? '-'),
-    database: p.database ? `${p.database.database} @ ${new URL(p.database.url).host}` : '(none: stateless)',
+    database: p.database ? `${p.database.database} @ ${new URL(p.database.url).host}` : dataDirOf(p) ?? '(none: stateless)',
     state: notReady.some((n) => n.def.name === p.def.name) ? 'FAILED' : 'ready',
   })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
   const gateway = prepared.find((p) => p.def.name === 'gateway');

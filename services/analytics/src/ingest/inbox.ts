@@ -176,19 +176,3 @@ async function stage(tx: WarehouseTx, envelopes: Envelope[], receivedAt: Date): 
     [receivedAt.toISOString()],
   );
 }
-
-const COLUMNS = 8;
-
-/** Appends envelopes to `table` (raw_events' columns), a few hundred rows a statement. */
-export async function insertEvents(tx: WarehouseTx, table: string, envelopes: Envelope[], receivedAt: Date): Promise<void> {
-  for (let start = 0; start < envelopes.length; start += 500) {
-    const chunk = envelopes.slice(start, start + 500);
-    const params: (string | number | null)[] = [];
-    const rows = chunk.map((e, i) => {
-      params.push(e.id, e.type, e.version, e.source, e.occurredAt, receivedAt.toISOString(), e.correlationId ?? null, JSON.stringify(e.payload));
-      const p = (k: number) => `$${i * COLUMNS + k}`;
-      return `(${p(1)}::UUID, ${p(2)}, ${p(3)}::INTEGER, ${p(4)}, ${p(5)}::TIMESTAMPTZ, ${p(6)}::TIMESTAMPTZ, ${p(7)}, ${p(8)}::JSON)`;
-    });
-    await tx.run(`INSERT INTO ${table} VALUES ${rows.join(', ')}`, params);
-  }
-}

@@ -96,11 +96,19 @@ test('checkout outcomes count each ending with its saga durations', async () => 
   assert.equal(rows.find((r) => r.reason === 'payment_declined')?.p50Seconds, 0.8);
 });
 
-test('payment declines: attempts and the share declined, per reason', async () => {
+const declinesAsGenerated = async () => {
   const rows = await report('payment-declines');
   const declined = day.orders.filter((o) => o.outcome === 'declined').length;
   const attempts = day.orders.filter((o) => o.outcome !== 'out_of_stock').length;
   assert.deepEqual(rows, [{ day: DAY, attempts, reason: 'card_declined', declined, rate: Math.round((declined / attempts) * 10_000) / 10_000 }]);
+};
+
+test('payment declines: attempts and the share declined, per reason', declinesAsGenerated);
+
+test('payment declines count an order once however often payments answered a retried authorize', async () => {
+  const declined = day.events.find((e) => e.type === 'payment.declined')!;
+  await fold([{ ...declined, id: randomUUID(), payload: { ...(declined.payload as object), operationId: randomUUID() } }]);
+  await declinesAsGenerated();
 });
 
 test('delivery times by courier add up to every delivered parcel', async () => {

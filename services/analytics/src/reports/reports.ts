@@ -91,16 +91,20 @@ const checkoutOutcomes: ReportDef = {
     FROM ended GROUP BY ALL ORDER BY orders DESC, outcome, reason NULLS FIRST`, bounds(period)),
 };
 
-/** Authorisation attempts per day, and the declines among them by reason. */
+/**
+ * Authorisation attempts per day, and the declines among them by reason. payments keeps one payment
+ * per order and answers a repeated authorize (a retried command) with that payment's outcome again,
+ * so an attempt is an order's first authorisation outcome, however often it was announced.
+ */
 const paymentDeclines: ReportDef = {
   name: 'payment-declines',
   title: 'Payment decline rates',
-  description: 'Per UTC day: authorisation attempts (payment.authorized plus payment.declined), and for each decline reason how many and their share of the attempts. A day without declines has one row with reason null.',
+  description: 'Per UTC day: authorisation attempts (orders whose payment was authorized or declined, by the first answer, however often it was announced), and for each decline reason how many and their share of the attempts. A day without declines has one row with reason null.',
   columns: ['day', 'attempts', 'reason', 'declined', 'rate'],
   query: (warehouse, period) => warehouse.all(`
     WITH attempts AS (
-      SELECT ${DAY('occurred_at')} AS day, outcome, reason FROM fact_payments
-      WHERE outcome IN ('authorized', 'declined') AND ${IN_PERIOD('occurred_at')}
+      SELECT order_id, ${DAY('min(occurred_at)')} AS day, arg_min(outcome, occurred_at) AS outcome, arg_min(reason, occurred_at) AS reason FROM fact_payments
+      WHERE outcome IN ('authorized', 'declined') GROUP BY order_id HAVING ${IN_PERIOD('min(occurred_at)')}
     ),
     per_day AS (SELECT day, count(*) AS attempts FROM attempts GROUP BY day),
     declines AS (SELECT day, reason, count(*) AS declined FROM attempts WHERE outcome = 'declined' GROUP BY ALL)

@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { withDatabase } from '@bazaar/platform';
 import type { Finding } from './audit.js';
-import { cdcRoleName } from './cdc.js';
+import { cdcRoleName, cdcSlotName } from './cdc.js';
 import type { CredentialStore } from './credentials.js';
 import type { ServiceDef } from './services.js';
 
@@ -31,6 +31,8 @@ export interface CdcAuditContext {
   /** Admin sessions on the server's maintenance database and on `database`. */
   admin: pg.Client;
   inside: pg.Client;
+  /** The services that read data products (`cdc: true`): each may hold one slot on it, `<prefix>_<reader>_<service>`. */
+  readers: string[];
 }
 
 export async function auditCdcRole(ctx: CdcAuditContext, findings: Finding[]): Promise<void> {
@@ -92,12 +94,29 @@ export async function auditCdcRole(ctx: CdcAuditContext, findings: Finding[]): P
     ...missing,
   ].join('; '));
 
+  await auditSlots(ctx, add);
+
   const password = ctx.credentials.find(`${ctx.prefix}-${owner.name}-cdc`);
   if (!password) {
     findings.push({ service: owner.name, area: 'postgres', check: 'its CDC role, tried for real', outcome: 'skipped', detail: `no credentials for ${role} in ${ctx.dataRoot}: pass the deployment's --data-dir` });
     return;
   }
   add(...(await tryCdcRole(ctx, role, password, tables)));
+}
+
+/**
+ * What grants cannot narrow: a REPLICATION role may open a slot with any output plugin on its own
+ * database (test_decoding decodes every table's changes, published or not). The slots present say
+ * whether anyone did: only the readers' own, decoding with pgoutput, are accepted.
+ */
+async function auditSlots(ctx: CdcAuditContext, add: (check: string, problems: string[]) => void): Promise<void> {
+  const expected = new Set(ctx.readers.map((reader) => cdcSlotName(ctx.prefix, reader, ctx.owner.name)));
+  const { rows } = await ctx.admin.query<{ slot_name: string; plugin: string | null; slot_type: string }>(
+    'SELECT slot_name, plugin, slot_type FROM pg_replication_slots WHERE database = $1 ORDER BY slot_name', [ctx.database],
+  );
+  add(`its replication slots are its readers' own (${[...expected].join(', ') || 'none'}), decoding with pgoutput`, rows
+    .filter((r) => !expected.has(r.slot_name) || r.plugin !== 'pgoutput')
+    .map((r) => `slot ${r.slot_name} (${r.slot_type}, ${r.plugin ?? 'no plugin'}) on ${ctx.database}`));
 }
 
 /** Logs in as the CDC role: every published table must be readable, every other table refused. */

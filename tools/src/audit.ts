@@ -154,7 +154,7 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
           outcome: granted.length ? 'breach' : 'ok',
           ...(granted.length ? { detail: granted.map((r) => `${r.name}: ${grantees(r).join(', ')}`).join('; ') } : {}),
         });
-        await auditCdcRole({ owner, role: cdcRoles.get(owner.name), database: db, pgAdminUrl: options.infra.pgAdminUrl, prefix: options.prefix, dataRoot: options.dataRoot, credentials, admin, inside }, findings);
+        await auditCdcRole({ owner, role: cdcRoles.get(owner.name), database: db, pgAdminUrl: options.infra.pgAdminUrl, prefix: options.prefix, dataRoot: options.dataRoot, credentials, admin, inside, readers: options.services.filter((s) => s.cdc).map((s) => s.name) }, findings);
       } finally {
         await inside.end();
       }

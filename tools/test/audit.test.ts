@@ -84,6 +84,8 @@ test('each planted breach is reported against its service', async () => {
     await admin(`${prefix}_catalog`, (c) => c.query(`GRANT SELECT ON public.inbox TO ${prefix}_catalog_cdc`));
     await admin(`${prefix}_inventory`, (c) => c.query(`GRANT INSERT ON public.stock_items TO ${prefix}_inventory_cdc`));
     await admin('postgres', (c) => c.query(`ALTER ROLE ${prefix}_inventory_cdc CREATEDB`));
+    // What grants cannot stop: a slot decoding catalog's every change with test_decoding.
+    await admin(`${prefix}_catalog`, (c) => c.query(`SELECT pg_create_logical_replication_slot('${prefix}_snoop', 'test_decoding')`));
   }
   // Redis: a key no service owns; identity's user widened to every key.
   const redis = new Redis(infra.redisUrl);
@@ -120,6 +122,8 @@ test('each planted breach is reported against its service', async () => {
       expect(/^inventory postgres: its CDC role may SELECT exactly the tables of data_product/);
       assert.match(breaches(findings).find((f) => /^its CDC role, tried/.test(f.check))!.detail!, /public\.inbox: read, expected refused/);
       assert.match(breaches(findings).find((f) => f.service === 'inventory' && /SELECT exactly/.test(f.check))!.detail!, /INSERT on public\.stock_items/);
+      expect(/^catalog postgres: its replication slots are its readers' own/);
+      assert.match(breaches(findings).find((f) => /replication slots/.test(f.check))!.detail!, new RegExp(`slot ${prefix}_snoop \\(logical, test_decoding\\)`));
     }
     expect(/^\(all keys\) redis: every key belongs/);
     expect(/^identity redis: its user is refused reads and writes outside its prefix/);
@@ -135,7 +139,7 @@ test('each planted breach is reported against its service', async () => {
     assert.match(beta.detail!, /@bazaar\/alpha/);
     assert.match(beta.detail!, /package\.json depends on @bazaar\/alpha/);
     // Nothing else: the breaches are exactly the planted ones.
-    assert.equal(found.length, (brokerUsers ? 12 : 9) + (cdc ? 4 : 0), found.join('\n'));
+    assert.equal(found.length, (brokerUsers ? 12 : 9) + (cdc ? 5 : 0), found.join('\n'));
     assert.match(formatReport(findings), /BREACH/);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -18,6 +18,8 @@ export { Counter, Gauge, Histogram, type Metric, type Registry } from 'prom-clie
 export * from './auth/jwt.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';
+export * from './db/schema-gate.js';
+export { runMigrateCli, type CliOutput } from './db/migrate-cli.js';
 export * from './db/url.js';
 export * from './messaging/index.js';
 // The SDK itself (observability/setup.ts) is loaded only by `--import @bazaar/platform/register`.

@@ -1,6 +1,9 @@
 import type { Logger } from './logger.js';
 import type { ServiceApp } from './http/app.js';
+import { Type } from 'typebox';
+import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
+import { schemaRequirement, type SchemaRequirement } from './db/schema-gate.js';
 import { shutdownTracing } from './observability/tracing.js';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 
@@ -74,14 +77,33 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   await options.onListening?.();
 }
 
+/** Whether a service migrates its own database as it starts; read by {@link migrateOnStart}. */
+export const MigrationConfig = {
+  /**
+   * `false` where the rollout migrates before the new pods (Kubernetes: the migration Job), so that
+   * pods never race to change the schema and a migration's failure stops the rollout, not a pod.
+   */
+  MIGRATE_ON_START: Type.Boolean({ default: true, description: 'true or false' }),
+};
+
 /**
- * The start-up step every service with a database runs before serving: apply its own migrations.
- * A failing migration is rolled back and ends the start with a message naming the file.
+ * The start-up step every service with a database runs before serving: apply its own migrations
+ * (unless `MIGRATE_ON_START=false`, when the rollout's migration Job does). A failing migration is
+ * rolled back and ends the start with a message naming the file. Returns the schema the code needs,
+ * for {@link registerSchemaGate}: the pod is not ready while its database is behind it.
  */
-export async function migrateOnStart(databaseUrl: string, migrationsDir: string, logger: Logger): Promise<void> {
+export async function migrateOnStart(
+  databaseUrl: string, migrationsDir: string, logger: Logger, env: NodeJS.ProcessEnv = process.env,
+): Promise<SchemaRequirement> {
+  const requirement = await schemaRequirement(migrationsDir);
+  if (!loadConfig(Type.Object(MigrationConfig), env).MIGRATE_ON_START) {
+    logger.info({ requires: requirement.requires }, 'not migrating (MIGRATE_ON_START=false): the rollout migrates; not ready until the database has the schema this code needs');
+    return requirement;
+  }
   const result = await migrate(databaseUrl, migrationsDir, (line) => logger.info(line));
   if (result.ahead.length) logger.warn({ ahead: result.ahead }, 'the database has migrations this code does not know (a newer release expanded the schema first); serving on it');
   logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'database schema up to date');
+  return requirement;
 }
 
 /** Logs a start-up failure in one clear line and exits non-zero (for a service's main.ts). */

@@ -99,3 +99,23 @@ export async function call<T>(request: () => Promise<Answer<T>>): Promise<T> {
 
 /** The degraded parts of a composed answer (`X-Degraded`), for a page that shows what it has. */
 export const degradedOf = (response: Response) => (response.headers.get('x-degraded') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * GET of a gateway route its merged document leaves out (the gateway's own `/health`, whose full
+ * report it gives admins only): the same token, refresh and failures as `call`, the caller's type.
+ */
+export async function getUndocumented<T>(path: string, options: { alsoData?: number[] } = {}): Promise<T> {
+  let data: T | undefined;
+  const answer = await call<T>(async () => {
+    const token = tokens?.token();
+    const response = await fetch(`/api${path}`, { headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    const body: unknown = await response.json().catch(() => undefined);
+    // A health report says "unhealthy" with a 503 and is still the report to show.
+    if (options.alsoData?.includes(response.status) && body !== undefined) data = body as T;
+    return response.ok ? { data: body as T, response } : { error: body, response };
+  }).catch((error: unknown) => {
+    if (data !== undefined) return data;
+    throw error;
+  });
+  return answer;
+}

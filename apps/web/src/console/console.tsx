@@ -1,15 +1,43 @@
 /**
- * The operations console (issue 17's second half) lives under /console, for the admin role: its
- * pages (services and their signals, sagas, outboxes, dead letters, traces, couriers, failed
- * notifications, analytics, the isolation audit) are not built yet. This module is loaded only when
- * an admin opens /console, so none of it weighs on the storefront.
+ * The operations console, for the admin role, under /console (the shell's guard lets only admins
+ * in). It is loaded only when an admin opens it, so none of it weighs on the storefront's first page.
+ * It shows what the gateway gives admins today: the health of the services as the gateway sees them,
+ * the warehouse's reports and reconciliation, notifications' failed messages with retry, and the
+ * couriers on the map. Sagas, dead letters, outboxes, traces and the isolation audit have no route
+ * through the gateway yet, so they are not listed here.
  */
+import { Link, Route, Switch, useRoute } from 'wouter';
 import { Page } from '../ui/page';
+import { Overview } from './overview';
+import { Reports } from './reports';
+import { Reconciliation } from './reconciliation';
+import { FailedNotifications } from './notifications';
+import { Couriers } from './couriers';
+import './console.css';
+
+const SECTIONS = [
+  { path: '/', title: 'Services', component: Overview },
+  { path: '/reports', title: 'Reports', component: Reports },
+  { path: '/reconciliation', title: 'Reconciliation', component: Reconciliation },
+  { path: '/notifications', title: 'Failed notifications', component: FailedNotifications },
+  { path: '/couriers', title: 'Couriers', component: Couriers },
+] as const;
 
 export default function Console() {
   return (
-    <Page title="Operations console">
-      <p>The console's pages are not built yet. Until they are, the gateway's API documentation is at <a href="/api/docs">/api/docs</a>.</p>
-    </Page>
+    <div className="console">
+      <nav aria-label="Console" className="console-nav">
+        <ul>{SECTIONS.map((s) => <li key={s.path}><SectionLink path={s.path}>{s.title}</SectionLink></li>)}</ul>
+      </nav>
+      <Switch>
+        {SECTIONS.map((s) => <Route key={s.path} path={s.path} component={s.component} />)}
+        <Route><Page title="Not in the console"><p>The console has no page here. <Link href="/">Back to the console's start</Link>.</p></Page></Route>
+      </Switch>
+    </div>
   );
+}
+
+function SectionLink({ path, children }: { path: string; children: string }) {
+  const [active] = useRoute(path);
+  return <Link href={path} aria-current={active ? 'page' : undefined}>{children}</Link>;
 }

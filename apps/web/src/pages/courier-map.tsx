@@ -8,12 +8,13 @@
 export interface Point { latitude: number; longitude: number }
 
 /** Shipping's default geocoder centre (SHIPPING_GEOCODER_CENTER): Amsterdam. */
-const CITY = { latitude: 52.3676, longitude: 4.9041, name: 'Amsterdam' };
+export const CITY = { latitude: 52.3676, longitude: 4.9041, name: 'Amsterdam' };
 const RINGS_KM = [2, 4, 6];
+const kmPerLon = 111.32 * Math.cos((CITY.latitude * Math.PI) / 180);
+/** Kilometres east (x) and south (y) of the centre. */
+export const project = (p: Point) => ({ x: (p.longitude - CITY.longitude) * kmPerLon, y: -(p.latitude - CITY.latitude) * 110.57 });
 
 export function CourierMap({ trail, courier }: { trail: Point[]; courier: { name: string; vehicle: string } }) {
-  const kmPerLon = 111.32 * Math.cos((CITY.latitude * Math.PI) / 180);
-  const project = (p: Point) => ({ x: (p.longitude - CITY.longitude) * kmPerLon, y: -(p.latitude - CITY.latitude) * 110.57 });
   const points = trail.map(project);
   const reach = Math.max(7, ...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)) + 1));
   const last = points[points.length - 1];
@@ -23,12 +24,7 @@ export function CourierMap({ trail, courier }: { trail: Point[]; courier: { name
   return (
     <figure className="map">
       <svg viewBox={`${-reach} ${-reach} ${2 * reach} ${2 * reach}`} role="img" aria-label={label}>
-        <rect x={-reach} y={-reach} width={2 * reach} height={2 * reach} fill="#eef3ea" />
-        {RINGS_KM.map((r) => <circle key={r} r={r} fill="none" stroke="#b9c7b0" strokeWidth={0.05} strokeDasharray="0.2 0.15" />)}
-        {/* The IJ, the river north of the centre, as a landmark. */}
-        <path d={`M ${-reach} -1.2 C -3 -0.9, -1 -1.6, 1 -1.1 S 4 -1.5, ${reach} -1.3`} fill="none" stroke="#9cc3e0" strokeWidth={0.45} />
-        <circle r={0.18} fill="#555" />
-        <text y={0.7} fontSize={0.5} textAnchor="middle" fill="#333">centre</text>
+        <CityBackdrop reach={reach} />
         {points.length > 1 && <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#c0392b" strokeWidth={0.08} strokeLinejoin="round" />}
         {last && (
           <g transform={`translate(${last.x} ${last.y})`}>
@@ -36,9 +32,23 @@ export function CourierMap({ trail, courier }: { trail: Point[]; courier: { name
             <text y={-0.6} fontSize={0.55} textAnchor="middle" fill="#111" fontWeight="bold">{courier.name}</text>
           </g>
         )}
-        {RINGS_KM.map((r) => <text key={r} x={r + 0.1} y={-0.1} fontSize={0.4} fill="#667">{r} km</text>)}
       </svg>
       <figcaption>{label}. The line shows where they have been since you opened this page.</figcaption>
     </figure>
+  );
+}
+
+/** The city without anyone on it: ground, distance rings from the centre, the river, the centre. */
+export function CityBackdrop({ reach }: { reach: number }) {
+  return (
+    <>
+      <rect x={-reach} y={-reach} width={2 * reach} height={2 * reach} fill="#eef3ea" />
+      {RINGS_KM.map((r) => <circle key={r} r={r} fill="none" stroke="#b9c7b0" strokeWidth={0.05} strokeDasharray="0.2 0.15" />)}
+      {/* The IJ, the river north of the centre, as a landmark. */}
+      <path d={`M ${-reach} -1.2 C -3 -0.9, -1 -1.6, 1 -1.1 S 4 -1.5, ${reach} -1.3`} fill="none" stroke="#9cc3e0" strokeWidth={0.45} />
+      <circle r={0.18} fill="#555" />
+      <text y={0.7} fontSize={0.5} textAnchor="middle" fill="#333">centre</text>
+      {RINGS_KM.map((r) => <text key={`${r}-label`} x={r + 0.1} y={-0.1} fontSize={0.4} fill="#667">{r} km</text>)}
+    </>
   );
 }

@@ -1,0 +1,158 @@
+// The operations console in a real browser (Debian's Chromium driven by playwright-core) against a
+// throw-away copy of the system: an admin signs in, sees every service healthy as the gateway sees
+// it, reads a report drawn as a chart with its table (an order placed beforehand is in it), runs the
+// reconciliation, retries a welcome mail the SMTP server had refused until it arrives, and finds an
+// on-shift courier on the map. A customer is refused the console. axe-core checks every page
+// visited; screenshots go to the folder this test prints.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventually, startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
+import { startTestSystem, type TestSystem } from '../src/testing/system.js';
+import { CARDS, Shop, type ShopCourier } from '../src/testing/shop.js';
+import { startWebServer, type WebServer } from '../src/web-server.js';
+import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+
+const run = randomBytes(4).toString('hex');
+const password = 'Console-In-The-Browser-2026!';
+const adminEmail = `web-ops-${run}@bazaar.test`;
+const customerEmail = `web-unmailed-${run}@bazaar.test`;
+const say = (line: string) => console.log(`[web-console] ${line}`);
+
+let sink: SmtpSink;
+let system: TestSystem;
+let web: WebServer;
+let browser: Browser;
+let shop: Shop;
+let courier: ShopCourier;
+const violations: Violation[] = [];
+const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-console-'));
+const visit = async (name: string) => violations.push(...await browser.check(name));
+
+before(async () => {
+  ensureWebBuilt(say);
+  sink = await startSmtpSink({ httpPort: null });
+  const port = await freePort();
+  system = await startTestSystem({
+    services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'notifications', 'analytics', 'gateway'],
+    parallel: true,
+    env: {
+      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
+      notifications: { NOTIFICATIONS_SMTP_URL: sink.url, NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200' },
+      // Reconciliation runs when the console asks, not on a timer.
+      analytics: { ANALYTICS_RECONCILE_INTERVAL_MS: '86400000' },
+    },
+  });
+  web = await startWebServer({ gateway: system.url('gateway'), port });
+  shop = Shop.throughGateway(system);
+  const admin = await shop.register(adminEmail, password, 'Console Operator');
+  // A customer whose welcome the mail server refuses (451, every try): it ends failed, to retry.
+  sink.refuse();
+  const customer = await shop.register(customerEmail, password, 'Unmailed Customer');
+  const card = await shop.saveCard(customer, CARDS.approve);
+  const category = await shop.createCategory(admin, `desks-${run}`, 'Desks');
+  const product = await shop.createProduct(admin, { categoryId: category, sku: `OPS-${run.toUpperCase()}`, priceMinor: 15_000, stock: 5, name: `Standing desk ${run}` });
+  await shop.placeOrder(customer, { items: [{ productId: product.id, quantity: 1 }], paymentMethodId: card });
+  courier = await shop.newCourier(admin, { email: `courier-${run}@bazaar.test`, password, name: `Cora ${run}` });
+  await shop.startShift(courier, { latitude: 52.3731, longitude: 4.8922 });
+  browser = await Browser.launch(web.url, outputDir);
+  say(`screenshots: ${outputDir}`);
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+  await system?.stop();
+  await sink?.close();
+});
+
+async function signIn(email: string) {
+  const { page } = browser;
+  await page.goto(`${web.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Sign out' }).waitFor();
+}
+
+/** Reloads the page until `ready` is visible: the warehouse and the queue catch up on their own time. */
+async function reloadUntil(ready: () => Promise<boolean>, message: string) {
+  await eventually(async () => {
+    if (await ready()) return true;
+    await browser.page.reload();
+    return false;
+  }, { timeoutMs: 60_000, intervalMs: 2000, message });
+}
+
+test('a customer is not let into the console', { timeout: 60_000 }, async () => {
+  const { page } = browser;
+  await signIn(customerEmail);
+  assert.equal(await page.getByRole('link', { name: 'Console' }).count(), 0, 'no console link for a customer');
+  await page.goto(`${web.url}/console`);
+  await page.getByText('Your account does not have the admin role.').waitFor();
+  await visit('01-console-refused');
+  await page.getByRole('link', { name: 'Sign out' }).click();
+  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+});
+
+test('an admin reads the services, a report, the reconciliation, retries a failed mail and sees the couriers', { timeout: 150_000 }, async () => {
+  const { page } = browser;
+  await signIn(adminEmail);
+  await page.getByRole('link', { name: 'Console' }).click();
+  await page.getByRole('heading', { name: 'Services' }).waitFor();
+  for (const service of ['identity', 'catalog', 'orders', 'notifications', 'analytics']) {
+    await page.getByRole('row', { name: new RegExp(`^${service} healthy`) }).waitFor();
+  }
+  await visit('02-services');
+
+  // The order placed before is in the checkout outcomes, drawn and tabled.
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('heading', { name: 'Reports' }).waitFor();
+  await page.getByRole('link', { name: /checkout outcomes/i }).click();
+  await reloadUntil(() => page.getByRole('cell', { name: 'confirmed', exact: true }).isVisible(), 'the confirmed order never reached the checkout outcomes');
+  await page.getByRole('img', { name: /^Bar chart, Orders by outcome: 1 entry, highest confirmed at 1/ }).waitFor();
+  await visit('03-report-checkout-outcomes');
+  await page.getByRole('link', { name: /revenue per day by category/i }).click();
+  await reloadUntil(() => page.getByRole('cell', { name: 'Desks', exact: true }).isVisible(), 'the revenue never reached its report');
+  await page.getByRole('img', { name: /^Line chart, Revenue per day from / }).waitFor();
+  await page.getByRole('img', { name: /^Bar chart, Revenue per category: 1 entry, highest Desks at €150\.00/ }).waitFor();
+  await visit('04-report-revenue');
+
+  await page.getByRole('link', { name: 'Reconciliation' }).click();
+  await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+  await page.getByRole('button', { name: 'Run the checks now' }).click();
+  await page.getByRole('heading', { name: /^Run of .*\(asked for\)/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('row', { name: /confirmed-captured/ }).waitFor();
+  await visit('05-reconciliation');
+
+  // The welcome the mail server refused: failed after its tries, retried once the server accepts.
+  await page.getByRole('link', { name: 'Failed notifications' }).click();
+  const retry = page.getByRole('button', { name: `Retry the welcome message to ${customerEmail}` });
+  await reloadUntil(() => retry.isVisible(), 'the refused welcome never showed as failed');
+  await page.getByRole('row').filter({ has: retry }).getByText(/451/).waitFor();
+  await visit('06-failed-notifications');
+  sink.accept();
+  await retry.click();
+  await page.getByText(`The welcome message to ${customerEmail} is queued again.`).waitFor();
+  await eventually(async () => sink.to(customerEmail).find((m) => /^Welcome to Bazaar/.test(m.subject)), { timeoutMs: 30_000, intervalMs: 300, message: 'the retried welcome never arrived' });
+
+  // Shipping shows a position only while it is fresh: the courier's app sends one as it rides.
+  const moved = await shop.call('shipping', 'PUT', '/couriers/me/location', { token: courier.token, body: { latitude: 52.3702, longitude: 4.8952 } });
+  assert.equal(moved.status, 204, JSON.stringify(moved.body));
+  await page.getByRole('link', { name: 'Couriers' }).click();
+  await page.getByRole('img', { name: /^Map of Amsterdam: 1 of 1 couriers with a fresh position/ }).waitFor();
+  await page.getByRole('row', { name: new RegExp(`^${courier.name} cargo-bike 3 on shift`) }).waitFor();
+  await visit('07-couriers');
+
+  // A phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('link', { name: /checkout outcomes/i }).click();
+  await page.getByRole('img', { name: /^Bar chart, Orders by outcome/ }).waitFor();
+  await visit('08-report-phone');
+
+  assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+});

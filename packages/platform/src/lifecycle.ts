@@ -3,7 +3,8 @@ import type { ServiceApp } from './http/app.js';
 import { Type } from 'typebox';
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
-import { schemaRequirement, type SchemaRequirement } from './db/schema-gate.js';
+import type { Pool } from './db/pool.js';
+import { registerSchemaGate, schemaRequirement, waitForSchema, type SchemaRequirement } from './db/schema-gate.js';
 import { shutdownTracing } from './observability/tracing.js';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 
@@ -26,6 +27,12 @@ export interface RunServiceOptions {
    * public port does not serve metrics). Started before the public port, stopped after it.
    */
   metrics?: { port: number; host: string };
+  /**
+   * The schema the code needs ({@link migrateOnStart}'s result) and the pool of its database: the
+   * app gets a `schema` readiness probe, and `onListening` waits until the database has it, so no
+   * consumer or job runs on a schema behind the code while the rollout's migration Job has not run.
+   */
+  schema?: { pool: Pick<Pool, 'query'>; requirement: SchemaRequirement };
 }
 
 /**
@@ -72,8 +79,10 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     metricsServer = await startMetricsServer({ registry: app.metrics, ...options.metrics, logger });
     logger.info({ port: metricsServer.port, host: options.metrics.host }, 'metrics served at /metrics');
   }
+  if (options.schema) registerSchemaGate(app.health, options.schema.pool, options.schema.requirement, { logger });
   await app.listen({ port: options.port, host: options.host });
   logger.info({ port: options.port, host: options.host }, 'listening');
+  if (options.schema && !(await waitForSchema(options.schema.pool, options.schema.requirement, { stopped: () => stopping, logger }))) return;
   await options.onListening?.();
 }
 
@@ -90,7 +99,8 @@ export const MigrationConfig = {
  * The start-up step every service with a database runs before serving: apply its own migrations
  * (unless `MIGRATE_ON_START=false`, when the rollout's migration Job does). A failing migration is
  * rolled back and ends the start with a message naming the file. Returns the schema the code needs,
- * for {@link registerSchemaGate}: the pod is not ready while its database is behind it.
+ * for `runService`'s `schema`: the pod is not ready, and starts no background work, while its
+ * database is behind it.
  */
 export async function migrateOnStart(
   databaseUrl: string, migrationsDir: string, logger: Logger, env: NodeJS.ProcessEnv = process.env,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import {
-  createLogger, createPool, createServiceApp, migrate, migrateOnStart, MigrationError, registerDatabaseHealth, registerSchemaGate, schemaRequirement,
+  createLogger, createPool, createServiceApp, migrate, migrateOnStart, MigrationError, registerDatabaseHealth, registerSchemaGate, schemaRequirement, waitForSchema,
   type Pool, type ServiceApp,
 } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
@@ -187,4 +187,14 @@ test('migrateOnStart migrates unless MIGRATE_ON_START=false, and returns the sch
   const migrated = await migrateOnStart(fresh.url, dir, logger, {});
   assert.equal(migrated.requires, 2);
   assert.deepEqual(await tables(), ['schema_migrations', 'things']);
+});
+
+test('waitForSchema gives up when the process stops, and answers at once when the schema is there', async () => {
+  const ahead = await schemaRequirement(await release('v1', [['create_things', THINGS]]));
+  assert.equal(await waitForSchema(pool, ahead), true);
+  const future = await schemaRequirement(await release('v6', [
+    ['create_things', THINGS], ['add_colour', COLOUR], ['add_size', SIZE], ['add_note', 'SELECT 1;'], ['add_tag', 'SELECT 1;'], ['add_more', 'SELECT 1;'],
+  ]));
+  let checks = 0;
+  assert.equal(await waitForSchema(pool, future, { intervalMs: 10, stopped: () => ++checks > 3 }), false);
 });

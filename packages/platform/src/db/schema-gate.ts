@@ -115,3 +115,23 @@ export function registerSchemaGate(health: HealthRegistry, db: Pick<pg.Pool, 'qu
     return { status: state.state === 'behind' ? 'unhealthy' : 'healthy', message, details };
   });
 }
+
+/**
+ * Resolves true once the database has every migration the code needs, checking every `intervalMs`;
+ * false if `stopped()` turns true first (the process is shutting down). A service holds its consumers,
+ * relays and jobs on this: readiness keeps requests away from a pod whose database is behind, but
+ * nothing else would keep its handlers from meeting tables they do not find. Errors (the database
+ * unreachable meanwhile) mean "not yet", as they do for the probe.
+ */
+export async function waitForSchema(
+  db: Pick<pg.Pool, 'query'>, requirement: SchemaRequirement, options: { stopped?: () => boolean; intervalMs?: number; logger?: Logger } = {},
+): Promise<boolean> {
+  for (let said = false; ; said = true) {
+    const state = await schemaState(db, requirement).catch(() => undefined);
+    if (state && state.state !== 'behind') return true;
+    if (!said) options.logger?.warn(`background work waits for the schema: ${state ? describeSchemaState(state) : 'the database does not answer'}`);
+    if (options.stopped?.()) return false;
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 2000));
+    if (options.stopped?.()) return false;
+  }
+}

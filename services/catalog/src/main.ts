@@ -10,7 +10,7 @@ let logger: Logger | undefined;
 try {
   const config = loadCatalogConfig();
   logger = createLogger('catalog', config.LOG_LEVEL);
-  await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
+  const schema = await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
   const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog', max: config.DATABASE_POOL_MAX });
   const messaging = createMessaging({
     service: 'catalog', pool, logger, contracts, ...messagingSettings(config),
@@ -25,6 +25,7 @@ try {
     host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
     logger,
+    schema: { pool, requirement: schema },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => messaging.stop()],
     onListening: () => messaging.start(),

@@ -12,7 +12,7 @@ let logger: Logger | undefined;
 try {
   const config = loadIdentityConfig();
   logger = createLogger('identity', config.LOG_LEVEL);
-  await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
+  const schema = await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', max: config.DATABASE_POOL_MAX });
   // identity only publishes (user.registered, user.updated, and the links notifications mails); it consumes nothing.
   const messaging = createMessaging({ service: 'identity', pool, logger, contracts, ...messagingSettings(config) });
@@ -39,6 +39,7 @@ try {
     host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
     logger,
+    schema: { pool, requirement: schema },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => redis.quit(), () => messaging.stop()],
     onListening: () => messaging.start(),

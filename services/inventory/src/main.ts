@@ -11,7 +11,7 @@ let logger: Logger | undefined;
 try {
   const config = loadInventoryConfig();
   logger = createLogger('inventory', config.LOG_LEVEL);
-  await migrateOnStart(config.INVENTORY_DATABASE_URL, MIGRATIONS_DIR, logger);
+  const schema = await migrateOnStart(config.INVENTORY_DATABASE_URL, MIGRATIONS_DIR, logger);
   const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory', max: config.DATABASE_POOL_MAX });
   const settings = settingsFrom(config);
   const now = () => new Date();
@@ -41,6 +41,7 @@ try {
     host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
     logger,
+    schema: { pool, requirement: schema },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => messaging.stop(), () => expiry.stop()],
     onListening: async () => {

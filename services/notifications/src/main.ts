@@ -22,7 +22,7 @@ try {
   const config = loadNotificationsConfig();
   const log = createLogger('notifications', config.LOG_LEVEL);
   logger = log;
-  await migrateOnStart(config.NOTIFICATIONS_DATABASE_URL, migrationsDir, logger);
+  const schema = await migrateOnStart(config.NOTIFICATIONS_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications', max: config.DATABASE_POOL_MAX });
   // Consumes only: its handlers write the history, and nothing of it is announced (no relay).
   const messaging = createMessaging({
@@ -47,6 +47,7 @@ try {
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
+    schema: { pool, requirement: schema },
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [
       () => pool.end(), () => queue.close(), () => email.close(), () => worker.close(),

@@ -14,7 +14,7 @@ let logger: Logger | undefined;
 try {
   const config = loadOrdersConfig();
   logger = createLogger('orders', config.LOG_LEVEL);
-  await migrateOnStart(config.ORDERS_DATABASE_URL, MIGRATIONS_DIR, logger);
+  const schema = await migrateOnStart(config.ORDERS_DATABASE_URL, MIGRATIONS_DIR, logger);
   const pool = createPool(config.ORDERS_DATABASE_URL, { applicationName: 'orders', max: config.DATABASE_POOL_MAX });
   const settings = sagaSettingsFrom(config);
   const now = () => new Date();
@@ -38,6 +38,7 @@ try {
   });
   await runService({
     app,
+    schema: { pool, requirement: schema },
     port: config.PORT,
     host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },

@@ -15,7 +15,7 @@ let logger: Logger | undefined;
 try {
   const config = loadPaymentsConfig();
   logger = createLogger('payments', config.LOG_LEVEL);
-  await migrateOnStart(config.PAYMENTS_DATABASE_URL, migrationsDir, logger);
+  const schema = await migrateOnStart(config.PAYMENTS_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments', max: config.DATABASE_POOL_MAX });
   // The card processor is outside the system: here it is the simulator (processor/simulated-processor.ts).
   // Its state stands in for the processor's own storage, in tables of its own (card_simulator_*) in
@@ -40,6 +40,7 @@ try {
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
+    schema: { pool, requirement: schema },
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => simulatorPool.end(), () => messaging.stop()],
     onListening: () => messaging.start(),

@@ -20,7 +20,7 @@ try {
   const config = loadShippingConfig();
   const log = createLogger('shipping', config.LOG_LEVEL);
   logger = log;
-  await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
+  const schema = await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', max: config.DATABASE_POOL_MAX });
   // Shipping's outbox, made before the messaging because the command handlers it is given reply
   // through it; the messaging's relay sends what it holds.
@@ -49,6 +49,7 @@ try {
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
+    schema: { pool, requirement: schema },
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => redis.quit(), () => messaging.stop(), () => dispatcher.stop()],
     onListening: async () => {

@@ -21,7 +21,7 @@ import { shoppingDay } from '../services/analytics/test/day.js';
 
 export interface FreshnessOptions {
   label: string;
-  /** ANALYTICS_BATCH_MAX: events a transaction at most, and (as main.ts sets it) the consumer's prefetch. */
+  /** ANALYTICS_BATCH_MAX: events a transaction at most; the consumer's prefetch is twice that, as main.ts sets it. */
   maxBatch: number;
   lingerMs: number;
   /** Events a second, and for how long: a warm-up first, whose events are not counted. */
@@ -95,7 +95,7 @@ export async function measureFreshness(options: FreshnessOptions, say: (line: st
   }) as typeof handler]));
   const messaging = createMessaging<typeof contracts.events, typeof contracts.commands, EventBatch>({
     service: 'analytics', inbox, logger, contracts, relay: false, amqpUrl: options.amqpUrl, namespace,
-    retry: { delayMs: 10_000, maxAttempts: 5 }, prefetch: maxBatch,
+    retry: { delayMs: 10_000, maxAttempts: 5 }, prefetch: 2 * maxBatch,
     handlers: { events: handlers },
   });
   await messaging.start();

@@ -100,12 +100,24 @@ describe('couriers and live positions', () => {
     assert.deepEqual([me.position.latitude.toFixed(4), me.position.longitude.toFixed(4)], [CENTRAAL.latitude.toFixed(4), CENTRAAL.longitude.toFixed(4)]);
     const near = (await asAdmin('GET', `/couriers/nearby?latitude=${CENTRAAL.latitude}&longitude=${CENTRAAL.longitude}&radiusKm=1`)).json();
     assert.ok(near.items.some((i: { courierId: string }) => i.courierId === c.id));
+    // The admins' list and one courier's record carry the same last fresh position.
+    const listed = async () => {
+      const found: { id: string; position: { latitude: number } | null }[] = [];
+      for (let after: string | undefined, page; (page = (await asAdmin('GET', `/couriers?limit=100${after ? `&after=${after}` : ''}`)).json()); after = page.next) {
+        found.push(...page.items);
+        if (!page.next) break;
+      }
+      return found.find((i) => i.id === c.id)!;
+    };
+    assert.equal((await listed()).position?.latitude.toFixed(4), CENTRAAL.latitude.toFixed(4));
+    assert.equal((await asAdmin('GET', `/couriers/${c.id}`)).json().position.latitude.toFixed(4), CENTRAAL.latitude.toFixed(4));
 
     assert.equal((await c.as('PUT', '/couriers/me/shift', { onShift: false })).json().onShift, false);
     assert.equal((await c.as('PUT', '/couriers/me/location', CENTRAAL)).statusCode, 409);
     const after = (await asAdmin('GET', `/couriers/nearby?latitude=${CENTRAAL.latitude}&longitude=${CENTRAAL.longitude}&radiusKm=1`)).json();
     assert.ok(!after.items.some((i: { courierId: string }) => i.courierId === c.id));
     assert.equal((await c.as('GET', '/couriers/me')).json().position, null);
+    assert.equal((await listed()).position, null);
   });
 
   test('nearby lists the nearest first, within the radius only', async () => {

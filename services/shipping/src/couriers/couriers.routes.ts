@@ -50,7 +50,9 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
     const rows = await listCouriers(pool, { after, limit: limit + 1 });
     if (!rows) throw AppError.invalid('querystring.after names no courier', [{ field: 'querystring.after', message: 'names no courier' }]);
     const page = rows.slice(0, limit);
-    const items = page.map((c) => toCourierView(c));
+    // Each with its last fresh position, as GET /couriers/:id gives it (one Redis read each, together).
+    const seen = await Promise.all(page.map((c) => positions.positionOf(c.id)));
+    const items = page.map((c, i) => toCourierView(c, seen[i]));
     return rows.length > limit ? { items, next: page[page.length - 1]!.id } : { items };
   });
 

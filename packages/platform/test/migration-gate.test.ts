@@ -93,7 +93,9 @@ test('a service whose database lacks its newest migration is not ready and says 
 
   const refused = await app.inject({ method: 'GET', url: '/health/ready' });
   assert.equal(refused.statusCode, 503);
-  assert.deepEqual(refused.json(), { status: 'not-ready' });
+  assert.equal(refused.json().status, 'not-ready');
+  assert.deepEqual(refused.json().reasons.length, 1);
+  assert.match(refused.json().reasons[0], /^schema: .*lacks 0002_add_colour\.sql/);
   const behind = await schemaCheck(app);
   assert.equal(behind.status, 'unhealthy');
   assert.match(behind.message ?? '', /needs version 2, database at 1\): the database lacks 0002_add_colour\.sql/);

@@ -38,11 +38,23 @@ export function registerHealthRoutes(app: ServiceApp): void {
   app.get('/health/ready', {
     schema: {
       operationId: 'getReadiness', tags: ['health'], security: anonymous,
-      response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: Type.Object({ status: Type.Union([Type.Literal('not-ready'), Type.Literal('shutting-down')]) }) },
+      response: {
+        200: Type.Object({ status: Type.Literal('ready') }),
+        503: Type.Object({
+          status: Type.Union([Type.Literal('not-ready'), Type.Literal('shutting-down')]),
+          reasons: Type.Optional(Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 20, description: 'each failing critical check and why, e.g. a database behind the code\'s migrations' })),
+        }),
+      },
     },
   }, async (_request, reply) => {
     if (!app.accepting) return reply.code(503).send({ status: 'shutting-down' });
     const status = await app.health.check();
-    return reply.code(status.status === 'unhealthy' ? 503 : 200).send({ status: status.status === 'unhealthy' ? 'not-ready' : 'ready' });
+    if (status.status !== 'unhealthy') return reply.code(200).send({ status: 'ready' });
+    // Why, so that a rollout stuck on readiness says it without a trip to /health or the logs.
+    const reasons = Object.entries(status.checks)
+      .filter(([, check]) => check.status === 'unhealthy')
+      .map(([name, check]) => `${name}: ${check.message ?? 'unhealthy'}`.slice(0, 2000))
+      .slice(0, 20);
+    return reply.code(503).send({ status: 'not-ready', reasons });
   });
 }

@@ -2,7 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.js';
 import type { ServiceApp } from '../http/app.js';
+import type { Queryable } from '../db/pool.js';
 import type { DeadLetterQueue } from './dead-letters.js';
+import type { OutboxStats } from './observability.js';
+import { registerOutboxRoute } from './outbox.routes.js';
 
 // AMQP names are short strings (at most 255 bytes); errors are cut at 2,000 characters when parked.
 const AmqpName = (description?: string) => Type.String({ maxLength: 255, ...(description ? { description } : {}) });
@@ -28,13 +31,19 @@ export interface DeadLetterRoutesOptions {
   preHandler?: (request: FastifyRequest) => Promise<void>;
   /** What the guard asks for, as the API document says it (default: a bearer token with the admin role). */
   security?: Record<string, string[]>[];
+  /**
+   * The service's outbox (its pool, or a function giving its figures): `GET /admin/outbox` is mounted
+   * beside the dead-letter routes, with the same guard. A service without an outbox leaves it out.
+   */
+  outbox?: Queryable | (() => Promise<OutboxStats>);
 }
 
 /**
  * `GET /admin/dlq` lists the messages parked in the service's dead-letter queue with their errors;
  * `POST /admin/dlq/replay` with `{ "id": … }` or `{ "all": true }` sends them back to their work
  * queue (after the cause was fixed). A service that consumes nothing lists an empty queue with
- * `consumes: false`. Register on the service's app before `ready()`.
+ * `consumes: false`. With `outbox`, `GET /admin/outbox` too (see {@link registerOutboxRoute}).
+ * Register on the service's app before `ready()`.
  */
 export function registerDeadLetterRoutes(app: ServiceApp, deadLetters: DeadLetterQueue, options: DeadLetterRoutesOptions = {}): void {
   const base = options.prefix ?? '/admin/dlq';
@@ -81,6 +90,7 @@ export function registerDeadLetterRoutes(app: ServiceApp, deadLetters: DeadLette
     if (!(await broker(() => deadLetters.replay(body.id)))) throw AppError.notFound(`parked message ${body.id}`);
     return { replayed: 1 };
   });
+  if (options.outbox) registerOutboxRoute(app, options.outbox, { ...guard, security });
 }
 
 async function broker<T>(fn: () => Promise<T>): Promise<T> {

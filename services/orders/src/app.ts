@@ -5,6 +5,7 @@ import {
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import type { CheckoutMetrics } from './checkout/checkout.metrics.js';
+import { registerSagaAdminRoutes } from './checkout/saga-admin.routes.js';
 import type { SagaSettings } from './checkout/saga.types.js';
 import type { OrdersPublish } from './events.js';
 import type { Catalog } from './orders/catalog.client.js';
@@ -61,7 +62,8 @@ export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
     orders: orderRecords,
     logger: deps.logger,
   });
-  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  registerSagaAdminRoutes(app, { pool: deps.pool, verifier: deps.verifier, now: deps.now ?? (() => new Date()) });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
   await app.ready();
   return app;
 }

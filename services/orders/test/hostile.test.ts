@@ -5,8 +5,9 @@ import { assertHostileSafe, startTestDeadLetterQueue } from '@bazaar/platform/te
 import { buildApp } from '../src/app.js';
 import { checkoutBody, settings, startOrders, type Harness } from './support.js';
 
-// orders as deployed (its dead-letter routes on a real broker queue), with products in the stand-in
-// catalog and two orders of the customer's, so generated requests reach real rows and the checkout.
+// orders as deployed (its dead-letter and outbox routes, the dead letters on a real broker queue, the
+// operators' saga routes), with products in the stand-in catalog and two orders of the customer's,
+// so generated requests reach real rows and the checkout.
 let h: Harness;
 let app: ServiceApp;
 let dlq: Awaited<ReturnType<typeof startTestDeadLetterQueue>>;
@@ -32,7 +33,8 @@ before(async () => {
     if (placed.statusCode !== 202) throw new Error(`order: ${placed.statusCode} ${placed.body}`);
     ids.push(placed.json().id);
   }
-  Object.assign(known, { id: ids, productId: products, paymentMethodId: [checkoutBody([]).paymentMethodId], country: ['GB'], currency: ['EUR'] });
+  // orderId: the operators' saga routes (GET /admin/sagas/:orderId), reaching real sagas and their step logs.
+  Object.assign(known, { id: ids, orderId: ids, productId: products, paymentMethodId: [checkoutBody([]).paymentMethodId], country: ['GB'], currency: ['EUR'] });
 });
 after(async () => {
   await app.close();

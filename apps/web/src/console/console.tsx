@@ -1,10 +1,10 @@
 /**
  * The operations console, for the admin role, under /console (the shell's guard lets only admins
  * in). It is loaded only when an admin opens it, so none of it weighs on the storefront's first page.
- * It shows what the gateway gives admins today: the health of the services as the gateway sees them,
- * the warehouse's reports and reconciliation, notifications' failed messages with retry, and the
- * couriers on the map. Sagas, dead letters, outboxes, traces and the isolation audit have no route
- * through the gateway yet, so they are not listed here.
+ * It shows the health of the services as the gateway sees them and each service's own (its checks,
+ * outbox and dead-letter queue with replay), the checkout sagas with their step logs, traces as
+ * waterfalls, the isolation audit, the warehouse's reports and reconciliation, notifications' failed
+ * messages with retry, and the couriers on the map.
  */
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { Page } from '../ui/page';
@@ -13,10 +13,19 @@ import { Reports } from './reports';
 import { Reconciliation } from './reconciliation';
 import { FailedNotifications } from './notifications';
 import { Couriers } from './couriers';
+import { ServicePage } from './service';
+import { Sagas } from './sagas';
+import { SagaPage } from './saga';
+import { Traces } from './traces';
+import { TracePage } from './trace';
+import { Audit } from './audit';
 import './console.css';
 
 const SECTIONS = [
   { path: '/', title: 'Services', component: Overview },
+  { path: '/sagas', title: 'Sagas', component: Sagas },
+  { path: '/traces', title: 'Traces', component: Traces },
+  { path: '/audit', title: 'Isolation audit', component: Audit },
   { path: '/reports', title: 'Reports', component: Reports },
   { path: '/reconciliation', title: 'Reconciliation', component: Reconciliation },
   { path: '/notifications', title: 'Failed notifications', component: FailedNotifications },
@@ -31,6 +40,9 @@ export default function Console() {
       </nav>
       <Switch>
         {SECTIONS.map((s) => <Route key={s.path} path={s.path} component={s.component} />)}
+        <Route path="/services/:service" component={ServicePage} />
+        <Route path="/sagas/:orderId" component={SagaPage} />
+        <Route path="/traces/:traceId" component={TracePage} />
         <Route><Page title="Not in the console"><p>The console has no page here. <Link href="/">Back to the console's start</Link>.</p></Page></Route>
       </Switch>
     </div>

@@ -3,6 +3,7 @@
  * admins only: each upstream's liveness, latency and circuit breaker), and the warehouse's state
  * (analytics' GET /analytics/status). Both read again every 5 s.
  */
+import { Link } from 'wouter';
 import { api, call, getUndocumented } from '../api/client';
 import { ErrorPanel } from '../ui/error-panel';
 import { dateTime, words } from '../ui/format';
@@ -23,6 +24,8 @@ interface HealthReport {
 }
 
 const POLL_MS = 5000;
+/** The gateway's checks named after a service (its upstreams) open on that service's own page; its Redis and the like do not. */
+const UPSTREAM = /^(identity|catalog|inventory|payments|shipping|orders|notifications|analytics)$/;
 
 export function Overview() {
   const health = useLoad(() => getUndocumented<HealthReport>('/health', { alsoData: [503] }), [], { pollMs: POLL_MS });
@@ -31,6 +34,7 @@ export function Overview() {
     <Page title="Services">
       <section aria-labelledby="health-heading">
         <h2 id="health-heading">Health, as the gateway sees it</h2>
+        <p>A service's name opens its own health checks, its outbox and its dead-letter queue.</p>
         {health.state === 'loading' && <Placeholder lines={6} label="Loading the services' health" />}
         {health.state === 'error' && <ErrorPanel error={health.error} onRetry={health.reload} />}
         {health.state === 'ok' && <HealthTable report={health.data} />}
@@ -65,7 +69,7 @@ function HealthTable({ report }: { report: HealthReport }) {
         <tbody>
           {checks.map(([name, check]) => (
             <tr key={name}>
-              <th scope="row">{name}</th>
+              <th scope="row">{UPSTREAM.test(name) ? <Link href={`/services/${name}`}>{name}</Link> : name}</th>
               <td><span className={`pill health-${check.status}`}>{check.status}</span></td>
               <td className="num">{Math.round(check.latency)} ms</td>
               <td>{check.details?.breaker ? words(check.details.breaker) : '–'}</td>

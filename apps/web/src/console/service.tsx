@@ -1,0 +1,71 @@
+/**
+ * One service as it sees itself: its own /health (every check with its latency, message and
+ * details), its outbox backlog, and its dead-letter queue with replay. Health and outbox are read
+ * again every 5 s; the parked messages when asked, so a list being read does not move.
+ */
+import { Link, useParams } from 'wouter';
+import { ErrorPanel } from '../ui/error-panel';
+import { dateTime } from '../ui/format';
+import { Page, Placeholder } from '../ui/page';
+import { useLoad } from '../ui/use-load';
+import { admin, orNothing, type ServiceHealth } from './admin-api';
+import { DeadLetterQueue } from './dead-letters';
+
+const POLL_MS = 5000;
+
+export function ServicePage() {
+  const { service = '' } = useParams<{ service: string }>();
+  const health = useLoad(() => admin.health(service), [service], { pollMs: POLL_MS });
+  const outbox = useLoad(() => orNothing(admin.outbox(service)), [service], { pollMs: POLL_MS });
+  return (
+    <Page title={`Service ${service}`}>
+      <p><Link href="/">All services</Link></p>
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading">Health checks</h2>
+        {health.state === 'loading' && <Placeholder lines={4} label={`Loading ${service}'s health`} />}
+        {health.state === 'error' && <ErrorPanel error={health.error} onRetry={health.reload} />}
+        {health.state === 'ok' && <Checks report={health.data} />}
+        {health.error && <p className="notice" role="status">Showing the report of {dateTime(health.data?.timestamp ?? new Date().toISOString())}: {health.error.message}</p>}
+      </section>
+      <section aria-labelledby="outbox-heading">
+        <h2 id="outbox-heading">Outbox</h2>
+        {outbox.state === 'loading' && <Placeholder lines={2} label="Loading the outbox" />}
+        {outbox.state === 'error' && <ErrorPanel error={outbox.error} onRetry={outbox.reload} compact />}
+        {outbox.state === 'ok' && !outbox.data && <p>{service} has no outbox: it publishes no message.</p>}
+        {outbox.state === 'ok' && outbox.data && (
+          <dl className="figures">
+            <div><dt>Messages not yet published</dt><dd>{outbox.data.backlog}</dd></div>
+            <div><dt>Oldest waiting</dt><dd>{outbox.data.oldestAgeSeconds === null ? '–' : `${Math.round(outbox.data.oldestAgeSeconds)} s`}</dd></div>
+          </dl>
+        )}
+      </section>
+      <DeadLetterQueue service={service} />
+    </Page>
+  );
+}
+
+function Checks({ report }: { report: ServiceHealth }) {
+  const checks = Object.entries(report.checks).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <>
+      <p>{report.service} is <strong className={`pill health-${report.status}`}>{report.status}</strong>, up for {Math.round(report.uptime / 60)} minutes (version {report.version}).</p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Health checks, scrolls sideways">
+        <table className="lines">
+          <caption className="visually-hidden">Each of {report.service}'s health checks</caption>
+          <thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col" className="num">Answer in</th><th scope="col">Message</th><th scope="col">Details</th></tr></thead>
+          <tbody>
+            {checks.map(([name, check]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td><span className={`pill health-${check.status}`}>{check.status}</span></td>
+                <td className="num">{Math.round(check.latency)} ms</td>
+                <td className="wrap-anywhere">{check.message ?? ''}</td>
+                <td className="wrap-anywhere small">{check.details ? Object.entries(check.details).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('; ') : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

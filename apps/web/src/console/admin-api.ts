@@ -17,7 +17,8 @@ export interface ServiceHealth {
   checks: Record<string, { status: Status; latency: number; message?: string; details?: Record<string, unknown> }>;
 }
 
-export interface Outbox { backlog: number; oldestAgeSeconds: number | null }
+/** `oldestAgeSeconds` is 0 when nothing waits. */
+export interface Outbox { backlog: number; oldestAgeSeconds: number }
 
 /** One parked message, as the kit's dead-letter listing gives it (packages/platform, dlq.routes.ts). */
 export interface DeadLetter {
@@ -38,7 +39,7 @@ export interface DeadLetters { queue: string; depth: number; messages: DeadLette
 export type SagaFilter = 'open' | 'stuck' | 'all';
 export interface SagaSummary {
   orderId: string;
-  orderNumber: string;
+  number: string;
   state: string;
   step: string | null;
   attempt: number;
@@ -46,12 +47,13 @@ export interface SagaSummary {
   startedAt: string;
   finishedAt: string | null;
   reason: string | null;
-  /** Its step is past its deadline, or was sent more than once. */
-  stuck?: boolean;
+  /** Open and past its step's deadline, or its compensation sent again unanswered. */
+  stuck: boolean;
 }
-export interface SagaStepRecord { seq: number; step: string; kind: 'action' | 'compensation'; status: string; detail: string | null; at: string }
-export interface SagaDetail extends SagaSummary { steps: SagaStepRecord[] }
-export interface SagaPage { items: SagaSummary[]; next?: string | null }
+export interface SagaStepRecord { seq: number; step: string; kind: 'action' | 'compensation' | 'delivery'; status: string; detail: string | null; at: string }
+/** What the saga knows of each thing it asked for, and its step log. */
+export interface SagaDetail extends SagaSummary { payment: string; reservation: string; shipment: string; steps: SagaStepRecord[] }
+export interface SagaPage { items: SagaSummary[]; nextCursor: string | null }
 
 /** A trace in a list (tools/src/trace-receiver.ts). */
 export interface TraceSummary {

@@ -9,14 +9,13 @@ import { dateTime, time, words } from '../ui/format';
 import { Page, Placeholder } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { admin, type SagaDetail } from './admin-api';
-import { isStuck } from './sagas';
 
 const POLL_MS = 5000;
 
 export function SagaPage() {
   const { orderId = '' } = useParams<{ orderId: string }>();
   const saga = useLoad(() => admin.saga(orderId), [orderId], { pollMs: POLL_MS });
-  const title = saga.state === 'ok' ? `Saga of order ${saga.data.orderNumber}` : 'Saga';
+  const title = saga.state === 'ok' ? `Saga of order ${saga.data.number}` : 'Saga';
   return (
     <Page title={title}>
       <p className="actions"><Link href="/sagas">All sagas in flight</Link><Link href={`/traces?orderId=${encodeURIComponent(orderId)}`}>Traces of this order</Link></p>
@@ -29,7 +28,6 @@ export function SagaPage() {
 }
 
 function SagaView({ saga }: { saga: SagaDetail }) {
-  const stuck = isStuck(saga);
   return (
     <>
       <dl className="figures">
@@ -37,9 +35,12 @@ function SagaView({ saga }: { saga: SagaDetail }) {
         <div><dt>Waiting on</dt><dd>{saga.step ? words(saga.step) : 'nothing'}</dd></div>
         <div><dt>Sent</dt><dd>{saga.step ? `${saga.attempt}×` : '–'}</dd></div>
         <div><dt>Deadline</dt><dd>{saga.deadlineAt ? time(saga.deadlineAt) : '–'}</dd></div>
+        <div><dt>Payment</dt><dd>{words(saga.payment)}</dd></div>
+        <div><dt>Stock</dt><dd>{words(saga.reservation)}</dd></div>
+        <div><dt>Shipment</dt><dd>{words(saga.shipment)}</dd></div>
       </dl>
       <p>
-        {stuck && <><strong className="pill health-unhealthy">stuck</strong> </>}
+        {saga.stuck && <><strong className="pill health-unhealthy">stuck</strong> </>}
         Started {dateTime(saga.startedAt)}{saga.finishedAt ? `, ended ${dateTime(saga.finishedAt)}` : ', not ended'}.
         {saga.reason && ` Reason: ${saga.reason}.`} Order id <code className="wrap-anywhere">{saga.orderId}</code>.
       </p>

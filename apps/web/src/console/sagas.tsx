@@ -30,6 +30,7 @@ export function Sagas() {
   const earlier = more?.state === state ? more.earlier : [];
   const page = useLoad(() => admin.sagas(state, after), [state, after], { pollMs: after ? false : POLL_MS });
   const items = [...earlier, ...(page.state === 'ok' ? page.data.items : [])];
+  const next = page.state === 'ok' ? page.data.nextCursor : null;
   const title = FILTERS.find((f) => f.value === state)!.title;
   return (
     <Page title="Sagas">
@@ -45,12 +46,10 @@ export function Sagas() {
       {page.error && page.state === 'ok' && <p className="notice" role="status">Showing the sagas as last read: {page.error.message}</p>}
       {page.state === 'ok' && items.length === 0 && <p>{state === 'stuck' ? 'No saga is stuck.' : state === 'open' ? 'No checkout is in flight.' : 'No checkout has started yet.'}</p>}
       {items.length > 0 && <SagaTable sagas={items} />}
-      {page.state === 'ok' && page.data.next && <button type="button" className="button secondary" onClick={() => setMore({ state, after: page.data.next!, earlier: items })}>More sagas</button>}
+      {next && <button type="button" className="button secondary" onClick={() => setMore({ state, after: next, earlier: items })}>More sagas</button>}
     </Page>
   );
 }
-
-export const isStuck = (s: SagaSummary) => s.stuck ?? (s.step !== null && ((s.deadlineAt !== null && Date.parse(s.deadlineAt) <= Date.now()) || s.attempt > 1));
 
 function SagaTable({ sagas }: { sagas: SagaSummary[] }) {
   return (
@@ -61,8 +60,8 @@ function SagaTable({ sagas }: { sagas: SagaSummary[] }) {
         <tbody>
           {sagas.map((s) => (
             <tr key={s.orderId}>
-              <th scope="row"><Link href={`/sagas/${s.orderId}`}>{s.orderNumber}</Link></th>
-              <td><span className={`pill saga-${s.state}`}>{words(s.state)}</span>{isStuck(s) && <> <span className="pill health-unhealthy">stuck</span></>}</td>
+              <th scope="row"><Link href={`/sagas/${s.orderId}`}>{s.number}</Link></th>
+              <td><span className={`pill saga-${s.state}`}>{words(s.state)}</span>{s.stuck && <> <span className="pill health-unhealthy">stuck</span></>}</td>
               <td>{s.step ? words(s.step) : '–'}</td>
               <td className="num">{s.step ? `${s.attempt}×` : '–'}</td>
               <td>{s.deadlineAt ? dateTime(s.deadlineAt) : '–'}</td>

@@ -35,7 +35,7 @@ export function ServicePage() {
         {outbox.state === 'ok' && outbox.data && (
           <dl className="figures">
             <div><dt>Messages not yet published</dt><dd>{outbox.data.backlog}</dd></div>
-            <div><dt>Oldest waiting</dt><dd>{outbox.data.oldestAgeSeconds === null ? '–' : `${Math.round(outbox.data.oldestAgeSeconds)} s`}</dd></div>
+            <div><dt>Oldest waiting</dt><dd>{outbox.data.backlog === 0 ? '–' : `${Math.round(outbox.data.oldestAgeSeconds)} s`}</dd></div>
           </dl>
         )}
       </section>

@@ -85,7 +85,16 @@ export interface Span {
 export interface Trace { traceId: string; dropped: number; spans: Span[] }
 
 export interface AuditFinding { service: string; area: string; check: string; outcome: 'ok' | 'breach' | 'skipped'; detail?: string }
-export interface AuditReport { ranAt?: string; findings: AuditFinding[] }
+/** The latest finished run (its findings empty and `error` set when it could not finish), and whether one is under way. */
+export interface AuditReport {
+  running: boolean;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  error: string | null;
+  summary: Record<AuditFinding['outcome'], number>;
+  findings: AuditFinding[];
+}
 
 const service = (name: string) => encodeURIComponent(name);
 const query = (params: Record<string, string | number | undefined>) => {
@@ -115,5 +124,6 @@ export const admin = {
   traces: (orderId: string) => getUndocumented<{ items: TraceSummary[] }>(`/admin/traces${query({ orderId })}`),
   trace: (traceId: string) => getUndocumented<Trace>(`/admin/traces/${encodeURIComponent(traceId)}`),
   audit: () => getUndocumented<AuditReport>('/admin/audit'),
+  /** Starts a run (unless one is under way) and answers at once. */
   runAudit: () => postUndocumented<AuditReport>('/admin/audit'),
 };

@@ -4,7 +4,7 @@
  * each page checked, and a screenshot of every page checked under the test's output folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -25,14 +25,51 @@ export const freePort = () => new Promise<number>((resolve, reject) => {
   });
 });
 
+const webDir = path.join(repoRoot, 'apps', 'web');
+const BUILD_LOCK = path.join(webDir, '.build-lock');
+
+/** The newest modification time among the app's sources and build settings. */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const entry of readdirSync(file)) visit(path.join(file, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.app.json']) visit(path.join(webDir, entry));
+  return newest;
+}
+
 /**
  * The web app built from its sources as they are: the test runner builds the tools only, and a
- * build left from before would test yesterday's app (Vite takes a second or two).
+ * build left from before would test yesterday's app. Journeys run side by side, and Vite refuses a
+ * second build of the project at once, so one file builds (under a lock directory, which mkdir
+ * creates atomically) and the others wait, then find the build newer than every source and skip it.
  */
 export function ensureWebBuilt(say: (line: string) => void): void {
-  say('building the web app (npm run build -w apps/web)…');
-  const built = spawnSync('npm', ['run', '-s', 'build', '-w', 'apps/web'], { cwd: repoRoot, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the web app did not build');
+  const waiter = new Int32Array(new SharedArrayBuffer(4));
+  for (const started = Date.now(); ;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a run that died mid-build.
+      const held = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 120_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (Date.now() - started > 180_000) throw new Error(`another build of the web app holds ${BUILD_LOCK} for over 3 minutes`);
+      Atomics.wait(waiter, 0, 0, 200);
+    }
+  }
+  try {
+    const built = statSync(path.join(webDir, 'dist', 'index.html'), { throwIfNoEntry: false });
+    if (built && built.mtimeMs > newestSource()) return say('the web app is built from its current sources');
+    say('building the web app (npm run build -w apps/web)…');
+    const result = spawnSync('npm', ['run', '-s', 'build', '-w', 'apps/web'], { cwd: repoRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('the web app did not build');
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 export class Browser {

@@ -16,7 +16,7 @@ import { registerProxyRoutes } from './proxy.js';
 import { createDocsAggregator, registerDocs } from './docs.js';
 import { registerOverview, DEGRADED_HEADER, type OverviewPart } from './overview.js';
 import { registerTracking } from './tracking.js';
-import { underPrefix } from './routes.table.js';
+import { underPrefix, upstreamParameter } from './routes.table.js';
 import { createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
 import { registerSecurityHeaders, restrictHealthDetails } from './edge.js';
 
@@ -85,7 +85,14 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     sources: config.upstreams.map((u) => ({
       name: u.name,
       client: clients.get(u.name)!,
-      prefixes: config.routes.filter((r) => r.upstream === u.name).map((r) => r.prefix),
+      prefixes: config.routes.filter((r) => r.upstream === u.name && !r.rewrite).map((r) => r.prefix),
+    })),
+    rewritten: config.routes.filter((r) => r.rewrite).map((r) => ({
+      prefix: r.prefix,
+      rewrite: r.rewrite!,
+      upstreams: r.upstreams ?? [r.upstream],
+      ...(upstreamParameter(r) ? { parameter: upstreamParameter(r)! } : {}),
+      ...(r.auth === 'admin' ? { security: [{ bearer: ['admin'] }] } : {}),
     })),
     cacheMs: config.docsCacheMs,
     version: pkg.version,

@@ -1,12 +1,17 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { CommonConfig, ConfigError, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
-import { routeTable, type RouteAuth, type RouteEntry } from './routes.table.js';
+import { routeTable, upstreamParameter, type RouteAuth, type RouteEntry } from './routes.table.js';
 
 /** A route of the table whose upstream is configured, with everything resolved. */
 export interface GatewayRoute {
   prefix: string;
+  /** An upstream's name, or `:name` for the prefix's parameter that names it (one of `upstreams`). */
   upstream: string;
+  /** With a parameter as upstream: those of the services it may name that are configured. */
+  upstreams?: string[];
+  /** What the prefix becomes at the upstream. */
+  rewrite?: string;
   auth: RouteAuth;
   timeoutMs: number;
 }
@@ -38,9 +43,12 @@ export interface GatewayConfig {
 }
 
 const AuthModeSchema = Type.Union([Type.Literal('public'), Type.Literal('user'), Type.Literal('admin')]);
+const UpstreamName = Type.String({ pattern: '^[a-z][a-z0-9-]*$' });
 const RoutesSchema = Type.Array(Type.Object({
   prefix: Type.String({ pattern: '^/[A-Za-z0-9._~-]+(/([A-Za-z0-9._~-]+|:[A-Za-z][A-Za-z0-9_]*))*$' }),
-  upstream: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }),
+  upstream: Type.String({ pattern: '^([a-z][a-z0-9-]*|:[A-Za-z][A-Za-z0-9_]*)$' }),
+  upstreams: Type.Optional(Type.Array(UpstreamName, { minItems: 1 })),
+  rewrite: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$' })),
   auth: Type.Union([AuthModeSchema, Type.Intersect([Type.Object({ '*': AuthModeSchema }), Type.Record(Type.String(), AuthModeSchema)])]),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 120_000 })),
 }, { additionalProperties: false }));
@@ -80,7 +88,8 @@ const GatewaySettings = {
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const table = mergeRoutes(routeTable, parseRoutes(env.GATEWAY_ROUTES));
-  const upstreamNames = [...new Set(table.map((r) => r.upstream))];
+  checkRoutes(table);
+  const upstreamNames = [...new Set(table.flatMap((r) => (upstreamParameter(r) ? r.upstreams ?? [] : [r.upstream])))];
   const urlSettings: Record<string, TSchema> = Object.fromEntries(upstreamNames.map((name) => [urlVariable(name), UrlConfig()]));
   // One schema for everything, so a single error names every variable that is wrong.
   const raw = loadConfig(Type.Object({ ...GatewaySettings, ...urlSettings }), env) as unknown as Static<TObject<typeof GatewaySettings>> & Record<string, unknown>;
@@ -88,8 +97,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const upstreams = upstreamNames
     .filter((name) => typeof raw[urlVariable(name)] === 'string')
     .map((name) => ({ name, url: (raw[urlVariable(name)] as string).replace(/\/+$/, '') }));
+  const configured = (name: string) => upstreams.some((u) => u.name === name);
+  // A route whose upstream is a parameter may name only the configured ones; with none, it is left out.
   const routes: GatewayRoute[] = table
-    .filter((r) => upstreams.some((u) => u.name === r.upstream))
+    .map((r) => (upstreamParameter(r) ? { ...r, upstreams: (r.upstreams ?? []).filter(configured) } : r))
+    .filter((r) => (upstreamParameter(r) ? r.upstreams!.length > 0 : configured(r.upstream)))
     .map((r) => ({ ...r, timeoutMs: r.timeoutMs ?? raw.GATEWAY_UPSTREAM_TIMEOUT_MS }));
 
   const identity = upstreams.find((u) => u.name === 'identity');
@@ -135,9 +147,25 @@ function parseRoutes(json: string | undefined): RouteEntry[] {
   }
   if (!Value.Check(RoutesSchema, value)) {
     const first = [...Value.Errors(RoutesSchema, value)][0];
-    throw new ConfigError([{ variable: 'GATEWAY_ROUTES', message: `must be a list of { prefix, upstream, auth, timeoutMs? }: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}` }]);
+    throw new ConfigError([{ variable: 'GATEWAY_ROUTES', message: `must be a list of { prefix, upstream, upstreams?, rewrite?, auth, timeoutMs? }: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}` }]);
   }
   return value as RouteEntry[];
+}
+
+/**
+ * A parameter as upstream names a parameter of its prefix and comes with the services it may name;
+ * a route with a fixed upstream lists none (it would suggest a choice that is not made). A rewrite
+ * has no `.` or `..` segment: the path it makes must be the one it says.
+ */
+function checkRoutes(table: RouteEntry[]): void {
+  const problems = table.flatMap((r) => {
+    if (r.rewrite?.split('/').some((segment) => segment === '.' || segment === '..')) return [`${r.prefix}: its rewrite may not contain "." or ".." segments`];
+    const parameter = upstreamParameter(r);
+    if (!parameter) return r.upstreams ? [`${r.prefix}: upstreams is for a route whose upstream is a parameter`] : [];
+    if (!r.prefix.split('/').includes(`:${parameter}`)) return [`${r.prefix}: its upstream :${parameter} is not a parameter of the prefix`];
+    return r.upstreams?.length ? [] : [`${r.prefix}: upstreams must list the services :${parameter} may name`];
+  });
+  if (problems.length) throw new ConfigError(problems.map((message) => ({ variable: 'GATEWAY_ROUTES', message })));
 }
 
 /** Entries of `GATEWAY_ROUTES` replace the table's entry with the same prefix, or are added. */

@@ -21,6 +21,20 @@ export interface DocsSource {
   prefixes: string[];
 }
 
+/** A gateway route whose upstream path is another (`rewrite`): its upstream's paths under it, shown at the gateway's. */
+export interface RewrittenDocs {
+  /** The gateway's prefix, `:name` segments included. */
+  prefix: string;
+  /** The upstream path the prefix stands for. */
+  rewrite: string;
+  /** The upstreams behind it: the first whose document has paths under `rewrite` is shown. */
+  upstreams: string[];
+  /** The prefix's parameter that names the upstream: documented as a path parameter taking `upstreams`. */
+  parameter?: string;
+  /** What the gateway asks of callers there, when it asks more than the upstream says. */
+  security?: Json[];
+}
+
 export interface DocsAggregator {
   /** The merged document, fetched again once older than the cache duration. */
   get(): Promise<OpenApiDocument>;
@@ -41,6 +55,7 @@ export function createDocsAggregator(options: {
   own?: { document: () => Json; prefixes: string[] };
   /** What the gateway adds to every operation it serves (its rate limit and CORS headers). */
   edge?: RouteNote;
+  rewritten?: RewrittenDocs[];
 }): DocsAggregator {
   let cached: { document: OpenApiDocument; at: number } | undefined;
   let pending: Promise<OpenApiDocument> | undefined;
@@ -66,6 +81,11 @@ export function createDocsAggregator(options: {
     if (options.own) mergeInto(merged, 'gateway', under(options.own.prefixes), options.own.document());
     for (const { source, document } of fetched) {
       if (document) mergeInto(merged, source.name, under(source.prefixes), document);
+    }
+    for (const route of options.rewritten ?? []) {
+      const has = (document: Json | undefined) => Object.keys((document?.paths ?? {}) as Json).some((path) => underPrefix(route.rewrite, path));
+      const found = fetched.find((f) => route.upstreams.includes(f.source.name) && has(f.document));
+      if (found) mergeInto(merged, found.source.name, () => true, rewrite(found.document!, route));
     }
     if (options.edge) {
       for (const [path, , operation] of operationsOf(merged)) documentProblems(path, operation, options.edge);
@@ -106,6 +126,26 @@ function mergeInto(merged: OpenApiDocument, name: string, reachable: (path: stri
     if (!listed.has(tag.name)) merged.tags.push(tag);
     listed.add(tag.name);
   }
+}
+
+/** A document's paths under `route.rewrite`, as the gateway serves them, with the parameter naming the upstream. */
+function rewrite(document: Json, route: RewrittenDocs): Json {
+  const prefix = route.prefix.replace(/:([A-Za-z][A-Za-z0-9_]*)/g, '{$1}');
+  const paths: Record<string, Json> = {};
+  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, Json>)) {
+    if (!underPrefix(route.rewrite, path)) continue;
+    const copy = structuredClone(item);
+    for (const operation of Object.values(copy) as Json[]) {
+      if (!operation || typeof operation !== 'object' || Array.isArray(operation)) continue;
+      if (route.security) operation.security = route.security;
+      if (route.parameter) {
+        const named = { name: route.parameter, in: 'path', required: true, description: 'the service', schema: { type: 'string', enum: route.upstreams } };
+        operation.parameters = [named, ...((operation.parameters ?? []) as Json[])];
+      }
+    }
+    paths[`${prefix}${path.slice(route.rewrite.length)}`] = copy;
+  }
+  return { ...document, paths };
 }
 
 function rewriteRefs(value: unknown, renames: Map<string, string>): unknown {

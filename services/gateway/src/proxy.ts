@@ -2,11 +2,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ServiceApp, type ServiceClient } from '@bazaar/platform';
 import { IDENTITY_HEADERS, identityHeaders, type GatewayAuth } from './auth.js';
-import { authFor } from './routes.table.js';
+import { authFor, upstreamParameter } from './routes.table.js';
 import type { GatewayRoute } from './config.js';
 
 /** `.` or `..` as a path segment, plain or percent-encoded. */
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+/** A slash or backslash that an upstream might take for a separator: encoded, or a backslash. */
+const HIDDEN_SEPARATOR = /%2f|%5c|\\/i;
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -22,6 +24,8 @@ const SET_BY_GATEWAY = new Set<string>([...IDENTITY_HEADERS, 'x-correlation-id',
  * Registers one catch-all route per table entry (`/prefix` and `/prefix/*`) that checks the route's
  * auth mode and forwards the request unchanged (path, query, body bytes) to its upstream through
  * that upstream's resilient client, then answers with the upstream's status, headers and body bytes.
+ * A route with `rewrite` sends the path with its prefix replaced; one whose upstream is a parameter
+ * sends it to the service that segment names, if the route allows it.
  */
 export async function registerProxyRoutes(
   app: ServiceApp,
@@ -33,8 +37,7 @@ export async function registerProxyRoutes(
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
     for (const route of options.routes) {
-      const client = options.clients.get(route.upstream)!;
-      const handler = (request: FastifyRequest, reply: FastifyReply) => forward(request, reply, route, client, options);
+      const handler = (request: FastifyRequest, reply: FastifyReply) => forward(request, reply, route, options);
       for (const url of [route.prefix, `${route.prefix}/*`]) {
         scope.route({ method: METHODS, url, schema: { hide: true }, exposeHeadRoute: false, handler });
       }
@@ -46,14 +49,15 @@ async function forward(
   request: FastifyRequest,
   reply: FastifyReply,
   route: GatewayRoute,
-  client: ServiceClient,
-  options: { auth: GatewayAuth },
+  options: { clients: Map<string, ServiceClient>; auth: GatewayAuth },
 ): Promise<FastifyReply> {
-  const path = request.raw.url ?? request.url;
+  const received = request.raw.url ?? request.url;
   // The route's auth was chosen by this path; an upstream that resolved dot segments would serve
   // another path than the one checked (`/auth/../users/me`), so such paths are refused.
-  if (DOT_SEGMENT.test(path.split('?')[0]!)) throw AppError.invalid('the path may not contain "." or ".." segments');
+  if (DOT_SEGMENT.test(received.split('?')[0]!)) throw AppError.invalid('the path may not contain "." or ".." segments');
   const caller = await options.auth.enforce(request, authFor(route.auth, request.method));
+  const { upstream, path } = target(route, received);
+  const client = options.clients.get(upstream)!;
   const abort = new AbortController();
   const onClose = () => { if (!reply.raw.writableFinished) abort.abort(); };
   reply.raw.once('close', onClose);
@@ -72,6 +76,35 @@ async function forward(
   } finally {
     reply.raw.off('close', onClose);
   }
+}
+
+/**
+ * Where a request goes: the route's upstream, or the one its parameter names (only those the route
+ * allows, compared as sent, undecoded: `%6frders` is not orders), and its path there, the prefix
+ * replaced by `rewrite`. A rewritten path is not the one the client sent, so no separator may hide
+ * in it (`%2f`, `%5c`, `\`) for an upstream to take apart otherwise than the gateway did.
+ */
+export function target(route: Pick<GatewayRoute, 'prefix' | 'upstream' | 'upstreams' | 'rewrite'>, received: string): { upstream: string; path: string } {
+  const parameter = upstreamParameter(route);
+  if (!parameter && !route.rewrite) return { upstream: route.upstream, path: received };
+  const queryAt = received.indexOf('?');
+  const pathname = queryAt === -1 ? received : received.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : received.slice(queryAt);
+  const wanted = route.prefix.split('/');
+  const segments = pathname.split('/');
+  let upstream = route.upstream;
+  if (parameter) {
+    const named = segments[wanted.indexOf(`:${parameter}`)] ?? '';
+    if (!route.upstreams?.includes(named)) {
+      const shown = named.slice(0, 64);
+      throw new AppError('not_found', `no service ${JSON.stringify(shown)} answers here; this path takes ${route.upstreams?.join(', ')}`, { extensions: { service: shown } });
+    }
+    upstream = named;
+  }
+  if (!route.rewrite) return { upstream, path: received };
+  if (HIDDEN_SEPARATOR.test(pathname)) throw AppError.invalid('the path may not contain an encoded slash or a backslash');
+  const rest = segments.slice(wanted.length);
+  return { upstream, path: `${[route.rewrite, ...rest].join('/')}${query}` };
 }
 
 function requestHeaders(request: FastifyRequest): Record<string, string | string[]> {

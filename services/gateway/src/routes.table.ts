@@ -19,12 +19,28 @@ export interface RouteEntry {
    * shorter prefix.
    */
   prefix: string;
-  /** The service it goes to; the upstream serves the same paths, so they are forwarded unchanged. */
+  /**
+   * The service it goes to; the upstream serves the same paths, so they are forwarded unchanged. Or
+   * `:name`, a parameter of the prefix that names the service, which must be one of `upstreams`.
+   */
   upstream: string;
+  /** With a parameter as upstream: the services it may name. Any other value is a 404, sent nowhere. */
+  upstreams?: string[];
+  /**
+   * What the prefix becomes at the upstream (`/admin/services/:service/dlq` → `/admin/dlq`); the rest
+   * of the path and the query follow unchanged. Without it the path is forwarded as it came.
+   */
+  rewrite?: string;
   auth: RouteAuth;
   /** Budget of one call to the upstream, retries included; the gateway default otherwise. */
   timeoutMs?: number;
 }
+
+/** The services that consume messages, so have a dead-letter queue. */
+const CONSUMERS = ['catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications', 'analytics'];
+/** The services with an outbox in their database (analytics keeps no PostgreSQL database). */
+const WITH_OUTBOX = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications'];
+const SERVICES = ['identity', ...CONSUMERS];
 
 export const routeTable: RouteEntry[] = [
   // Registration, login, refresh and verify need no token; identity checks the ones that do itself.
@@ -51,7 +67,20 @@ export const routeTable: RouteEntry[] = [
   // The warehouse's reports and reconciliation are for operators; a report over a large period
   // takes longer than a service call should.
   { prefix: '/analytics', upstream: 'analytics', auth: 'admin', timeoutMs: 30_000 },
+  // The operations console: each service's parked messages, outbox and full health report, for
+  // operators, under one path per service (the kit serves the same routes on every service).
+  { prefix: '/admin/services/:service/dlq', upstream: ':service', upstreams: CONSUMERS, rewrite: '/admin/dlq', auth: 'admin' },
+  { prefix: '/admin/services/:service/outbox', upstream: ':service', upstreams: WITH_OUTBOX, rewrite: '/admin/outbox', auth: 'admin' },
+  { prefix: '/admin/services/:service/health', upstream: ':service', upstreams: SERVICES, rewrite: '/health', auth: 'admin' },
+  { prefix: '/admin/sagas', upstream: 'orders', auth: 'admin' },
+  // The trace receiver `npm start` runs (TRACES_URL): traces, and the isolation audit it keeps.
+  { prefix: '/admin/traces', upstream: 'traces', rewrite: '/traces', auth: 'admin' },
+  { prefix: '/admin/audit', upstream: 'traces', rewrite: '/audit', auth: 'admin' },
 ];
+
+/** Whether a route's upstream is named by a parameter of its path. */
+export const upstreamParameter = (route: Pick<RouteEntry, 'upstream'>): string | undefined =>
+  route.upstream.startsWith(':') ? route.upstream.slice(1) : undefined;
 
 /** Whether a path (without its query) lies under a prefix, a `:name` segment matching any one non-empty segment. */
 export function underPrefix(prefix: string, path: string): boolean {

@@ -29,6 +29,8 @@ import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, 
 import { runSeeders } from './seed.js';
 import { startPrometheus, stopPrometheus } from './prometheus.js';
 import { startTraceReceiver, type TraceReceiver } from './trace-receiver.js';
+import { audit, type AuditOptions, type Finding } from './audit.js';
+import { createAuditRunner, type AuditRunner } from './audit-runner.js';
 import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -111,7 +113,11 @@ async function main(): Promise<void> {
   let mail: SmtpSink | undefined;
   let web: WebServer | undefined;
   const webOrigin = `http://127.0.0.1:${3000 + portOffset}`;
-  const traces = await startTraces(portOffset);
+  // The isolation audit, served by the trace receiver at /audit (the console's, through the gateway):
+  // what it audits is known once the services are prepared; it first runs once they are ready.
+  const auditing: { of?: () => Promise<Finding[]> } = {};
+  const audits = createAuditRunner(() => auditing.of?.() ?? Promise.reject(new Error('the services are not prepared yet')), say);
+  const traces = await startTraces(portOffset, audits);
   let prometheus: ChildProcess | undefined;
   const stopInfrastructure = async () => {
     await web?.close().catch(() => undefined);
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
   say(broker.note);
   const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
   if (!args['no-couriers']) makeRoomForCouriers(prepared);
+  auditing.of = auditOf(services, infra, plan, dataRoot, broker.users);
   const identity = prepared.find((p) => p.def.name === 'identity');
   // Verification and reset links open the web app's pages (/verify-email, /reset-password).
   if (identity) identity.env.IDENTITY_PUBLIC_URL = process.env.IDENTITY_PUBLIC_URL ?? webOrigin;
@@ -162,6 +169,9 @@ async function main(): Promise<void> {
   }
   // process.ts hands the services OTEL_* of this process; without one, they send to the local receiver.
   if (traces) for (const service of prepared) service.env.OTEL_EXPORTER_OTLP_ENDPOINT ??= traces.url;
+  // The console reads traces and the audit through the gateway (/admin/traces, /admin/audit).
+  const gateway = prepared.find((p) => p.def.name === 'gateway');
+  if (traces && gateway) gateway.env.TRACES_URL ??= traces.url;
   if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
@@ -201,14 +211,15 @@ async function main(): Promise<void> {
     database: p.database ? `${p.database.database} @ ${new URL(p.database.url).host}` : dataDirOf(p) ?? '(none: stateless)',
     state: notReady.some((n) => n.def.name === p.def.name) ? 'FAILED' : 'ready',
   })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
-  const gateway = prepared.find((p) => p.def.name === 'gateway');
+  // In the background: the audit signs in as every role, so it waits for nothing and nothing waits for it.
+  if (traces) audits.run();
   // The web app in front of the gateway; without it the API still runs: a failure is a line, not a stop.
   if (gateway) web = await startWebServer({ gateway: `http://127.0.0.1:${gateway.env.PORT}`, port: 3000 + portOffset })
     .catch((error: Error) => void say(`shop: not served on ${3000 + portOffset}: ${error.message} (npm run build builds it; --port-offset N moves it)`));
   if (web) say(`shop: ${web.url}  (the web app; the gateway behind it at /api/)`);
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
-  if (traces) say(`traces: ${traces.url}/traces?orderId=…  (or ?correlationId=, ?traceId=; one trace at /traces/<traceId>)`);
+  if (traces) say(`traces: ${traces.url}/traces?orderId=…  (or ?correlationId=, ?traceId=; one trace at /traces/<traceId>; the isolation audit at /audit)`);
   if (prometheus?.exitCode === null) say(`Prometheus: http://127.0.0.1:${9090 + portOffset}  (alerts at /alerts, rules from deploy/prometheus)`);
   say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
   if (args['no-couriers']) return;
@@ -259,18 +270,36 @@ async function startMailSink(portOffset: number): Promise<SmtpSink> {
  * The local trace receiver, unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector already. A port in
  * use costs the traces only: the shop starts without them.
  */
-async function startTraces(portOffset: number): Promise<TraceReceiver | undefined> {
+async function startTraces(portOffset: number, audits: AuditRunner): Promise<TraceReceiver | undefined> {
   if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     say(`traces: sent to ${redactUrl(process.env.OTEL_EXPORTER_OTLP_ENDPOINT)} (OTEL_EXPORTER_OTLP_ENDPOINT)`);
     return undefined;
   }
   const port = 4318 + portOffset;
   try {
-    return await startTraceReceiver({ port });
+    return await startTraceReceiver({ port, audit: audits });
   } catch (error) {
     say(`traces: not kept, the local receiver cannot listen on ${port}: ${(error as Error).message} (set OTEL_EXPORTER_OTLP_ENDPOINT to a collector, or use --port-offset N)`);
     return undefined;
   }
+}
+
+/**
+ * The isolation audit of what this launcher started (tools/src/audit.ts, as `npm run audit:isolation`
+ * runs it). It reads one PostgreSQL server; with --db-instances each service has its own, which it
+ * does not cover, so a run says so rather than report on the wrong server.
+ */
+function auditOf(
+  services: AuditOptions['services'],
+  infra: AuditOptions['infra'],
+  plan: { adminUrlFor: Map<string, string> },
+  dataRoot: string,
+  rabbitmq: AuditOptions['rabbitmq'],
+): () => Promise<Finding[]> {
+  const servers = [...new Set(plan.adminUrlFor.values())];
+  if (servers.length > 1) return () => Promise.reject(new Error('with --db-instances each service has a PostgreSQL server of its own, which the audit does not cover'));
+  const pgAdminUrl = servers[0] ?? infra.pgAdminUrl;
+  return () => audit({ services, infra: { ...infra, pgAdminUrl }, prefix: args.prefix, dataRoot, rabbitmq });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import type { AuditRunner } from './audit-runner.js';
+import { traceReceiverDocument } from './trace-receiver.openapi.js';
 
 /**
  * A trace receiver for `npm start` and the tests: it takes spans over OTLP/HTTP in JSON (what the
@@ -8,7 +10,9 @@ import { gunzipSync } from 'node:zlib';
  *
  * - `GET /traces?orderId=&correlationId=&traceId=&limit=`: the matching traces, newest first, each
  *   summarised (root span, services, span count, duration, errors, the order and correlation ids seen);
- * - `GET /traces/:traceId`: every span of one trace, by start time, for a waterfall.
+ * - `GET /traces/:traceId`: every span of one trace, by start time, for a waterfall;
+ * - `GET /audit` and `POST /audit`: the isolation audit's latest result, and a new run (given `audit`);
+ * - `GET /openapi.json` (these routes, for the gateway's merged document) and `GET /health/live`.
  *
  * In production the services export to a real collector instead (Jaeger, Tempo, an OpenTelemetry
  * Collector): only OTEL_EXPORTER_OTLP_ENDPOINT changes.
@@ -26,6 +30,8 @@ export interface TraceReceiverOptions {
   maxSpansPerTrace?: number;
   /** Spans kept in all (default 200,000, some 200 MB): past it, the least recently updated traces go. */
   maxSpans?: number;
+  /** The isolation audit the launcher runs, served at /audit (404 without). */
+  audit?: AuditRunner;
 }
 
 export interface TraceReceiver {
@@ -125,7 +131,16 @@ export async function startTraceReceiver(options: TraceReceiverOptions = {}): Pr
       store(parseOtlpJson(JSON.parse(body.toString('utf8'))));
       return json(res, 200, {});
     }
+    if (url.pathname === '/audit') {
+      if (!options.audit) return problem(res, 404, 'Not found', 'no isolation audit is run here');
+      if (req.method === 'POST') return json(res, 202, options.audit.run());
+      if (req.method !== 'GET') return problem(res, 405, 'Method not allowed', 'the audit is read with GET and run again with POST');
+      return json(res, 200, options.audit.latest());
+    }
     if (req.method !== 'GET') return problem(res, 405, 'Method not allowed', 'traces are read with GET');
+    // What the gateway asks of every upstream: that it is alive, and what it serves.
+    if (url.pathname === '/health/live') return json(res, 200, { status: 'up' });
+    if (url.pathname === '/openapi.json') return json(res, 200, traceReceiverDocument);
     if (url.pathname === '/traces') return json(res, 200, { items: search(url.searchParams) });
     const one = /^\/traces\/([^/]+)$/.exec(url.pathname);
     if (one) {

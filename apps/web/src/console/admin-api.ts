@@ -2,58 +2,30 @@
  * The gateway's admin routes the console's operations pages read: each service's health, outbox and
  * dead-letter queue, the checkout sagas, the traces and the isolation audit. Every page calls them
  * through this file only, so their types and paths are in one place.
+ *
+ * The services' routes are typed by the generated schema. The trace receiver's (`/admin/traces`,
+ * `/admin/audit`) are not in the gateway's merged document the snapshot is made from, so their types
+ * are written here from the receiver's answers (tools/src/trace-receiver.ts, audit-runner.ts).
  */
-import { ApiError, getUndocumented, postUndocumented } from '../api/client';
+import { api, ApiError, call, getUndocumented, postUndocumented, type Body } from '../api/client';
+import type { paths } from '../api/schema';
 
-export type Status = 'healthy' | 'degraded' | 'unhealthy';
+export type ServiceHealth = Body<'/admin/services/{service}/health', 'get'>;
+export type Status = ServiceHealth['status'];
+export type Outbox = Body<'/admin/services/{service}/outbox', 'get'>;
+export type DeadLetters = Body<'/admin/services/{service}/dlq', 'get'>;
+export type DeadLetter = DeadLetters['messages'][number];
+export type SagaFilter = paths['/admin/sagas']['get']['parameters']['query']['state'];
+export type SagaPage = Body<'/admin/sagas', 'get'>;
+export type SagaSummary = SagaPage['items'][number];
+export type SagaDetail = Body<'/admin/sagas/{orderId}', 'get'>;
 
-/** A service's own /health (packages/platform's HealthStatus). */
-export interface ServiceHealth {
-  status: Status;
-  service: string;
-  version: string;
-  uptime: number;
-  timestamp: string;
-  checks: Record<string, { status: Status; latency: number; message?: string; details?: Record<string, unknown> }>;
-}
-
-/** `oldestAgeSeconds` is 0 when nothing waits. */
-export interface Outbox { backlog: number; oldestAgeSeconds: number }
-
-/** One parked message, as the kit's dead-letter listing gives it (packages/platform, dlq.routes.ts). */
-export interface DeadLetter {
-  id: string;
-  type?: string;
-  version?: number;
-  error: string;
-  failedAt?: string;
-  attempts?: number;
-  queue?: string;
-  exchange?: string;
-  routingKey?: string;
-  envelope?: unknown;
-  body?: string;
-}
-export interface DeadLetters { queue: string; depth: number; messages: DeadLetter[]; consumes?: boolean }
-
-export type SagaFilter = 'open' | 'stuck' | 'all';
-export interface SagaSummary {
-  orderId: string;
-  number: string;
-  state: string;
-  step: string | null;
-  attempt: number;
-  deadlineAt: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  reason: string | null;
-  /** Open and past its step's deadline, or its compensation sent again unanswered. */
-  stuck: boolean;
-}
-export interface SagaStepRecord { seq: number; step: string; kind: 'action' | 'compensation' | 'delivery'; status: string; detail: string | null; at: string }
-/** What the saga knows of each thing it asked for, and its step log. */
-export interface SagaDetail extends SagaSummary { payment: string; reservation: string; shipment: string; steps: SagaStepRecord[] }
-export interface SagaPage { items: SagaSummary[]; nextCursor: string | null }
+type ServiceOf<P extends keyof paths> = paths[P] extends { get: { parameters: { path: { service: infer S } } } } | { post: { parameters: { path: { service: infer S } } } } ? S : never;
+/**
+ * A service's name from the address, as one the route accepts: the gateway itself holds each route
+ * to its services (a name it does not route is a 404, which the page says as such).
+ */
+const serviceFor = <P extends keyof paths>(name: string) => name as ServiceOf<P>;
 
 /** A trace in a list (tools/src/trace-receiver.ts). */
 export interface TraceSummary {
@@ -96,7 +68,6 @@ export interface AuditReport {
   findings: AuditFinding[];
 }
 
-const service = (name: string) => encodeURIComponent(name);
 const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
   const text = search.toString();
@@ -113,14 +84,29 @@ export async function orNothing<T>(load: Promise<T>): Promise<T | null> {
   }
 }
 
+const isReport = (body: unknown): body is ServiceHealth => typeof body === 'object' && body !== null && 'checks' in body && 'status' in body;
+
 export const admin = {
   // An unhealthy service answers 503 with its report, which is the report to show.
-  health: (name: string) => getUndocumented<ServiceHealth>(`/admin/services/${service(name)}/health`, { alsoData: [503] }),
-  outbox: (name: string) => getUndocumented<Outbox>(`/admin/services/${service(name)}/outbox`),
-  deadLetters: (name: string, limit = 100) => getUndocumented<DeadLetters>(`/admin/services/${service(name)}/dlq${query({ limit })}`),
-  replay: (name: string, which: { id: string } | { all: true }) => postUndocumented<{ replayed: number }>(`/admin/services/${service(name)}/dlq/replay`, which),
-  sagas: (state: SagaFilter, after?: string, limit = 50) => getUndocumented<SagaPage>(`/admin/sagas${query({ state, limit, after })}`),
-  saga: (orderId: string) => getUndocumented<SagaDetail>(`/admin/sagas/${encodeURIComponent(orderId)}`),
+  health: async (name: string): Promise<ServiceHealth> => {
+    let report: ServiceHealth | undefined;
+    try {
+      return await call(async () => {
+        const answer = await api.GET('/admin/services/{service}/health', { params: { path: { service: serviceFor<'/admin/services/{service}/health'>(name) } } });
+        if (answer.response.status === 503 && isReport(answer.error)) report = answer.error;
+        return answer;
+      });
+    } catch (error) {
+      if (report) return report;
+      throw error;
+    }
+  },
+  outbox: (name: string) => call(() => api.GET('/admin/services/{service}/outbox', { params: { path: { service: serviceFor<'/admin/services/{service}/outbox'>(name) } } })),
+  deadLetters: (name: string, limit = 100) => call(() => api.GET('/admin/services/{service}/dlq', { params: { path: { service: serviceFor<'/admin/services/{service}/dlq'>(name) }, query: { limit } } })),
+  replay: (name: string, which: { id: string } | { all: true }) =>
+    call(() => api.POST('/admin/services/{service}/dlq/replay', { params: { path: { service: serviceFor<'/admin/services/{service}/dlq/replay'>(name) } }, body: which })),
+  sagas: (state: SagaFilter, after?: string, limit = 50) => call(() => api.GET('/admin/sagas', { params: { query: { state, limit, ...(after ? { after } : {}) } } })),
+  saga: (orderId: string) => call(() => api.GET('/admin/sagas/{orderId}', { params: { path: { orderId } } })),
   traces: (orderId: string) => getUndocumented<{ items: TraceSummary[] }>(`/admin/traces${query({ orderId })}`),
   trace: (traceId: string) => getUndocumented<Trace>(`/admin/traces/${encodeURIComponent(traceId)}`),
   audit: () => getUndocumented<AuditReport>('/admin/audit'),

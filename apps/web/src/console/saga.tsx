@@ -30,7 +30,7 @@ export function SagaPage() {
 function SagaView({ saga }: { saga: SagaDetail }) {
   return (
     <>
-      <dl className="figures">
+      <dl className="figures figures-words">
         <div><dt>State</dt><dd>{words(saga.state)}</dd></div>
         <div><dt>Waiting on</dt><dd>{saga.step ? words(saga.step) : 'nothing'}</dd></div>
         <div><dt>Sent</dt><dd>{saga.step ? `${saga.attempt}×` : '–'}</dd></div>

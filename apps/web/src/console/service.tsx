@@ -31,7 +31,7 @@ export function ServicePage() {
         <h2 id="outbox-heading">Outbox</h2>
         {outbox.state === 'loading' && <Placeholder lines={2} label="Loading the outbox" />}
         {outbox.state === 'error' && <ErrorPanel error={outbox.error} onRetry={outbox.reload} compact />}
-        {outbox.state === 'ok' && !outbox.data && <p>{service} has no outbox: it publishes no message.</p>}
+        {outbox.state === 'ok' && !outbox.data && <p>{service} gives no outbox figures: it keeps no outbox, or does not serve them yet.</p>}
         {outbox.state === 'ok' && outbox.data && (
           <dl className="figures">
             <div><dt>Messages not yet published</dt><dd>{outbox.data.backlog}</dd></div>

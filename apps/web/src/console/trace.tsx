@@ -79,7 +79,7 @@ function Waterfall({ trace }: { trace: Trace }) {
             return (
               <div key={span.spanId} className={`waterfall-row${span.status === 'error' ? ' span-error' : ''}`}>
                 <span className="waterfall-label" style={{ paddingLeft: `${Math.min(depth, 12) * 0.8}rem` }} title={`${span.service}: ${span.name}`}>
-                  <span className="swatch" style={{ background: colour(span.service) }} />{span.name}
+                  <span className="swatch" style={{ background: colour(span.service) }} />{span.name} <span className="muted">{span.service}</span>
                 </span>
                 <span className="waterfall-track">
                   <span className="bar" style={{ left: `${Math.min(left, 99.7)}%`, width: `${Math.min(width, 100 - Math.min(left, 99.7))}%`, background: colour(span.service) }} />

@@ -12,6 +12,8 @@ export interface GatewayRoute {
   upstreams?: string[];
   /** What the prefix becomes at the upstream. */
   rewrite?: string;
+  /** Called past the upstream's client (no retry, no breaker). */
+  direct?: boolean;
   auth: RouteAuth;
   timeoutMs: number;
 }
@@ -49,6 +51,7 @@ const RoutesSchema = Type.Array(Type.Object({
   upstream: Type.String({ pattern: '^([a-z][a-z0-9-]*|:[A-Za-z][A-Za-z0-9_]*)$' }),
   upstreams: Type.Optional(Type.Array(UpstreamName, { minItems: 1 })),
   rewrite: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$' })),
+  direct: Type.Optional(Type.Boolean()),
   auth: Type.Union([AuthModeSchema, Type.Intersect([Type.Object({ '*': AuthModeSchema }), Type.Record(Type.String(), AuthModeSchema)])]),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 120_000 })),
 }, { additionalProperties: false }));
@@ -147,7 +150,7 @@ function parseRoutes(json: string | undefined): RouteEntry[] {
   }
   if (!Value.Check(RoutesSchema, value)) {
     const first = [...Value.Errors(RoutesSchema, value)][0];
-    throw new ConfigError([{ variable: 'GATEWAY_ROUTES', message: `must be a list of { prefix, upstream, upstreams?, rewrite?, auth, timeoutMs? }: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}` }]);
+    throw new ConfigError([{ variable: 'GATEWAY_ROUTES', message: `must be a list of { prefix, upstream, upstreams?, rewrite?, direct?, auth, timeoutMs? }: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}` }]);
   }
   return value as RouteEntry[];
 }

@@ -62,15 +62,15 @@ async function forward(
   const onClose = () => { if (!reply.raw.writableFinished) abort.abort(); };
   reply.raw.once('close', onClose);
   try {
-    const response = await client.request<Buffer>({
+    const call = {
       method: request.method,
       path,
       headers: { ...requestHeaders(request), ...identityHeaders(caller) },
       body: Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined,
       signal: abort.signal,
       timeoutMs: route.timeoutMs,
-      raw: true,
-    });
+    };
+    const response = route.direct ? await direct(client, call) : await client.request<Buffer>({ ...call, raw: true });
     reply.code(response.status).headers(responseHeaders(response.headers));
     return reply.send(response.body);
   } finally {
@@ -105,6 +105,31 @@ export function target(route: Pick<GatewayRoute, 'prefix' | 'upstream' | 'upstre
   if (HIDDEN_SEPARATOR.test(pathname)) throw AppError.invalid('the path may not contain an encoded slash or a backslash');
   const rest = segments.slice(wanted.length);
   return { upstream, path: `${[route.rewrite, ...rest].join('/')}${query}` };
+}
+
+/**
+ * One call past the client's retries and breaker (a `direct` route's): the upstream's answer, whatever
+ * its status; no answer is the 503 problem the client would send, naming the upstream.
+ */
+async function direct(
+  client: ServiceClient,
+  call: { method: string; path: string; headers: Record<string, string | string[]>; body: Buffer | undefined; signal: AbortSignal; timeoutMs: number },
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(call.headers)) for (const v of [value].flat()) headers.append(name, v);
+  const signal = AbortSignal.any([call.signal, AbortSignal.timeout(call.timeoutMs)]);
+  try {
+    const response = await fetch(`${client.baseUrl}${call.path}`, { method: call.method, headers, ...(call.body ? { body: call.body } : {}), signal, redirect: 'manual' });
+    const body = Buffer.from(await response.arrayBuffer());
+    // fetch has decoded the body, so its encoding and length no longer describe what is sent on.
+    const passed: IncomingHttpHeaders = {};
+    response.headers.forEach((value, name) => { if (name !== 'content-encoding' && name !== 'content-length') passed[name] = value; });
+    return { status: response.status, headers: passed, body };
+  } catch (error) {
+    if (call.signal.aborted) throw error;
+    const reason = signal.aborted ? 'timeout' : 'unreachable';
+    throw AppError.unavailable(`${client.name} is unavailable: ${reason === 'timeout' ? `no answer within ${call.timeoutMs} ms` : (error as Error).message}`, { upstream: client.name, reason });
+  }
 }
 
 function requestHeaders(request: FastifyRequest): Record<string, string | string[]> {

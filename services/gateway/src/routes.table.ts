@@ -31,6 +31,12 @@ export interface RouteEntry {
    * of the path and the query follow unchanged. Without it the path is forwarded as it came.
    */
   rewrite?: string;
+  /**
+   * Called past the upstream's client: once, not counted by its breaker. For reports whose 503 is the
+   * answer (a service's full `/health` when it is unhealthy), which must neither be retried nor open
+   * the circuit that the service's other routes go through.
+   */
+  direct?: boolean;
   auth: RouteAuth;
   /** Budget of one call to the upstream, retries included; the gateway default otherwise. */
   timeoutMs?: number;
@@ -71,7 +77,7 @@ export const routeTable: RouteEntry[] = [
   // operators, under one path per service (the kit serves the same routes on every service).
   { prefix: '/admin/services/:service/dlq', upstream: ':service', upstreams: CONSUMERS, rewrite: '/admin/dlq', auth: 'admin' },
   { prefix: '/admin/services/:service/outbox', upstream: ':service', upstreams: WITH_OUTBOX, rewrite: '/admin/outbox', auth: 'admin' },
-  { prefix: '/admin/services/:service/health', upstream: ':service', upstreams: SERVICES, rewrite: '/health', auth: 'admin' },
+  { prefix: '/admin/services/:service/health', upstream: ':service', upstreams: SERVICES, rewrite: '/health', direct: true, auth: 'admin' },
   { prefix: '/admin/sagas', upstream: 'orders', auth: 'admin' },
   // The trace receiver `npm start` runs (TRACES_URL): traces, and the isolation audit it keeps.
   { prefix: '/admin/traces', upstream: 'traces', rewrite: '/traces', auth: 'admin' },

@@ -198,3 +198,32 @@ test('GATEWAY_ROUTES: a parameter as upstream must be one of the prefix and come
   assert.deepEqual(config.routes.find((r) => r.prefix === '/ops/:service/dlq')?.upstreams, ['orders']);
   assert.ok(!config.upstreams.some((u) => u.name === 'catalog'));
 });
+
+test("an unhealthy service's health report is its answer: passed on once, never retried, and its circuit stays closed", async () => {
+  const key = await signingKey('key-1');
+  const keys = await new KeyServer([key]).start();
+  const orders = await new FakeUpstream().start();
+  const report = { status: 'unhealthy', service: 'orders', checks: { database: { status: 'unhealthy', latency: 1, message: 'connect ECONNREFUSED' } } };
+  orders.respond = (request, response) => (request.url === '/health'
+    ? response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify(report))
+    : response.writeHead(200, { 'content-type': 'application/json' }).end('{"messages":[]}'));
+  const gateway = await startGateway({ ORDERS_URL: orders.url, GATEWAY_JWKS_URL: keys.url, GATEWAY_BREAKER_THRESHOLD: '2', GATEWAY_RETRY_MAX_ATTEMPTS: '3' });
+  try {
+    const headers = { authorization: `Bearer ${await accessToken(key, { roles: ['admin'] })}` };
+    for (let i = 0; i < 4; i++) {
+      const health = await gateway.inject({ method: 'GET', url: '/admin/services/orders/health', headers });
+      assert.equal(health.statusCode, 503);
+      assert.deepEqual(health.json(), report);
+    }
+    assert.equal(orders.seen.filter((r) => r.url === '/health').length, 4, 'one call each, no retry');
+    assert.equal((await gateway.inject({ method: 'GET', url: '/admin/services/orders/dlq', headers })).statusCode, 200, "orders' circuit is still closed");
+
+    await orders.stop();
+    const down = await gateway.inject({ method: 'GET', url: '/admin/services/orders/health', headers });
+    assert.equal(down.statusCode, 503);
+    assert.deepEqual([down.json().upstream, down.json().reason], ['orders', 'unreachable']);
+  } finally {
+    await gateway.close();
+    await Promise.all([orders.stop(), keys.stop()]);
+  }
+});

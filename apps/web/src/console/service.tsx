@@ -12,6 +12,10 @@ import { admin, orNothing, type ServiceHealth } from './admin-api';
 import { DeadLetterQueue } from './dead-letters';
 
 const POLL_MS = 5000;
+const minutes = (seconds: number) => {
+  const n = Math.round(seconds / 60);
+  return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
+};
 
 export function ServicePage() {
   const { service = '' } = useParams<{ service: string }>();
@@ -48,7 +52,7 @@ function Checks({ report }: { report: ServiceHealth }) {
   const checks = Object.entries(report.checks).sort(([a], [b]) => a.localeCompare(b));
   return (
     <>
-      <p>{report.service} is <strong className={`pill health-${report.status}`}>{report.status}</strong>, up for {Math.round(report.uptime / 60)} minutes (version {report.version}).</p>
+      <p>{report.service} is <strong className={`pill health-${report.status}`}>{report.status}</strong>, up for {minutes(report.uptime)} (version {report.version}).</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Health checks, scrolls sideways">
         <table className="lines">
           <caption className="visually-hidden">Each of {report.service}'s health checks</caption>

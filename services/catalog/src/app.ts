@@ -48,7 +48,7 @@ export async function buildApp(deps: CatalogDeps): Promise<ServiceApp> {
   registerCategoryRoutes(app, deps);
   registerProductRoutes(app, deps);
   registerReviewRoutes(app, deps);
-  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
   deps.beforeReady?.(app);
   await app.ready();
   return app;

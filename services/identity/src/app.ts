@@ -85,6 +85,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
         const claims = await authenticate(auth, request.headers.authorization);
         if (!claims.roles.includes('admin')) throw AppError.forbidden('this needs the admin role');
       },
+      outbox: deps.pool,
     });
   }
   await app.ready();

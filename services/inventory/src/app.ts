@@ -43,7 +43,7 @@ export async function buildApp(deps: InventoryDeps): Promise<ServiceApp> {
     now: deps.now ?? (() => new Date()),
     publish: deps.publish,
   });
-  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
   await app.ready();
   return app;
 }

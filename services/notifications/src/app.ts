@@ -41,7 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   const smtp = deps.smtp;
   if (smtp) app.health.register('smtp', () => smtp.verify(), { critical: false, timeoutMs: 3000 });
   registerNotificationRoutes(app, { pool: deps.pool, auth: deps.auth, queue: deps.queue, dispatcher: deps.dispatcher });
-  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
   await app.ready();
   return app;
 }

@@ -35,7 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     now: deps.now ?? (() => new Date()),
   });
   registerPaymentRoutes(app, { pool: deps.pool, auth: deps.auth });
-  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
   await app.ready();
   return app;
 }

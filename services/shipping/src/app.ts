@@ -41,7 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     registerDeliveryRoutes(app, { pool: deps.pool, auth: deps.auth, publish, maxAttempts });
     registerTrackingRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
   }
-  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
+  if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
   await app.ready();
   return app;
 }

@@ -11,6 +11,7 @@ export { HealthStatusSchema } from './http/health.routes.js';
 export * from './http/client.js';
 export * from './http/metrics-server.js';
 export { statusClassOf, UNMATCHED_ROUTE } from './http/request-metrics.js';
+export { readSignals, registerSignalsRoute, type SignalsRouteOptions, type SignalsSnapshot } from './http/signals.routes.js';
 export * from './saturation.js';
 // The metric types a service adds its own signals with, from the same prom-client as the kit's
 // registry (so a service depends on the kit alone for them).

@@ -1,4 +1,4 @@
-import { createServiceApp, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type ServiceApp } from '@bazaar/platform';
+import { createServiceApp, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type JwtVerifier, type Logger, type ServiceApp } from '@bazaar/platform';
 import type { Registry } from 'prom-client';
 import { registerAnalyticsRoutes, type AnalyticsRoutesDeps } from './http/analytics.routes.js';
 import type { Warehouse } from './warehouse/warehouse.js';
@@ -28,6 +28,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   app.health.register('warehouse', async () => void (await deps.warehouse.all('SELECT 1')), { critical: true, timeoutMs: 3000 });
   registerAnalyticsRoutes(app, deps);
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
+  registerSignalsRoute(app, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createServiceApp,
   registerDatabaseHealth,
-  registerDeadLetterRoutes,
+  registerDeadLetterRoutes, registerSignalsRoute,
   type DeadLetterQueue,
   type HealthRegistry,
   type JwtVerifier,
@@ -49,6 +49,7 @@ export async function buildApp(deps: CatalogDeps): Promise<ServiceApp> {
   registerProductRoutes(app, deps);
   registerReviewRoutes(app, deps);
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
+  registerSignalsRoute(app, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   deps.beforeReady?.(app);
   await app.ready();
   return app;

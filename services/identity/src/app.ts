@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { AppError, createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { AppError, createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import { defaultSettings, type IdentitySettings } from './config.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -88,6 +88,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
       outbox: deps.pool,
     });
   }
+  registerSignalsRoute(app, { preHandler: async (request) => { if (!(await authenticate(auth, request.headers.authorization)).roles.includes('admin')) throw AppError.forbidden('this needs the admin role'); } });
   await app.ready();
   return app;
 }

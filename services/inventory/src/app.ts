@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import type { InventoryPublish } from './events.js';
@@ -44,6 +44,7 @@ export async function buildApp(deps: InventoryDeps): Promise<ServiceApp> {
     publish: deps.publish,
   });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
+  registerSignalsRoute(app, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -1,4 +1,4 @@
-import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import type { Dispatcher } from './delivery/dispatcher.js';
 import type { Registry } from 'prom-client';
 import { registerQueueHealth } from './delivery/observability.js';
@@ -42,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   if (smtp) app.health.register('smtp', () => smtp.verify(), { critical: false, timeoutMs: 3000 });
   registerNotificationRoutes(app, { pool: deps.pool, auth: deps.auth, queue: deps.queue, dispatcher: deps.dispatcher });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
+  registerSignalsRoute(app, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type HealthRegistry, type JwtVerifier,
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type HealthRegistry, type JwtVerifier,
   type Logger, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
@@ -64,6 +64,7 @@ export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
   });
   registerSagaAdminRoutes(app, { pool: deps.pool, verifier: deps.verifier, now: deps.now ?? (() => new Date()) });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
+  registerSignalsRoute(app, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

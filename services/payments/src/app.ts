@@ -1,4 +1,4 @@
-import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import { registerPaymentMethodRoutes } from './methods/payment-methods.routes.js';
 import { registerPaymentRoutes } from './payments/payments.routes.js';
 import type { CardProcessor } from './processor/card-processor.js';
@@ -36,6 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   });
   registerPaymentRoutes(app, { pool: deps.pool, auth: deps.auth });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
+  registerSignalsRoute(app, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -1,4 +1,4 @@
-import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import { registerCourierRoutes } from './couriers/couriers.routes.js';
 import type { Positions } from './couriers/positions.js';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.js';
@@ -42,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     registerTrackingRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
   }
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
+  registerSignalsRoute(app, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -73,10 +73,11 @@ export const routeTable: RouteEntry[] = [
   // The warehouse's reports and reconciliation are for operators; a report over a large period
   // takes longer than a service call should.
   { prefix: '/analytics', upstream: 'analytics', auth: 'admin', timeoutMs: 30_000 },
-  // The operations console: each service's parked messages, outbox and full health report, for
+  // The operations console: each service's parked messages, outbox, golden signals' counters and full health report, for
   // operators, under one path per service (the kit serves the same routes on every service).
   { prefix: '/admin/services/:service/dlq', upstream: ':service', upstreams: CONSUMERS, rewrite: '/admin/dlq', auth: 'admin' },
   { prefix: '/admin/services/:service/outbox', upstream: ':service', upstreams: WITH_OUTBOX, rewrite: '/admin/outbox', auth: 'admin' },
+  { prefix: '/admin/services/:service/signals', upstream: ':service', upstreams: SERVICES, rewrite: '/admin/signals', auth: 'admin' },
   { prefix: '/admin/services/:service/health', upstream: ':service', upstreams: SERVICES, rewrite: '/health', direct: true, auth: 'admin' },
   { prefix: '/admin/sagas', upstream: 'orders', auth: 'admin' },
   // The trace receiver `npm start` runs (TRACES_URL): traces, and the isolation audit it keeps.

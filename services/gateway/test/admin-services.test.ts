@@ -27,6 +27,7 @@ describe('/admin/services/:service/…', async () => {
     openapi: '3.1.0', info: { title: 'orders', version: '1' },
     paths: {
       '/admin/dlq': { get: op('listDeadLetters') }, '/admin/dlq/replay': { post: op('replayDeadLetters') }, '/admin/outbox': { get: op('getOutboxBacklog') },
+      '/admin/signals': { get: op('getSignals') },
       '/health': { get: { ...op('getHealth'), security: [] } }, '/admin/sagas': { get: op('listSagas') }, '/orders': { get: op('listOrders') },
     },
   };
@@ -54,11 +55,13 @@ describe('/admin/services/:service/…', async () => {
     assert.equal(orders.proxied.length, 1, 'payments was called, not orders');
   });
 
-  test("a service's outbox and full health report: its GET /admin/outbox and GET /health", async () => {
+  test("a service's outbox, golden signals and full health report: its GET /admin/outbox, GET /admin/signals and GET /health", async () => {
     const outbox = await gateway.inject({ method: 'GET', url: '/admin/services/identity/outbox', headers: await admin() });
     assert.equal(outbox.json().url, '/admin/outbox');
     const health = await gateway.inject({ method: 'GET', url: '/admin/services/orders/health', headers: await admin() });
     assert.equal(health.json().url, '/health');
+    const signals = await gateway.inject({ method: 'GET', url: '/admin/services/identity/signals', headers: await admin() });
+    assert.equal(signals.json().url, '/admin/signals', 'identity has no DLQ, but it has signals');
     assert.equal(identity.seen.filter((r) => r.url === '/admin/outbox').length, 1);
     assert.equal(orders.seen.filter((r) => r.url === '/health').length, 1);
   });
@@ -69,6 +72,8 @@ describe('/admin/services/:service/…', async () => {
       ['/admin/services/identity/dlq', 'identity'], // configured, but consumes nothing: no DLQ
       ['/admin/services/catalog/dlq', 'catalog'], // consumes, but not configured here
       ['/admin/services/traces/health', 'traces'], // an upstream, but not a service
+      ['/admin/services/traces/signals', 'traces'],
+      ['/admin/services/gateway/signals', 'gateway'], // the gateway routes; it is not one of its upstreams
       ['/admin/services/%6frders/dlq', '%6frders'], // compared as sent: an encoded name is not the name
       ['/admin/services/ORDERS/outbox', 'ORDERS'],
       ['/admin/services/orders%2f..%2fidentity/dlq', 'orders%2f..%2fidentity'],
@@ -119,7 +124,7 @@ describe('/admin/services/:service/…', async () => {
     const customer = { authorization: `Bearer ${await accessToken(key, { roles: ['customer'] })}` };
     for (const [method, url] of [
       ['GET', '/admin/services/orders/dlq'], ['POST', '/admin/services/orders/dlq/replay'], ['GET', '/admin/services/orders/outbox'],
-      ['GET', '/admin/services/orders/health'], ['GET', '/admin/services/warehouse/dlq'], ['GET', '/admin/sagas?state=stuck'],
+      ['GET', '/admin/services/orders/health'], ['GET', '/admin/services/orders/signals'], ['GET', '/admin/services/warehouse/dlq'], ['GET', '/admin/sagas?state=stuck'],
       ['GET', '/admin/traces?orderId=o-1'], ['POST', '/admin/audit'],
     ] as const) {
       const anonymous = await gateway.inject({ method, url, payload: method === 'POST' ? {} : undefined });
@@ -155,7 +160,7 @@ describe('/admin/services/:service/…', async () => {
   test('the merged document shows each rewritten route at its gateway path, the service a path parameter of the allowed ones', async () => {
     const doc = (await gateway.inject({ method: 'GET', url: '/docs/openapi.json' })).json();
     const paths = Object.keys(doc.paths);
-    for (const path of ['/admin/services/{service}/dlq', '/admin/services/{service}/dlq/replay', '/admin/services/{service}/outbox', '/admin/services/{service}/health', '/admin/sagas']) {
+    for (const path of ['/admin/services/{service}/dlq', '/admin/services/{service}/dlq/replay', '/admin/services/{service}/outbox', '/admin/services/{service}/health', '/admin/services/{service}/signals', '/admin/sagas']) {
       assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
     }
     assert.ok(!paths.includes('/admin/dlq') && !paths.includes('/health'), "the upstream's own paths are not the gateway's");
@@ -163,6 +168,7 @@ describe('/admin/services/:service/…', async () => {
     assert.deepEqual(list.parameters[0], { name: 'service', in: 'path', required: true, description: 'the service', schema: { type: 'string', enum: ['orders', 'payments'] } });
     assert.deepEqual(doc.paths['/admin/services/{service}/health'].get.security, [{ bearer: ['admin'] }], 'the gateway asks for an admin where the service asks nothing');
     assert.deepEqual(doc.paths['/admin/services/{service}/outbox'].get.parameters[0].schema.enum, ['identity', 'orders', 'payments']);
+    assert.deepEqual(doc.paths['/admin/services/{service}/signals'].get.parameters[0].schema.enum, ['identity', 'orders', 'payments']);
   });
 });
 

@@ -1194,6 +1194,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/services/{service}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The golden signals' raw counters: requests, latency buckets, pool and messages (rates are the reader's, from two snapshots) */
+        get: operations["getSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/services/{service}/health": {
         parameters: {
             query?: never;
@@ -13463,6 +13480,201 @@ export interface operations {
                         backlog: number;
                         /** @description age of the oldest of them; 0 when there is none */
                         oldestAgeSeconds: number;
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nothing is found at this path */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the service */
+                service: "identity" | "catalog" | "inventory" | "orders" | "payments" | "shipping" | "notifications" | "analytics";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description the service's clock when the counters were read
+                         */
+                        at: string;
+                        /** @description the process' uptime: smaller than in an earlier snapshot when it restarted, and its counters with it */
+                        uptimeSeconds: number;
+                        /** @description the counters of http_request_duration_seconds summed over methods and routes, health probes and this route left out */
+                        requests: {
+                            /** Format: int64 */
+                            count: number;
+                            byStatusClass: {
+                                /** @description 1xx … 5xx, or other */
+                                statusClass: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                            latency: {
+                                /** @description cumulative counts by upper bound, ascending; the +Inf bucket is `requests.count` */
+                                buckets: {
+                                    /** @description upper bound in seconds */
+                                    le: number;
+                                    /** Format: int64 */
+                                    count: number;
+                                }[];
+                                sumSeconds: number;
+                            };
+                        };
+                        /** @description null when the service has no database pool */
+                        pool: {
+                            /** Format: int64 */
+                            total: number;
+                            /** Format: int64 */
+                            idle: number;
+                            /** Format: int64 */
+                            waiting: number;
+                        } | null;
+                        /** @description null when the service consumes no messages */
+                        messages: {
+                            /** @description messages_handled_total by outcome, over message types */
+                            handled: {
+                                outcome: string;
+                                /** Format: int64 */
+                                count: number;
+                            }[];
+                            /** @description message_queue_depth: ready messages in its own queues */
+                            queues: {
+                                queue: string;
+                                /** Format: int64 */
+                                ready: number;
+                            }[];
+                        } | null;
                     };
                 };
             };

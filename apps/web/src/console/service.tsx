@@ -1,7 +1,8 @@
 /**
  * One service as it sees itself: its own /health (every check with its latency, message and
- * details), its outbox backlog, and its dead-letter queue with replay. Health and outbox are read
- * again every 5 s; the parked messages when asked, so a list being read does not move.
+ * details), its golden signals, its outbox backlog, and its dead-letter queue with replay. Health,
+ * signals and outbox are read again every 5 s; the parked messages when asked, so a list being read
+ * does not move.
  */
 import { Link, useParams } from 'wouter';
 import { ErrorPanel } from '../ui/error-panel';
@@ -10,6 +11,7 @@ import { Page, Placeholder } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { admin, orNothing, type ServiceHealth } from './admin-api';
 import { DeadLetterQueue } from './dead-letters';
+import { GoldenSignals } from './signals';
 
 const POLL_MS = 5000;
 const minutes = (seconds: number) => {
@@ -30,6 +32,10 @@ export function ServicePage() {
         {health.state === 'error' && <ErrorPanel error={health.error} onRetry={health.reload} />}
         {health.state === 'ok' && <Checks report={health.data} />}
         {health.error && <p className="notice" role="status">Showing the report of {dateTime(health.data?.timestamp ?? new Date().toISOString())}: {health.error.message}</p>}
+      </section>
+      <section aria-labelledby="signals-heading">
+        <h2 id="signals-heading">Golden signals</h2>
+        <GoldenSignals service={service} />
       </section>
       <section aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Outbox</h2>

@@ -12,7 +12,7 @@ export type Signals = Body<'/admin/services/{service}/signals', 'get'>;
 type Service = paths['/admin/services/{service}/signals']['get']['parameters']['path']['service'];
 
 export const SIGNALS_POLL_MS = 5000;
-export const QUANTILE_NOTE = "p50 and p99 are interpolated within the latency histogram's buckets, as Prometheus' histogram_quantile does, over the last 5 s.";
+export const QUANTILE_NOTE = "p50 and p99 are interpolated within the latency histogram's buckets, as Prometheus' histogram_quantile does.";
 
 /** Figures over the window between two snapshots; `null` where there is nothing to divide (no requests). */
 export interface Figures {

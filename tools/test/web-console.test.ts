@@ -1,9 +1,10 @@
 // The operations console in a real browser (Debian's Chromium driven by playwright-core) against a
 // throw-away copy of the system: an admin signs in, sees every service healthy as the gateway sees
-// it, reads a report drawn as a chart with its table (an order placed beforehand is in it), runs the
-// reconciliation, retries a welcome mail the SMTP server had refused until it arrives, and finds an
-// on-shift courier on the map. A customer is refused the console. axe-core checks every page
-// visited; screenshots go to the folder this test prints.
+// it, sees a service's golden signals once a few requests were made, reads a report drawn as a chart
+// with its table (an order placed beforehand is in it), runs the reconciliation, retries a welcome
+// mail the SMTP server had refused until it arrives, and finds an on-shift courier on the map. A
+// customer is refused the console. axe-core checks every page visited; screenshots go to the folder
+// this test prints.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -107,6 +108,19 @@ test('an admin reads the services, a report, the reconciliation, retries a faile
     await page.getByRole('row', { name: new RegExp(`^${service} healthy`) }).waitFor();
   }
   await visit('02-services');
+
+  // A service's page: its golden signals, from two snapshots of its counters, once a few requests were made.
+  await page.getByRole('link', { name: 'catalog', exact: true }).click();
+  await page.getByRole('heading', { name: 'Golden signals' }).waitFor();
+  const figure = (term: string) => page.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  await eventually(async () => {
+    for (let i = 0; i < 5; i++) assert.equal((await shop.call('catalog', 'GET', '/products?limit=1')).status, 200);
+    const rate = await figure('Requests').textContent();
+    return rate && /^\d+(\.\d)?\/s$/.test(rate) && rate !== '0.0/s' ? rate : undefined;
+  }, { timeoutMs: 30_000, intervalMs: 1000, message: "catalog's page never showed a request rate" });
+  assert.match(await figure('Latency p99').textContent() ?? '', /^\d+(\.\d+)? m?s$/);
+  assert.match(await figure('Pool in use').textContent() ?? '', /^\d+ of \d+/);
+  await visit('02b-service-signals');
 
   // The order placed before is in the checkout outcomes, drawn and tabled.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();

@@ -2,10 +2,11 @@
 // throw-away copy of the system, every call through the web app's server and the gateway: a
 // shopper registers, confirms the address by the link mailed to the SMTP sink, searches, adds two
 // products to the cart (kept across a reload), checks out with the demo card by a double click that
-// places one order, watches the order reach confirmed, and finds the welcome, the link and the
-// receipt in the mailbox. axe-core checks every page visited for serious or critical violations;
-// screenshots of each go to the folder this test prints. Delivery by couriers is not part of this
-// first journey: the system runs without the courier simulator, so the order stops at confirmed.
+// places one order, watches the order reach confirmed, then dispatched to a courier who comes on
+// shift once it is confirmed (driven through shipping's API, as a courier's app drives it), moving
+// on the order page's map, and delivered; and finds the welcome, the link, the receipt and the
+// delivery's mails in the mailbox. axe-core checks every page visited for serious or critical
+// violations; screenshots of each go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { Shop } from '../src/testing/shop.js';
+import { Shop, type ShopCourier } from '../src/testing/shop.js';
 import { startWebServer, type WebServer } from '../src/web-server.js';
 import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
 
@@ -29,6 +30,8 @@ let sink: SmtpSink;
 let system: TestSystem;
 let web: WebServer;
 let browser: Browser;
+let shop: Shop;
+let courier: ShopCourier;
 const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-shopper-'));
 
 before(async () => {
@@ -45,11 +48,13 @@ before(async () => {
     },
   });
   web = await startWebServer({ gateway: system.url('gateway'), port });
-  const shop = Shop.throughGateway(system);
+  shop = Shop.throughGateway(system);
   const admin = await shop.register(adminEmail, password, 'Web Admin');
   const category = await shop.createCategory(admin, `lights-${run}`, 'Lights');
   await shop.createProduct(admin, { categoryId: category, sku: `WEB-${run.toUpperCase()}-1`, priceMinor: 1250, stock: 20, name: `Brass ${word}` });
   await shop.createProduct(admin, { categoryId: category, sku: `WEB-${run.toUpperCase()}-2`, priceMinor: 899, stock: 20, name: `Paper ${word}` });
+  // Registered now, on shift only once the order is confirmed: until then nobody can take its parcel.
+  courier = await shop.newCourier(admin, { email: `web-courier-${run}@bazaar.test`, password, name: 'Ana' });
   browser = await Browser.launch(web.url, outputDir);
   say(`screenshots: ${outputDir}`);
 }, { timeout: 240_000 });
@@ -61,9 +66,23 @@ after(async () => {
   await sink?.close();
 });
 
+/** Shipping's geocoder simulator places every address within a few kilometres of this point (its default centre). */
+const CENTRE = { latitude: 52.3676, longitude: 4.9041 };
+type Point = typeof CENTRE;
+/** How far from the centre the order page's map says a point is (apps/web's courier map: its projection). */
+const kmFromCentre = (p: Point) => Math.hypot((p.longitude - CENTRE.longitude) * 111.32 * Math.cos((CENTRE.latitude * Math.PI) / 180), (p.latitude - CENTRE.latitude) * 110.57);
+interface Parcel { id: string; orderId: string; status: string; destination: Point | null }
+
+/** A courier's call through the gateway, as its app makes it; the answer must be `status`. */
+async function asCourier(method: string, path: string, status: number, body?: unknown) {
+  const answer = await shop.call('gateway', method, path, { token: courier.token, ...(body === undefined ? {} : { body }) });
+  assert.equal(answer.status, status, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
 const mailTo = (subject: RegExp) => eventually(async () => sink.to(shopperEmail).find((m) => subject.test(m.subject)), { timeoutMs: 60_000, intervalMs: 200, message: `no "${subject.source}" mail to ${shopperEmail}` });
 
-test('a shopper registers, confirms the address by the mailed link, searches, fills a cart, checks out once and sees the order confirmed', { timeout: 150_000 }, async () => {
+test('a shopper registers, confirms the address by the mailed link, searches, fills a cart, checks out once and sees the order confirmed, then a courier on the map, then delivered', { timeout: 180_000 }, async () => {
   const { page } = browser;
   const violations: Violation[] = [];
   const visit = async (name: string) => violations.push(...await browser.check(name));
@@ -141,24 +160,57 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('bazaar.session') ?? '{}') as { token?: string }).token);
   const orders = await (await fetch(`${web.url}/api/orders?limit=10`, { headers: { authorization: `Bearer ${token}` } })).json() as { items: { id: string; number: string; status: string }[] };
   assert.deepEqual(orders.items.map((o) => o.id), [orderId], 'the double click placed one order');
+  const number = orders.items[0]!.number;
+
+  // A courier comes on shift in the city (every address is within shipping's dispatch radius of the
+  // centre): the parcel is dispatched to them, and the open order page shows them on its map.
+  await shop.startShift(courier, CENTRE);
+  const parcel = await eventually(async () => ((await asCourier('GET', '/couriers/me/shipments', 200)).items as Parcel[]).find((p) => p.orderId === orderId), { timeoutMs: 30_000, intervalMs: 250, message: `order ${orderId} was never dispatched to the courier on shift` });
+  assert.ok(parcel.destination, 'the geocoder placed the address');
+  await page.getByRole('status').filter({ hasText: /^shipped:/ }).waitFor({ timeout: 30_000 });
+  await page.getByText('dispatch: succeeded').waitFor();
+  await page.getByText(/, courier Ana$/).waitFor();
+  const map = page.getByRole('img', { name: /^Map of Amsterdam: Ana \(cargo-bike\) is [\d.]+ km from the centre$/ });
+  await map.waitFor({ timeout: 30_000 });
+  // Halfway to the door: the map follows (the page reads the position every two seconds) and draws
+  // the way from where the page first saw the courier.
+  const halfway = { latitude: (CENTRE.latitude + parcel.destination.latitude) / 2, longitude: (CENTRE.longitude + parcel.destination.longitude) / 2 };
+  await asCourier('PUT', '/couriers/me/location', 204, halfway);
+  await eventually(async () => {
+    const km = Number(/is ([\d.]+) km/.exec(await map.getAttribute('aria-label') ?? '')?.[1]);
+    return Math.abs(km - kmFromCentre(halfway)) <= 0.1 && await map.locator('polyline').count() === 1;
+  }, { timeoutMs: 20_000, intervalMs: 250, message: `the map never showed Ana ${kmFromCentre(halfway).toFixed(1)} km from the centre with her way there` });
+  await visit('10-order-dispatched');
+  assert.match((await mailTo(new RegExp(`^Order ${number}: a courier is on the way$`))).text, /Ana is bringing order/);
+
+  // Picked up, at the door, delivered: the page says so by itself, and the map is gone.
+  await asCourier('POST', `/couriers/me/shipments/${parcel.id}/pickup`, 200);
+  await asCourier('PUT', '/couriers/me/location', 204, parcel.destination);
+  await asCourier('POST', `/couriers/me/shipments/${parcel.id}/delivered`, 200);
+  await page.getByRole('status').filter({ hasText: /^delivered:/ }).waitFor({ timeout: 30_000 });
+  await page.getByText('deliver: succeeded (delivered by Ana)').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Where your parcel is' }).count(), 0, 'no map once delivered');
+  await visit('11-order-delivered');
+  await mailTo(new RegExp(`^Order ${number} was delivered$`));
 
   // My orders, my messages.
   await page.getByRole('link', { name: 'My orders' }).click();
-  await page.getByRole('link', { name: orders.items[0]!.number }).waitFor();
-  await visit('10-my-orders');
-  const receipt = await mailTo(new RegExp(`^Your receipt for order ${orders.items[0]!.number}$`));
+  await page.getByRole('link', { name: number }).waitFor();
+  await visit('12-my-orders');
+  const receipt = await mailTo(new RegExp(`^Your receipt for order ${number}$`));
   assert.match(receipt.text, /21[.,]49/, 'the receipt has the total (12.50 + 8.99)');
   await page.getByRole('link', { name: 'Messages' }).click();
-  await page.getByText(`Your receipt for order ${orders.items[0]!.number}`).waitFor({ timeout: 30_000 });
-  await visit('11-my-messages');
+  await page.getByText(`Your receipt for order ${number}`).waitFor({ timeout: 30_000 });
+  await page.getByText(`Order ${number} was delivered`).first().waitFor({ timeout: 30_000 });
+  await visit('13-my-messages');
   const subjects = sink.to(shopperEmail).map((m) => m.subject);
   assert.ok(subjects.some((s) => /^Welcome to Bazaar/.test(s)), `a welcome among ${subjects.join(' | ')}`);
 
   // The same pages fit a phone.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${web.url}/orders/${orderId}`);
-  await page.getByRole('status').filter({ hasText: /^confirmed:/ }).waitFor();
-  await visit('12-order-phone');
+  await page.getByRole('status').filter({ hasText: /^delivered:/ }).waitFor();
+  await visit('14-order-phone');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
 });

@@ -48,6 +48,9 @@ export async function startWebServer(options: { gateway: string; port: number; h
   await app.register(fastifyStatic, {
     root,
     index: false,
+    // The build writes .br and .gz beside each text asset (apps/web/scripts/compress.mjs): a browser
+    // that accepts one gets it, with Vary: Accept-Encoding.
+    preCompressed: true,
     // Vite names every asset by its content's hash, so a name is never reused for another content.
     setHeaders: (reply, file) => {
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

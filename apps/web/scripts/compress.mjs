@@ -3,9 +3,11 @@
 // highest levels, instead of compressing every response.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const TEXT = /\.(js|css|html|svg|json|txt|map)$/;
 let files = 0;
 let before = 0;
@@ -26,4 +28,4 @@ const visit = (dir) => {
   }
 };
 visit(dist);
-console.log(`compressed ${files} files: ${(before / 1024).toFixed(1)} KB, ${(after / 1024).toFixed(1)} KB gzipped (brotli beside)`);
+process.stdout.write(`compressed ${files} files: ${(before / 1024).toFixed(1)} KB, ${(after / 1024).toFixed(1)} KB gzipped (brotli beside)\n`);

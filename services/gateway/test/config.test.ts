@@ -10,7 +10,7 @@ test('routes come from the table, only for upstreams whose URL is configured', (
   assert.deepEqual(config.routes.map((r) => [r.prefix, r.upstream, r.timeoutMs]), [
     ['/auth', 'identity', 5000], ['/users', 'identity', 5000],
     // The console's per-service routes, for the services configured that serve them.
-    ['/admin/services/:service/outbox', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
+    ['/admin/services/:service/outbox', ':service', 5000], ['/admin/services/:service/signals', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
   ]);
   assert.deepEqual(config.routes.find((r) => r.prefix === '/admin/services/:service/health')?.upstreams, ['identity']);
   assert.deepEqual(config.upstreams, [{ name: 'identity', url: 'http://127.0.0.1:8101' }]);
@@ -30,7 +30,7 @@ test('GATEWAY_ROUTES replaces entries by prefix and adds new ones, whose upstrea
   });
   assert.deepEqual(config.routes.map((r) => [r.prefix, r.upstream, r.timeoutMs]), [
     ['/auth', 'identity', 900], ['/users', 'identity', 5000], ['/shipments', 'shipping', 5000], ['/couriers', 'shipping', 5000], ['/couriers/me', 'shipping', 5000],
-    ['/admin/services/:service/dlq', ':service', 5000], ['/admin/services/:service/outbox', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
+    ['/admin/services/:service/dlq', ':service', 5000], ['/admin/services/:service/outbox', ':service', 5000], ['/admin/services/:service/signals', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
     ['/returns', 'shipping', 700],
   ]);
   assert.deepEqual(config.routes.find((r) => r.prefix === '/couriers')!.auth, { GET: 'user', '*': 'admin' });
@@ -62,7 +62,7 @@ test('every service of the system has its routes in the table once its URL is co
   assert.deepEqual(config.routes.map((r) => `${r.prefix} ${r.upstream}`), [
     '/auth identity', '/users identity', '/categories catalog', '/products catalog', '/products/:id/reviews catalog',
     '/inventory inventory', '/orders orders', '/payments payments', '/shipments shipping', '/couriers shipping', '/couriers/me shipping',
-    '/admin/services/:service/dlq :service', '/admin/services/:service/outbox :service', '/admin/services/:service/health :service', '/admin/sagas orders',
+    '/admin/services/:service/dlq :service', '/admin/services/:service/outbox :service', '/admin/services/:service/signals :service', '/admin/services/:service/health :service', '/admin/sagas orders',
   ]);
   const auth = (prefix: string, method: string) => authFor(config.routes.find((r) => r.prefix === prefix)!.auth, method);
   assert.deepEqual(['GET', 'POST', 'PATCH', 'DELETE'].map((m) => auth('/products', m)), ['public', 'admin', 'admin', 'admin']);

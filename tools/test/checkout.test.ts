@@ -102,6 +102,29 @@ test('happy path: confirmed, payment captured, stock reserved, shipment created,
   assert.ok((mine.body.items as { id: string }[]).some((o) => o.id === order.id));
 });
 
+test('read your writes: the order is in every read of its owner the moment POST /orders answers', { timeout: 90_000 }, async () => {
+  // orders writes the order, its saga and the first command in one transaction before it answers
+  // 202, and every read below goes to orders' own database (through the gateway, which keeps no
+  // copy): so the customer's next request sees it, whatever step the saga has reached. What other
+  // services learn later (the payment, the stock, the shipment) is what "settled" waits for above.
+  const kettle = await product(`KETTLE-${run.toUpperCase()}`, 3900, 5);
+  const placed = await placeOrder([{ productId: kettle.id, quantity: 1 }], approving);
+  const id = placed.body.id as string;
+
+  const byLocation = await call('GET', placed.headers.get('location')!, { token: customer });
+  assert.equal(byLocation.status, 200, JSON.stringify(byLocation.body));
+  assert.equal(byLocation.body.id, id);
+  assert.equal(byLocation.body.totalMinor, 3900);
+  const mine = await call('GET', '/orders?limit=1', { token: customer });
+  assert.equal((mine.body.items as { id: string }[])[0]?.id, id, 'the newest of my orders is the one just placed');
+  const overview = await call('GET', '/me/overview', { token: customer });
+  assert.equal(overview.status, 200);
+  assert.equal((overview.body.orders.items as { id: string }[])[0]?.id, id, "the overview's orders start with it");
+  assert.deepEqual(overview.body.degraded, []);
+
+  await settled(id, 'confirmed');
+});
+
 test('declined card: rejected, nothing reserved', { timeout: 90_000 }, async () => {
   const vase = await product(`VASE-${run.toUpperCase()}`, 2500, 10);
   const placed = await placeOrder([{ productId: vase.id, quantity: 1 }], declining);

@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './health.js';
 export * from './lifecycle.js';
 export * from './job.js';
+export * from './orphans.js';
 export * from './http/app.js';
 export { BEARER_SCHEME, ProblemSchema, RATE_LIMIT_HEADERS, documentHeaders, documentProblems, documentRateLimit, operationsOf, type OpenApiOptions, type ProblemDocument, type RouteNote } from './http/openapi.js';
 export { HealthStatusSchema } from './http/health.routes.js';
@@ -25,3 +26,4 @@ export * from './db/url.js';
 export * from './messaging/index.js';
 // The SDK itself (observability/setup.ts) is loaded only by `--import @bazaar/platform/register`.
 export { activeTraceparent, traceFields, shutdownTracing, withConsumerSpan, recordError, BazaarAttributes, type MessageSpanOptions } from './observability/tracing.js';
+export { createFlags, type FlagContext, type Flags, type FlagsOptions } from './flags/index.js';

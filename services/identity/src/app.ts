@@ -10,6 +10,7 @@ import { PasswordHasher } from './auth/password.js';
 import { SessionStore } from './auth/session.store.js';
 import { registerEmailLinkRoutes } from './email-links/email-link.routes.js';
 import { redisKeys } from './redis.js';
+import { registerAccountDeletionRoutes } from './users/account-deletion.routes.js';
 import { registerAddressRoutes } from './users/addresses.routes.js';
 import type { IdentityPublish } from './users/user.events.js';
 import { registerPreferenceRoutes } from './users/preferences.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
   registerAddressRoutes(app, auth);
   registerPreferenceRoutes(app, auth);
   registerRoleRoutes(app, auth);
+  registerAccountDeletionRoutes(app, auth);
   if (deps.deadLetters) {
     registerDeadLetterRoutes(app, deps.deadLetters, {
       preHandler: async (request) => {

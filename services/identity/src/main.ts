@@ -2,8 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
-import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger } from '@bazaar/platform';
+import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger } from '@bazaar/platform';
 import { buildApp } from './app.js';
+import { identityEventHandlers } from './events.js';
 import { loadIdentityConfig, settingsFrom, trustedProxiesFrom } from './config.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
@@ -14,8 +15,11 @@ try {
   logger = createLogger('identity', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', max: config.DATABASE_POOL_MAX });
-  // identity only publishes (user.registered, user.updated, and the links notifications mails); it consumes nothing.
-  const messaging = createMessaging({ service: 'identity', pool, logger, contracts, ...messagingSettings(config) });
+  // identity publishes its users' events and consumes one: each service's confirmation of an erasure.
+  const messaging = createMessaging({
+    service: 'identity', pool, logger, contracts, ...messagingSettings(config),
+    handlers: { events: payloadHandlers(contracts.events, identityEventHandlers) },
+  });
   // No offline queue: while Redis is unreachable, session checks fail at once (503) instead of
   // piling up behind the reconnect.
   const redis = new Redis(config.IDENTITY_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'identity' });

@@ -64,7 +64,21 @@ export const UserPasswordResetRequestedV1 = Type.Object({
   requestedAt: Timestamp,
 });
 
+/**
+ * The user deleted their account (or an operator did). identity has already blanked its own copy
+ * and ended every session; each service that holds something of the user erases or anonymises it by
+ * its own rule, in the transaction of this event's inbox row, and confirms with `user.erased`.
+ * The payload names nobody but the id: the personal fields are what is being erased.
+ */
+export const UserDeletedV1 = Type.Object({
+  userId: Uuid,
+  deletedAt: Timestamp,
+  /** Who asked: the user themselves, or an operator. */
+  deletedBy: Type.Union([Type.Literal('user'), Type.Literal('admin')]),
+});
+
 export type UserRegisteredPayload = Static<typeof UserRegisteredV1>;
+export type UserDeletedPayload = Static<typeof UserDeletedV1>;
 export type UserUpdatedPayload = Static<typeof UserUpdatedV1>;
 export type UserVerificationRequestedPayload = Static<typeof UserVerificationRequestedV1>;
 export type UserPasswordResetRequestedPayload = Static<typeof UserPasswordResetRequestedV1>;
@@ -75,4 +89,5 @@ export const identityEvents = {
   'user.updated': { 1: UserUpdatedV1 },
   'user.verification-requested': { 1: UserVerificationRequestedV1 },
   'user.password-reset-requested': { 1: UserPasswordResetRequestedV1 },
+  'user.deleted': { 1: UserDeletedV1 },
 } as const satisfies MessageRegistry;

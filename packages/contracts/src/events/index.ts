@@ -1,5 +1,6 @@
 import type { MessageRegistry } from '../registry.js';
 import { catalogEvents } from './catalog.js';
+import { erasureEvents } from './erasure.js';
 import { identityEvents } from './identity.js';
 import { inventoryEvents } from './inventory.js';
 import { operationEvents } from './operations.js';
@@ -8,6 +9,7 @@ import { paymentEvents } from './payments.js';
 import { shippingEvents } from './shipping.js';
 
 export * from './catalog.js';
+export * from './erasure.js';
 export * from './identity.js';
 export * from './inventory.js';
 export * from './operations.js';
@@ -27,6 +29,7 @@ export const events = {
   ...paymentEvents,
   ...shippingEvents,
   ...operationEvents,
+  ...erasureEvents,
 } as const satisfies MessageRegistry;
 
 export type EventRegistry = typeof events;

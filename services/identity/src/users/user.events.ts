@@ -14,7 +14,7 @@ import type { User } from './user.js';
  * is. Only identity's own events compile, each with its contract's payload. main.ts gives the
  * outbox's.
  */
-export type IdentityPublish = Publish<Sends<Messages, 'user.registered' | 'user.updated' | 'user.verification-requested' | 'user.password-reset-requested'>>;
+export type IdentityPublish = Publish<Sends<Messages, 'user.registered' | 'user.updated' | 'user.verification-requested' | 'user.password-reset-requested' | 'user.deleted'>>;
 
 type Contact = Pick<User, 'id' | 'email' | 'firstName' | 'lastName' | 'version' | 'phone' | 'notificationPreferences'>;
 

@@ -60,15 +60,16 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<User> {
   }
 }
 
+/** A user who has not deleted their account (every lookup here ignores deleted accounts but `countUsers`). */
 export async function findUserById(db: Queryable, id: string): Promise<User | undefined> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL`, [id]);
   return rows[0] && toUser(rows[0]);
 }
 
 /** The user with this email (any letter case) and their stored hash, for logging in. */
 export async function findCredentials(db: Queryable, email: string): Promise<{ user: User; passwordHash: string } | undefined> {
   const { rows } = await db.query<UserRow & { password_hash: string }>(
-    `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1)`,
+    `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`,
     [email],
   );
   const row = rows[0];
@@ -93,7 +94,7 @@ export async function updateUser(db: Queryable, id: string, changes: UserChanges
   const prefs = changes.notificationPreferences;
   try {
     const { rows } = await db.query<UserRow & { email_changed: boolean }>(
-      `WITH before AS (SELECT id, email FROM users WHERE id = $1 FOR UPDATE)
+      `WITH before AS (SELECT id, email FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE)
        UPDATE users u SET
          email = COALESCE($2, u.email),
          email_verified_at = CASE WHEN lower(COALESCE($2, u.email)) = lower(u.email) THEN u.email_verified_at END,
@@ -123,7 +124,7 @@ export async function updateUser(db: Queryable, id: string, changes: UserChanges
 /** Marks the user's current email verified (the first time only); undefined when there is no such user. */
 export async function markEmailVerified(db: Queryable, id: string, at: Date): Promise<User | undefined> {
   const { rows } = await db.query<UserRow>(
-    `UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
+    `UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
     [id, at],
   );
   return rows[0] && toUser(rows[0]);
@@ -131,26 +132,26 @@ export async function markEmailVerified(db: Queryable, id: string, at: Date): Pr
 
 /** Replaces the user's password hash; whether there was such a user. */
 export async function setPasswordHash(db: Queryable, id: string, passwordHash: string): Promise<boolean> {
-  const { rowCount } = await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+  const { rowCount } = await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND deleted_at IS NULL', [id, passwordHash]);
   return rowCount === 1;
 }
 
 /** The user with this email (any letter case), locked for the rest of the transaction. */
 export async function findUserByEmailForUpdate(db: Queryable, email: string): Promise<User | undefined> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [email]);
+  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`, [email]);
   return rows[0] && toUser(rows[0]);
 }
 
 /** The user, locked for the rest of the transaction. */
 export async function findUserForUpdate(db: Queryable, id: string): Promise<User | undefined> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id]);
   return rows[0] && toUser(rows[0]);
 }
 
 /** Sets the user's role unless they are an admin; undefined when there is no such user. */
 export async function setRole(db: Queryable, id: string, role: Role): Promise<{ user: User; changed: boolean } | undefined> {
   const { rows } = await db.query<UserRow & { changed: boolean }>(
-    `WITH before AS (SELECT role FROM users WHERE id = $1 FOR UPDATE)
+    `WITH before AS (SELECT role FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE)
      UPDATE users u SET role = $2, updated_at = CASE WHEN u.role = $2 THEN u.updated_at ELSE now() END
        FROM before WHERE u.id = $1 AND before.role <> 'admin'
      RETURNING ${columnsOf('u')}, before.role <> $2 AS changed`,
@@ -163,7 +164,7 @@ export async function setRole(db: Queryable, id: string, role: Role): Promise<{ 
 
 /** Locks the user's row for the rest of the transaction, so changes to their addresses take turns. */
 export async function lockUser(db: Queryable, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id]);
+  const { rowCount } = await db.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [id]);
   return rowCount === 1;
 }
 

@@ -2,6 +2,7 @@
 import type { Messages } from '@bazaar/contracts';
 import type { Publish, Sends } from '@bazaar/platform';
 import { applyStockChanged } from './availability/availability.handlers.js';
+import { createErasureHandler } from './reviews/erasure.handlers.js';
 import {
   applyOrderCancelled, applyOrderConfirmed, applyOrderPlaced, applyOrderRejected, applyUserRegistered, applyUserUpdated,
 } from './reviews/review.handlers.js';
@@ -12,7 +13,7 @@ import {
  * change is. Only catalog's own events compile, each with its contract's payload. main.ts gives the
  * outbox's.
  */
-export type CatalogPublish = Publish<Sends<Messages, 'product.created' | 'product.updated' | 'product.discontinued'>>;
+export type CatalogPublish = Publish<Sends<Messages, 'product.created' | 'product.updated' | 'product.discontinued' | 'user.erased'>>;
 
 /**
  * The events catalog consumes, by type, each handler taking the payload its contract defines (the
@@ -32,3 +33,10 @@ export const eventHandlers = {
   'order.cancelled': applyOrderCancelled,
   'order.rejected': applyOrderRejected,
 } as const;
+
+/** Every handler main.ts registers: the above, and user.deleted, which confirms through `publish`. */
+export const createEventHandlers = (publish: CatalogPublish) => ({
+  ...eventHandlers,
+  // identity's deleted users: their reviews shown as by a former customer.
+  'user.deleted': createErasureHandler(publish),
+});

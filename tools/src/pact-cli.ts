@@ -12,18 +12,28 @@
  *       Makes the pacts the consumer tests recorded the pacts of record (copies them into pacts/).
  *   npm run pact -- matrix
  *       The whole matrix, every pact and where it stands.
+ *   npm run pact -- versions [provider ...]
+ *       The versions of each message type the pacts of record ask each provider for, and who asks:
+ *       what the provider must write, one message per version.
+ *   npm run pact -- retire <type>@<version>
+ *       Whether a version of a message type can go: yes once no pact of record asks for it, else
+ *       no, naming each consumer (and interaction) that still does. Exits 1 when the answer is no.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildMatrix, canIDeploy, generatedDir, pactDir, readPactDir, type MatrixRow } from '@bazaar/contract-testing';
+import {
+  buildMatrix, canIDeploy, canRetire, generatedDir, messagesAsked, pactDir, parseTypeAtVersion, readPactDir, type MatrixRow,
+} from '@bazaar/contract-testing';
 import { discoverServices, repoRoot } from './services.js';
 
 const usage = `usage: npm run pact -- can-i-deploy [service ...] [--verify]
        npm run pact -- accept [consumer ...]
-       npm run pact -- matrix`;
+       npm run pact -- matrix
+       npm run pact -- versions [provider ...]
+       npm run pact -- retire <type>@<version>`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,7 +46,7 @@ if (values.help || !command) {
 }
 
 const known = discoverServices().map((s) => s.name);
-const unknown = names.filter((n) => !known.includes(n));
+const unknown = command === 'retire' ? [] : names.filter((n) => !known.includes(n));
 if (unknown.length) {
   console.error(`no such service: ${unknown.join(', ')} (services: ${known.join(', ')})`);
   process.exit(2);
@@ -132,6 +142,34 @@ if (command === 'accept') {
     }
     process.exit(all ? 0 : 1);
   }
+} else if (command === 'versions') {
+  const asks = messagesAsked(readPactDir(pactDir())).filter((a) => names.length === 0 || names.includes(a.provider));
+  const lines = new Map<string, Map<number, Set<string>>>();
+  for (const ask of asks) {
+    const byVersion = lines.get(`${ask.provider}  ${ask.type}`) ?? new Map<number, Set<string>>();
+    byVersion.set(ask.version, (byVersion.get(ask.version) ?? new Set()).add(ask.consumer));
+    lines.set(`${ask.provider}  ${ask.type}`, byVersion);
+  }
+  for (const [what, byVersion] of [...lines].sort(([a], [b]) => a.localeCompare(b))) {
+    const versions = [...byVersion].sort(([a], [b]) => a - b).map(([v, consumers]) => `v${v} (${[...consumers].sort().join(', ')})`);
+    console.log(`${what}  ${versions.join(', ')}${byVersion.size > 1 ? '  <- several live versions' : ''}`);
+  }
+} else if (command === 'retire') {
+  const target = names.length === 1 ? parseTypeAtVersion(names[0]!) : undefined;
+  if (!target) {
+    console.error(`retire takes one <type>@<version>, e.g. product.updated@1\n${usage}`);
+    process.exit(2);
+  }
+  const verdict = canRetire(target.type, target.version, readPactDir(pactDir()));
+  const moved = verdict.otherVersions.length ? `; the pacts ask for v${verdict.otherVersions.join(', v')}` : '';
+  if (verdict.ok) {
+    console.log(`${target.type}@${target.version}: yes, no pact of record asks for it${moved}`);
+    console.log('  deploy the consumers that moved, then stop writing it and remove it from the contracts');
+  } else {
+    console.log(`${target.type}@${target.version}: NO, still asked for by ${[...new Set(verdict.askedBy.map((a) => a.consumer))].join(', ')}${moved}`);
+    for (const ask of verdict.askedBy) console.log(`  ${ask.consumer} ← ${ask.provider}: ${ask.description}`);
+  }
+  process.exit(verdict.ok ? 0 : 1);
 } else {
   console.error(`unknown command ${command}\n${usage}`);
   process.exit(2);

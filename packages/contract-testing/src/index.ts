@@ -8,3 +8,4 @@ export { generatedDir, pactDir, pactFileName, repoRoot, resultsDir } from './pat
 export { MatchersV3 } from '@pact-foundation/pact';
 export { buildMatrix, canIDeploy, type DeployVerdict, type MatrixOptions, type MatrixRow, type PactStatus } from './matrix.js';
 export { messageEnvelope, oneOf, replaceBearerToken, text, timestamp, traceparent, uuid, type EnvelopeExample } from './matchers.js';
+export { canRetire, messagesAsked, parseTypeAtVersion, versionsAsked, type MessageAsk, type RetireVerdict } from './versions.js';

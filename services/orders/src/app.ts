@@ -6,6 +6,7 @@ import {
 import pkg from '../package.json' with { type: 'json' };
 import type { CheckoutMetrics } from './checkout/checkout.metrics.js';
 import { registerSagaAdminRoutes } from './checkout/saga-admin.routes.js';
+import type { ScreeningPolicy } from './checkout/saga.runner.js';
 import type { SagaSettings } from './checkout/saga.types.js';
 import type { OrdersPublish } from './events.js';
 import type { Catalog } from './orders/catalog.client.js';
@@ -22,6 +23,8 @@ export interface OrdersAppDeps {
   verifier: Pick<JwtVerifier, 'preHandler' | 'requireUser'>;
   catalog: Pick<Catalog, 'products' | 'state'>;
   settings: SagaSettings;
+  /** Whether a new checkout is screened for fraud (the `checkout-fraud-check` flag); none: never. */
+  screening?: ScreeningPolicy;
   now?: () => Date;
   /** Where the orders placed, their saga's commands and the order's events go: the outbox's `publish`, or a test database's. */
   publish: OrdersPublish;
@@ -60,6 +63,7 @@ export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
     now: deps.now ?? (() => new Date()),
     publish: deps.publish,
     orders: orderRecords,
+    ...(deps.screening ? { screening: deps.screening } : {}),
     logger: deps.logger,
   });
   registerSagaAdminRoutes(app, { pool: deps.pool, verifier: deps.verifier, now: deps.now ?? (() => new Date()) });

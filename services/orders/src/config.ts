@@ -23,6 +23,16 @@ export const OrdersConfigSchema = Type.Object({
   // How long inventory holds an order's stock. A confirmed order keeps its reservation until dispatch
   // turns it into shipped stock, so this must outlive the wait for a courier (default 7 days).
   ORDERS_RESERVATION_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 90 * 86_400, default: 7 * 86_400 }),
+  // flagd's flag-definition file (re-read when it changes). Without it every flag is at its fallback:
+  // `checkout-fraud-check` off, no checkout is screened.
+  FLAGS_FILE: Type.Optional(Type.String({ minLength: 1, description: "path of flagd's flag-definition JSON" })),
+  // The fraud screening (for checkouts the flag turns it on for): how long the scorer may take before
+  // the order goes on unscreened, the score that rejects an order, and how often the screening job
+  // looks for checkouts to screen and how many it screens a run.
+  ORDERS_FRAUD_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 2_000 }),
+  ORDERS_FRAUD_REJECT_SCORE: Type.Integer({ minimum: 1, maximum: 100, default: 70 }),
+  ORDERS_SCREENING_INTERVAL_MS: Type.Integer({ minimum: 20, maximum: 60_000, default: 200 }),
+  ORDERS_SCREENING_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1_000, default: 50 }),
 });
 
 export type OrdersConfig = Static<typeof OrdersConfigSchema>;

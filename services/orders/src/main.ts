@@ -1,12 +1,15 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createFlags, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { createCheckoutMetrics } from './checkout/checkout.metrics.js';
 import { createDeadlineJob } from './checkout/deadline.job.js';
 import { createReplyHandler, replyHandlers } from './checkout/saga.runner.js';
+import { createScreeningJob } from './checkout/screening.job.js';
+import { flaggedScreening } from './checkout/screening.js';
 import { jwksUrlOf, loadOrdersConfig, sagaSettingsFrom } from './config.js';
+import { SimulatedFraudScorer } from './fraud/simulated-scorer.js';
 import { createCatalog } from './orders/catalog.client.js';
 import { orderRecords } from './orders/order-records.store.js';
 
@@ -24,17 +27,28 @@ try {
   // The checkout's outcomes are counted from the order's events as they are written (once committed).
   const checkoutMetrics = createCheckoutMetrics({ pool });
   const publish = checkoutMetrics.observe(outbox.publish);
-  const runner = { settings, now, publish, orders: orderRecords, logger };
+  // Feature flags (FLAGS_FILE, re-read on change): `checkout-fraud-check` decides, per customer, whether
+  // a new checkout is screened for fraud before its payment is authorized.
+  const flags = await createFlags({ service: 'orders', ...(config.FLAGS_FILE ? { file: config.FLAGS_FILE } : {}), logger });
+  const screening = flaggedScreening(flags);
+  const runner = { settings, now, publish, orders: orderRecords, screening, logger };
   const messaging = createMessaging({
     service: 'orders', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { events: replyHandlers(createReplyHandler(runner)) },
   });
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const catalog = createCatalog({ baseUrl: config.CATALOG_URL, timeoutMs: config.ORDERS_CATALOG_TIMEOUT_MS, logger });
-  const app = await buildApp({ pool, logger, verifier, catalog, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true, checkoutMetrics });
+  const app = await buildApp({
+    pool, logger, verifier, catalog, settings, now, publish, screening, deadLetters: messaging.deadLetters, processMetrics: true, checkoutMetrics,
+  });
   messaging.observe(app);
   const deadlines = createDeadlineJob({
     pool, deps: runner, logger, intervalMs: config.ORDERS_DEADLINE_INTERVAL_MS, batchSize: config.ORDERS_DEADLINE_BATCH_SIZE,
+  });
+  // The fraud scorer is outside the system: its simulator answers here (src/fraud/simulated-scorer.ts).
+  const screener = createScreeningJob({
+    pool, deps: runner, logger, scorer: new SimulatedFraudScorer(), timeoutMs: config.ORDERS_FRAUD_TIMEOUT_MS,
+    rejectScore: config.ORDERS_FRAUD_REJECT_SCORE, intervalMs: config.ORDERS_SCREENING_INTERVAL_MS, batchSize: config.ORDERS_SCREENING_BATCH_SIZE,
   });
   await runService({
     app,
@@ -44,10 +58,11 @@ try {
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
     logger,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => catalog.close(), () => messaging.stop(), () => deadlines.stop()],
+    closers: [() => pool.end(), () => catalog.close(), () => flags.close(), () => messaging.stop(), () => deadlines.stop(), () => screener.stop()],
     onListening: async () => {
       await messaging.start();
       deadlines.start();
+      screener.start();
     },
   });
 } catch (error) {

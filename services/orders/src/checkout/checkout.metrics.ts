@@ -12,7 +12,7 @@ import { placedAt, sagaCounts, type StepCounts } from './checkout-metrics.store.
 import type { OrderEventType, SagaStep } from './saga.types.js';
 
 const STEPS: readonly SagaStep[] = [
-  'authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment',
+  'screen-fraud', 'authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment',
 ];
 
 const OUTCOMES: Record<OrderEventType, string> = { 'order.confirmed': 'confirmed', 'order.cancelled': 'cancelled', 'order.rejected': 'rejected' };

@@ -21,9 +21,9 @@ const CURSOR_PATTERN = '^[A-Za-z0-9_-]+$';
 const SagaSchema = {
   orderId: Uuid,
   number: Type.String({ pattern: '^BZ-[0-9]{6}-[2-9A-HJKMNP-TV-Z]{5}$', maxLength: 15, description: "the order's number, BZ-YYMMDD-XXXXX" }),
-  state: Type.Enum(['authorizing', 'reserving', 'shipping', 'capturing', 'confirmed', 'compensating', 'cancelled', 'rejected']),
+  state: Type.Enum(['screening', 'authorizing', 'reserving', 'shipping', 'capturing', 'confirmed', 'compensating', 'cancelled', 'rejected']),
   step: Nullable(Type.Enum(
-    ['authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment'],
+    ['screen-fraud', 'authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment'],
     { description: 'the step awaiting its reply; null once the saga has ended' },
   )),
   attempt: Int32(1),

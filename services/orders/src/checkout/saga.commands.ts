@@ -1,11 +1,11 @@
 // The commands each saga step sends and the events the saga announces, built from the order's facts
 // and the saga's stored ids. Pure.
-import type { CompensationStep, ForwardStep, OrderEvent, OrderFacts, PaymentKnown, Saga, SagaCommand, SagaSettings } from './saga.types.js';
+import type { CommandStep, OrderEvent, OrderFacts, PaymentKnown, Saga, SagaCommand, SagaSettings } from './saga.types.js';
 
 /** Reasons travel in commands and events, which cap them at 200 characters. */
 export const clip = (text: string, max = 200): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export function commandFor(step: ForwardStep | CompensationStep, saga: Saga, facts: OrderFacts, settings: SagaSettings): SagaCommand {
+export function commandFor(step: CommandStep, saga: Saga, facts: OrderFacts, settings: SagaSettings): SagaCommand {
   const { ids, orderId } = saga;
   const reason = clip(saga.reason ?? 'checkout compensation');
   switch (step) {

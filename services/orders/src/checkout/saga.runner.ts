@@ -4,7 +4,8 @@
 // reply is delivered again (or the deadline job finds the saga).
 import { events, type Messages } from '@bazaar/contracts';
 import { payloadHandlers, type Logger, type PoolClient, type Publish, type Sends } from '@bazaar/platform';
-import { decide, orderStatusOf } from './saga.js';
+import { decide, orderStatusOf, startSaga } from './saga.js';
+import { sagaIdsFor } from './saga.ids.js';
 import { appendSteps, insertSaga, lockSaga, lockSagaByReservation, updateSaga, type StoredSaga } from './saga.store.js';
 import type {
   Decision, OrderEventType, OrderFacts, OrderStatus, ReplyOf, Saga, SagaCommandType, SagaInput, SagaMessage, SagaSettings, StepLogEntry,
@@ -39,11 +40,18 @@ export interface SagaRunnerDeps {
   /** Where the saga's commands and the order's events go: the outbox's `publish`, or a test database's. */
   publish: SagaPublish;
   orders: OrderRecords;
+  /** Whether a new checkout is screened for fraud (the flag, asked once per saga); none: never. */
+  screening?: ScreeningPolicy;
   logger?: Pick<Logger, 'info' | 'warn' | 'debug'>;
 }
 
+/** Decides, when a checkout starts, whether it is screened for fraud (screening.ts: the `checkout-fraud-check` flag). */
+export interface ScreeningPolicy {
+  screens(facts: OrderFacts): Promise<boolean>;
+}
+
 /** The order's reason as customers see it: why it is cancelled or rejected, or why a cancellation was refused. */
-const reasonOf = (saga: Saga): string | null => (saga.state === 'authorizing' || saga.state === 'reserving' || saga.state === 'shipping' || saga.state === 'capturing' ? null : saga.reason);
+const reasonOf = (saga: Saga): string | null => (saga.state === 'screening' || saga.state === 'authorizing' || saga.state === 'reserving' || saga.state === 'shipping' || saga.state === 'capturing' ? null : saga.reason);
 
 /** Writes a decision: the saga, its timeline, its commands and events, the order's status. */
 export async function recordDecision(
@@ -56,6 +64,19 @@ export async function recordDecision(
   for (const command of decision.commands) await deps.publish(client, command.type, command.payload);
   for (const event of decision.events) await deps.publish(client, event.type, event.payload);
   await writeStatus(client, deps, saga);
+}
+
+/**
+ * Starts a new order's saga in the caller's transaction (the one that writes the order): whether it
+ * screens for fraud is asked of the policy here, once, and kept with the saga.
+ */
+export async function startCheckout(
+  client: PoolClient, deps: Pick<SagaRunnerDeps, 'publish' | 'orders' | 'settings' | 'screening'>, facts: OrderFacts, now: Date, paymentMethodRef: string,
+): Promise<Decision> {
+  const fraudCheck = deps.screening ? await deps.screening.screens(facts) : false;
+  const decision = startSaga(facts, sagaIdsFor(facts.orderId), deps.settings, now, { fraudCheck });
+  await recordDecision(client, deps, decision, now, { paymentMethodRef });
+  return decision;
 }
 
 const writeStatus = (client: PoolClient, deps: Pick<SagaRunnerDeps, 'orders'>, saga: Saga) =>

@@ -5,12 +5,12 @@ import type { PaymentKnown, ReservationKnown, Saga, SagaState, SagaStep, Shipmen
 interface SagaRow {
   order_id: string; state: SagaState; step: SagaStep | null; deadline_at: Date | null; attempt: number;
   payment: PaymentKnown; reservation: ReservationKnown; shipment: ShipmentKnown; after_confirmation: boolean; reason: string | null;
-  payment_method_ref: string;
+  fraud_check: boolean; payment_method_ref: string;
   authorize_operation_id: string; capture_operation_id: string; void_operation_id: string; refund_operation_id: string;
   reservation_id: string; shipment_request_id: string;
 }
 
-const COLUMNS = `order_id, state, step, deadline_at, attempt, payment, reservation, shipment, after_confirmation, reason, payment_method_ref,
+const COLUMNS = `order_id, state, step, deadline_at, attempt, payment, reservation, shipment, after_confirmation, reason, fraud_check, payment_method_ref,
   authorize_operation_id, capture_operation_id, void_operation_id, refund_operation_id, reservation_id, shipment_request_id`;
 
 export interface StoredSaga {
@@ -24,6 +24,7 @@ const toStored = (r: SagaRow): StoredSaga => ({
   saga: {
     orderId: r.order_id, state: r.state, step: r.step, deadlineAt: r.deadline_at, attempt: r.attempt,
     payment: r.payment, reservation: r.reservation, shipment: r.shipment, afterConfirmation: r.after_confirmation, reason: r.reason,
+    fraudCheck: r.fraud_check,
     ids: {
       authorizeOperationId: r.authorize_operation_id, captureOperationId: r.capture_operation_id, voidOperationId: r.void_operation_id,
       refundOperationId: r.refund_operation_id, reservationId: r.reservation_id, shipmentRequestId: r.shipment_request_id,
@@ -34,10 +35,10 @@ const toStored = (r: SagaRow): StoredSaga => ({
 export async function insertSaga(db: Queryable, saga: Saga, paymentMethodRef: string): Promise<void> {
   const { ids } = saga;
   await db.query(
-    `INSERT INTO checkout_sagas (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    `INSERT INTO checkout_sagas (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [
       saga.orderId, saga.state, saga.step, saga.deadlineAt, saga.attempt, saga.payment, saga.reservation, saga.shipment, saga.afterConfirmation,
-      saga.reason, paymentMethodRef, ids.authorizeOperationId, ids.captureOperationId, ids.voidOperationId, ids.refundOperationId,
+      saga.reason, saga.fraudCheck, paymentMethodRef, ids.authorizeOperationId, ids.captureOperationId, ids.voidOperationId, ids.refundOperationId,
       ids.reservationId, ids.shipmentRequestId,
     ],
   );
@@ -81,6 +82,18 @@ export async function lockNextOverdue(db: Queryable, now: Date): Promise<StoredS
   const { rows } = await db.query<SagaRow>(
     `SELECT ${COLUMNS} FROM checkout_sagas WHERE deadline_at <= $1 ORDER BY deadline_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
     [now],
+  );
+  return rows[0] && toStored(rows[0]);
+}
+
+/**
+ * Takes the oldest saga waiting on its fraud screening that no one else holds (SKIP LOCKED: replicas
+ * share the job), locked until the transaction ends: the scorer is asked under this lock, so a reply,
+ * a deadline or a cancellation for the same saga waits for the verdict (at most the scorer's timeout).
+ */
+export async function lockNextScreening(db: Queryable): Promise<StoredSaga | undefined> {
+  const { rows } = await db.query<SagaRow>(
+    `SELECT ${COLUMNS} FROM checkout_sagas WHERE state = 'screening' ORDER BY started_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   return rows[0] && toStored(rows[0]);
 }

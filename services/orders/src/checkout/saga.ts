@@ -14,6 +14,16 @@
 //                                             cancelled (or confirmed again, if a cancellation after
 //                                             confirmation finds the shipment already dispatched)
 //
+// A saga the `checkout-fraud-check` flag screens (decided when it starts, kept in `fraudCheck`) begins
+// one step earlier, in `screening`, waiting on `screen-fraud`: the screening job (screening.job.ts)
+// asks the fraud scorer and hands its verdict to the saga. Nothing is held yet, so a rejection ends
+// the order `rejected` at once (nothing to compensate); a pass, or no verdict in time, goes on to
+// authorizing as above (fail open, see screening.ts).
+//
+//   screening ──passed, or scorer unavailable / deadline──▶ authorizing
+//       │
+//   fraud suspected ──▶ rejected (nothing charged or reserved); customer cancels ──▶ cancelled
+//
 // After confirmation shipping's delivery events (shipment.dispatched … delivered) tell the saga the
 // goods have left: from then on nothing is undone, except that a parcel returned undelivered turns a
 // confirmed order to compensating with the refund alone (its stock came back through inventory).
@@ -30,14 +40,21 @@ import { clip, commandFor, orderEvent } from './saga.commands.js';
 import type { SagaIds } from './saga.ids.js';
 import { concernsSaga, learn } from './saga.replies.js';
 import {
-  isForwardStep, type CompensationStep, type Decision, type ForwardStep, type OrderEvent, type OrderFacts, type OrderStatus,
-  type Resources, type Saga, type SagaContext, type SagaInput, type SagaSettings, type SagaState, type SagaStep, type StepLogEntry,
+  isForwardStep, type CommandStep, type CompensationStep, type Decision, type ForwardStep, type OrderEvent, type OrderFacts, type OrderStatus,
+  type Resources, type Saga, type SagaContext, type SagaInput, type SagaSettings, type SagaStart, type SagaState, type SagaStep, type Screening,
+  type StepLogEntry,
 } from './saga.types.js';
 
 export * from './saga.types.js';
 
 /** A compensation is sent again after the step timeout times this backoff, at most 16 times the timeout. */
 const RETRY_BACKOFF_CAP = 16;
+
+/**
+ * The reason of an order the fraud screening rejects, as the customer reads it (order page, mail)
+ * and `order.rejected` carries it; `fraud-suspected` is the part to match on.
+ */
+export const FRAUD_REJECTION = 'the order did not pass the fraud screening (fraud-suspected)';
 
 /** Decisions are computed on a draft; the input saga is never changed. */
 class Draft {
@@ -51,7 +68,7 @@ class Draft {
     this.saga = { ...original, ids: { ...original.ids } };
   }
 
-  send(step: ForwardStep | CompensationStep): void {
+  send(step: CommandStep): void {
     this.commands.push(commandFor(step, this.saga, this.ctx.facts, this.ctx));
   }
 
@@ -60,7 +77,8 @@ class Draft {
     this.saga.step = step;
     this.saga.attempt = 1;
     this.saga.deadlineAt = new Date(this.ctx.now.getTime() + this.ctx.stepTimeoutMs);
-    this.send(step);
+    // The screening sends nothing: the screening job finds the saga in `screening` and calls the scorer.
+    if (step !== 'screen-fraud') this.send(step);
     this.log.push({ step, kind: isForwardStep(step) ? 'action' : 'compensation', status: 'started', detail: null });
   }
 
@@ -88,14 +106,18 @@ class Draft {
   }
 }
 
-/** A new order's saga: it asks payments to authorize the order's total. */
-export function startSaga(facts: OrderFacts, ids: SagaIds, settings: SagaSettings, now: Date): Decision {
+/**
+ * A new order's saga: it asks payments to authorize the order's total, or first waits for the fraud
+ * screening when `start.fraudCheck` says this checkout is screened (kept with the saga for good).
+ */
+export function startSaga(facts: OrderFacts, ids: SagaIds, settings: SagaSettings, now: Date, start: SagaStart = { fraudCheck: false }): Decision {
   const saga: Saga = {
-    orderId: facts.orderId, state: 'authorizing', step: null, deadlineAt: null, attempt: 1,
-    payment: 'authorizing', reservation: 'none', shipment: 'none', afterConfirmation: false, reason: null, ids,
+    orderId: facts.orderId, state: start.fraudCheck ? 'screening' : 'authorizing', step: null, deadlineAt: null, attempt: 1,
+    payment: start.fraudCheck ? 'none' : 'authorizing', reservation: 'none', shipment: 'none', afterConfirmation: false, reason: null,
+    fraudCheck: start.fraudCheck, ids,
   };
   const draft = new Draft(saga, { ...settings, now, facts });
-  draft.begin('authorize-payment');
+  draft.begin(start.fraudCheck ? 'screen-fraud' : 'authorize-payment');
   return { ...draft.result(saga), changed: true };
 }
 
@@ -107,6 +129,9 @@ export function decide(saga: Saga, input: SagaInput, ctx: SagaContext): Decision
       break;
     case 'cancel':
       onCancel(draft, input.shippingStatus);
+      break;
+    case 'screened':
+      onScreened(draft, input.screening);
       break;
     default: {
       if (!concernsSaga(saga, input)) break;
@@ -123,7 +148,7 @@ export function decide(saga: Saga, input: SagaInput, ctx: SagaContext): Decision
 /** The order's status as the saga sees it; a confirmed order's parcel refines it (`withDelivery`, orders/). */
 export function orderStatusOf(saga: Pick<Saga, 'state'>): OrderStatus {
   switch (saga.state) {
-    case 'authorizing': case 'reserving': case 'shipping': case 'capturing': return 'pending';
+    case 'screening': case 'authorizing': case 'reserving': case 'shipping': case 'capturing': return 'pending';
     case 'compensating': return 'cancelling';
     default: return saga.state;
   }
@@ -145,6 +170,8 @@ export function nextCompensation(resources: Resources): CompensationStep | undef
 function drive(draft: Draft, failure: string | undefined, learnt: boolean): void {
   const s = draft.saga;
   switch (s.state) {
+    case 'screening':
+      return; // nothing has been asked of anyone yet: no reply moves it (the screening's verdict does)
     case 'authorizing':
       if (s.payment === 'authorized') return advance(draft, 'reserving', 'reserve-stock');
       if (s.payment === 'declined') return reject(draft, failure ?? 'payment declined');
@@ -197,6 +224,7 @@ function drive(draft: Draft, failure: string | undefined, learnt: boolean): void
 function advance(draft: Draft, state: SagaState, step: ForwardStep): void {
   const s = draft.saga;
   s.state = state;
+  if (step === 'authorize-payment') s.payment = 'authorizing';
   if (step === 'reserve-stock') s.reservation = 'reserving';
   if (step === 'create-shipment') s.shipment = 'creating';
   if (step === 'capture-payment') s.payment = 'capturing';
@@ -251,6 +279,13 @@ function onDeadline(draft: Draft): void {
   const s = draft.saga;
   if (!s.step || !s.deadlineAt || s.deadlineAt.getTime() > draft.ctx.now.getTime()) return;
   const step = s.step;
+  if (step === 'screen-fraud') {
+    // The screening job did not get a verdict to the saga in time (not running, or far behind): the
+    // order goes on unscreened, as when the scorer does not answer (fail open, see screening.ts).
+    draft.log.push({ step, kind: 'action', status: 'timed_out', detail: `no verdict within ${draft.ctx.stepTimeoutMs} ms: let through unscreened` });
+    advance(draft, 'authorizing', 'authorize-payment');
+    return;
+  }
   if (isForwardStep(step)) {
     draft.log.push({ step, kind: 'action', status: 'timed_out', detail: `no answer within ${draft.ctx.stepTimeoutMs} ms` });
     compensate(draft, `${step.replace('-', ' ')} timed out`);
@@ -270,7 +305,7 @@ const DISPATCHED = new Set(['dispatched', 'picked_up', 'delivered', 'returned'])
 function onCancel(draft: Draft, shippingStatus: string | null): void {
   const s = draft.saga;
   switch (s.state) {
-    case 'authorizing': case 'reserving': case 'shipping': case 'capturing':
+    case 'screening': case 'authorizing': case 'reserving': case 'shipping': case 'capturing':
       return compensate(draft, 'cancelled by the customer');
     case 'confirmed':
       if (s.shipment === 'dispatched' || s.shipment === 'returned' || (shippingStatus !== null && DISPATCHED.has(shippingStatus))) {
@@ -285,4 +320,27 @@ function onCancel(draft: Draft, shippingStatus: string | null): void {
     default:
       return; // cancelling or cancelled already: asking again changes nothing
   }
+}
+
+/**
+ * The screening's verdict, while the saga still waits for it (a verdict for a saga that moved on, by
+ * its deadline or a cancellation, or a second one for the same saga, changes nothing). Nothing is
+ * held yet: a rejection ends the order at once; a pass, or no verdict (fail open), authorizes next.
+ */
+function onScreened(draft: Draft, screening: Screening): void {
+  const s = draft.saga;
+  if (s.state !== 'screening' || s.step !== 'screen-fraud') return;
+  const step = 'screen-fraud';
+  if (screening.verdict === 'unavailable') {
+    const status = screening.cause === 'timeout' ? 'timed_out' : 'failed';
+    draft.log.push({ step, kind: 'action', status, detail: `no score: ${screening.detail}; let through unscreened` });
+    return advance(draft, 'authorizing', 'authorize-payment');
+  }
+  const why = screening.reasons.length ? `: ${screening.reasons.join('; ')}` : '';
+  if (screening.verdict === 'pass') {
+    draft.log.push({ step, kind: 'action', status: 'succeeded', detail: `score ${screening.score}, below ${screening.threshold}: passed${why}` });
+    return advance(draft, 'authorizing', 'authorize-payment');
+  }
+  draft.log.push({ step, kind: 'action', status: 'failed', detail: `score ${screening.score}, at or above ${screening.threshold}: fraud suspected${why}` });
+  reject(draft, FRAUD_REJECTION);
 }

@@ -5,17 +5,20 @@ import type { MessagePayload } from '@bazaar/platform';
 import type { SagaIds } from './saga.ids.js';
 
 export type SagaState =
+  | 'screening' // the fraud screening, before anything is asked of another service (only if the saga screens)
   | 'authorizing' | 'reserving' | 'shipping' | 'capturing' // forward, each waiting on its step
   | 'confirmed'
   | 'compensating' // undoing, one compensation at a time, in reverse order of the steps
   | 'cancelled' | 'rejected'; // settled
 
-export type ForwardStep = 'authorize-payment' | 'reserve-stock' | 'create-shipment' | 'capture-payment';
+export type ForwardStep = 'screen-fraud' | 'authorize-payment' | 'reserve-stock' | 'create-shipment' | 'capture-payment';
+/** The steps that send a command to another service: all but the screening, which calls the fraud scorer (screening.job.ts). */
+export type CommandStep = Exclude<ForwardStep, 'screen-fraud'> | CompensationStep;
 export type CompensationStep = 'cancel-shipment' | 'release-stock' | 'void-payment' | 'refund-payment';
 export type SagaStep = ForwardStep | CompensationStep;
 
 export const isForwardStep = (step: SagaStep): step is ForwardStep =>
-  step === 'authorize-payment' || step === 'reserve-stock' || step === 'create-shipment' || step === 'capture-payment';
+  step === 'screen-fraud' || step === 'authorize-payment' || step === 'reserve-stock' || step === 'create-shipment' || step === 'capture-payment';
 
 /**
  * What the saga knows of the payment. `authorizing` and `capturing` mean "asked, no answer yet": the
@@ -54,6 +57,11 @@ export interface Saga extends Resources {
   afterConfirmation: boolean;
   /** Why the order is being or was cancelled or rejected (or why a cancellation was refused). */
   reason: string | null;
+  /**
+   * Whether this checkout is screened for fraud before its payment is authorized: decided once, from
+   * the `checkout-fraud-check` flag, when the saga starts, and never changed after.
+   */
+  fraudCheck: boolean;
   ids: SagaIds;
 }
 
@@ -85,6 +93,12 @@ export interface SagaSettings {
   stepTimeoutMs: number;
   /** Asked of inventory: long enough to outlive the order's wait for dispatch. */
   reservationTtlSeconds: number;
+}
+
+/** How a new saga starts. */
+export interface SagaStart {
+  /** Screen the order for fraud before authorizing its payment (the flag's answer for this user, taken now). */
+  fraudCheck: boolean;
 }
 
 export interface SagaContext extends SagaSettings {
@@ -127,9 +141,20 @@ export const DELIVERY_EVENT_TYPES = [
 /** What orders hears from payments, inventory and shipping about an order: a reply, or news of its delivery. */
 export type SagaMessage = Reply | DeliveryEvent;
 
-/** What can happen to a saga: a reply or delivery event, its step's deadline passing, or the customer cancelling. */
+/**
+ * The fraud scorer's verdict on an order, as the screening job hands it to the saga: `pass` or
+ * `reject` (its score at or above the threshold), with the score and the scorer's reasons; or
+ * `unavailable` when no score came in time (timeout) or the scorer failed, which lets the order
+ * through unscreened (see screening.ts for why).
+ */
+export type Screening =
+  | { verdict: 'pass' | 'reject'; score: number; threshold: number; reasons: string[] }
+  | { verdict: 'unavailable'; cause: 'timeout' | 'error'; detail: string };
+
+/** What can happen to a saga: a reply or delivery event, its screening's verdict, its step's deadline passing, or the customer cancelling. */
 export type SagaInput =
   | SagaMessage
+  | { type: 'screened'; screening: Screening }
   | { type: 'deadline' }
   /** `shippingStatus`: the order's copy of the shipment's status, to refuse once the courier has it. */
   | { type: 'cancel'; shippingStatus: string | null };

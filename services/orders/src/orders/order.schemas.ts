@@ -71,7 +71,7 @@ const TimelineEntrySchema = Type.Object({
   seq: Int32(1),
   step: Type.String({
     pattern: '^[a-z-]+$', maxLength: 40,
-    description: 'authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; '
+    description: 'screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; '
       + 'for the delivery: dispatch, pick-up, delivery-attempt, deliver, return',
   }),
   kind: Type.Enum(['action', 'compensation', 'delivery'], { description: 'what checkout did, what it undid, or news of the parcel from shipping' }),
@@ -82,9 +82,9 @@ const TimelineEntrySchema = Type.Object({
 
 const OrderStatusSchema = Type.Enum(['pending', 'confirmed', 'shipped', 'delivered', 'cancelling', 'cancelled', 'rejected'], {
   description: 'pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; '
-    + 'cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined',
+    + 'cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined or the fraud screening refused the order',
 });
-const Step = Type.Enum(['authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment']);
+const Step = Type.Enum(['screen-fraud', 'authorize-payment', 'reserve-stock', 'create-shipment', 'capture-payment', 'cancel-shipment', 'release-stock', 'void-payment', 'refund-payment']);
 
 const Summary = {
   id: Uuid,
@@ -132,7 +132,7 @@ export const OrderSchema = Type.Object({
     deliveredAt: Nullable(Timestamp),
   }),
   checkout: Type.Object({
-    state: Type.Enum(['authorizing', 'reserving', 'shipping', 'capturing', 'confirmed', 'compensating', 'cancelled', 'rejected'], { description: 'the checkout saga' }),
+    state: Type.Enum(['screening', 'authorizing', 'reserving', 'shipping', 'capturing', 'confirmed', 'compensating', 'cancelled', 'rejected'], { description: 'the checkout saga' }),
     step: Nullable(Step),
     deadlineAt: Nullable(Timestamp),
     attempt: Int32(1),

@@ -1,9 +1,7 @@
 // Orders' use cases: place an order (price it from catalog, write it and start its saga in one
 // transaction), read one or a page, cancel one.
 import { AppError, uuidv7, withTransaction, type Pool, type PoolClient } from '@bazaar/platform';
-import { sagaIdsFor } from '../checkout/saga.ids.js';
-import { startSaga } from '../checkout/saga.js';
-import { applyToSaga, recordDecision, type SagaRunnerDeps } from '../checkout/saga.runner.js';
+import { applyToSaga, startCheckout, type SagaRunnerDeps } from '../checkout/saga.runner.js';
 import { findSaga, listSteps, lockSaga, type TimelineEntry } from '../checkout/saga.store.js';
 import type { Saga } from '../checkout/saga.types.js';
 import type { OrdersPublish } from '../events.js';
@@ -80,7 +78,7 @@ export async function placeOrder(deps: OrdersDeps, user: Viewer, idempotencyKey:
           orderId: order.id, orderNumber: order.number, userId: user.userId, totalMinor: order.totalMinor, currency: order.currency,
           paymentMethodId: request.paymentMethodId, lines: linesBySku(pricing.lines), recipient: address,
         };
-        await recordDecision(client, deps, startSaga(facts, sagaIdsFor(order.id), deps.settings, now), now, { paymentMethodRef: request.paymentMethodId });
+        await startCheckout(client, deps, facts, now, request.paymentMethodId);
         return true;
       });
       if (placed) return { detail: (await orderDetail(deps.pool, order.id))!, replayed: false };

@@ -22,7 +22,7 @@ describe('deleting an account', () => {
   });
   after(() => h.close());
 
-  const call = (method: 'GET' | 'DELETE' | 'POST' | 'PUT', url: string, token?: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'DELETE' | 'POST' | 'PUT', url: string, token?: string, payload?: Record<string, unknown>) =>
     h.app.inject({ method, url, ...(token ? { headers: bearer(token) } : {}), ...(payload !== undefined ? { payload } : {}) });
   const login = (email: string, password = PASSWORD) => call('POST', '/auth/login', undefined, { email, password });
   const erasure = (userId: string) => call('GET', `/users/${userId}/erasure`, operator.token);

@@ -5,7 +5,7 @@ import type { ListingItem, ListingQuery, SortName } from './product-listing.js';
 interface ListingRow {
   id: string;
   sku: string;
-  name: string;
+  title: string;
   price_minor: number;
   currency: string;
   category_id: string;
@@ -70,7 +70,7 @@ export async function listProducts(db: Queryable, query: ListingQuery): Promise<
   whereClauses(sql, query, key, ordering);
   const limit = sql.add(query.limit + 1);
   const { rows } = await db.query<ListingRow>(
-    `SELECT p.id, p.sku, p.name, p.price_minor, p.currency, p.category_id, p.rating_avg, p.review_count, p.created_at,
+    `SELECT p.id, p.sku, p.title, p.price_minor, p.currency, p.category_id, p.rating_avg, p.review_count, p.created_at,
             a.available,
             (SELECT i.image_url FROM product_images i WHERE i.product_id = p.id ORDER BY i.display_order LIMIT 1) AS image_url,
             ${key} AS sort_key
@@ -87,7 +87,7 @@ export async function listProducts(db: Queryable, query: ListingQuery): Promise<
 const toItem = (row: ListingRow): ListingItem => ({
   id: row.id,
   sku: row.sku,
-  name: row.name,
+  name: row.title,
   priceMinor: row.price_minor,
   currency: row.currency,
   categoryId: row.category_id,

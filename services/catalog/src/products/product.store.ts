@@ -4,7 +4,7 @@ import type { NewProduct, Product, ProductChanges, ProductImage, ProductStatus }
 interface ProductRow {
   id: string;
   sku: string;
-  name: string;
+  title: string;
   description: string;
   price_minor: number;
   currency: string;
@@ -18,13 +18,13 @@ interface ProductRow {
   discontinued_at: Date | null;
 }
 
-const COLUMNS = `id, sku, name, description, price_minor, currency, category_id, status, version, rating_avg,
+const COLUMNS = `id, sku, title, description, price_minor, currency, category_id, status, version, rating_avg,
   review_count, created_at, updated_at, discontinued_at`;
 
 const toProduct = (row: ProductRow): Product => ({
   id: row.id,
   sku: row.sku,
-  name: row.name,
+  name: row.title,
   description: row.description,
   priceMinor: row.price_minor,
   currency: row.currency,
@@ -51,9 +51,9 @@ function constraintError(error: unknown): unknown {
 }
 
 // products.name is becoming products.title (migrations 0005_product_title_expand.sql onwards; the
-// README's "Expand/contract: worked example"). This release writes both columns, so the release
-// before it, which reads only `name`, still reads what this one writes, and reads `name`, which every
-// row has.
+// README's "Expand/contract: worked example"). This release reads `title`, which every row has since
+// 0006, and still writes both columns, so the release before it, which reads only `name` and serves
+// beside this one during its rollout, reads what this one writes. The API keeps calling it `name`.
 
 /** Inserts products in one statement; returned in the order given. */
 export async function insertProducts(db: Queryable, products: NewProduct[]): Promise<Product[]> {
@@ -117,7 +117,7 @@ export async function updateProduct(db: Queryable, id: string, changes: ProductC
   try {
     const { rows } = await db.query<ProductRow>(
       `UPDATE products SET
-         name = COALESCE($2, name), title = COALESCE($2, title, name), description = COALESCE($3, description), price_minor = COALESCE($4, price_minor),
+         name = COALESCE($2, name), title = COALESCE($2, title), description = COALESCE($3, description), price_minor = COALESCE($4, price_minor),
          currency = COALESCE($5, currency), category_id = COALESCE($6, category_id),
          version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,

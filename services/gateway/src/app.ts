@@ -17,7 +17,10 @@ import { createDocsAggregator, registerDocs } from './docs.js';
 import { registerOverview, DEGRADED_HEADER, type OverviewPart } from './overview.js';
 import { registerTracking } from './tracking.js';
 import { underPrefix, upstreamParameter } from './routes.table.js';
-import { createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
+import { createCanaryClients, createUpstreamClients, registerUpstreamProbes } from './upstreams.js';
+import { createCanaries } from './canary.js';
+import { createDualRun } from './dual-run.js';
+import { registerCanaryRoutes } from './canary.routes.js';
 import { registerSecurityHeaders, restrictHealthDetails } from './edge.js';
 
 export interface GatewayDeps {
@@ -54,8 +57,12 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     openapi: { rateLimited: (url) => !exemptFromRateLimit(url), headers: CORS_HEADERS },
   });
   registerUpstreamProbes(app.health, clients);
+  const canaryClients = createCanaryClients(config, deps.logger);
+  registerUpstreamProbes(app.health, canaryClients);
+  const canaries = createCanaries(config.canary, { clients: canaryClients, logger: deps.logger, metrics: app.metrics });
+  const dualRun = createDualRun(config.canary.dualRun, { samples: config.canary.samples, logger: deps.logger, metrics: app.metrics });
   app.addHook('onClose', async () => {
-    await Promise.all([...clients.values()].map((client) => client.close()));
+    await Promise.all([...clients.values(), ...canaryClients.values()].map((client) => client.close()));
   });
 
   await registerSecurityHeaders(app, { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds });
@@ -69,7 +76,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
   });
   await registerRateLimit(app, config, auth);
 
-  await registerProxyRoutes(app, { routes: config.routes, clients, auth });
+  await registerProxyRoutes(app, { routes: config.routes, clients, auth, canaries, dualRun });
+  registerCanaryRoutes(app, { auth, canaries, dualRun });
   // API composition: the parts are read with the budget of the route that serves their path.
   const part = (upstream: string, path: string): OverviewPart | undefined => {
     const client = clients.get(upstream);
@@ -97,7 +105,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     cacheMs: config.docsCacheMs,
     version: pkg.version,
     edge: { rateLimited: true, headers: CORS_HEADERS },
-    own: { document: () => app.swagger() as unknown as Record<string, unknown>, prefixes: [...(identity ? ['/me'] : []), ...(orders || shipping ? ['/orders/:id/tracking'] : [])] },
+    own: { document: () => app.swagger() as unknown as Record<string, unknown>, prefixes: [...(identity ? ['/me'] : []), ...(orders || shipping ? ['/orders/:id/tracking'] : []), '/admin/canaries'] },
     logger: deps.logger,
   }));
   return app;

@@ -1,7 +1,8 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { CommonConfig, ConfigError, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
-import { routeTable, upstreamParameter, type RouteAuth, type RouteEntry } from './routes.table.js';
+import { routeTable, underPrefix, upstreamParameter, type RouteAuth, type RouteEntry } from './routes.table.js';
+import { CanarySettings, canaryConfig, canarySettingsFor, type CanaryConfig } from './canary.config.js';
 
 /** A route of the table whose upstream is configured, with everything resolved. */
 export interface GatewayRoute {
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   trustProxy: boolean | string[];
   /** Strict-Transport-Security max-age in seconds; 0 sends no such header. */
   hstsMaxAgeSeconds: number;
+  /** Second versions of services beside the first (`<UPSTREAM>_CANARY_URL`), and the reads compared (canary.config.ts). */
+  canary: CanaryConfig;
 }
 
 const AuthModeSchema = Type.Union([Type.Literal('public'), Type.Literal('user'), Type.Literal('admin')]);
@@ -83,6 +86,7 @@ const GatewaySettings = {
   // Strict-Transport-Security max-age in seconds (e.g. 31536000), set only where clients reach the gateway over TLS.
   // 0, the default, sends no such header: locally the gateway listens on plain http.
   GATEWAY_HSTS: Type.Integer({ minimum: 0, maximum: 63_072_000, default: 0, description: 'max-age in seconds; 0 for none' }),
+  ...CanarySettings,
 };
 
 /**
@@ -95,7 +99,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const upstreamNames = [...new Set(table.flatMap((r) => (upstreamParameter(r) ? r.upstreams ?? [] : [r.upstream])))];
   const urlSettings: Record<string, TSchema> = Object.fromEntries(upstreamNames.map((name) => [urlVariable(name), UrlConfig()]));
   // One schema for everything, so a single error names every variable that is wrong.
-  const raw = loadConfig(Type.Object({ ...GatewaySettings, ...urlSettings }), env) as unknown as Static<TObject<typeof GatewaySettings>> & Record<string, unknown>;
+  const raw = loadConfig(Type.Object({ ...GatewaySettings, ...urlSettings, ...canarySettingsFor(upstreamNames) }), env) as unknown as Static<TObject<typeof GatewaySettings>> & Record<string, unknown>;
 
   const upstreams = upstreamNames
     .filter((name) => typeof raw[urlVariable(name)] === 'string')
@@ -137,6 +141,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     docsCacheMs: raw.GATEWAY_DOCS_CACHE_MS,
     trustProxy: parseTrustProxy(raw.GATEWAY_TRUST_PROXY),
     hstsMaxAgeSeconds: raw.GATEWAY_HSTS,
+    canary: canaryConfig(raw, upstreams, (path) => routes
+      .filter((r) => !upstreamParameter(r) && underPrefix(r.prefix, path))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.upstream),
   };
 }
 

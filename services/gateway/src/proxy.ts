@@ -4,6 +4,8 @@ import { AppError, type ServiceApp, type ServiceClient } from '@bazaar/platform'
 import { IDENTITY_HEADERS, identityHeaders, type GatewayAuth } from './auth.js';
 import { authFor, upstreamParameter } from './routes.table.js';
 import type { GatewayRoute } from './config.js';
+import { CANARY_HEADER, type Canaries, type Canary } from './canary.js';
+import type { DualRun } from './dual-run.js';
 
 /** `.` or `..` as a path segment, plain or percent-encoded. */
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
@@ -29,7 +31,7 @@ const SET_BY_GATEWAY = new Set<string>([...IDENTITY_HEADERS, 'x-correlation-id',
  */
 export async function registerProxyRoutes(
   app: ServiceApp,
-  options: { routes: GatewayRoute[]; clients: Map<string, ServiceClient>; auth: GatewayAuth },
+  options: ProxyOptions,
 ): Promise<void> {
   await app.register(async (scope) => {
     // Bodies are forwarded as bytes, whatever their type: the upstream parses and validates them.
@@ -45,11 +47,24 @@ export async function registerProxyRoutes(
   });
 }
 
+export interface ProxyOptions {
+  routes: GatewayRoute[];
+  clients: Map<string, ServiceClient>;
+  auth: GatewayAuth;
+  /** Second versions of services, sent a share of their routes' requests (canary.ts). */
+  canaries?: Canaries;
+  /** Reads answered by the primary and compared with the canary's answer (dual-run.ts). */
+  dualRun?: DualRun;
+}
+
+type Call = { method: string; path: string; headers: Record<string, string | string[]>; body: Buffer | undefined; signal: AbortSignal; timeoutMs: number };
+type Answer = { status: number; headers: IncomingHttpHeaders; body: Buffer };
+
 async function forward(
   request: FastifyRequest,
   reply: FastifyReply,
   route: GatewayRoute,
-  options: { clients: Map<string, ServiceClient>; auth: GatewayAuth },
+  options: ProxyOptions,
 ): Promise<FastifyReply> {
   const received = request.raw.url ?? request.url;
   // The route's auth was chosen by this path; an upstream that resolved dot segments would serve
@@ -70,12 +85,61 @@ async function forward(
       signal: abort.signal,
       timeoutMs: route.timeoutMs,
     };
-    const response = route.direct ? await direct(client, call) : await client.request<Buffer>({ ...call, raw: true });
+    // A service's canary takes a share of the routes of its own (not the operators' per-service routes).
+    const canary = route.direct || upstreamParameter(route) ? undefined : options.canaries?.get(upstream);
+    let response: Answer;
+    if (route.direct) response = await direct(client, call);
+    else if (canary?.chosen(request.headers[CANARY_HEADER], caller?.userId)) response = await viaCanary(canary, client, call, request);
+    else {
+      response = await client.request<Buffer>({ ...call, raw: true });
+      const compared = canary && request.method === 'GET' ? options.dualRun?.routeOf(upstream, path.split('?')[0]!) : undefined;
+      if (compared) {
+        const primary = { status: response.status, contentType: response.headers['content-type'] as string | undefined, body: response.body };
+        options.dualRun!.mirror({ route: compared, client: canary!.client, path, headers: call.headers, timeoutMs: route.timeoutMs, primary });
+      }
+    }
     reply.code(response.status).headers(responseHeaders(response.headers));
     return reply.send(response.body);
   } finally {
     reply.raw.off('close', onClose);
   }
+}
+
+/** Sent again to the primary when the canary fails it: reads, and writes whose Idempotency-Key makes a second send harmless. */
+const replayable = (call: Call) => ['GET', 'HEAD', 'OPTIONS'].includes(call.method) || call.headers['idempotency-key'] !== undefined;
+
+/**
+ * A request the canary takes: sent once (its client does not retry). Its outcome is counted, a 5xx or
+ * no answer as an error. A failed read (or a write with an Idempotency-Key) is then answered by the
+ * primary, so the client does not see the canary's failure; any other write is not sent again, since
+ * the canary may have carried it out on the shared database: its 5xx is passed on, and no answer is a
+ * 503 problem saying the request was not replayed. A client that asked for the canary
+ * (`X-Bazaar-Canary: always`) gets the canary's answer whatever it is.
+ */
+async function viaCanary(canary: Canary, primary: ServiceClient, call: Call, request: FastifyRequest): Promise<Answer> {
+  const fallBack = replayable(call) && request.headers[CANARY_HEADER] !== 'always';
+  let failure: string;
+  try {
+    const response = await canary.client.request<Buffer>({ ...call, raw: true });
+    if (response.status < 500) {
+      canary.record('ok');
+      return response;
+    }
+    failure = `answered ${response.status}`;
+    canary.record('error', failure);
+    if (!fallBack) return response;
+  } catch (error) {
+    // The caller went away: the canary is not to blame.
+    if (call.signal.aborted) throw error;
+    const reason = error instanceof AppError ? error.options.extensions?.reason : undefined;
+    failure = typeof reason === 'string' ? reason : (error as Error).message;
+    canary.record('error', failure);
+    if (!fallBack) {
+      throw AppError.unavailable(`the canary of ${canary.service} gave no answer (${failure}); the request was not sent again, as it may have been carried out`, { upstream: canary.service, canary: true, reason: failure });
+    }
+  }
+  request.log.warn({ upstream: canary.service, method: call.method, failure }, `the canary of ${canary.service} failed a request; the primary answers it`);
+  return primary.request<Buffer>({ ...call, raw: true });
 }
 
 /**
@@ -111,10 +175,7 @@ export function target(route: Pick<GatewayRoute, 'prefix' | 'upstream' | 'upstre
  * One call past the client's retries and breaker (a `direct` route's): the upstream's answer, whatever
  * its status; no answer is the 503 problem the client would send, naming the upstream.
  */
-async function direct(
-  client: ServiceClient,
-  call: { method: string; path: string; headers: Record<string, string | string[]>; body: Buffer | undefined; signal: AbortSignal; timeoutMs: number },
-): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+async function direct(client: ServiceClient, call: Call): Promise<Answer> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(call.headers)) for (const v of [value].flat()) headers.append(name, v);
   const signal = AbortSignal.any([call.signal, AbortSignal.timeout(call.timeoutMs)]);
@@ -136,7 +197,7 @@ function requestHeaders(request: FastifyRequest): Record<string, string | string
   const dropped = connectionTokens(request.headers);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || SET_BY_GATEWAY.has(name) || dropped.has(name)) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || SET_BY_GATEWAY.has(name) || dropped.has(name) || name === CANARY_HEADER) continue;
     headers[name] = value;
   }
   // Upstreams (identity's login throttling) count the client's address, so say which one it is;

@@ -35,3 +35,20 @@ export function registerUpstreamProbes(health: HealthRegistry, clients: Map<stri
     }, { critical: false, timeoutMs: timeoutMs + 500 });
   }
 }
+
+/**
+ * One client per canary (`<UPSTREAM>_CANARY_URL`), named `<upstream>-canary` in its errors and health:
+ * the same budget and breaker as the primary's, but a single attempt, since a request the canary
+ * fails is either answered by the primary or, for a write, not sent again (proxy.ts).
+ */
+export function createCanaryClients(config: GatewayConfig, logger?: Logger): Map<string, ServiceClient> {
+  const { resilience } = config;
+  return new Map(config.canary.canaries.map((canary) => [canary.service, createServiceClient({
+    name: `${canary.service}-canary`,
+    baseUrl: canary.url,
+    timeoutMs: resilience.timeoutMs,
+    retry: { maxAttempts: 1 },
+    breaker: { threshold: resilience.breakerThreshold, halfOpenAfterMs: resilience.breakerHalfOpenMs },
+    ...(logger ? { logger } : {}),
+  })]));
+}

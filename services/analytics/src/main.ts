@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { startCdc } from './cdc/reader.js';
 import { registerCdcHealth, registerCdcMetrics } from './cdc/observability.js';
 import { cdcSourcesOf, jwksUrlOf, loadAnalyticsConfig, warehouseFileOf } from './config.js';
-import { createEventHandlers } from './ingest/handlers.js';
+import { createEventHandlers, RECEIVES } from './ingest/handlers.js';
 import { WarehouseInbox, type EventBatch } from './ingest/inbox.js';
 import { rebuild } from './ingest/rebuild.js';
 import { registerAnalyticsMetrics } from './observability.js';
@@ -31,6 +31,7 @@ try {
     // batch fill while one is being folded.
     prefetch: 2 * config.ANALYTICS_BATCH_MAX,
     handlers: { events: createEventHandlers() },
+    receives: RECEIVES,
   });
   // The data products of other services, by logical replication (none when the launcher gave none).
   const cdc = startCdc({ sources: cdcSourcesOf(config), warehouse, logger: log });

@@ -9,7 +9,7 @@ import { BrokerConnection } from './connection.js';
 import { MessageValidationError, type ContractValidator, type MessageKind } from './contracts.js';
 import { attemptOf, parkMessage, publishConfirmed } from './dead-letters.js';
 import { createEnvelope, type Envelope } from './envelope.js';
-import { declareTopology, type TopologyNames, type TopologyOptions } from './topology.js';
+import { declareTopology, type Binding, type TopologyNames, type TopologyOptions } from './topology.js';
 
 /** About one delivery of a message, for a handler that wants to know. */
 export interface DeliveryInfo {
@@ -52,6 +52,12 @@ export interface ConsumerOptions<Tx = PoolClient> {
   validator: ContractValidator;
   handlers: Record<MessageKind, Record<string, MessageHandler<Envelope, Tx>>>;
   /**
+   * The version of each handled type the work queue is bound to (see `routingKeyOf`); a type not
+   * named is bound at the oldest version the contracts list, the one producers write longest. The
+   * handler still accepts every version the contracts list (a message bound before a move, a replay).
+   */
+  versions?: Record<string, number>;
+  /**
    * Deliveries handled at once (and unacknowledged at most) per consumer (default 10). Each holds a
    * database connection while it runs, so keep it near the pool's size.
    */
@@ -92,6 +98,10 @@ export class MessageConsumer<Tx = PoolClient> {
         const actual = options.validator.kindOf(type);
         if (actual !== kind) throw new Error(`a handler for ${type} is registered under ${kind}, but the contracts ${actual ? `list it under ${actual}` : 'do not have it'}`);
       }
+    }
+    for (const [type, version] of Object.entries(options.versions ?? {})) {
+      const known = options.validator.versions(type);
+      if (!known.includes(version)) throw new Error(`${options.name} asks to receive ${type} v${version}, but the contracts list ${known.length ? `v${known.join(', v')}` : 'no such type'}`);
     }
     this.broker = new BrokerConnection({
       url: options.amqpUrl,
@@ -138,7 +148,7 @@ export class MessageConsumer<Tx = PoolClient> {
       if (!this.stopping) this.broker.reset('consumer channel closed');
     });
     await channel.prefetch(this.options.prefetch ?? 10);
-    const handled = { events: Object.keys(handlers.events), commands: Object.keys(handlers.commands) };
+    const handled = { events: this.bindings(handlers.events), commands: this.bindings(handlers.commands) };
     await declareTopology(channel, names, handled, this.options.topology);
     const tags: string[] = [];
     for (const kind of ['events', 'commands'] as const) {
@@ -153,6 +163,15 @@ export class MessageConsumer<Tx = PoolClient> {
     }
     this.consumerTags = tags;
     this.channel = channel;
+  }
+
+  /** Each handled type at the version asked for, else at the oldest one its contracts list. */
+  private bindings(handlers: Record<string, unknown>): Binding[] {
+    return Object.keys(handlers).map((type) => {
+      const known = this.options.validator.versions(type);
+      const version = this.options.versions?.[type] ?? known[0] ?? 1;
+      return { type, version, others: known.filter((v) => v !== version) };
+    });
   }
 
   private async handle(channel: ConfirmChannel, kind: MessageKind, message: ConsumeMessage): Promise<void> {

@@ -9,5 +9,5 @@ export { PgListener } from './listener.js';
 export { MessageConsumer, applyMessage, checkMessage, postgresInbox, type Inbox, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
 export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';
 export { registerDeadLetterRoutes, type DeadLetterRoutesOptions } from './dlq.routes.js';
-export { topologyNames, declareTopology, declareExchanges, deleteTopology, type TopologyNames } from './topology.js';
+export { topologyNames, declareTopology, declareExchanges, deleteTopology, routingKeyOf, type Binding, type TopologyNames } from './topology.js';
 export { outboxStats, registerMessagingHealth, registerMessagingMetrics, type OutboxStats } from './observability.js';

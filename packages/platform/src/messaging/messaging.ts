@@ -36,6 +36,13 @@ export interface MessagingOptions<E extends MessageRegistry, C extends MessageRe
   outbox?: Outbox<E & C>;
   /** What this service consumes: its `<service>.events` queue is bound to the event types listed. */
   handlers?: { events?: HandlerMap<E, Tx>; commands?: HandlerMap<C, Tx> };
+  /**
+   * The version of a handled type this service receives, where the contracts list more than one:
+   * `{ 'product.updated': 2 }`. Its queue is bound to that version alone (the producer writes one
+   * message per version its consumers ask for), so each change arrives once; unnamed types are
+   * received at the oldest version listed. Name here the version the service's pact asks for.
+   */
+  receives?: { [T in MessageType<E> | MessageType<C>]?: number };
   /** Prefixes every exchange and queue name (`<namespace>.bazaar.events` …); unset in production. */
   namespace?: string;
   health?: HealthRegistry;
@@ -140,6 +147,7 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
         names,
         validator,
         handlers: { events, commands },
+        ...(options.receives ? { versions: options.receives as Record<string, number> } : {}),
         topology: { retryDelayMs: options.retry?.delayMs ?? 10_000, ...(options.queueType ? { queueType: options.queueType } : {}) },
         maxAttempts: options.retry?.maxAttempts ?? 5,
         maxTransientAttempts: options.retry?.maxTransientAttempts ?? 12 * (options.retry?.maxAttempts ?? 5),

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/pool.js';
 import { createEnvelope, type Envelope } from './envelope.js';
 import type { ContractValidator, MessagePayload, MessageRegistry, MessageType, MessageVersion } from './contracts.js';
 import type { Publish } from './publisher.js';
-import type { TopologyNames } from './topology.js';
+import { routingKeyOf, type TopologyNames } from './topology.js';
 
 const COLUMNS = ['id', 'type', 'version', 'exchange', 'routing_key', 'message_key', 'envelope'] as const;
 // PostgreSQL takes at most 65,535 parameters in one statement.
@@ -11,7 +11,10 @@ const ROWS_PER_INSERT = 1000;
 /** What a service hands to {@link Outbox.enqueue}. */
 export interface OutgoingMessage<R extends MessageRegistry, T extends MessageType<R>> {
   type: T;
-  /** Defaults to the latest version in the contracts. */
+  /**
+   * Defaults to the latest version in the contracts. A producer that writes several versions of one
+   * change (see {@link routingKeyOf}) enqueues one message per version.
+   */
   version?: MessageVersion<R, T>;
   payload: MessagePayload<R, T>;
   /**
@@ -38,13 +41,16 @@ export class Outbox<R extends MessageRegistry> {
    * follows from the message type, so a wrong payload does not compile.
    */
   readonly publish: Publish<R> = async (client, type, payload, options) => {
-    await this.enqueue(client, { type, payload, ...(options?.key ? { key: options.key } : {}) });
+    await this.enqueue(client, {
+      type, payload, ...(options?.key ? { key: options.key } : {}), ...(options?.version !== undefined ? { version: options.version } : {}),
+    } as OutgoingMessage<R, typeof type>);
   };
 
   /**
    * Validates the payload against its contract, wraps it in an envelope carrying the current
    * context's correlation, causation and trace ids, and inserts it. Returns the envelope.
-   * Events go to `bazaar.events`, commands to `bazaar.commands`, with the type as routing key.
+   * Events go to `bazaar.events`, commands to `bazaar.commands`, routed by type and version
+   * ({@link routingKeyOf}: the type itself for version 1).
    */
   async enqueue<T extends MessageType<R>>(client: Queryable, message: OutgoingMessage<R, T>): Promise<Envelope<T>> {
     const [envelope] = await this.enqueueMany(client, [message]);
@@ -60,16 +66,16 @@ export class Outbox<R extends MessageRegistry> {
       if (!kind || version === undefined) throw new Error(`cannot send ${message.type}: it is in no contract`);
       this.validator.assertPayload(message.type, version, message.payload);
       const envelope = createEnvelope(this.source, message.type, version, message.payload);
-      return { envelope, exchange: this.names.exchanges[kind], key: message.key ?? null };
+      return { envelope, exchange: this.names.exchanges[kind], routingKey: routingKeyOf(message.type, version), key: message.key ?? null };
     });
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-      const values = chunk.flatMap(({ envelope, exchange, key }) => [
+      const values = chunk.flatMap(({ envelope, exchange, routingKey, key }) => [
         envelope.id,
         envelope.type,
         envelope.version,
         exchange,
-        envelope.type,
+        routingKey,
         key,
         JSON.stringify(envelope),
       ]);

@@ -43,6 +43,26 @@ export interface TopologyOptions {
   retryDelayMs: number;
 }
 
+/**
+ * The routing key of version `version` of a message type: the type itself for version 1, so every
+ * binding made before a type had a second version still receives it, and `<type>.v<n>` for later
+ * versions. A producer that writes several versions of one change (while consumers move from one
+ * to the next) sends one message per version, and each consumer's queue is bound to the one version
+ * it asked for: it receives the change once, in the shape it reads.
+ */
+export function routingKeyOf(type: string, version: number): string {
+  return version === 1 ? type : `${type}.v${version}`;
+}
+
+/** What a work queue is bound to: a message type at one version, unbinding the other versions the contracts list. */
+export interface Binding {
+  type: string;
+  /** The version the queue receives. */
+  version: number;
+  /** The type's other versions: their bindings are removed, so a consumer that moved receives each change once. */
+  others?: number[];
+}
+
 /** Both exchanges; what a publisher needs before its first publish. Idempotent. */
 export async function declareExchanges(channel: Channel, names: TopologyNames): Promise<void> {
   for (const exchange of Object.values(names.exchanges)) await channel.assertExchange(exchange, 'topic', { durable: true });
@@ -56,12 +76,14 @@ export async function declareExchanges(channel: Channel, names: TopologyNames): 
  * `<service>.events.retry` (through `<service>.direct`), whose TTL dead-letters it back: each pass
  * adds to the message's `x-death` count, which is how attempts are counted.
  *
- * Bindings are only added: a binding for a type no longer handled stays until removed by hand.
+ * Each handled type is bound at one version (a plain type: version 1; see {@link routingKeyOf}), and
+ * the bindings of the type's other versions are removed. Otherwise bindings are only added: a
+ * binding for a type no longer handled stays until removed by hand.
  */
 export async function declareTopology(
   channel: Channel,
   names: TopologyNames,
-  handled: Record<MessageKind, string[]>,
+  handled: Record<MessageKind, (string | Binding)[]>,
   options: TopologyOptions,
 ): Promise<void> {
   await declareExchanges(channel, names);
@@ -80,7 +102,14 @@ export async function declareTopology(
     await assertQueue(channel, retry, { ...typeArgs, 'x-message-ttl': options.retryDelayMs, 'x-dead-letter-exchange': names.direct, 'x-dead-letter-routing-key': queue });
     await channel.bindQueue(queue, names.direct, queue);
     await channel.bindQueue(retry, names.direct, retry);
-    for (const type of handled[kind]) await channel.bindQueue(queue, names.exchanges[kind], type);
+    for (const entry of handled[kind]) {
+      const binding = typeof entry === 'string' ? { type: entry, version: 1 } : entry;
+      await channel.bindQueue(queue, names.exchanges[kind], routingKeyOf(binding.type, binding.version));
+      // The broker answers an unbind of a binding that does not exist with success.
+      for (const other of binding.others ?? []) {
+        if (other !== binding.version) await channel.unbindQueue(queue, names.exchanges[kind], routingKeyOf(binding.type, other));
+      }
+    }
   }
   await assertQueue(channel, names.deadLetterQueue, options.queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : {});
   await channel.bindQueue(names.deadLetterQueue, names.direct, names.deadLetterQueue);

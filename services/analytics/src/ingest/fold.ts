@@ -136,13 +136,18 @@ export const FOLD_STATEMENTS: readonly FoldStatement[] = [
    ON CONFLICT (user_id) DO UPDATE SET registered_at = LEAST(fact_users.registered_at, EXCLUDED.registered_at)` },
 
   // Products: created is version 1, an update carries its version, a discontinuation (version 0)
-  // changes nothing but its stamp, whichever arrives first.
+  // changes nothing but its stamp, whichever arrives first. product.updated comes in two shapes:
+  // version 1 (`priceMinor`, `currency`; no category) in raw events received before analytics moved,
+  // version 2 (`price: { amountMinor, currency }`, `categoryId`) since. The category is taken from
+  // the newest event that carries one (product.created or a version 2 update) when it is newer than
+  // the row; an update of version 1 leaves it as it was.
   { reads: of('product.created', 'product.updated', 'product.discontinued'), sql: `INSERT INTO dim_products
-   SELECT product_id, arg_max(sku, version), arg_max(name, version) FILTER (WHERE version > 0), max(category_id),
+   SELECT product_id, arg_max(sku, version), arg_max(name, version) FILTER (WHERE version > 0), arg_max(category_id, version) FILTER (WHERE category_id IS NOT NULL),
      arg_max(price_minor, version) FILTER (WHERE version > 0), arg_max(currency, version) FILTER (WHERE version > 0), max(version), min(discontinued_at)
    FROM (
      SELECT ${UUID_OF('productId')} AS product_id, payload->>'$.sku' AS sku, payload->>'$.name' AS name, ${UUID_OF('categoryId')} AS category_id,
-       TRY_CAST(payload->>'$.priceMinor' AS BIGINT) AS price_minor, payload->>'$.currency' AS currency,
+       TRY_CAST(COALESCE(payload->>'$.price.amountMinor', payload->>'$.priceMinor') AS BIGINT) AS price_minor,
+       COALESCE(payload->>'$.price.currency', payload->>'$.currency') AS currency,
        CASE type WHEN 'product.created' THEN 1 WHEN 'product.discontinued' THEN 0 ELSE TRY_CAST(payload->>'$.version' AS BIGINT) END AS version,
        CASE WHEN type = 'product.discontinued' THEN ${TS('discontinuedAt')} END AS discontinued_at
      FROM {src} WHERE type IN ('product.created', 'product.updated', 'product.discontinued')
@@ -153,7 +158,8 @@ export const FOLD_STATEMENTS: readonly FoldStatement[] = [
      name = CASE WHEN EXCLUDED.version > dim_products.version THEN EXCLUDED.name ELSE dim_products.name END,
      price_minor = CASE WHEN EXCLUDED.version > dim_products.version THEN EXCLUDED.price_minor ELSE dim_products.price_minor END,
      currency = CASE WHEN EXCLUDED.version > dim_products.version THEN EXCLUDED.currency ELSE dim_products.currency END,
-     category_id = COALESCE(dim_products.category_id, EXCLUDED.category_id),
+     category_id = CASE WHEN EXCLUDED.version > dim_products.version AND EXCLUDED.category_id IS NOT NULL THEN EXCLUDED.category_id
+                        ELSE COALESCE(dim_products.category_id, EXCLUDED.category_id) END,
      version = GREATEST(dim_products.version, EXCLUDED.version),
      discontinued_at = LEAST(dim_products.discontinued_at, EXCLUDED.discontinued_at)` },
 

@@ -2,7 +2,7 @@ import { AppError, withTransaction, type Pool, type PoolClient, type Queryable }
 import type { CatalogPublish } from '../events.js';
 import { findAvailability } from '../availability/availability.store.js';
 import {
-  checkChangeable, checkCurrency, productCreated, productDiscontinued, productUpdated,
+  checkChangeable, checkCurrency, productCreated, productDiscontinued, productUpdated, PRODUCT_UPDATED_VERSIONS,
   type NewProduct, type Product, type ProductChanges,
 } from './product.js';
 import { findImages, findProduct, insertImages, insertProducts, markDiscontinued, replaceImages, updateProduct, type StoredImage } from './product.store.js';
@@ -43,14 +43,17 @@ async function lockChangeable(client: PoolClient, id: string): Promise<Product> 
   return product;
 }
 
-/** Applies an admin's changes, moves the product to its next version and records product.updated. */
+/**
+ * Applies an admin's changes, moves the product to its next version and records product.updated in
+ * each version catalog's consumers still read (one message per version, each on its routing key).
+ */
 export async function changeProduct({ pool, publish }: ProductDeps, id: string, changes: ProductChanges): Promise<ProductDetail> {
   checkCurrency(changes.currency);
   await withTransaction(pool, async (client) => {
     await lockChangeable(client, id);
     const product = await updateProduct(client, id, changes);
     if (changes.images) await replaceImages(client, id, changes.images);
-    await publish(client, 'product.updated', productUpdated(product));
+    for (const version of PRODUCT_UPDATED_VERSIONS) await publish(client, 'product.updated', productUpdated[version](product), { version, key: id });
   });
   return (await productDetail(pool, id))!;
 }

@@ -1,4 +1,4 @@
-import type { ProductCreatedPayload, ProductDiscontinuedPayload, ProductUpdatedPayload } from '@bazaar/contracts';
+import type { ProductCreatedPayload, ProductDiscontinuedPayload, ProductUpdatedV1Payload, ProductUpdatedV2Payload } from '@bazaar/contracts';
 import { AppError } from '@bazaar/platform';
 
 export type ProductStatus = 'active' | 'discontinued';
@@ -80,15 +80,34 @@ export const productCreated = (p: Product): ProductCreatedPayload => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-export const productUpdated = (p: Product): ProductUpdatedPayload => ({
-  productId: p.id,
-  sku: p.sku,
-  name: p.name,
-  priceMinor: p.priceMinor,
-  currency: p.currency,
-  updatedAt: p.updatedAt.toISOString(),
-  version: p.version,
-});
+/**
+ * The versions of product.updated catalog writes, one message each for every change: the versions
+ * its consumers' pacts of record ask for (`npm run pact -- versions catalog`; the provider test
+ * fails when this list and the pacts differ). Version 1 goes once no pact asks for it.
+ */
+export const PRODUCT_UPDATED_VERSIONS = [1, 2] as const;
+
+/** product.updated in each version catalog can write, from the product as changed. */
+export const productUpdated = {
+  1: (p: Product): ProductUpdatedV1Payload => ({
+    productId: p.id,
+    sku: p.sku,
+    name: p.name,
+    priceMinor: p.priceMinor,
+    currency: p.currency,
+    updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
+  }),
+  2: (p: Product): ProductUpdatedV2Payload => ({
+    productId: p.id,
+    sku: p.sku,
+    name: p.name,
+    price: { amountMinor: p.priceMinor, currency: p.currency },
+    categoryId: p.categoryId,
+    updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
+  }),
+} as const;
 
 export const productDiscontinued = (p: Product & { discontinuedAt: Date }): ProductDiscontinuedPayload => ({
   productId: p.id,

@@ -6,4 +6,4 @@ import type { Messages } from '@bazaar/contracts';
 import type { Publish, Sends } from '@bazaar/platform';
 import type { OrderEventType, SagaCommandType } from './checkout/saga.types.js';
 
-export type OrdersPublish = Publish<Sends<Messages, SagaCommandType | OrderEventType | 'order.placed'>>;
+export type OrdersPublish = Publish<Sends<Messages, SagaCommandType | OrderEventType | 'order.placed' | 'user.erased'>>;

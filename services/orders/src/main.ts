@@ -11,6 +11,7 @@ import { flaggedScreening } from './checkout/screening.js';
 import { jwksUrlOf, loadOrdersConfig, sagaSettingsFrom } from './config.js';
 import { SimulatedFraudScorer } from './fraud/simulated-scorer.js';
 import { createCatalog } from './orders/catalog.client.js';
+import { erasureHandlers } from './orders/erasure.handlers.js';
 import { orderRecords } from './orders/order-records.store.js';
 
 let logger: Logger | undefined;
@@ -34,7 +35,7 @@ try {
   const runner = { settings, now, publish, orders: orderRecords, screening, logger };
   const messaging = createMessaging({
     service: 'orders', pool, logger, contracts, outbox, ...messagingSettings(config),
-    handlers: { events: replyHandlers(createReplyHandler(runner)) },
+    handlers: { events: { ...replyHandlers(createReplyHandler(runner)), ...erasureHandlers(publish) } },
   });
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const catalog = createCatalog({ baseUrl: config.CATALOG_URL, timeoutMs: config.ORDERS_CATALOG_TIMEOUT_MS, logger });

@@ -11,6 +11,7 @@
  * fallbacks with status 'error' and is tried again until it appears.
  */
 import { access } from 'node:fs/promises';
+import { MemoryStorage } from '@openfeature/flagd-core';
 import { FlagdProvider } from '@openfeature/flagd-provider';
 import {
   NOOP_PROVIDER,
@@ -117,6 +118,22 @@ export async function createFlags(options: FlagsOptions): Promise<Flags> {
       await OpenFeature.setProviderAndWait(domain, NOOP_PROVIDER);
     },
   };
+}
+
+/**
+ * Checks a flag-definition file's text as flagd reads it, strictly (flagd's JSON schema, each flag's
+ * variants and default, its targeting rules): the reason it would be refused, or undefined when it
+ * would be taken. For whatever writes the file, so a change is refused before the services see it.
+ */
+export function checkFlagDefinitions(text: string): string | undefined {
+  const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+  try {
+    new MemoryStorage(quiet).setConfigurations(text, true);
+    return undefined;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return [(error as Error).message, cause instanceof Error ? cause.message : undefined].filter(Boolean).join(': ');
+  }
 }
 
 function notConfigured(): Flags {

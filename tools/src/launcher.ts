@@ -33,6 +33,7 @@ import { audit, type AuditOptions, type Finding } from './audit.js';
 import { createAuditRunner, type AuditRunner } from './audit-runner.js';
 import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
 import { startWebServer, type WebServer } from './web-server.js';
+import { startFlagStore, type FlagStore } from './flags-server.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
 
   let mail: SmtpSink | undefined;
   let web: WebServer | undefined;
+  let flagStore: FlagStore | undefined;
   const webOrigin = `http://127.0.0.1:${3000 + portOffset}`;
   // The isolation audit, served by the trace receiver at /audit (the console's, through the gateway):
   // what it audits is known once the services are prepared; it first runs once they are ready.
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
     await stopPrometheus(prometheus);
     await mail?.close().catch(() => undefined);
     await traces?.close().catch(() => undefined);
+    await flagStore?.close().catch(() => undefined);
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
@@ -172,6 +175,10 @@ async function main(): Promise<void> {
   // The console reads traces and the audit through the gateway (/admin/traces, /admin/audit).
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (traces && gateway) gateway.env.TRACES_URL ??= traces.url;
+  // Feature flags (flags-server.ts): every service reads the flag file; the console flips them through /admin/flags.
+  flagStore = await startFlagStore({ dataRoot, port: 8014 + portOffset, identityUrl: identity && `http://127.0.0.1:${identity.env.PORT}`, log: say });
+  for (const service of prepared) service.env.FLAGS_FILE ??= flagStore.file;
+  if (flagStore.url && gateway) gateway.env.FLAGS_URL ??= flagStore.url;
   if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);

@@ -8,6 +8,7 @@
  *   npm start -- --only identity,gateway
  *   npm start -- --no-couriers     without the courier simulator
  *   npm start -- --observe         with a Prometheus scraping every service, its rules from deploy/prometheus
+ *   npm start -- --canary catalog  with a second catalog beside the first, sent a share of its requests (canary.ts)
  *
  * The web app (apps/web, built by npm run build) is served on port 3000 with the gateway under /api/,
  * and identity's mailed links point at it.
@@ -34,6 +35,7 @@ import { createAuditRunner, type AuditRunner } from './audit-runner.js';
 import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './courier-sim/simulator.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { startFlagStore, type FlagStore } from './flags-server.js';
+import { addCanaries, isCanary, parseCanaryOption } from './canary.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     'port-offset': { type: 'string', default: '0' },
     prefix: { type: 'string', default: 'bazaar' },
     'data-dir': { type: 'string' },
+    canary: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -64,6 +67,9 @@ if (args.help) {
   --port-offset N  add N to every service's port and the web app's (run a second copy beside the first)
   --prefix NAME    name databases, roles, Redis and broker users NAME_<service> (default bazaar)
   --data-dir DIR   where embedded PostgreSQL data, credentials and logs go (default .data)
+  --canary S[=share],…  also run a second process of service S (its port plus 1000, the same database)
+                   and have the gateway send it that share of S's requests (default 0.1), rolled back
+                   to 0 if it fails; GET /admin/canaries on the gateway shows it
 Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.
 Mail goes to a local SMTP sink (port 1025, its page on 8025, both plus the offset) unless
 NOTIFICATIONS_SMTP_URL names a real server. The shop is on http://127.0.0.1:3000 (plus the offset),
@@ -108,6 +114,7 @@ async function main(): Promise<void> {
   const courierCount = Number(args.couriers);
   if (!Number.isInteger(courierCount) || courierCount < 1 || courierCount > 99) throw new Error('--couriers must be a whole number from 1 to 99');
   if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 50_000) throw new Error('--port-offset must be a whole number from 0 to 50000');
+  const canaries = args.canary ? parseCanaryOption(args.canary) : [];
   const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say });
   for (const note of plan.notes) say(note);
 
@@ -180,6 +187,7 @@ async function main(): Promise<void> {
   for (const service of prepared) service.env.FLAGS_FILE ??= flagStore.file;
   if (flagStore.url && gateway) gateway.env.FLAGS_URL ??= flagStore.url;
   if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);
+  for (const canary of addCanaries(prepared, canaries, portOffset)) say(`${canary.def.name}: a second process on port ${canary.env.PORT}, on the same database; the gateway sends it a share of the requests`);
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -209,7 +217,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (!args['no-seed']) await runSeeders(prepared, say, runtime);
+  if (!args['no-seed']) await runSeeders(prepared.filter((p) => !isCanary(p)), say, runtime);
 
   printTable(prepared.map((p) => ({
     service: p.def.name,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerOrphansRoute, registerSignalsRoute,
+  type DeadLetterQueue, type HealthRegistry, type JwtVerifier, type Logger, type OrphanJob, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import type { InventoryPublish } from './events.js';
@@ -23,6 +24,8 @@ export interface InventoryDeps {
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
+  /** The orphan cleanup, whose last findings admins read at /admin/orphans. */
+  orphans?: Pick<OrphanJob, 'report'>;
 }
 
 /** The inventory HTTP app, ready to `listen` or to `inject` into in tests. */
@@ -45,6 +48,7 @@ export async function buildApp(deps: InventoryDeps): Promise<ServiceApp> {
   });
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
   registerSignalsRoute(app, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  if (deps.orphans) registerOrphansRoute(app, deps.orphans, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

@@ -13,6 +13,9 @@ export const InventoryConfigSchema = Type.Object({
   INVENTORY_RESERVATION_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 7 * 86_400, default: 900 }),
   INVENTORY_EXPIRY_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5_000 }),
   INVENTORY_EXPIRY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
+  // Asked only by the orphan cleanup, for which of its products' ids still exist.
+  CATALOG_URL: Type.String({ pattern: '^https?://', description: "catalog's base URL (the orphan cleanup asks its /products/lookup)" }),
+  INVENTORY_ORPHANS_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 3_600_000, description: 'how often the orphan cleanup runs (hourly by default)' }),
 });
 
 export type InventoryConfig = Static<typeof InventoryConfigSchema>;

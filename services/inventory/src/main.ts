@@ -1,10 +1,11 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadInventoryConfig, settingsFrom } from './config.js';
 import { createMessageHandlers } from './events.js';
+import { CATALOG_LOOKUP_MAX_IDS, createCatalogLookupClient, stockItemProductCheck } from './orphans/stock-orphans.js';
 import { createExpiryJob } from './stock/expiry.job.js';
 
 let logger: Logger | undefined;
@@ -26,8 +27,13 @@ try {
     service: 'inventory', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { events: payloadHandlers(contracts.events, eventHandlers), commands: payloadHandlers(contracts.commands, commandHandlers) },
   });
-  const app = await buildApp({ pool, logger, verifier, settings, now, publish, deadLetters: messaging.deadLetters, processMetrics: true });
+  const catalog = createCatalogLookupClient({ baseUrl: config.CATALOG_URL, logger });
+  const orphans = createOrphanJob({
+    service: 'inventory', checks: [stockItemProductCheck(pool, catalog)], logger, intervalMs: config.INVENTORY_ORPHANS_INTERVAL_MS, batchSize: CATALOG_LOOKUP_MAX_IDS,
+  });
+  const app = await buildApp({ pool, logger, verifier, settings, now, publish, deadLetters: messaging.deadLetters, orphans, processMetrics: true });
   messaging.observe(app);
+  orphans.observe(app.metrics);
   const expiry = createExpiryJob({
     pool,
     deps: { settings, now, publish },
@@ -43,10 +49,11 @@ try {
     logger,
     schema: { pool, requirement: schema },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => messaging.stop(), () => expiry.stop()],
+    closers: [() => pool.end(), () => messaging.stop(), () => expiry.stop(), () => catalog.close(), () => orphans.stop()],
     onListening: async () => {
       await messaging.start();
       expiry.start();
+      orphans.start();
     },
   });
 } catch (error) {

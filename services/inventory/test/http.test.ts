@@ -85,7 +85,7 @@ describe('inventory admin API', async () => {
     const received = await call('POST', `/inventory/${sku}/receive`, admin, { quantity: 12, reason: 'delivery 42' });
     assert.equal(received.statusCode, 200, received.body);
     assert.deepEqual({ ...received.json().item, updatedAt: 'x' }, {
-      sku, productId: null, onHand: 12, reserved: 0, available: 12, version: 2, lowStockThreshold: 5, updatedAt: 'x',
+      sku, productId: null, onHand: 12, reserved: 0, available: 12, version: 2, lowStockThreshold: 5, updatedAt: 'x', productName: null, archivedAt: null, archivedReason: null,
     });
     const detail = await call('GET', `/inventory/${sku}`, admin);
     assert.equal(detail.statusCode, 200);

@@ -15,7 +15,7 @@ export interface StockRoutesDeps extends StockDeps {
 const security = [{ bearer: ['admin'] }];
 const tags = ['inventory'];
 
-const itemView = (item: StockItem) => ({ ...item, updatedAt: item.updatedAt.toISOString() });
+const itemView = (item: StockItem) => ({ ...item, updatedAt: item.updatedAt.toISOString(), archivedAt: item.archivedAt?.toISOString() ?? null });
 const movementView = (m: Movement) => ({
   id: m.id, kind: m.kind, quantity: m.quantity, reservationId: m.reservationId, reason: m.reason, createdAt: m.createdAt.toISOString(),
 });

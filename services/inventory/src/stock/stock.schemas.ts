@@ -38,6 +38,11 @@ export const StockItemSchema = Type.Object({
   version: Int64(1),
   lowStockThreshold: Int32(0),
   updatedAt: Timestamp,
+  productName: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()], {
+    description: "catalog's current name for the product, a copy that follows product.updated; null until catalog's first event about it",
+  }),
+  archivedAt: Type.Union([Timestamp, Type.Null()], { description: 'when the orphan cleanup archived the item because catalog no longer has its product' }),
+  archivedReason: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
 });
 
 export const MovementSchema = Type.Object({

@@ -10,9 +10,12 @@ interface StockRow {
   version: number;
   low_stock_threshold: number;
   updated_at: Date;
+  product_name: string | null;
+  archived_at: Date | null;
+  archived_reason: string | null;
 }
 
-const COLUMNS = 'sku, product_id_ref, on_hand, reserved, available, version, low_stock_threshold, updated_at';
+const COLUMNS = 'sku, product_id_ref, on_hand, reserved, available, version, low_stock_threshold, updated_at, product_name, archived_at, archived_reason';
 
 const toItem = (row: StockRow): StockItem => ({
   sku: row.sku,
@@ -23,6 +26,9 @@ const toItem = (row: StockRow): StockItem => ({
   version: Number(row.version),
   lowStockThreshold: row.low_stock_threshold,
   updatedAt: row.updated_at,
+  productName: row.product_name,
+  archivedAt: row.archived_at,
+  archivedReason: row.archived_reason,
 });
 
 /** Creates the item with nothing on hand; undefined when it already exists. */

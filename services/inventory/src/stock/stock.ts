@@ -27,6 +27,11 @@ export interface StockItem {
   version: number;
   lowStockThreshold: number;
   updatedAt: Date;
+  /** Catalog's name for the product, a copy that follows product.updated (null until catalog's first event). */
+  productName: string | null;
+  /** Set when the orphan cleanup found that catalog no longer has the product. */
+  archivedAt: Date | null;
+  archivedReason: string | null;
 }
 
 export type MovementKind = 'received' | 'reserved' | 'released' | 'committed' | 'adjusted';

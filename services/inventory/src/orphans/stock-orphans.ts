@@ -1,0 +1,33 @@
+import { batchLookup, createServiceClient, type Logger, type OrphanCheck, type Pool, type ServiceClient } from '@bazaar/platform';
+import { archiveItems, productReferences } from './stock-orphans.store.js';
+
+/** Catalog's batch lookup, and the most ids it takes in one call (a page of the scan). */
+export const CATALOG_LOOKUP_PATH = '/products/lookup';
+export const CATALOG_LOOKUP_MAX_IDS = 100;
+
+/** Inventory's client for catalog's lookup: the kit's timeout, jittered retries and circuit breaker. */
+export function createCatalogLookupClient(options: { baseUrl: string; timeoutMs?: number; logger?: Logger }): ServiceClient {
+  return createServiceClient({
+    name: 'catalog', baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 5000, retry: { maxAttempts: 3 },
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
+
+/**
+ * Stock items whose product catalog no longer has (it never hard-deletes one, so this is a product
+ * lost or removed outside its API, or an item linked to an id catalog never issued). Rule: repair by
+ * archiving the item, which is safe: nothing is erased (the ledger and the counts stay, an operator
+ * can still correct them) and the item only leaves the scan and says why. An item holding a
+ * reservation is reported and left as it is. A discontinued product still exists: not an orphan.
+ */
+export function stockItemProductCheck(pool: Pool, catalog: Pick<ServiceClient, 'request' | 'name'>): OrphanCheck {
+  return {
+    kind: 'stock-item-product',
+    owner: 'catalog',
+    rule: 'repair',
+    description: 'stock items whose product catalog does not have: archived (nothing erased), unless a reservation holds them',
+    references: (after, limit) => productReferences(pool, after, limit),
+    existing: batchLookup(catalog, CATALOG_LOOKUP_PATH),
+    repair: (orphans) => archiveItems(pool, orphans, (ref) => `catalog has no product ${ref}`),
+  };
+}

@@ -6,6 +6,7 @@ import { payloadHandlers } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
 import { cancelShipment, createShipment, type ShippingPublish } from './shipments/shipment.handlers.js';
 import { markReady } from './delivery/delivery.store.js';
+import { eraseShippingUser, type ErasurePublish } from './shipments/erasure.handlers.js';
 
 export type { ShipmentEventType, ShippingPublish } from './shipments/shipment.handlers.js';
 
@@ -40,5 +41,12 @@ export function createEventHandlers() {
     'order.confirmed': async (client, event) => {
       await markReady(client, event.orderId);
     },
+  });
+}
+
+/** user.deleted: the user's shipments blanked by shipping's rule, confirmed through `publish`. */
+export function createErasureHandlers(publish: ErasurePublish) {
+  return payloadHandlers(events, {
+    'user.deleted': (client, event) => eraseShippingUser(publish, client, event),
   });
 }

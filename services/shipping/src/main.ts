@@ -11,7 +11,7 @@ import { dispatchWaiting } from './delivery/dispatcher.js';
 import { SimulatedGeocoder, parsePoint } from './geocoding/simulated-geocoder.js';
 import { shippingKeys } from './redis.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
-import { createCommandHandlers, createEventHandlers } from './events.js';
+import { createCommandHandlers, createErasureHandlers, createEventHandlers } from './events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -28,7 +28,7 @@ try {
   const { publish } = outbox;
   const messaging = createMessaging({
     service: 'shipping', pool, logger, contracts, outbox, ...messagingSettings(config),
-    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }), events: createEventHandlers() },
+    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }), events: { ...createEventHandlers(), ...createErasureHandlers(publish) } },
   });
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   // No offline queue: while Redis is unreachable, location updates fail at once (503) instead of

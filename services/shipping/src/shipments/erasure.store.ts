@@ -1,0 +1,40 @@
+import type { Queryable } from '@bazaar/platform';
+
+/** Shipment statuses after which nobody needs the address any more. */
+export const FINISHED = ['delivered', 'returned', 'cancelled', 'failed'] as const;
+
+export interface ShipmentErasure {
+  /** Shipments blanked now. */
+  blanked: number;
+  /** Shipments still on their way: blanked by the database when they end (migration 0005's trigger). */
+  underWay: number;
+  /** Whether the user was one of shipping's couriers (their name replaced, taken off shift). */
+  courier: boolean;
+}
+
+/**
+ * Records the user as deleted (so their parcels still on the way are blanked when they end), blanks
+ * the recipient of their finished shipments (name, address but the country, the geocoded point) and
+ * the notes of those shipments' delivery attempts, and, if they were a courier, replaces their name
+ * and takes them off shift. A repeat finds nothing left to do.
+ */
+export async function eraseRecipient(db: Queryable, userId: string, deletedAt: Date, courierLabel: string): Promise<ShipmentErasure> {
+  await db.query('INSERT INTO erased_users (user_id_ref, deleted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, deletedAt]);
+  const blanked = await db.query(
+    `UPDATE shipments SET recipient_name = '', line1 = '', line2 = NULL, city = '', state = NULL, postal_code = '',
+            latitude = NULL, longitude = NULL, updated_at = now()
+      WHERE user_id_ref = $1 AND status = ANY($2::text[])`,
+    [userId, FINISHED],
+  );
+  await db.query(
+    `UPDATE delivery_attempts a SET note = NULL FROM shipments s
+      WHERE s.id = a.shipment_id AND s.user_id_ref = $1 AND s.status = ANY($2::text[]) AND a.note IS NOT NULL`,
+    [userId, FINISHED],
+  );
+  const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM shipments WHERE user_id_ref = $1 AND NOT status = ANY($2::text[])', [userId, FINISHED]);
+  const courier = await db.query(
+    'UPDATE couriers SET name = $2, on_shift = false, updated_at = now() WHERE user_id_ref = $1',
+    [userId, courierLabel],
+  );
+  return { blanked: blanked.rowCount ?? 0, underWay: rows[0]?.count ?? 0, courier: courier.rowCount === 1 };
+}

@@ -55,8 +55,8 @@ const dependencies: Record<ServiceName, (lazy: Lazy) => Promise<Record<string, u
     closers.push(identity.close);
     return { pool: identity.pool, redis: redis(), logger, publish, deadLetters, settings: { argon2MemoryKib: 1024 } };
   },
-  catalog: async ({ logger, pool, verifier, publish, deadLetters }) => ({ pool: pool(), logger, verifier, publish, deadLetters }),
-  inventory: async ({ logger, pool, verifier, publish, deadLetters }) => ({ pool: pool(), logger, verifier, publish, deadLetters }),
+  catalog: async ({ logger, pool, verifier, publish, deadLetters }) => ({ pool: pool(), logger, verifier, publish, deadLetters, orphans: { report: () => [] } }),
+  inventory: async ({ logger, pool, verifier, publish, deadLetters }) => ({ pool: pool(), logger, verifier, publish, deadLetters, orphans: { report: () => [] } }),
   orders: async ({ logger, pool, verifier, publish, deadLetters, closers }) => {
     const { createCatalog } = await load('orders', 'orders/catalog.client.ts');
     const catalog = createCatalog({ baseUrl: NOWHERE, timeoutMs: 1000, logger });

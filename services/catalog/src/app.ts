@@ -2,17 +2,19 @@ import { fileURLToPath } from 'node:url';
 import {
   createServiceApp,
   registerDatabaseHealth,
-  registerDeadLetterRoutes, registerSignalsRoute,
+  registerDeadLetterRoutes, registerOrphansRoute, registerSignalsRoute,
   type DeadLetterQueue,
   type HealthRegistry,
   type JwtVerifier,
   type Logger,
+  type OrphanJob,
   type Pool,
   type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import type { CatalogPublish } from './events.js';
 import { registerCategoryRoutes } from './categories/category.routes.js';
+import { registerProductLookupRoute } from './products/product-lookup.routes.js';
 import { registerProductRoutes } from './products/product.routes.js';
 import { registerReviewRoutes } from './reviews/review.routes.js';
 
@@ -30,6 +32,8 @@ export interface CatalogDeps {
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
+  /** The orphan cleanup, whose last findings admins read at /admin/orphans. */
+  orphans?: Pick<OrphanJob, 'report'>;
   /** Adds hooks before the app is made ready, since Fastify takes none after (tests: a catalog that breaks a contract). */
   beforeReady?: (app: ServiceApp) => void;
 }
@@ -46,10 +50,12 @@ export async function buildApp(deps: CatalogDeps): Promise<ServiceApp> {
   });
   registerDatabaseHealth(app.health, deps.pool);
   registerCategoryRoutes(app, deps);
+  registerProductLookupRoute(app, deps);
   registerProductRoutes(app, deps);
   registerReviewRoutes(app, deps);
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.verifier.preHandler({ role: 'admin' }), outbox: deps.pool });
   registerSignalsRoute(app, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
+  if (deps.orphans) registerOrphansRoute(app, deps.orphans, { preHandler: deps.verifier.preHandler({ role: 'admin' }) });
   deps.beforeReady?.(app);
   await app.ready();
   return app;

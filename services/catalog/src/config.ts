@@ -7,8 +7,10 @@ export const CatalogConfigSchema = Type.Object({
   PORT: PortConfig(8102),
   ...MetricsConfig(8152),
   CATALOG_DATABASE_URL: DatabaseUrlConfig(),
-  // Only identity's public keys are fetched from it, to verify access tokens locally.
+  // identity's public keys are fetched from it, to verify access tokens locally; the orphan cleanup
+  // asks its /internal/users/lookup.
   IDENTITY_URL: Type.String({ pattern: '^https?://', description: 'the http:// base URL of the identity service' }),
+  CATALOG_ORPHANS_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 3_600_000, description: 'how often the orphan cleanup runs (hourly by default)' }),
 });
 
 export type CatalogConfig = Static<typeof CatalogConfigSchema>;

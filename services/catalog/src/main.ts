@@ -1,10 +1,11 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
 import { createEventHandlers } from './events.js';
+import { IDENTITY_LOOKUP_MAX_IDS, createIdentityLookupClient, reviewAuthorCheck } from './orphans/review-orphans.js';
 
 let logger: Logger | undefined;
 try {
@@ -19,8 +20,13 @@ try {
     handlers: { events: payloadHandlers(contracts.events, createEventHandlers(outbox.publish)) },
   });
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const app = await buildApp({ pool, logger, verifier, publish: messaging.outbox.publish, deadLetters: messaging.deadLetters, processMetrics: true });
+  const identity = createIdentityLookupClient({ baseUrl: config.IDENTITY_URL, logger });
+  const orphans = createOrphanJob({
+    service: 'catalog', checks: [reviewAuthorCheck(pool, identity)], logger, intervalMs: config.CATALOG_ORPHANS_INTERVAL_MS, batchSize: IDENTITY_LOOKUP_MAX_IDS,
+  });
+  const app = await buildApp({ pool, logger, verifier, publish: messaging.outbox.publish, deadLetters: messaging.deadLetters, orphans, processMetrics: true });
   messaging.observe(app);
+  orphans.observe(app.metrics);
   await runService({
     app,
     port: config.PORT,
@@ -29,8 +35,11 @@ try {
     logger,
     schema: { pool, requirement: schema },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => messaging.stop()],
-    onListening: () => messaging.start(),
+    closers: [() => pool.end(), () => messaging.stop(), () => identity.close(), () => orphans.stop()],
+    onListening: async () => {
+      await messaging.start();
+      orphans.start();
+    },
   });
 } catch (error) {
   failStart(logger, error);

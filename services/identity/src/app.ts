@@ -12,6 +12,7 @@ import { registerEmailLinkRoutes } from './email-links/email-link.routes.js';
 import { redisKeys } from './redis.js';
 import { registerAccountDeletionRoutes } from './users/account-deletion.routes.js';
 import { registerAddressRoutes } from './users/addresses.routes.js';
+import { registerUserLookupRoute } from './users/user-lookup.routes.js';
 import type { IdentityPublish } from './users/user.events.js';
 import { registerPreferenceRoutes } from './users/preferences.routes.js';
 import { registerRoleRoutes } from './users/roles.routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: IdentityDeps): Promise<ServiceApp> {
   registerPreferenceRoutes(app, auth);
   registerRoleRoutes(app, auth);
   registerAccountDeletionRoutes(app, auth);
+  registerUserLookupRoute(app, auth);
   if (deps.deadLetters) {
     registerDeadLetterRoutes(app, deps.deadLetters, {
       preHandler: async (request) => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFlags, createJwtVerifier, createLogger, type Flags, type ServiceApp } from '@bazaar/platform';
 import { eventually, startTestIssuer, type TestIssuer } from '@bazaar/platform/testing';
-import { SHIPPED_FLAGS, buildFlagAdminApp, startFlagStore } from '../src/flags-server.js';
+import { SHIPPED_FLAGS, buildFlagAdminApp, startFlagStore, type FlagView } from '../src/flags-server.js';
 import { repoRoot } from '../src/services.js';
 
 let dir: string;
@@ -54,7 +54,7 @@ const onDisk = async () => JSON.parse(await readFile(file, 'utf8')) as { $schema
 test('GET /flags lists every flag with its type, variants, default, state and rollout', async () => {
   const response = await app.inject({ method: 'GET', url: '/flags', headers: admin });
   assert.equal(response.statusCode, 200);
-  const items = response.json().items as { key: string }[];
+  const items = response.json().items as FlagView[];
   const byKey = new Map(items.map((i) => [i.key, i]));
   assert.deepEqual(byKey.get('courier-dispatch-strategy'), {
     key: 'courier-dispatch-strategy', type: 'string', state: 'ENABLED',
@@ -67,7 +67,7 @@ test('GET /flags lists every flag with its type, variants, default, state and ro
     description: 'A fraud check before a checkout\'s payment is authorised; turned on for a percentage of users by a fractional rollout on the user\'s id.',
     variants: [{ name: 'on', value: true }, { name: 'off', value: false }], defaultVariant: 'off', rollout: null, targeting: 'none',
   });
-  assert.equal((byKey.get('beta-banner') as { targeting: string }).targeting, 'custom');
+  assert.equal(byKey.get('beta-banner')?.targeting, 'custom');
 });
 
 test('only an admin reads or flips flags', async () => {

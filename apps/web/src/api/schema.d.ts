@@ -1,5 +1,56 @@
 // Generated from src/api/openapi.json by `npm run api:generate -w apps/web`; do not edit.
 export interface paths {
+    "/admin/canaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each service's canary: its share, the outcomes in its window, its state and its last rollback */
+        get: operations["listCanaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/canaries/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the share of a service's requests its canary takes (0 turns it off; this gateway instance only) */
+        put: operations["setCanaryShare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/canaries/{service}/mismatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dual run: the comparisons of the primary's and the canary's answers to the chosen reads, and the latest mismatches */
+        get: operations["listCanaryMismatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/overview": {
         parameters: {
             query?: never;
@@ -136,7 +187,11 @@ export interface paths {
         get: operations["getMyProfile"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete my account
+         * @description Confirmed with the password. The profile is blanked, addresses and preferences removed, every session ended; each service then erases or anonymises what it holds (orders are kept for accounting without the personal fields). Wrong passwords count as failed logins (429 with Retry-After).
+         */
+        delete: operations["deleteMyAccount"];
         options?: never;
         head?: never;
         /**
@@ -342,6 +397,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user (admin)
+         * @description As the user deleting their own account, without the password.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deleted user's erasure across the services (admin) */
+        get: operations["getUserErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/categories": {
         parameters: {
             query?: never;
@@ -378,6 +470,26 @@ export interface paths {
          * @description Ancestors from the root down; a slug or id that names no category is a 404.
          */
         get: operations["getCategory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which of up to 100 product ids name a product (of any status)
+         * @description For services that hold product ids. Beyond the schema there is no refusal: an id that names no product is simply left out.
+         */
+        get: operations["lookupProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1259,6 +1371,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/services/{service}/orphans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the last orphan cleanup found: references to entities their owning service no longer has, and what was repaired */
+        get: operations["getOrphans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1310,6 +1439,624 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listCanaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description the service (upstream) the canary is a second version of */
+                            service: string;
+                            /** @description where the canary answers */
+                            url: string;
+                            /** @description the share of the service's requests sent to the canary, 0 to 1 */
+                            share: number;
+                            /** @description active: it has a share; off: its share is zero (set so); rolled-back: the gateway set its share to zero */
+                            state: "active" | "off" | "rolled-back";
+                            window: {
+                                /**
+                                 * Format: int64
+                                 * @description how far back the outcomes reach
+                                 */
+                                ms: number;
+                                /**
+                                 * Format: int64
+                                 * @description outcomes of requests the canary took, in the window
+                                 */
+                                total: number;
+                                /**
+                                 * Format: int64
+                                 * @description of which 5xx or no answer
+                                 */
+                                errors: number;
+                                /** @description errors over total; null with no outcome */
+                                errorRatio: number | null;
+                            };
+                            /** @description the error ratio above which the gateway sets the share to zero */
+                            threshold: number;
+                            /**
+                             * Format: int64
+                             * @description outcomes needed in the window before the ratio is judged
+                             */
+                            minSample: number;
+                            lastRollback: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                                /** @description the share of the service's requests sent to the canary, 0 to 1 */
+                                share: number;
+                                /**
+                                 * Format: int64
+                                 * @description errors in the window then
+                                 */
+                                errors: number;
+                                /**
+                                 * Format: int64
+                                 * @description outcomes in the window then
+                                 */
+                                total: number;
+                            } | null;
+                            /**
+                             * Format: int64
+                             * @description how many times the gateway rolled it back since it started
+                             */
+                            rollbacks: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCanaryShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the service (upstream) the canary is a second version of */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the share of the service's requests sent to the canary, 0 to 1 */
+                    share: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the service (upstream) the canary is a second version of */
+                        service: string;
+                        /** @description where the canary answers */
+                        url: string;
+                        /** @description the share of the service's requests sent to the canary, 0 to 1 */
+                        share: number;
+                        /** @description active: it has a share; off: its share is zero (set so); rolled-back: the gateway set its share to zero */
+                        state: "active" | "off" | "rolled-back";
+                        window: {
+                            /**
+                             * Format: int64
+                             * @description how far back the outcomes reach
+                             */
+                            ms: number;
+                            /**
+                             * Format: int64
+                             * @description outcomes of requests the canary took, in the window
+                             */
+                            total: number;
+                            /**
+                             * Format: int64
+                             * @description of which 5xx or no answer
+                             */
+                            errors: number;
+                            /** @description errors over total; null with no outcome */
+                            errorRatio: number | null;
+                        };
+                        /** @description the error ratio above which the gateway sets the share to zero */
+                        threshold: number;
+                        /**
+                         * Format: int64
+                         * @description outcomes needed in the window before the ratio is judged
+                         */
+                        minSample: number;
+                        lastRollback: {
+                            /** Format: date-time */
+                            at: string;
+                            reason: string;
+                            /** @description the share of the service's requests sent to the canary, 0 to 1 */
+                            share: number;
+                            /**
+                             * Format: int64
+                             * @description errors in the window then
+                             */
+                            errors: number;
+                            /**
+                             * Format: int64
+                             * @description outcomes in the window then
+                             */
+                            total: number;
+                        } | null;
+                        /**
+                         * Format: int64
+                         * @description how many times the gateway rolled it back since it started
+                         */
+                        rollbacks: number;
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nothing is found at this path */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCanaryMismatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the service (upstream) the canary is a second version of */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the service (upstream) the canary is a second version of */
+                        service: string;
+                        /** @description the GET routes compared */
+                        routes: {
+                            route: string;
+                            /** @description JSON Pointers not compared (`*` any one member, `**` any number) */
+                            ignore: string[];
+                        }[];
+                        counts: {
+                            /**
+                             * Format: int64
+                             * @description the answers were the same
+                             */
+                            match: number;
+                            /**
+                             * Format: int64
+                             * @description they differed
+                             */
+                            mismatch: number;
+                            /**
+                             * Format: int64
+                             * @description the canary answered 5xx or not at all
+                             */
+                            "canary-error": number;
+                            /**
+                             * Format: int64
+                             * @description not compared (too large, or too many in flight)
+                             */
+                            skipped: number;
+                        };
+                        /** @description the latest mismatches, newest first */
+                        samples: {
+                            /** Format: date-time */
+                            at: string;
+                            route: string;
+                            /** @description the request's path and query */
+                            url: string;
+                            status: {
+                                /** Format: int32 */
+                                primary: number;
+                                /** Format: int32 */
+                                canary: number;
+                            };
+                            differences: {
+                                /** @description a JSON Pointer into the body, or (status), or (body) for answers that are not JSON */
+                                path: string;
+                                /** @description this side's value (a JSON value; cut to a string when long); absent where this side has no such member */
+                                primary?: unknown;
+                                /** @description this side's value (a JSON value; cut to a string when long); absent where this side has no such member */
+                                canary?: unknown;
+                            }[];
+                            /** @description whether there were more differences than listed */
+                            more: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nothing is found at this path */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyOverview: {
         parameters: {
             query?: never;
@@ -2470,6 +3217,184 @@ export interface operations {
                 };
             };
             /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the account's password, to confirm */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the account is deleted and every session ended; the other services erase their copies */
+            204: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the password is wrong */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the account has been deleted */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many wrong passwords for this account or from this client; wait as Retry-After says */
             429: {
                 headers: {
                     /** @description seconds to wait before trying again */
@@ -4920,6 +5845,318 @@ export interface operations {
             };
         };
     };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the account is deleted and every session ended; the other services erase their copies */
+            204: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nothing is found at this path */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the user is an admin: admins are named by configuration, not deleted through the API */
+            409: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUserErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A deleted user's erasure: which services have confirmed (user.erased) and which not yet */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        /** Format: date-time */
+                        deletedAt: string;
+                        services: {
+                            service: string;
+                            /** @description null: the service has not confirmed yet */
+                            erasedAt: string | null;
+                            summary: string | null;
+                        }[];
+                        /** @description the services that have not confirmed yet */
+                        pending: string[];
+                        /** @description every service has confirmed */
+                        complete: boolean;
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nothing is found at this path */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCategories: {
         parameters: {
             query?: never;
@@ -5263,6 +6500,98 @@ export interface operations {
             };
             /** @description nothing is found at this path */
             404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupProducts: {
+        parameters: {
+            query: {
+                /** @description 1 to 100 product ids, comma-separated */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the ids asked for that name a product, active or discontinued (lower case); an id left out names none */
+                        found: string[];
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
                 headers: {
                     /** @description requests allowed in the window */
                     "X-RateLimit-Limit"?: number;
@@ -6655,6 +7984,11 @@ export interface operations {
                             lowStockThreshold: number;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description catalog's current name for the product, a copy that follows product.updated; null until catalog's first event about it */
+                            productName: string | null;
+                            /** @description when the orphan cleanup archived the item because catalog no longer has its product */
+                            archivedAt: string | null;
+                            archivedReason: string | null;
                         }[];
                         /** @description capitals, digits and hyphens, e.g. BZR-0001 */
                         next?: string;
@@ -6800,6 +8134,11 @@ export interface operations {
                             lowStockThreshold: number;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description catalog's current name for the product, a copy that follows product.updated; null until catalog's first event about it */
+                            productName: string | null;
+                            /** @description when the orphan cleanup archived the item because catalog no longer has its product */
+                            archivedAt: string | null;
+                            archivedReason: string | null;
                         };
                         movements: {
                             /** Format: int64 */
@@ -6982,6 +8321,11 @@ export interface operations {
                             lowStockThreshold: number;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description catalog's current name for the product, a copy that follows product.updated; null until catalog's first event about it */
+                            productName: string | null;
+                            /** @description when the orphan cleanup archived the item because catalog no longer has its product */
+                            archivedAt: string | null;
+                            archivedReason: string | null;
                         };
                     };
                 };
@@ -7187,6 +8531,11 @@ export interface operations {
                             lowStockThreshold: number;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description catalog's current name for the product, a copy that follows product.updated; null until catalog's first event about it */
+                            productName: string | null;
+                            /** @description when the orphan cleanup archived the item because catalog no longer has its product */
+                            archivedAt: string | null;
+                            archivedReason: string | null;
                         };
                     };
                 };
@@ -7390,7 +8739,7 @@ export interface operations {
                             /** @description BZ-YYMMDD-XXXXX */
                             number: string;
                             /**
-                             * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined
+                             * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined or the fraud screening refused the order
                              * @enum {unknown}
                              */
                             status: "pending" | "confirmed" | "shipped" | "delivered" | "cancelling" | "cancelled" | "rejected";
@@ -7551,7 +8900,7 @@ export interface operations {
                         /** @description BZ-YYMMDD-XXXXX */
                         number: string;
                         /**
-                         * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined
+                         * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined or the fraud screening refused the order
                          * @enum {unknown}
                          */
                         status: "pending" | "confirmed" | "shipped" | "delivered" | "cancelling" | "cancelled" | "rejected";
@@ -7632,8 +8981,8 @@ export interface operations {
                              * @description the checkout saga
                              * @enum {unknown}
                              */
-                            state: "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
-                            step: ("authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
+                            state: "screening" | "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
+                            step: ("screen-fraud" | "authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
                             deadlineAt: string | null;
                             /** Format: int32 */
                             attempt: number;
@@ -7642,7 +8991,7 @@ export interface operations {
                         timeline: {
                             /** Format: int32 */
                             seq: number;
-                            /** @description authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
+                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
                             step: string;
                             /**
                              * @description what checkout did, what it undid, or news of the parcel from shipping
@@ -7836,7 +9185,7 @@ export interface operations {
                         /** @description BZ-YYMMDD-XXXXX */
                         number: string;
                         /**
-                         * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined
+                         * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined or the fraud screening refused the order
                          * @enum {unknown}
                          */
                         status: "pending" | "confirmed" | "shipped" | "delivered" | "cancelling" | "cancelled" | "rejected";
@@ -7917,8 +9266,8 @@ export interface operations {
                              * @description the checkout saga
                              * @enum {unknown}
                              */
-                            state: "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
-                            step: ("authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
+                            state: "screening" | "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
+                            step: ("screen-fraud" | "authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
                             deadlineAt: string | null;
                             /** Format: int32 */
                             attempt: number;
@@ -7927,7 +9276,7 @@ export interface operations {
                         timeline: {
                             /** Format: int32 */
                             seq: number;
-                            /** @description authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
+                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
                             step: string;
                             /**
                              * @description what checkout did, what it undid, or news of the parcel from shipping
@@ -8070,7 +9419,7 @@ export interface operations {
                         /** @description BZ-YYMMDD-XXXXX */
                         number: string;
                         /**
-                         * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined
+                         * @description pending during checkout; confirmed, then shipped once a courier has the parcel and delivered once the recipient does; cancelling, then cancelled (also a parcel returned undelivered: refunded, the reason says so); rejected when the payment was declined or the fraud screening refused the order
                          * @enum {unknown}
                          */
                         status: "pending" | "confirmed" | "shipped" | "delivered" | "cancelling" | "cancelled" | "rejected";
@@ -8151,8 +9500,8 @@ export interface operations {
                              * @description the checkout saga
                              * @enum {unknown}
                              */
-                            state: "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
-                            step: ("authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
+                            state: "screening" | "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
+                            step: ("screen-fraud" | "authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
                             deadlineAt: string | null;
                             /** Format: int32 */
                             attempt: number;
@@ -8161,7 +9510,7 @@ export interface operations {
                         timeline: {
                             /** Format: int32 */
                             seq: number;
-                            /** @description authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
+                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
                             step: string;
                             /**
                              * @description what checkout did, what it undid, or news of the parcel from shipping
@@ -8327,8 +9676,8 @@ export interface operations {
                             /** @description the order's number, BZ-YYMMDD-XXXXX */
                             number: string;
                             /** @enum {unknown} */
-                            state: "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
-                            step: ("authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
+                            state: "screening" | "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
+                            step: ("screen-fraud" | "authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
                             /** Format: int32 */
                             attempt: number;
                             deadlineAt: string | null;
@@ -8470,8 +9819,8 @@ export interface operations {
                         /** @description the order's number, BZ-YYMMDD-XXXXX */
                         number: string;
                         /** @enum {unknown} */
-                        state: "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
-                        step: ("authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
+                        state: "screening" | "authorizing" | "reserving" | "shipping" | "capturing" | "confirmed" | "compensating" | "cancelled" | "rejected";
+                        step: ("screen-fraud" | "authorize-payment" | "reserve-stock" | "create-shipment" | "capture-payment" | "cancel-shipment" | "release-stock" | "void-payment" | "refund-payment") | null;
                         /** Format: int32 */
                         attempt: number;
                         deadlineAt: string | null;
@@ -14261,6 +15610,175 @@ export interface operations {
                         /** @description each failing critical check and why, e.g. a database behind the code's migrations */
                         reasons?: string[];
                     };
+                };
+            };
+        };
+    };
+    getOrphans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the service */
+                service: "catalog" | "inventory";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the last run of each check; empty before the first run */
+                        checks: {
+                            kind: string;
+                            owner: string;
+                            /** @enum {unknown} */
+                            rule: "report" | "repair";
+                            description: string;
+                            /**
+                             * @description unknown: the owner did not answer, so nothing was concluded
+                             * @enum {unknown}
+                             */
+                            outcome: "complete" | "unknown" | "failed";
+                            reason?: string;
+                            /** Format: date-time */
+                            checkedAt: string;
+                            /** Format: int64 */
+                            checked: number;
+                            /** Format: int64 */
+                            found: number;
+                            /** @description the first 100 found */
+                            orphans: {
+                                key: string;
+                                ref: string;
+                                repaired: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid access token */
+            401: {
+                headers: {
+                    /** @description `Bearer`, with `error="invalid_token"` and why when a token was refused */
+                    "WWW-Authenticate"?: string;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the token lacks a role this needs */
+            403: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nothing is found at this path */
+            404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -84,6 +84,8 @@ export const routeTable: RouteEntry[] = [
   // The trace receiver `npm start` runs (TRACES_URL): traces, and the isolation audit it keeps.
   { prefix: '/admin/traces', upstream: 'traces', rewrite: '/traces', auth: 'admin' },
   { prefix: '/admin/audit', upstream: 'traces', rewrite: '/audit', auth: 'admin' },
+  // The flag store `npm start` runs (FLAGS_URL): the feature flags, listed and flipped.
+  { prefix: '/admin/flags', upstream: 'flags', rewrite: '/flags', auth: 'admin' },
 ];
 
 /** Whether a route's upstream is named by a parameter of its path. */

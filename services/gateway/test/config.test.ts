@@ -73,6 +73,15 @@ test('every service of the system has its routes in the table once its URL is co
   assert.deepEqual(['/couriers', '/couriers/me'].map((p) => auth(p, 'PUT')), ['admin', 'user']);
 });
 
+test("the trace receiver's and the flag store's routes, for admins, once TRACES_URL and FLAGS_URL are set", () => {
+  const config = loadGatewayConfig({ TRACES_URL: 'http://127.0.0.1:4318', FLAGS_URL: 'http://127.0.0.1:8014/', GATEWAY_JWKS_URL: 'http://127.0.0.1:8101/jwks' });
+  assert.deepEqual(config.routes.map((r) => [r.prefix, r.upstream, r.rewrite, authFor(r.auth, 'PUT')]), [
+    ['/admin/traces', 'traces', '/traces', 'admin'], ['/admin/audit', 'traces', '/audit', 'admin'], ['/admin/flags', 'flags', '/flags', 'admin'],
+  ]);
+  assert.deepEqual(config.upstreams, [{ name: 'traces', url: 'http://127.0.0.1:4318' }, { name: 'flags', url: 'http://127.0.0.1:8014' }]);
+  assert.equal(loadGatewayConfig({ TRACES_URL: 'http://127.0.0.1:4318', GATEWAY_JWKS_URL: 'http://127.0.0.1:8101/jwks' }).routes.some((r) => r.prefix === '/admin/flags'), false, 'no FLAGS_URL, no route');
+});
+
 test('a prefix may have parameter segments; anything else is refused', () => {
   const config = loadGatewayConfig({ CATALOG_URL: 'http://127.0.0.1:8102', GATEWAY_JWKS_URL: 'http://127.0.0.1:8101/jwks', GATEWAY_ROUTES: '[{"prefix":"/products/:id/questions","upstream":"catalog","auth":"user"}]' });
   assert.ok(config.routes.some((r) => r.prefix === '/products/:id/questions'));

@@ -29,10 +29,15 @@ const HEADLINES: Record<Order['status'], string> = {
   rejected: 'Your payment was not accepted, so the order was not placed.',
 };
 
+/** orders' reason for an order its fraud screening rejected (before any payment was asked for). */
+const FRAUD_SUSPECTED = /fraud-suspected/;
+const fraudRejected = (order: Order) => order.status === 'rejected' && FRAUD_SUSPECTED.test(order.statusReason ?? '');
+
 /** Why an order ended badly, in words a customer understands, with what was (not) charged. */
 function outcome(order: Order): string | undefined {
   const reason = `${order.statusReason ?? ''} ${order.payment.reason ?? ''}`;
   if (order.status === 'rejected') {
+    if (fraudRejected(order)) return 'Our fraud check could not approve this order, so it was not placed. Nothing was charged. If you think this is a mistake, please contact us.';
     if (/insufficient_funds/.test(reason)) return 'The card was declined for insufficient funds. Nothing was charged.';
     if (/card_declined|invalid_card|invalid_payment_method/.test(reason)) return 'The card was declined. Nothing was charged.';
     return `The payment could not be completed (${words(order.payment.reason ?? 'declined')}). Nothing was charged.`;
@@ -59,7 +64,7 @@ export function OrderPage({ id }: { id: string }) {
   return (
     <Page title={`Order ${o.number}`}>
       {placed && o.status === 'pending' && <p className="notice notice-ok" role="status">Thank you! Your order is placed.</p>}
-      <p className={`status status-${o.status}`} role="status" aria-live="polite"><strong>{words(o.status)}</strong>: {HEADLINES[o.status]}</p>
+      <p className={`status status-${o.status}`} role="status" aria-live="polite"><strong>{words(o.status)}</strong>: {fraudRejected(o) ? 'We could not approve this order, so it was not placed.' : HEADLINES[o.status]}</p>
       {order.error && <p className="notice" role="status">Showing the state of {time(new Date().toISOString())}: {order.error.message}</p>}
       {bad && <div className="notice notice-error"><p>{bad}</p><ReorderButton order={o} /></div>}
       {(o.status === 'shipped' || ['dispatched', 'picked_up'].includes(o.shipping.status)) && <Tracking orderId={o.id} />}

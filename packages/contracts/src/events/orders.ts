@@ -32,7 +32,11 @@ export const OrderCancelledV1 = Type.Object({
   refundedMinor: Type.Optional(AmountMinor),
 });
 
-/** The payment was declined at checkout: nothing was held, the order is closed. */
+/**
+ * The order was refused at checkout: its payment declined, or its fraud screening rejected it before
+ * any payment was asked for (the reason then ends `(fraud-suspected)`). Nothing was held, the order is
+ * closed. `reason` is for people (the customer's mail and order page); its wording may change.
+ */
 export const OrderRejectedV1 = Type.Object({ ...OrderRef, reason: Reason, rejectedAt: Timestamp });
 
 export const orderEvents = {

@@ -1,8 +1,9 @@
 // Payments' messaging: what it may send, and its handlers of the saga's commands. Every reply is
 // published through the `publish` it is given, with the client of the transaction that records the
 // outcome, so the message exists if and only if the outcome does.
-import { commands } from '@bazaar/contracts';
+import { commands, events } from '@bazaar/contracts';
 import { payloadHandlers, type Pool } from '@bazaar/platform';
+import { erasePayer, type ErasurePublish } from './methods/erasure.handlers.js';
 import type { CardProcessor } from './processor/card-processor.js';
 import { authorize } from './payments/authorization.handlers.js';
 import type { PaymentsPublish } from './payments/handler-support.js';
@@ -42,4 +43,9 @@ export function createCommandHandlers(deps: MessageHandlerDeps) {
     'payments.void': (client, command) => settle(handlerDeps, client, voidPayment, command),
     'payments.refund': (client, command) => settle(handlerDeps, client, refund, command),
   });
+}
+
+/** The one event payments consumes: user.deleted, its saved methods removed and confirmed through `publish`. */
+export function createEventHandlers(publish: ErasurePublish) {
+  return payloadHandlers(events, { 'user.deleted': (client, payload) => erasePayer(publish, client, payload) });
 }

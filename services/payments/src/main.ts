@@ -6,7 +6,7 @@ import {
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { jwksUrlOf, loadPaymentsConfig } from './config.js';
-import { createCommandHandlers } from './events.js';
+import { createCommandHandlers, createEventHandlers } from './events.js';
 import { SimulatedCardProcessor } from './processor/simulated-processor.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
@@ -29,7 +29,7 @@ try {
   const { publish } = outbox;
   const messaging = createMessaging({
     service: 'payments', pool, logger, contracts, outbox, ...messagingSettings(config),
-    handlers: { commands: createCommandHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS, publish }) },
+    handlers: { commands: createCommandHandlers({ pool, processor, processorTimeoutMs: config.PAYMENTS_PROCESSOR_TIMEOUT_MS, publish }), events: createEventHandlers(publish) },
     // Each operation also commits a pending record on a second connection: stay below the pool size.
     prefetch: Math.max(1, Math.min(4, config.DATABASE_POOL_MAX - 2)),
   });

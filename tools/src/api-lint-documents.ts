@@ -16,6 +16,7 @@ import {
 } from '@bazaar/platform';
 import { createTestDatabase } from '@bazaar/platform/testing';
 import { repoRoot } from './services.js';
+import { SHIPPED_FLAGS, buildFlagAdminApp } from './flags-server.js';
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -153,8 +154,9 @@ async function documentOf(app: ServiceApp, url: string): Promise<OpenApiDocument
 }
 
 /**
- * Each service's `/openapi.json`, the gateway's own, and the gateway's merged `/docs/openapi.json`
- * (which must list no upstream as unavailable), by name: `identity`, …, `gateway`, `merged`.
+ * Each service's `/openapi.json`, the flag store's, the gateway's own, and the gateway's merged
+ * `/docs/openapi.json` (which must list no upstream as unavailable), by name: `identity`, …, `flags`,
+ * `gateway`, `merged`.
  */
 export async function buildApiDocuments(): Promise<Map<string, OpenApiDocument>> {
   const documents = new Map<string, OpenApiDocument>();
@@ -169,6 +171,11 @@ export async function buildApiDocuments(): Promise<Map<string, OpenApiDocument>>
       const address = await service.app.listen({ port: 0, host: '127.0.0.1' });
       env[`${name.toUpperCase()}_URL`] = address;
     }
+    // npm start's flag store (FLAGS_URL) over the shipped flags, read only: the gateway shows its routes under /admin/flags.
+    const flags = await buildFlagAdminApp({ file: SHIPPED_FLAGS, logger: createLogger('flags', 'silent'), verifier: createJwtVerifier({ jwksUrl: `${NOWHERE}/.well-known/jwks.json`, revocationUrl: false }) });
+    built.push({ app: flags, close: () => flags.close() });
+    documents.set('flags', await documentOf(flags, '/openapi.json'));
+    env.FLAGS_URL = await flags.listen({ port: 0, host: '127.0.0.1' });
     const { buildApp } = await load('gateway', 'app.ts');
     const { loadGatewayConfig } = await load('gateway', 'config.ts');
     const config = loadGatewayConfig({ ...env, LOG_LEVEL: 'silent', GATEWAY_REVOCATION_URL: `${NOWHERE}/revoked`, GATEWAY_JWKS_URL: `${NOWHERE}/jwks.json` });

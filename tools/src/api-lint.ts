@@ -58,8 +58,8 @@ export function readAllowed(file = ALLOWED_FILE): AllowedWarning[] {
   return entries;
 }
 
-/** The documents of services behind the gateway; `gateway` and `merged` are what clients reach. */
-const INTERNAL = /^(identity|catalog|inventory|orders|payments|shipping|notifications|analytics)$/;
+/** The documents of services behind the gateway (and npm start's flag store); `gateway` and `merged` are what clients reach. */
+const INTERNAL = /^(identity|catalog|inventory|orders|payments|shipping|notifications|analytics|flags)$/;
 
 /**
  * Errors whose premise does not hold where they are raised, reported as warnings instead (which must

@@ -19,8 +19,8 @@ describe('API documents', () => {
     report = judge(await lintDocuments(documents), readAllowed());
   });
 
-  test('every service, the gateway and the merged document are linted', () => {
-    assert.deepEqual([...documents.keys()].sort(), [...SERVICES, 'gateway', 'merged'].sort());
+  test('every service, the flag store, the gateway and the merged document are linted', () => {
+    assert.deepEqual([...documents.keys()].sort(), [...SERVICES, 'flags', 'gateway', 'merged'].sort());
   });
 
   test('no document has a lint error', () => {

@@ -56,7 +56,7 @@ describe("a deleted user's payment methods", () => {
     assert.deepEqual(await methodsOf(userId), []);
     assert.equal((await methodsOf(other)).length, 1);
     const payment = await paymentOf(db.pool, command.orderId);
-    assert.equal(payment.status, 'authorized');
+    assert.equal(payment?.status, 'authorized');
     const { rows: [row] } = await db.pool.query('SELECT amount_minor, card_brand, card_last4, payment_method_id FROM payments WHERE order_id_ref = $1', [command.orderId]);
     assert.deepEqual(row, { amount_minor: command.amountMinor, card_brand: 'visa', card_last4: null, payment_method_id: null });
 

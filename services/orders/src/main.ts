@@ -40,7 +40,7 @@ try {
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
   const catalog = createCatalog({ baseUrl: config.CATALOG_URL, timeoutMs: config.ORDERS_CATALOG_TIMEOUT_MS, logger });
   const app = await buildApp({
-    pool, logger, verifier, catalog, settings, now, publish, screening, deadLetters: messaging.deadLetters, processMetrics: true, checkoutMetrics,
+    pool, logger, verifier, catalog, settings, now, publish, screening, flags, deadLetters: messaging.deadLetters, processMetrics: true, checkoutMetrics,
   });
   messaging.observe(app);
   const deadlines = createDeadlineJob({

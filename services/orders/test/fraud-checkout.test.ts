@@ -62,7 +62,7 @@ before(async () => {
   catalogClient = createCatalog({ baseUrl: catalog.url, timeoutMs: 1000 });
   const verifier = createJwtVerifier({ jwksUrl: issuer.jwksUrl });
   const now = () => new Date();
-  app = await buildApp({ pool: db.pool, logger, verifier, catalog: catalogClient, settings, now, publish: db.publish, screening });
+  app = await buildApp({ pool: db.pool, logger, verifier, catalog: catalogClient, settings, now, publish: db.publish, screening, flags });
   runner = { settings, now, publish: db.publish, orders: orderRecords, screening, logger };
   handlers = replyHandlers(createReplyHandler(runner));
   screener = screeningJob(new SimulatedFraudScorer());
@@ -179,11 +179,15 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
     assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize']);
     // Nothing for the screening job to do.
     assert.equal(await screener.runOnce(), 0);
+    const health = await app.inject({ method: 'GET', url: '/health' });
+    assert.equal(health.statusCode, 200, 'flags are not critical: orders still serves');
+    assert.equal(health.json().checks.flags.status, 'degraded');
   });
 
   test('the flag file written with the flag off: still none', async () => {
     await writeFlag(undefined);
     await eventually(() => flags.status() === 'ready', { ...FLAG_CHANGE, message: 'the flag file loaded' });
+    assert.equal((await app.inject({ method: 'GET', url: '/health' })).json().checks.flags.status, 'healthy');
     const order = await checkout({ postalCode: WATCHED_POSTAL_CODE });
     assert.equal(await fraudCheckOf(order.id), false);
     assert.deepEqual(screenSteps((await view(order)).timeline), []);

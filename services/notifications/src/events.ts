@@ -4,6 +4,7 @@
 import { events } from '@bazaar/contracts';
 import { currentTraceparent, payloadHandlers, type PoolClient } from '@bazaar/platform';
 import { applyContact, findContact, findOrderCopy, saveOrderCopy } from './copies/copies.store.js';
+import { eraseContact, type ErasurePublish } from './copies/erasure.handlers.js';
 import { planMessages, type Audience, type Composed } from './notifications/notification.js';
 import { recordMessages } from './notifications/notification.store.js';
 import * as t from './notifications/templates.js';
@@ -76,4 +77,9 @@ export function createEventHandlers() {
       if (order) await notify(client, envelope, order.userId, t.returned(firstName, order.orderNumber, e.reason), { orderId: e.orderId });
     },
   });
+}
+
+/** user.deleted: the contact copy and the history erased by notifications' rule, confirmed through `publish`. */
+export function createErasureHandlers(publish: ErasurePublish) {
+  return payloadHandlers(events, { 'user.deleted': (client, e) => eraseContact(publish, client, e) });
 }

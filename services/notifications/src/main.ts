@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Registry } from 'prom-client';
 import { contracts } from '@bazaar/contracts';
 import {
-  createIntervalJob, createJwtVerifier, createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { SmtpEmail } from './channels/email.js';
@@ -13,7 +13,7 @@ import { registerQueueMetrics } from './delivery/observability.js';
 import { NotificationQueue } from './delivery/queue.js';
 import { createSendWorker } from './delivery/worker.js';
 import { jobSettingsFrom, jwksUrlOf, loadNotificationsConfig } from './config.js';
-import { createEventHandlers } from './events.js';
+import { createErasureHandlers, createEventHandlers } from './events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -24,10 +24,12 @@ try {
   logger = log;
   const schema = await migrateOnStart(config.NOTIFICATIONS_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications', max: config.DATABASE_POOL_MAX });
-  // Consumes only: its handlers write the history, and nothing of it is announced (no relay).
+  // Its handlers write the history; the one thing it announces is its confirmation of a deleted
+  // user's erasure (user.erased), through this outbox, which the messaging's relay sends.
+  const outbox = createOutbox('notifications', contracts, config.MESSAGING_NAMESPACE);
   const messaging = createMessaging({
-    service: 'notifications', pool, logger, contracts, relay: false, ...messagingSettings(config),
-    handlers: { events: createEventHandlers() },
+    service: 'notifications', pool, logger, contracts, outbox, ...messagingSettings(config),
+    handlers: { events: { ...createEventHandlers(), ...createErasureHandlers(outbox.publish) } },
   });
   const redis = { url: config.NOTIFICATIONS_REDIS_URL, prefix: config.NOTIFICATIONS_REDIS_KEY_PREFIX };
   const queue = new NotificationQueue(redis, jobSettingsFrom(config));

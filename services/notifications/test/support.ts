@@ -19,7 +19,7 @@ import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { registerQueueMetrics } from '../src/delivery/observability.js';
 import { NotificationQueue, type JobSettings } from '../src/delivery/queue.js';
 import { createSendWorker } from '../src/delivery/worker.js';
-import { createEventHandlers } from '../src/events.js';
+import { createErasureHandlers, createEventHandlers } from '../src/events.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 export const redisUrl = process.env.BAZAAR_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -90,7 +90,7 @@ export async function startNotifications(label: string, options: { jobs?: JobSet
     pool: db.pool, logger, channels: { email, sms: new SmsSimulator(logger), push: new PushSimulator(logger) }, onSent: counters.sent, onFailed: counters.failed,
   }, { concurrency: 5, lockDurationMs: TEST_LOCK_MS });
   void worker.run();
-  const handlers = createEventHandlers();
+  const handlers = { ...createEventHandlers(), ...createErasureHandlers(db.publish) };
 
   /** Delivers an event as the consumer does (contract check, inbox, handler in one transaction), then dispatches. */
   async function deliver<T extends EventType>(type: T, payload: unknown, envelope?: Record<string, unknown>) {

@@ -26,4 +26,4 @@ export * from './db/url.js';
 export * from './messaging/index.js';
 // The SDK itself (observability/setup.ts) is loaded only by `--import @bazaar/platform/register`.
 export { activeTraceparent, traceFields, shutdownTracing, withConsumerSpan, recordError, BazaarAttributes, type MessageSpanOptions } from './observability/tracing.js';
-export { checkFlagDefinitions, createFlags, type FlagContext, type Flags, type FlagsOptions } from './flags/index.js';
+export { checkFlagDefinitions, createFlags, FlagsConfig, registerFlagsHealth, type FlagContext, type Flags, type FlagsOptions } from './flags/index.js';

@@ -6,12 +6,12 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createFlags, createLogger, type Flags } from '../src/index.js';
+import { HealthRegistry, createFlags, createLogger, registerFlagsHealth, type Flags } from '../src/index.js';
 import { eventually } from '../src/testing/index.js';
 
 const logger = createLogger('flags-test', 'silent');
@@ -103,6 +103,24 @@ test('a file replaced atomically (a temporary file renamed over it) is picked up
   assert.equal(flags.status(), 'ready');
 });
 
+test("a Kubernetes ConfigMap volume's update (a new directory, the ..data link swapped by a rename) is picked up", async () => {
+  // The kubelet's layout: flags.json -> ..data/flags.json, ..data -> ..<timestamp>/ holding the files.
+  const dir = path.dirname(await flagFile(undefined));
+  await mkdir(path.join(dir, '..first'));
+  await writeFile(path.join(dir, '..first', 'flags.json'), definition({ strategy: 'nearest' }));
+  await symlink('..first', path.join(dir, '..data'));
+  await symlink(path.join('..data', 'flags.json'), path.join(dir, 'flags.json'));
+  const flags = await flagsOn(path.join(dir, 'flags.json'));
+  assert.equal(await flags.string('courier-dispatch-strategy', 'least-loaded', STRATEGIES), 'nearest');
+
+  await mkdir(path.join(dir, '..second'));
+  await writeFile(path.join(dir, '..second', 'flags.json'), definition({ strategy: 'least-loaded' }));
+  await symlink('..second', path.join(dir, '..data_tmp'));
+  await rename(path.join(dir, '..data_tmp'), path.join(dir, '..data'));
+  await rm(path.join(dir, '..first'), { recursive: true });
+  await eventually(async () => (await flags.string('courier-dispatch-strategy', 'nearest', STRATEGIES)) === 'least-loaded', { ...CHANGE, message: 'the swapped ConfigMap was not picked up' });
+});
+
 test('a file edited in place is picked up', async () => {
   const file = await flagFile(definition({ strategy: 'nearest' }));
   const flags = await flagsOn(file);
@@ -151,4 +169,23 @@ test('a file missing at start: fallbacks and status error, then the flags once t
   // And it is watched from then on.
   await replaceAtomically(file, definition({ strategy: 'nearest' }));
   await eventually(async () => (await flags.string('courier-dispatch-strategy', 'least-loaded', STRATEGIES)) === 'nearest', { ...CHANGE, message: 'a change after the late load was not picked up' });
+});
+
+test("/health's flags check: the provider's state, degraded (never unhealthy) while it cannot read its file", async () => {
+  const ready = new HealthRegistry('flags-test', '1');
+  registerFlagsHealth(ready, await flagsOn(await flagFile(definition())));
+  const fine = (await ready.check()).checks.flags!;
+  assert.equal(fine.status, 'healthy');
+  assert.deepEqual(fine.details, { provider: 'ready' });
+
+  const broken = new HealthRegistry('flags-test', '1');
+  registerFlagsHealth(broken, await flagsOn(await flagFile(undefined), 60_000));
+  const report = await broken.check();
+  assert.equal(report.checks.flags!.status, 'degraded');
+  assert.deepEqual(report.checks.flags!.details, { provider: 'error' });
+  assert.equal(report.status, 'degraded', 'not critical: the service still serves, its flags on their fallbacks');
+
+  const none = new HealthRegistry('flags-test', '1');
+  registerFlagsHealth(none, await flagsOn(undefined));
+  assert.deepEqual((await none.check()).checks.flags!.details, { provider: 'not-configured' });
 });

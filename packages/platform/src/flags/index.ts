@@ -22,6 +22,8 @@ import {
   type EvaluationContext,
   type Logger as OpenFeatureLogger,
 } from '@openfeature/server-sdk';
+import { Type } from 'typebox';
+import type { HealthRegistry } from '../health.js';
 import type { Logger } from '../logger.js';
 
 export interface FlagContext {
@@ -134,6 +136,22 @@ export function checkFlagDefinitions(text: string): string | undefined {
     const cause = (error as { cause?: unknown }).cause;
     return [(error as Error).message, cause instanceof Error ? cause.message : undefined].filter(Boolean).join(': ');
   }
+}
+
+/** The setting of a service that evaluates flags: its flag-definition file (none: every flag on its fallback). */
+export const FlagsConfig = {
+  FLAGS_FILE: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: "flagd's flag-definition JSON file; re-read when it changes" })),
+};
+
+/**
+ * `/health`'s `flags` check: the provider's state. Never critical: with the provider in error the
+ * flags evaluate to their fallbacks, which is how the service behaves without flags at all.
+ */
+export function registerFlagsHealth(health: HealthRegistry, flags: Flags): void {
+  health.register('flags', async () => {
+    const provider = flags.status();
+    return { status: provider === 'ready' || provider === 'not-configured' ? 'healthy' : 'degraded', details: { provider } };
+  }, { critical: false });
 }
 
 function notConfigured(): Flags {

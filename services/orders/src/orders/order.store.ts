@@ -91,6 +91,11 @@ export async function setOrderStatus(db: Queryable, id: string, status: OrderSta
   );
 }
 
+/**
+ * The order's lines: a snapshot of each product's SKU, name and price as catalog answered at checkout.
+ * It does not follow the product (orders consumes no product.updated on purpose): it is what the
+ * customer agreed to pay for, and what the payment and the receipt say (test/line-snapshot.test.ts).
+ */
 export async function insertItems(db: Queryable, orderId: string, lines: readonly PricedLine[]): Promise<void> {
   await db.query(
     `INSERT INTO order_items (order_id, line_no, product_id_ref, sku, product_name, unit_price_minor, quantity, line_total_minor)

@@ -33,7 +33,11 @@ export interface NewShipment {
   orderId: string; shipmentRequestId: string; userId: string; recipient: Recipient; carrier: string; trackingNumber: string;
 }
 
-/** Inserts a shipment; undefined if a unique value was taken (the caller knows which it can be). */
+/**
+ * Inserts a shipment; undefined if a unique value was taken (the caller knows which it can be). The
+ * recipient and address are a snapshot of the order's, on purpose: a parcel goes where it was sent,
+ * so a later change to the user's saved addresses at identity does not move it.
+ */
 export async function insertShipment(db: Queryable, s: NewShipment): Promise<Shipment | undefined> {
   const r = s.recipient;
   const { rows } = await db.query<ShipmentRow>(

@@ -210,6 +210,10 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
     assert.deepEqual({ state: v.checkout.state, step: v.checkout.step }, { state: 'screening', step: 'screen-fraud' });
     assert.deepEqual(screenSteps(v.timeline), ['started']);
     assert.deepEqual(await typesSent(order.id), ['order.placed'], 'nothing is asked of payments before the screening');
+    const admin = await issuer.token({ userId: randomUUID(), roles: ['admin'] });
+    const sagaOf = async (o: Placed) => (await app.inject({ method: 'GET', url: `/admin/sagas/${o.id}`, headers: { authorization: `Bearer ${admin}` } })).json<{ fraudCheck: boolean; state: string }>();
+    assert.deepEqual(await sagaOf(order), { ...(await sagaOf(order)), fraudCheck: true, state: 'screening' });
+    assert.equal((await sagaOf(startedOff)).fraudCheck, false, "operators see each saga's decision");
 
     // The one started with the flag off goes on unscreened, though its address would be rejected.
     assert.equal(await screener.runOnce(), 1, 'only the new checkout waits on a screening');

@@ -9865,6 +9865,8 @@ export interface operations {
                         reason: string | null;
                         /** @description open and past its step's deadline, or its compensation sent again unanswered (as checkout_sagas_stuck counts) */
                         stuck: boolean;
+                        /** @description whether this checkout is screened for fraud before its authorization (the checkout-fraud-check flag, asked once when it started) */
+                        fraudCheck: boolean;
                         /** @description what the saga knows of the payment: none, authorizing, authorized, declined, capturing, captured, voided, refunded, void_failed, refund_failed */
                         payment: string;
                         /** @description what it knows of the reservation: none, reserving, reserved, rejected, released, committed */

@@ -41,6 +41,7 @@ const SagaPageSchema = Type.Object({
 
 const SagaDetailSchema = Type.Object({
   ...SagaSchema,
+  fraudCheck: Type.Boolean({ description: 'whether this checkout is screened for fraud before its authorization (the checkout-fraud-check flag, asked once when it started)' }),
   payment: Type.String({ pattern: '^[a-z_]+$', maxLength: 20, description: 'what the saga knows of the payment: none, authorizing, authorized, declined, capturing, captured, voided, refunded, void_failed, refund_failed' }),
   reservation: Type.String({ pattern: '^[a-z_]+$', maxLength: 20, description: 'what it knows of the reservation: none, reserving, reserved, rejected, released, committed' }),
   shipment: Type.String({ pattern: '^[a-z_]+$', maxLength: 20, description: 'what it knows of the shipment: none, creating, created, failed, cancelled, dispatched, returned' }),

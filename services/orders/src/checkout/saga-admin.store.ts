@@ -19,6 +19,8 @@ export interface SagaOverview {
 }
 
 export interface SagaDetail extends SagaOverview {
+  /** Whether the saga screens for fraud, as decided when it started. */
+  fraudCheck: boolean;
   payment: PaymentKnown;
   reservation: ReservationKnown;
   shipment: ShipmentKnown;
@@ -59,10 +61,10 @@ export async function listSagas(db: Queryable, filter: SagaFilter, now: Date, li
 }
 
 export async function findSagaDetail(db: Queryable, orderId: string, now: Date): Promise<SagaDetail | undefined> {
-  const { rows } = await db.query<Row & { payment: PaymentKnown; reservation: ReservationKnown; shipment: ShipmentKnown }>(
-    `SELECT ${COLUMNS}, s.payment, s.reservation, s.shipment FROM checkout_sagas s JOIN orders o ON o.id = s.order_id WHERE s.order_id = $2`,
+  const { rows } = await db.query<Row & { fraud_check: boolean; payment: PaymentKnown; reservation: ReservationKnown; shipment: ShipmentKnown }>(
+    `SELECT ${COLUMNS}, s.fraud_check, s.payment, s.reservation, s.shipment FROM checkout_sagas s JOIN orders o ON o.id = s.order_id WHERE s.order_id = $2`,
     [now, orderId],
   );
   const row = rows[0];
-  return row && { ...toOverview(row), payment: row.payment, reservation: row.reservation, shipment: row.shipment };
+  return row && { ...toOverview(row), fraudCheck: row.fraud_check, payment: row.payment, reservation: row.reservation, shipment: row.shipment };
 }

@@ -48,7 +48,7 @@ async function loadProducts(pool: Pool, size: number): Promise<number> {
   for (let from = 1; from <= size; from += CHUNK) {
     const to = Math.min(size, from + CHUNK - 1);
     await pool.query(`WITH ${WORDS}
-      INSERT INTO products (sku, name, description, price_minor, currency, category_id, created_at, updated_at, rating_sum, review_count)
+      INSERT INTO products (sku, title, description, price_minor, currency, category_id, created_at, updated_at, rating_sum, review_count)
       SELECT 'BN-' || lpad(g::text, 7, '0'),
         adj.a[1 + g % 12] || ' ' || initcap(mat.a[1 + (g / 12) % 10]) || ' ' || noun.a[1 + (g / 120) % 40],
         'A ' || lower(noun.a[1 + (g / 120) % 40]) || ' in ' || mat.a[1 + (g / 12) % 10] || ', made for ' || use.a[1 + (g / 7) % 15] || '.',
@@ -57,7 +57,7 @@ async function loadProducts(pool: Pool, size: number): Promise<number> {
         (g % 4) * (1 + g % 5), g % 4
       FROM generate_series($1::int, $2::int) g, adj, mat, noun, use, cats`, [from, to]);
     await pool.query(`INSERT INTO product_images (product_id, image_url, alt, display_order)
-      SELECT id, '/images/products/' || lower(sku) || '-1.jpg', name, 0 FROM products WHERE sku BETWEEN $1 AND $2`,
+      SELECT id, '/images/products/' || lower(sku) || '-1.jpg', title, 0 FROM products WHERE sku BETWEEN $1 AND $2`,
     [`BN-${String(from).padStart(7, '0')}`, `BN-${String(to).padStart(7, '0')}`]);
     await pool.query(`INSERT INTO product_availability (sku, available, version, updated_at)
       SELECT 'BN-' || lpad(g::text, 7, '0'), g % 5, 1, now() FROM generate_series($1::int, $2::int) g`, [from, to]);

@@ -5,6 +5,7 @@ import {
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
 import { createEventHandlers } from './events.js';
+import { schemaBeforeTitleContract } from './products/product-title.js';
 import { IDENTITY_LOOKUP_MAX_IDS, createIdentityLookupClient, reviewAuthorCheck } from './orphans/review-orphans.js';
 
 let logger: Logger | undefined;
@@ -33,7 +34,7 @@ try {
     host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
     logger,
-    schema: { pool, requirement: schema },
+    schema: { pool, requirement: schemaBeforeTitleContract(schema) },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     closers: [() => pool.end(), () => messaging.stop(), () => identity.close(), () => orphans.stop()],
     onListening: async () => {

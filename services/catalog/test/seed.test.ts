@@ -43,7 +43,7 @@ describe('demo seed', async () => {
 
   test('is the same on every run (seeded, not random)', async () => {
     const snapshot = async (of: Harness) =>
-      (await of.pool.query(`SELECT p.sku, p.name, p.description, p.price_minor, p.created_at, p.review_count, c.slug,
+      (await of.pool.query(`SELECT p.sku, p.title, p.description, p.price_minor, p.created_at, p.review_count, c.slug,
                                    (SELECT array_agg(image_url ORDER BY display_order) FROM product_images WHERE product_id = p.id) AS images
                             FROM products p JOIN categories c ON c.id = p.category_id ORDER BY p.sku`)).rows;
     const other = await startCatalog('seed_again');

@@ -50,18 +50,18 @@ function constraintError(error: unknown): unknown {
   return error;
 }
 
-// products.name is becoming products.title (migrations 0005_product_title_expand.sql onwards; the
-// README's "Expand/contract: worked example"). This release reads `title`, which every row has since
-// 0006, and still writes both columns, so the release before it, which reads only `name` and serves
-// beside this one during its rollout, reads what this one writes. The API keeps calling it `name`.
+// The product's name is stored as products.title (until migration 0007, products.name: see the
+// README's "Expand/contract: worked example"); the API and the events keep calling it `name`. This
+// code no longer writes products.name: until 0007 drops it, the trigger of 0005 copies title into it
+// for release 2, which reads it no more but still writes it.
 
 /** Inserts products in one statement; returned in the order given. */
 export async function insertProducts(db: Queryable, products: NewProduct[]): Promise<Product[]> {
   const column = <T>(pick: (p: NewProduct) => T) => products.map(pick);
   try {
     const { rows } = await db.query<ProductRow & { n: number }>(
-      `INSERT INTO products (sku, name, title, description, price_minor, currency, category_id, created_at, updated_at)
-       SELECT sku, name, name, description, price_minor, currency, category_id, COALESCE(created_at, now()), COALESCE(created_at, now())
+      `INSERT INTO products (sku, title, description, price_minor, currency, category_id, created_at, updated_at)
+       SELECT sku, name, description, price_minor, currency, category_id, COALESCE(created_at, now()), COALESCE(created_at, now())
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::uuid[], $7::timestamptz[])
          AS n(sku, name, description, price_minor, currency, category_id, created_at)
        RETURNING ${COLUMNS}`,
@@ -117,7 +117,7 @@ export async function updateProduct(db: Queryable, id: string, changes: ProductC
   try {
     const { rows } = await db.query<ProductRow>(
       `UPDATE products SET
-         name = COALESCE($2, name), title = COALESCE($2, title), description = COALESCE($3, description), price_minor = COALESCE($4, price_minor),
+         title = COALESCE($2, title), description = COALESCE($3, description), price_minor = COALESCE($4, price_minor),
          currency = COALESCE($5, currency), category_id = COALESCE($6, category_id),
          version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,

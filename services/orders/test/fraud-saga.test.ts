@@ -122,6 +122,58 @@ describe('a saga that screens', () => {
   });
 });
 
+describe('leaving the screening', () => {
+  test('once passed, the saga is the one that would have started unscreened at that moment (its decision kept): the rest of the saga is as every other test proves it', () => {
+    const at = later(1_234);
+    const passed = decide(screening(), screened(pass), ctx(at));
+    const unscreened = startSaga(facts, ids, settings, at);
+    assert.deepEqual({ ...passed.saga, fraudCheck: false }, unscreened.saga);
+    assert.deepEqual(passed.commands, unscreened.commands);
+  });
+
+  test('whatever comes while it screens (verdicts, deadlines, cancellations, stray replies, in any order): nothing is sent before it leaves, and a rejection or cancellation never sends anything', () => {
+    // A small deterministic PRNG (mulberry32): a failing seed can be replayed.
+    const prng = (seed: number) => () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const strays = [...Object.values(everyReply), ...Object.values(everyDeliveryEvent)];
+    const verdicts: Screening[] = [pass, suspicious, { verdict: 'unavailable', cause: 'timeout', detail: 'slow' }, { verdict: 'unavailable', cause: 'error', detail: '503' }];
+    const exits = new Set<string>();
+    for (let seed = 1; seed <= 500; seed++) {
+      const next = prng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+      let saga = screening();
+      let left: string | undefined;
+      for (let i = 0; i < 12; i++) {
+        const now = later(Math.floor(next() * 2 * STEP));
+        const input: SagaInput = pick<() => SagaInput>([
+          () => screened(pick(verdicts)), () => ({ type: 'deadline' }), () => ({ type: 'cancel', shippingStatus: null }), () => pick(strays)(),
+        ])();
+        const d = decide(saga, input, ctx(now));
+        const sent = d.commands.map((c) => c.type);
+        if (saga.state === 'screening' && d.saga.state !== 'screening') {
+          left = d.saga.state;
+          exits.add(left);
+          const expected = { authorizing: [['payments.authorize'], []], rejected: [[], ['order.rejected']], cancelled: [[], ['order.cancelled']] }[left as 'authorizing'];
+          assert.ok(expected, `seed ${seed}: left screening for ${left}`);
+          assert.deepEqual([sent, d.events.map((e) => e.type)], expected, `seed ${seed}: on leaving for ${left}`);
+        } else if (saga.state === 'screening') {
+          assert.deepEqual([sent, d.events], [[], []], `seed ${seed}: while screening`);
+        } else if (left !== 'authorizing') {
+          assert.deepEqual(sent, [], `seed ${seed}: after ${left}, nothing is ever sent`);
+        }
+        saga = d.saga;
+        assert.equal(saga.fraudCheck, true);
+      }
+    }
+    assert.deepEqual([...exits].sort(), ['authorizing', 'cancelled', 'rejected'], 'the runs left the screening every way it can be left');
+  });
+});
+
 describe('the scorer simulator', () => {
   const scorer = new SimulatedFraudScorer();
   const request = (totalMinor: number, postalCode = 'N1 9GU') => ({

@@ -146,7 +146,7 @@ describe('reviews show the reviewer by display name', async () => {
     await receive(h, registered(userId, 'Fay', 'Oak'));
     const { rows } = await h.pool.query('SELECT * FROM reviewer_names WHERE user_id_ref = $1', [userId]);
     assert.equal(rows.length, 1);
-    assert.deepEqual(Object.keys(rows[0]).sort(), ['display_name', 'updated_at', 'user_id_ref']);
+    assert.deepEqual(Object.keys(rows[0]).sort(), ['display_name', 'updated_at', 'user_id_ref', 'version']);
     assert.ok(!JSON.stringify(rows[0]).includes('@example.test'));
   });
 });

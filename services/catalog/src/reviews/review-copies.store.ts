@@ -2,17 +2,21 @@ import type { Queryable } from '@bazaar/platform';
 import { PURCHASE_STAGES, type PurchaseStatus } from './review.js';
 
 /**
- * Writes a reviewer's display name unless the copy already holds one set by an event at least as
- * recent: true when written, false when the event was older (a late retry, a registration that
- * arrives after an update) or a repeat.
+ * Writes a reviewer's display name unless the copy already holds a newer one: by the user's version
+ * when both the copy and the event carry one (identity raises it with every change), else by the
+ * event's time. True when written, false when the event was older (a late retry, a registration that
+ * arrives after an update) or a repeat. A name removed for a deleted user (dated 'infinity' by the
+ * user.deleted handler) is never written over.
  */
-export async function upsertReviewerName(db: Queryable, userId: string, displayName: string | null, at: Date): Promise<boolean> {
+export async function upsertReviewerName(db: Queryable, userId: string, displayName: string | null, at: Date, version?: number): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO reviewer_names (user_id_ref, display_name, updated_at) VALUES ($1, $2, $3)
+    `INSERT INTO reviewer_names (user_id_ref, display_name, updated_at, version) VALUES ($1, $2, $3, $4)
      ON CONFLICT (user_id_ref) DO UPDATE
-       SET display_name = EXCLUDED.display_name, updated_at = EXCLUDED.updated_at
-       WHERE reviewer_names.updated_at < EXCLUDED.updated_at`,
-    [userId, displayName, at],
+       SET display_name = EXCLUDED.display_name, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+       WHERE reviewer_names.updated_at <> 'infinity'
+         AND CASE WHEN reviewer_names.version IS NOT NULL AND EXCLUDED.version IS NOT NULL THEN reviewer_names.version < EXCLUDED.version
+                  ELSE reviewer_names.updated_at < EXCLUDED.updated_at END`,
+    [userId, displayName, at, version ?? null],
   );
   return rowCount === 1;
 }

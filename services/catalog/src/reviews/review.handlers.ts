@@ -1,7 +1,8 @@
 // How catalog keeps, from identity's and orders' events, what its reviews show of their authors. The
 // consumer has checked each payload against its contract and runs the handler in the transaction of
 // the message's inbox row, so a redelivered message has no second effect; what is left is events
-// that arrive out of order, which each copy absorbs (newest name by event time, furthest order stage).
+// that arrive out of order, which each copy absorbs (newest name by the user's version, else by event time;
+// furthest order stage).
 import type { Messages, UserRegisteredPayload, UserUpdatedPayload } from '@bazaar/contracts';
 import type { MessagePayload, Queryable } from '@bazaar/platform';
 import { displayNameOf, purchaseStatusAfter, type OrderEventType } from './review.js';
@@ -9,12 +10,12 @@ import { addPurchaseItems, advancePurchase, upsertReviewerName } from './review-
 
 export async function applyUserRegistered(client: Queryable, payload: UserRegisteredPayload): Promise<{ applied: boolean }> {
   const name = displayNameOf(payload.firstName, payload.lastName);
-  return { applied: await upsertReviewerName(client, payload.userId, name, new Date(payload.registeredAt)) };
+  return { applied: await upsertReviewerName(client, payload.userId, name, new Date(payload.registeredAt), payload.version) };
 }
 
 export async function applyUserUpdated(client: Queryable, payload: UserUpdatedPayload): Promise<{ applied: boolean }> {
   const name = displayNameOf(payload.firstName, payload.lastName);
-  return { applied: await upsertReviewerName(client, payload.userId, name, new Date(payload.updatedAt)) };
+  return { applied: await upsertReviewerName(client, payload.userId, name, new Date(payload.updatedAt), payload.version) };
 }
 
 /** order.placed: the order is pending (unless already further) and its products are recorded. */

@@ -173,16 +173,24 @@ test('a file missing at start: fallbacks and status error, then the flags once t
 
 test("/health's flags check: the provider's state, degraded (never unhealthy) while it cannot read its file", async () => {
   const ready = new HealthRegistry('flags-test', '1');
-  registerFlagsHealth(ready, await flagsOn(await flagFile(definition())));
+  const file = await flagFile(definition());
+  registerFlagsHealth(ready, await flagsOn(file));
   const fine = (await ready.check()).checks.flags!;
   assert.equal(fine.status, 'healthy');
-  assert.deepEqual(fine.details, { provider: 'ready' });
+  assert.deepEqual(fine.details, { provider: 'ready', changesApplied: 0, lastChangeAt: null });
+  // A change applied shows there: what a test (or an operator) waits for after flipping a flag.
+  await replaceAtomically(file, definition({ strategy: 'least-loaded' }));
+  const changed = await eventually(async () => {
+    const details = (await ready.check()).checks.flags!.details as { changesApplied: number; lastChangeAt: string | null };
+    return details.changesApplied === 1 ? details : undefined;
+  }, { ...CHANGE, message: 'the change was not counted' });
+  assert.ok(changed.lastChangeAt && !Number.isNaN(Date.parse(changed.lastChangeAt)));
 
   const broken = new HealthRegistry('flags-test', '1');
   registerFlagsHealth(broken, await flagsOn(await flagFile(undefined), 60_000));
   const report = await broken.check();
   assert.equal(report.checks.flags!.status, 'degraded');
-  assert.deepEqual(report.checks.flags!.details, { provider: 'error' });
+  assert.equal((report.checks.flags!.details as { provider: string }).provider, 'error');
   assert.equal(report.status, 'degraded', 'not critical: the service still serves, its flags on their fallbacks');
 
   const none = new HealthRegistry('flags-test', '1');

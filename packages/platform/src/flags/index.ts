@@ -53,6 +53,13 @@ export interface FlagsOptions {
 /** Each instance gets its own OpenFeature domain, so two in one process (tests) do not share a provider. */
 let instances = 0;
 
+/** What /health tells of an instance beyond the provider's state: the changes of the file it applied. */
+interface Changes {
+  count: number;
+  at: string | null;
+}
+const changesOf = new WeakMap<Flags, Changes>();
+
 /**
  * OpenFeature's server SDK with flagd's in-process provider reading `file` (flagd's flag-definition
  * JSON), re-read when the file changes: a change takes effect without a restart. Without `file`,
@@ -67,8 +74,11 @@ export async function createFlags(options: FlagsOptions): Promise<Flags> {
   const providerLogger = openFeatureLogger(log);
   const newProvider = () => new FlagdProvider({ resolverType: 'in-process', offlineFlagSourcePath: file }, providerLogger);
 
+  const changes: Changes = { count: 0, at: null };
   const client: Client = OpenFeature.getClient(domain);
   client.addHandler(ProviderEvents.ConfigurationChanged, (details) => {
+    changes.count += 1;
+    changes.at = new Date().toISOString();
     log.info({ flagsChanged: details?.flagsChanged }, 'flag definitions changed');
   });
   client.addHandler(ProviderEvents.Error, (details) => log.error({ reason: details?.message }, 'flag provider in error'));
@@ -100,7 +110,7 @@ export async function createFlags(options: FlagsOptions): Promise<Flags> {
     retry = setTimeout(() => void again(), retryMs).unref();
   }
 
-  return {
+  const flags: Flags = {
     async boolean(key, fallback, context) {
       return client.getBooleanValue(key, fallback, evaluationContext(context));
     },
@@ -120,6 +130,8 @@ export async function createFlags(options: FlagsOptions): Promise<Flags> {
       await OpenFeature.setProviderAndWait(domain, NOOP_PROVIDER);
     },
   };
+  changesOf.set(flags, changes);
+  return flags;
 }
 
 /**
@@ -144,13 +156,18 @@ export const FlagsConfig = {
 };
 
 /**
- * `/health`'s `flags` check: the provider's state. Never critical: with the provider in error the
+ * `/health`'s `flags` check: the provider's state, and how many changes of the file it has applied
+ * since the start (the last when). Never critical: with the provider in error the
  * flags evaluate to their fallbacks, which is how the service behaves without flags at all.
  */
 export function registerFlagsHealth(health: HealthRegistry, flags: Flags): void {
   health.register('flags', async () => {
     const provider = flags.status();
-    return { status: provider === 'ready' || provider === 'not-configured' ? 'healthy' : 'degraded', details: { provider } };
+    const changes = changesOf.get(flags);
+    return {
+      status: provider === 'ready' || provider === 'not-configured' ? 'healthy' : 'degraded',
+      details: { provider, ...(changes ? { changesApplied: changes.count, lastChangeAt: changes.at } : {}) },
+    };
   }, { critical: false });
 }
 

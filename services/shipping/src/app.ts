@@ -1,4 +1,4 @@
-import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerFlagsHealth, registerSignalsRoute, type DeadLetterQueue, type Flags, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
 import { registerCourierRoutes } from './couriers/couriers.routes.js';
 import type { Positions } from './couriers/positions.js';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.js';
@@ -20,6 +20,8 @@ export interface AppDeps {
   /** The service's parked messages, listed and replayed by admins at /admin/dlq. */
   deadLetters?: DeadLetterQueue;
   processMetrics?: boolean;
+  /** Feature flags (the dispatch strategy); their provider's state is shown by /health. */
+  flags?: Flags;
 }
 
 /** Shipping's HTTP app: its routes, health (with the database) and OpenAPI. */
@@ -32,6 +34,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     processMetrics: deps.processMetrics ?? false,
   });
   registerDatabaseHealth(app.health, deps.pool);
+  if (deps.flags) registerFlagsHealth(app.health, deps.flags);
   registerShipmentRoutes(app, { pool: deps.pool, auth: deps.auth });
   if (deps.couriers) {
     const { positions, publish, maxAttempts } = deps.couriers;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, FlagsConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
 
 export const ShippingConfigSchema = Type.Object({
@@ -27,6 +27,8 @@ export const ShippingConfigSchema = Type.Object({
     description: 'a comma-separated list of ISO 3166-1 alpha-2 country codes',
   }),
   SHIPPING_CARRIER: Type.String({ minLength: 1, maxLength: 50, default: 'bazaar-courier' }),
+  // Feature flags (flagd's file): courier-dispatch-strategy picks how couriers are chosen; without it, the nearest.
+  ...FlagsConfig,
 });
 
 export type ShippingConfig = Static<typeof ShippingConfigSchema>;

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import {
-  createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { Positions } from './couriers/positions.js';
 import { dispatchWaiting } from './delivery/dispatcher.js';
+import { strategyFromFlags } from './delivery/strategy.js';
 import { SimulatedGeocoder, parsePoint } from './geocoding/simulated-geocoder.js';
 import { shippingKeys } from './redis.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
@@ -37,21 +38,23 @@ try {
   redis.on('error', (error) => logger?.warn({ err: error }, 'redis connection error'));
   await redis.connect();
   const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
+  // Feature flags from flagd's file (FLAGS_FILE), re-read when it changes: the dispatch strategy.
+  const flags = await createFlags({ service: 'shipping', file: config.FLAGS_FILE, logger: log });
   const app = await buildApp({
-    pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true,
+    pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true, flags,
     couriers: { positions, publish, maxAttempts: config.SHIPPING_MAX_DELIVERY_ATTEMPTS },
   });
   const geocoder = new SimulatedGeocoder(parsePoint(config.SHIPPING_GEOCODER_CENTER), config.SHIPPING_GEOCODER_RADIUS_KM);
   const dispatcher = createIntervalJob({
     name: 'dispatch', intervalMs: config.SHIPPING_DISPATCH_INTERVAL_MS, logger: log,
-    run: () => dispatchWaiting({ pool, positions, geocoder, publish, logger: log, radiusKm: config.SHIPPING_DISPATCH_RADIUS_KM }),
+    run: () => dispatchWaiting({ pool, positions, geocoder, publish, logger: log, radiusKm: config.SHIPPING_DISPATCH_RADIUS_KM, strategy: strategyFromFlags(flags) }),
   });
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
     schema: { pool, requirement: schema },
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop(), () => dispatcher.stop()],
+    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop(), () => dispatcher.stop(), () => flags.close()],
     onListening: async () => {
       await messaging.start();
       dispatcher.start();

@@ -1,5 +1,6 @@
-// The dispatcher: gives each waiting shipment the nearest courier on shift with room, one shipment
-// per transaction. Replicas share the queue through FOR UPDATE SKIP LOCKED, and a courier's room is
+// The dispatcher: gives each waiting shipment a courier on shift with room, picked by the strategy
+// the `courier-dispatch-strategy` flag names for that dispatch (strategy.ts: the nearest, or the
+// least loaded within the radius), one shipment per transaction. Replicas share the queue through FOR UPDATE SKIP LOCKED, and a courier's room is
 // claimed by one UPDATE guarded by a CHECK, so no courier ever carries beyond its capacity.
 import type { Messages } from '@bazaar/contracts';
 import { withTransaction, type Logger, type Pool, type Publish, type Sends } from '@bazaar/platform';
@@ -7,6 +8,7 @@ import type { Positions } from '../couriers/positions.js';
 import type { Geocoder } from '../geocoding/geocoder.js';
 import { nextTryDelayMs } from './delivery.js';
 import { assign, claimCourier, lockNextWaiting, postpone, setCoordinates } from './delivery.store.js';
+import { CANDIDATES, offerOrder, strategyFromFlags, type StrategyOf } from './strategy.js';
 
 export type DeliveryPublish = Publish<Sends<Messages, 'shipment.dispatched' | 'shipment.picked_up' | 'shipment.attempt_failed' | 'shipment.delivered' | 'shipment.returned'>>;
 
@@ -20,10 +22,9 @@ export interface DispatcherDeps {
   radiusKm: number;
   /** Shipments dispatched per run at most, so one run never holds the job for long. */
   batch?: number;
+  /** The strategy of each dispatch (the feature flag's answer); `nearest` without it. */
+  strategy?: StrategyOf;
 }
-
-/** How many couriers, nearest first, are offered one shipment before it waits for the next try. */
-const CANDIDATES = 10;
 
 export interface DispatchRun {
   dispatched: number;
@@ -33,6 +34,7 @@ export interface DispatchRun {
 /** One pass over the queue: dispatches what it can, postpones what finds no courier. */
 export async function dispatchWaiting(deps: DispatcherDeps): Promise<DispatchRun> {
   const run: DispatchRun = { dispatched: 0, waiting: 0 };
+  const strategyOf = deps.strategy ?? strategyFromFlags(undefined);
   for (let i = 0; i < (deps.batch ?? 50); i++) {
     const outcome = await withTransaction(deps.pool, async (client) => {
       const shipment = await lockNextWaiting(client);
@@ -42,7 +44,10 @@ export async function dispatchWaiting(deps: DispatcherDeps): Promise<DispatchRun
         point = await deps.geocoder.locate(shipment.recipient);
         if (point) await setCoordinates(client, shipment.id, point);
       }
-      const candidates = point ? await deps.positions.nearby(point, deps.radiusKm, CANDIDATES) : [];
+      // Evaluated in-process, per dispatch: a flip of the flag applies from the next shipment on.
+      const strategy = await strategyOf(shipment.id);
+      const nearby = point ? await deps.positions.nearby(point, deps.radiusKm, CANDIDATES[strategy]) : [];
+      const candidates = await offerOrder(client, strategy, nearby);
       for (const candidate of candidates) {
         const courier = await claimCourier(client, candidate.courierId);
         if (!courier) continue;

@@ -27,6 +27,8 @@ export const AnalyticsConfigSchema = Type.Object({
   /** JSON array of data products to read by CDC (the launcher writes it); absent or []: events only. */
   ANALYTICS_CDC_SOURCES: Type.Optional(Type.String({ maxLength: 20_000 })),
   ANALYTICS_RECONCILE_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
+  /** How often the confirmations owed for deleted users (user.erased) are sent; a round with none owed reads one query. */
+  ANALYTICS_ERASURE_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5000 }),
   /**
    * How long a cross-service fact may be incomplete before reconciliation calls it a finding: the
    * events of one checkout arrive from several services, seconds apart, in no set order.

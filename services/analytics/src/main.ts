@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { startCdc } from './cdc/reader.js';
 import { registerCdcHealth, registerCdcMetrics } from './cdc/observability.js';
 import { cdcSourcesOf, jwksUrlOf, loadAnalyticsConfig, warehouseFileOf } from './config.js';
+import { createErasureAnnouncer } from './ingest/erasure.announcer.js';
 import { createEventHandlers, RECEIVES } from './ingest/handlers.js';
 import { WarehouseInbox, type EventBatch } from './ingest/inbox.js';
 import { rebuild } from './ingest/rebuild.js';
@@ -54,15 +55,20 @@ try {
       if (found.length) log.warn({ checks: found.map((c) => `${c.check}: ${c.findings}`) }, 'reconciliation found inconsistencies: see GET /analytics/reconciliation');
     },
   });
+  // Confirmations of deleted users' erasure (user.erased): no outbox here, so owed ones are re-read from the warehouse.
+  const settings = messagingSettings(config);
+  const announcer = createErasureAnnouncer(warehouse, { amqpUrl: settings.amqpUrl, namespace: config.MESSAGING_NAMESPACE, logger: log });
+  const erasures = createIntervalJob({ name: 'erasure-confirmations', intervalMs: config.ANALYTICS_ERASURE_INTERVAL_MS, logger: log, run: async () => { await announcer.announce(); } });
   messaging.observe(app);
   await runService({
     app, port: config.PORT, host: config.HOST,
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     // The consumer stops first and lets its deliveries be answered, which needs the inbox to drain.
-    closers: [() => reconcile.stop(), () => cdc.stop(), () => messaging.stop(), () => inbox.drain(), () => warehouse.close()],
+    closers: [() => erasures.stop(), () => announcer.close(), () => reconcile.stop(), () => cdc.stop(), () => messaging.stop(), () => inbox.drain(), () => warehouse.close()],
     onListening: async () => {
       await messaging.start();
       reconcile.start();
+      erasures.start();
     },
   });
 } catch (error) {

@@ -1,4 +1,5 @@
 import type { WarehouseTx } from '../warehouse/warehouse.js';
+import { ERASURE_STATEMENT } from './erasure.js';
 
 /**
  * The fold: from events (rows of `raw_events`' shape) to the fact tables, as set-based SQL over a
@@ -168,6 +169,9 @@ export const FOLD_STATEMENTS: readonly FoldStatement[] = [
      TRY_CAST(payload->>'$.attempts' AS INTEGER), payload->>'$.outcome', ${TS('parkedAt')}
    FROM {src} WHERE type = 'message.dead-lettered'
    ON CONFLICT DO NOTHING` },
+
+  // Last: a deleted user's personal fields cut out of identity's raw events (erasure.ts).
+  ERASURE_STATEMENT,
 ];
 
 /** The fact tables the fold writes, emptied by a rebuild. */

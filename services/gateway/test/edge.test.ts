@@ -104,7 +104,11 @@ describe('combined API docs', async () => {
     const doc = response.json();
     assert.equal(doc.openapi, '3.1.0');
     // identity's /health is shown where the gateway serves it to admins, as every service's.
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/admin/services/{service}/health', '/auth/register', '/me/overview', '/orders/{id}/tracking', '/products', '/users/me']);
+    // The gateway's own canary routes are documented whether or not a canary is configured.
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/admin/canaries', '/admin/canaries/{service}', '/admin/canaries/{service}/mismatches',
+      '/admin/services/{service}/health', '/auth/register', '/me/overview', '/orders/{id}/tracking', '/products', '/users/me',
+    ]);
     assert.equal(doc.paths['/products']['x-upstream'], 'catalog');
     assert.equal(doc.paths['/me/overview']['x-upstream'], 'gateway', "the gateway's own route is documented too");
     assert.ok(doc.paths['/me/overview'].get.responses[200]);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerSignalsRoute, type DeadLetterQueue, type Flags, type HealthRegistry,
-  type JwtVerifier, type Logger, type Pool, type ServiceApp,
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerFlagsHealth, registerSignalsRoute, type DeadLetterQueue, type Flags,
+  type HealthRegistry, type JwtVerifier, type Logger, type Pool, type ServiceApp,
 } from '@bazaar/platform';
 import pkg from '../package.json' with { type: 'json' };
 import type { CheckoutMetrics } from './checkout/checkout.metrics.js';
@@ -25,8 +25,8 @@ export interface OrdersAppDeps {
   settings: SagaSettings;
   /** Whether a new checkout is screened for fraud (the `checkout-fraud-check` flag); none: never. */
   screening?: ScreeningPolicy;
-  /** The feature flags the screening is decided by, for `/health`. */
-  flags?: Pick<Flags, 'status'>;
+  /** The feature flags the screening is decided by; their provider's state is shown by `/health`. */
+  flags?: Flags;
   now?: () => Date;
   /** Where the orders placed, their saga's commands and the order's events go: the outbox's `publish`, or a test database's. */
   publish: OrdersPublish;
@@ -57,17 +57,7 @@ export async function buildApp(deps: OrdersAppDeps): Promise<ServiceApp> {
       ? { details: { circuit } }
       : { status: 'degraded', message: `the circuit to catalog is ${circuit}: checkouts are refused until it answers`, details: { circuit } };
   }, { critical: false });
-  // Flags that cannot be read leave each flag on its last good definition or its fallback (no
-  // screening): orders still serves, so it degrades.
-  const flags = deps.flags;
-  if (flags) {
-    app.health.register('flags', async () => {
-      const status = flags.status();
-      return status === 'ready' || status === 'not-configured'
-        ? { details: { status } }
-        : { status: 'degraded', message: `the flag definitions are ${status}: flags answer from the last good definitions or their fallbacks`, details: { status } };
-    }, { critical: false });
-  }
+  if (deps.flags) registerFlagsHealth(app.health, deps.flags);
   registerOrderRoutes(app, {
     pool: deps.pool,
     verifier: deps.verifier,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, MessagingConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, DatabaseUrlConfig, FlagsConfig, MessagingConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import type { SagaSettings } from './checkout/saga.types.js';
 
 const Url = (what: string) => Type.String({ pattern: '^https?://', description: what });
@@ -25,7 +25,7 @@ export const OrdersConfigSchema = Type.Object({
   ORDERS_RESERVATION_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 90 * 86_400, default: 7 * 86_400 }),
   // flagd's flag-definition file (re-read when it changes). Without it every flag is at its fallback:
   // `checkout-fraud-check` off, no checkout is screened.
-  FLAGS_FILE: Type.Optional(Type.String({ minLength: 1, description: "path of flagd's flag-definition JSON" })),
+  ...FlagsConfig,
   // The fraud screening (for checkouts the flag turns it on for): how long the scorer may take before
   // the order goes on unscreened, the score that rejects an order, and how often the screening job
   // looks for checkouts to screen and how many it screens a run.

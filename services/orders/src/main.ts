@@ -30,7 +30,7 @@ try {
   const publish = checkoutMetrics.observe(outbox.publish);
   // Feature flags (FLAGS_FILE, re-read on change): `checkout-fraud-check` decides, per customer, whether
   // a new checkout is screened for fraud before its payment is authorized.
-  const flags = await createFlags({ service: 'orders', ...(config.FLAGS_FILE ? { file: config.FLAGS_FILE } : {}), logger });
+  const flags = await createFlags({ service: 'orders', file: config.FLAGS_FILE, logger });
   const screening = flaggedScreening(flags);
   const runner = { settings, now, publish, orders: orderRecords, screening, logger };
   const messaging = createMessaging({

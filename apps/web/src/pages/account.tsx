@@ -1,8 +1,9 @@
-/** The customer's account: the address's verification, saved addresses and saved cards. */
+/** The customer's account: the address's verification, saved addresses and saved cards, and deleting it. */
 import { useState, type FormEvent } from 'react';
 import { useSearch } from 'wouter';
 import { api, call, type ApiError, type Body } from '../api/client';
 import { useSession } from '../session';
+import { DeleteAccount } from './delete-account';
 import { ErrorPanel, SignInFirst } from '../ui/error-panel';
 import { Field } from '../ui/field';
 import { Page, Placeholder } from '../ui/page';
@@ -26,6 +27,7 @@ export function Account() {
       <Verification />
       <Addresses />
       <Cards />
+      <DeleteAccount />
     </Page>
   );
 }

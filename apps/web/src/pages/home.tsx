@@ -1,4 +1,4 @@
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { api, call, type CategoryNode } from '../api/client';
 import { ErrorPanel } from '../ui/error-panel';
 import { Page, Placeholder } from '../ui/page';
@@ -8,8 +8,10 @@ import { useLoad } from '../ui/use-load';
 export function Home() {
   const categories = useLoad(() => call(() => api.GET('/categories')), []);
   const newest = useLoad(() => call(() => api.GET('/products', { params: { query: { limit: 8, sort: 'newest' } } })), []);
+  const deleted = new URLSearchParams(useSearch()).has('account-deleted');
   return (
     <Page title="Welcome to Bazaar" wide>
+      {deleted && <p className="notice notice-ok" role="status">Your account is deleted and you are signed out. Thank you for shopping with us.</p>}
       <h2>Shop by category</h2>
       <div className="categories-box">
         {categories.state === 'loading' && <Placeholder lines={4} label="Loading categories" />}

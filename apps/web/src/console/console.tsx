@@ -19,6 +19,7 @@ import { SagaPage } from './saga';
 import { Traces } from './traces';
 import { TracePage } from './trace';
 import { Audit } from './audit';
+import { Flags } from './flags';
 import { Canaries } from './canaries';
 import './console.css';
 
@@ -27,6 +28,7 @@ const SECTIONS = [
   { path: '/sagas', title: 'Sagas', component: Sagas },
   { path: '/traces', title: 'Traces', component: Traces },
   { path: '/audit', title: 'Isolation audit', component: Audit },
+  { path: '/flags', title: 'Flags', component: Flags },
   { path: '/canaries', title: 'Canaries', component: Canaries },
   { path: '/reports', title: 'Reports', component: Reports },
   { path: '/reconciliation', title: 'Reconciliation', component: Reconciliation },

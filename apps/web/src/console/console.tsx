@@ -4,7 +4,7 @@
  * It shows the health of the services as the gateway sees them and each service's own (its checks,
  * outbox and dead-letter queue with replay), the checkout sagas with their step logs, traces as
  * waterfalls, the isolation audit, the warehouse's reports and reconciliation, notifications' failed
- * messages with retry, and the couriers on the map.
+ * messages with retry, the couriers on the map, and the stock with its products' names.
  */
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { Page } from '../ui/page';
@@ -13,6 +13,7 @@ import { Reports } from './reports';
 import { Reconciliation } from './reconciliation';
 import { FailedNotifications } from './notifications';
 import { Couriers } from './couriers';
+import { Stock } from './stock';
 import { ServicePage } from './service';
 import { Sagas } from './sagas';
 import { SagaPage } from './saga';
@@ -34,6 +35,7 @@ const SECTIONS = [
   { path: '/reconciliation', title: 'Reconciliation', component: Reconciliation },
   { path: '/notifications', title: 'Failed notifications', component: FailedNotifications },
   { path: '/couriers', title: 'Couriers', component: Couriers },
+  { path: '/stock', title: 'Stock', component: Stock },
 ] as const;
 
 export default function Console() {

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { contracts } from '@bazaar/contracts';
 import { createLogger, createMessaging, createPool, deleteTopology, migrate, type Pool } from '@bazaar/platform';
 import { createTestDatabase, eventually, startTestIssuer, type TestDatabase, type TestIssuer } from '@bazaar/platform/testing';
+import { schemaBeforeTitleContract, TITLE_CONTRACT } from '../src/products/product-title.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = createRequire(import.meta.url).resolve('tsx');
@@ -31,7 +32,7 @@ function releaseCommits(): { commits: string[] } | { skip: string } {
   }
   // The subject starts with the marker (a basic regular expression: the parentheses are literal); the
   // oldest such commit, should a later message quote it at the start of a line.
-  const found = MARKERS.map((marker) => git('log', `--grep=^${marker}`, '--format=%H', 'HEAD').split('\n').at(-1));
+  const found = MARKERS.map((marker) => git('log', `--grep=^${marker}`, '--format=%H', 'HEAD').split('\n').at(-1) ?? '');
   // A full history that lacks them is a failure, not a skip: the releases are part of this repository.
   found.forEach((commit, i) => assert.ok(commit, `no commit marked "${MARKERS[i]}" in the history`));
   return { commits: [git('rev-parse', `${found[0]}^`), ...found] };
@@ -288,4 +289,18 @@ test('products.name → products.title: each release runs beside the one before 
     await readsRight(r3, [...products, after]);
     await r3.stop();
   });
+});
+
+test('release 3 needs the schema before its contract migration only while that is the newest; a later migration makes it every file again', async () => {
+  const migration = (version: number, name: string) => ({ version, name, file: `${String(version).padStart(4, '0')}_${name}.sql`, sql: '', checksum: '' });
+  const upTo = (...names: string[]) => {
+    const migrations = names.map((name, i) => migration(i + 1, name));
+    return { dir: 'migrations', migrations, requires: migrations.length };
+  };
+  const release3 = upTo('catalog', 'messaging', 'reviewer_names_and_purchases', 'data_product', 'product_title_expand', 'product_title_backfill', TITLE_CONTRACT);
+  assert.equal(schemaBeforeTitleContract(release3).requires, 6);
+  const later = upTo(...release3.migrations.map((m) => m.name), 'something_later');
+  assert.equal(schemaBeforeTitleContract(later).requires, 8);
+  // A release that declared less already keeps what it declared.
+  assert.equal(schemaBeforeTitleContract({ ...release3, requires: 5 }).requires, 5);
 });

@@ -141,7 +141,7 @@ async function httpScenarios(base: string): Promise<Row[]> {
   return rows;
 }
 
-const OFFSET_SQL = `SELECT p.id, p.sku, p.name, p.price_minor, p.currency, p.category_id, p.rating_avg, p.review_count, p.created_at,
+const OFFSET_SQL = `SELECT p.id, p.sku, p.title, p.price_minor, p.currency, p.category_id, p.rating_avg, p.review_count, p.created_at,
     a.available, (SELECT i.image_url FROM product_images i WHERE i.product_id = p.id ORDER BY i.display_order LIMIT 1) AS image_url
   FROM products p LEFT JOIN product_availability a ON a.sku = p.sku
   WHERE p.status = 'active' ORDER BY p.created_at DESC, p.id DESC OFFSET $1 LIMIT 21`;

@@ -62,7 +62,7 @@ test('every service of the system has its routes in the table once its URL is co
   assert.deepEqual(config.routes.map((r) => `${r.prefix} ${r.upstream}`), [
     '/auth identity', '/users identity', '/categories catalog', '/products catalog', '/products/:id/reviews catalog',
     '/inventory inventory', '/orders orders', '/payments payments', '/shipments shipping', '/couriers shipping', '/couriers/me shipping',
-    '/admin/services/:service/dlq :service', '/admin/services/:service/outbox :service', '/admin/services/:service/signals :service', '/admin/services/:service/health :service', '/admin/sagas orders',
+    '/admin/services/:service/dlq :service', '/admin/services/:service/outbox :service', '/admin/services/:service/signals :service', '/admin/services/:service/health :service', '/admin/services/:service/orphans :service', '/admin/sagas orders',
   ]);
   const auth = (prefix: string, method: string) => authFor(config.routes.find((r) => r.prefix === prefix)!.auth, method);
   assert.deepEqual(['GET', 'POST', 'PATCH', 'DELETE'].map((m) => auth('/products', m)), ['public', 'admin', 'admin', 'admin']);

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFlags, createJwtVerifier, createLogger, type Flags, type ServiceApp } from '@bazaar/platform';
-import { eventually, startTestIssuer, type TestIssuer } from '@bazaar/platform/testing';
+import { assertHostileSafe, eventually, startTestIssuer, type TestIssuer } from '@bazaar/platform/testing';
 import { SHIPPED_FLAGS, buildFlagAdminApp, startFlagStore, type FlagView } from '../src/flags-server.js';
 import { repoRoot } from '../src/services.js';
 
@@ -151,6 +151,13 @@ test('a wrong change is a 4xx problem naming what is wrong, and the file is unto
   assert.ok([400, 415].includes(text.statusCode), `a text body answered ${text.statusCode}`);
   assert.match(String(text.headers['content-type']), PROBLEM);
   assert.equal(await readFile(file, 'utf8'), before, 'the file is as it was');
+});
+
+test('every route answers hostile requests with a 2xx or a problem+json 4xx, never a 5xx; the file stays one flagd takes', async () => {
+  const auth = { user: { authorization: `Bearer ${await issuer.token({ roles: ['customer'] })}` }, admin };
+  await assertHostileSafe(app, { auth, known: { key: ['courier-dispatch-strategy', 'checkout-fraud-check', 'beta-banner'], defaultVariant: ['nearest', 'least-loaded', 'on', 'off'], variant: ['on', 'off'] } });
+  const after = await app.inject({ method: 'GET', url: '/flags', headers: admin });
+  assert.equal(after.statusCode, 200, 'whatever was accepted left a file flagd takes');
 });
 
 test('a flag file flagd would refuse (edited by hand) is a 503 saying so, not a crash', async () => {

@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { consumerPact, messageEnvelope, MatchersV3, timestamp, uuid } from '@bazaar/contract-testing';
-import { createEnvelope } from '@bazaar/platform';
+import { contracts } from '@bazaar/contracts';
+import { createEnvelope, payloadHandlers } from '@bazaar/platform';
+import { deliverMessage, published } from '@bazaar/platform/testing';
+import { createEventHandlers } from '../src/events.js';
 import { addCategory, addProduct, bearer, receive, startCatalog, type Harness } from './harness.js';
 
 const { string } = MatchersV3;
@@ -15,6 +18,8 @@ const REGISTERED_ID = '0195f0a4-1c2b-7d3e-8f40-00000000e201';
 const UPDATED_ID = '0195f0a4-1c2b-7d3e-8f40-00000000e202';
 const ANA = '0195f0a4-1c2b-7d3e-8f40-0000000000a1';
 const BEN = '0195f0a4-1c2b-7d3e-8f40-0000000000a2';
+const CAI = '0195f0a4-1c2b-7d3e-8f40-0000000000a3';
+const DELETED_ID = '0195f0a4-1c2b-7d3e-8f40-00000000e203';
 
 const envelope = (type: string, id: string, payload: Record<string, unknown>) =>
   messageEnvelope({ type, id, source: 'identity', correlationId: id, causationId: id, payload });
@@ -70,6 +75,24 @@ describe('catalog ← identity (message pact)', () => {
         await receive(h, createEnvelope('identity', 'user.registered', 1, earlier));
         await receive(h, message.contents.content);
         assert.equal(await shownNameOf(BEN), 'Ben O.');
+      });
+  });
+
+  test('user.deleted: the reviews stay, shown as by a former customer, and catalog confirms', async () => {
+    await receive(h, createEnvelope('identity', 'user.registered', 1, { userId: CAI, email: 'cai@example.test', firstName: 'Cai', lastName: 'Moss', registeredAt: '2026-01-01T00:00:00.000Z' }));
+    assert.equal(await shownNameOf(CAI), 'Cai M.');
+    await pact
+      .addAsynchronousInteraction()
+      .given('a user deletes their account')
+      .expectsToReceive('a user.deleted event', (message) => message.withJSONContent(envelope('user.deleted', DELETED_ID, {
+        userId: uuid(CAI),
+        deletedAt: timestamp('2026-03-14T10:00:00.000Z'),
+      })))
+      .executeTest(async (message) => {
+        await deliverMessage({ pool: h.pool, contracts, kind: 'events', handlers: payloadHandlers(contracts.events, createEventHandlers(h.publish)) }, message.contents.content);
+        const reviews = (await h.app.inject({ method: 'GET', url: `/products/${productId}/reviews` })).json().items as { reviewer: { displayName: string } }[];
+        assert.ok(reviews.some((r) => r.reviewer.displayName === 'Former customer'));
+        assert.ok((await published(h.pool)).some((m) => m.type === 'user.erased' && m.payload.userId === CAI));
       });
   });
 });

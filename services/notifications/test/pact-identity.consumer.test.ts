@@ -15,6 +15,7 @@ const BEN = '0195f0a4-1c2b-7d3e-8f40-0000000007a2';
 const CAROL = '0195f0a4-1c2b-7d3e-8f40-0000000007a3';
 const DAN = '0195f0a4-1c2b-7d3e-8f40-0000000007a4';
 const ERIN = '0195f0a4-1c2b-7d3e-8f40-0000000007a5';
+const FAY = '0195f0a4-1c2b-7d3e-8f40-0000000007a6';
 const messageId = (n: number) => `0195f0a4-1c2b-7d3e-8f40-00000000e7${String(n).padStart(2, '0')}`;
 const envelope = (type: string, n: number, payload: Record<string, unknown>) =>
   messageEnvelope({ type, id: messageId(n), source: 'identity', correlationId: messageId(n), causationId: messageId(n), payload });
@@ -134,6 +135,23 @@ describe('notifications ← identity (message pact)', () => {
         const [mail] = await h.messagesOf(ERIN);
         assert.deepEqual([mail?.kind, mail?.channel, mail?.recipient, mail?.status], ['password_reset', 'email', 'erin@example.test', 'queued']);
         assert.match(mail!.body, /https:\/\/bazaar\.test\/reset-password\?token=k9Qx2PaZ/);
+      });
+  });
+
+  test('user.deleted: the contact copy gone, nothing more sent to the user', async () => {
+    await registered(FAY, 'fay@example.test');
+    await pact
+      .addAsynchronousInteraction()
+      .given('a user deletes their account')
+      .expectsToReceive('a user.deleted event', (message) => message.withJSONContent(envelope('user.deleted', 20, {
+        userId: uuid(FAY),
+        deletedAt: timestamp('2026-03-14T10:00:00.000Z'),
+      })))
+      .executeTest(async (message) => {
+        await h.receive(message.contents.content);
+        const contact = await h.contactOf(FAY);
+        assert.deepEqual([contact?.email, contact?.first_name, contact?.email_enabled], ['', '', false]);
+        assert.ok((await h.messagesOf(FAY)).every((m) => m.recipient === null && m.body === ''));
       });
   });
 });

@@ -4,12 +4,12 @@
 import { contracts } from '@bazaar/contracts';
 import { createEnvelope } from '@bazaar/platform';
 import { deliverMessage } from '@bazaar/platform/testing';
-import { createEventHandlers } from '../src/events.js';
+import { createErasureHandlers, createEventHandlers } from '../src/events.js';
 import { setUpDatabase } from './support.js';
 
 export async function startPactConsumer(label: string) {
   const db = await setUpDatabase(label);
-  const handlers = createEventHandlers();
+  const handlers = { ...createEventHandlers(), ...createErasureHandlers(db.publish) };
   const receive = (body: unknown) => deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers }, body);
   return {
     pool: db.pool,

@@ -73,8 +73,8 @@ export const UserPasswordResetRequestedV1 = Type.Object({
 export const UserDeletedV1 = Type.Object({
   userId: Uuid,
   deletedAt: Timestamp,
-  /** Who asked: the user themselves, or an operator. */
-  deletedBy: Type.Union([Type.Literal('user'), Type.Literal('admin')]),
+  /** Who asked: the user themselves, or an operator (for the history; no consumer needs it). */
+  deletedBy: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('admin')])),
 });
 
 export type UserRegisteredPayload = Static<typeof UserRegisteredV1>;

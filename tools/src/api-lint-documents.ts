@@ -73,7 +73,7 @@ const dependencies: Record<ServiceName, (lazy: Lazy) => Promise<Record<string, u
     const { Positions } = await load('shipping', 'couriers/positions.ts');
     const { shippingKeys } = await load('shipping', 'redis.ts');
     const couriers = { positions: new Positions(redis(), shippingKeys(), 60_000), publish, maxAttempts: 3 };
-    return { pool: pool(), auth: verifier, logger, deadLetters, couriers };
+    return { pool: pool(), auth: verifier, logger, deadLetters, couriers, orphans: { report: () => [] } };
   },
   notifications: async ({ logger, pool, verifier, deadLetters, closers }) => {
     const { NotificationQueue } = await load('notifications', 'delivery/queue.ts');

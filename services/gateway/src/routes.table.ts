@@ -79,7 +79,7 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/admin/services/:service/outbox', upstream: ':service', upstreams: WITH_OUTBOX, rewrite: '/admin/outbox', auth: 'admin' },
   { prefix: '/admin/services/:service/signals', upstream: ':service', upstreams: SERVICES, rewrite: '/admin/signals', auth: 'admin' },
   { prefix: '/admin/services/:service/health', upstream: ':service', upstreams: SERVICES, rewrite: '/health', direct: true, auth: 'admin' },
-  { prefix: '/admin/services/:service/orphans', upstream: ':service', upstreams: ['catalog', 'inventory'], rewrite: '/admin/orphans', auth: 'admin' },
+  { prefix: '/admin/services/:service/orphans', upstream: ':service', upstreams: ['catalog', 'inventory', 'shipping'], rewrite: '/admin/orphans', auth: 'admin' },
   { prefix: '/admin/sagas', upstream: 'orders', auth: 'admin' },
   // The trace receiver `npm start` runs (TRACES_URL): traces, and the isolation audit it keeps.
   { prefix: '/admin/traces', upstream: 'traces', rewrite: '/traces', auth: 'admin' },

@@ -31,7 +31,7 @@ test('GATEWAY_ROUTES replaces entries by prefix and adds new ones, whose upstrea
   assert.deepEqual(config.routes.map((r) => [r.prefix, r.upstream, r.timeoutMs]), [
     ['/auth', 'identity', 900], ['/users', 'identity', 5000], ['/shipments', 'shipping', 5000], ['/couriers', 'shipping', 5000], ['/couriers/me', 'shipping', 5000],
     ['/admin/services/:service/dlq', ':service', 5000], ['/admin/services/:service/outbox', ':service', 5000], ['/admin/services/:service/signals', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
-    ['/returns', 'shipping', 700],
+    ['/admin/services/:service/orphans', ':service', 5000], ['/returns', 'shipping', 700],
   ]);
   assert.deepEqual(config.routes.find((r) => r.prefix === '/couriers')!.auth, { GET: 'user', '*': 'admin' });
 });

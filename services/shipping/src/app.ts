@@ -1,4 +1,7 @@
-import { createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerFlagsHealth, registerSignalsRoute, type DeadLetterQueue, type Flags, type JwtVerifier, type Logger, type Pool, type ServiceApp } from '@bazaar/platform';
+import {
+  createServiceApp, registerDatabaseHealth, registerDeadLetterRoutes, registerFlagsHealth, registerOrphansRoute, registerSignalsRoute,
+  type DeadLetterQueue, type Flags, type JwtVerifier, type Logger, type OrphanJob, type Pool, type ServiceApp,
+} from '@bazaar/platform';
 import { registerCourierRoutes } from './couriers/couriers.routes.js';
 import type { Positions } from './couriers/positions.js';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.js';
@@ -22,6 +25,8 @@ export interface AppDeps {
   processMetrics?: boolean;
   /** Feature flags (the dispatch strategy); their provider's state is shown by /health. */
   flags?: Flags;
+  /** The orphan cleanup, whose last findings admins read at /admin/orphans. */
+  orphans?: Pick<OrphanJob, 'report'>;
 }
 
 /** Shipping's HTTP app: its routes, health (with the database) and OpenAPI. */
@@ -46,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
   }
   if (deps.deadLetters) registerDeadLetterRoutes(app, deps.deadLetters, { preHandler: deps.auth.preHandler({ role: 'admin' }), outbox: deps.pool });
   registerSignalsRoute(app, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
+  if (deps.orphans) registerOrphansRoute(app, deps.orphans, { preHandler: deps.auth.preHandler({ role: 'admin' }) });
   await app.ready();
   return app;
 }

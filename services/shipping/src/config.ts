@@ -18,6 +18,8 @@ export const ShippingConfigSchema = Type.Object({
   SHIPPING_DISPATCH_RADIUS_KM: Type.Number({ exclusiveMinimum: 0, maximum: 100, default: 15 }),
   SHIPPING_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
   SHIPPING_MAX_DELIVERY_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
+  // How often the orphan cleanup asks identity which couriers' accounts still exist (hourly by default).
+  SHIPPING_ORPHANS_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 3_600_000 }),
   // The geocoder SIMULATOR places every address in one city: its centre ("latitude,longitude") and radius.
   SHIPPING_GEOCODER_CENTER: Type.String({ pattern: '^-?\\d{1,2}(\\.\\d+)?,-?\\d{1,3}(\\.\\d+)?$', default: '52.3676,4.9041', description: 'latitude,longitude' }),
   SHIPPING_GEOCODER_RADIUS_KM: Type.Number({ exclusiveMinimum: 0, maximum: 50, default: 6 }),

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import {
-  createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { Positions } from './couriers/positions.js';
 import { dispatchWaiting } from './delivery/dispatcher.js';
 import { strategyFromFlags } from './delivery/strategy.js';
 import { SimulatedGeocoder, parsePoint } from './geocoding/simulated-geocoder.js';
+import { IDENTITY_LOOKUP_MAX_IDS, courierUserCheck, createIdentityLookupClient } from './orphans/courier-orphans.js';
 import { shippingKeys } from './redis.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
 import { createCommandHandlers, createErasureHandlers, createEventHandlers } from './events.js';
@@ -40,8 +41,12 @@ try {
   const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
   // Feature flags from flagd's file (FLAGS_FILE), re-read when it changes: the dispatch strategy.
   const flags = await createFlags({ service: 'shipping', file: config.FLAGS_FILE, logger: log });
+  const identity = createIdentityLookupClient({ baseUrl: config.IDENTITY_URL, logger: log });
+  const orphans = createOrphanJob({
+    service: 'shipping', checks: [courierUserCheck(pool, identity)], logger: log, intervalMs: config.SHIPPING_ORPHANS_INTERVAL_MS, batchSize: IDENTITY_LOOKUP_MAX_IDS,
+  });
   const app = await buildApp({
-    pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true, flags,
+    pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true, flags, orphans,
     couriers: { positions, publish, maxAttempts: config.SHIPPING_MAX_DELIVERY_ATTEMPTS },
   });
   const geocoder = new SimulatedGeocoder(parsePoint(config.SHIPPING_GEOCODER_CENTER), config.SHIPPING_GEOCODER_RADIUS_KM);
@@ -50,14 +55,16 @@ try {
     run: () => dispatchWaiting({ pool, positions, geocoder, publish, logger: log, radiusKm: config.SHIPPING_DISPATCH_RADIUS_KM, strategy: strategyFromFlags(flags) }),
   });
   messaging.observe(app);
+  orphans.observe(app.metrics);
   await runService({
     app, port: config.PORT, host: config.HOST,
     schema: { pool, requirement: schema },
     metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST }, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop(), () => dispatcher.stop(), () => flags.close()],
+    closers: [() => pool.end(), () => redis.quit(), () => messaging.stop(), () => dispatcher.stop(), () => flags.close(), () => identity.close(), () => orphans.stop()],
     onListening: async () => {
       await messaging.start();
       dispatcher.start();
+      orphans.start();
     },
   });
 } catch (error) {

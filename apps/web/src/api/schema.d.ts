@@ -15657,7 +15657,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the service */
-                service: "catalog" | "inventory";
+                service: "catalog" | "inventory" | "shipping";
             };
             cookie?: never;
         };

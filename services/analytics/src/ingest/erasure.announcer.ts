@@ -3,7 +3,7 @@
 // publishes one for each, waiting for the broker's confirm. A confirmation lost, or sent twice
 // across a crash, is harmless: the next round sends it again, and identity keeps the first.
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
-import { ContractValidator, createEnvelope, topologyNames, type Logger } from '@bazaar/platform';
+import { ContractValidator, createEnvelope, topologyNames, type Envelope, type Logger } from '@bazaar/platform';
 import { contracts } from '@bazaar/contracts';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { pendingErasures } from './erasure.js';
@@ -21,8 +21,16 @@ export interface ErasureAnnouncer {
   close(): Promise<void>;
 }
 
+const validator = new ContractValidator(contracts);
+
+/** analytics' confirmation that it erased what it held of the user: the message the announcer publishes. */
+export function confirmationOf(userId: string, at: Date): Envelope {
+  const payload = { userId, service: 'analytics', erasedAt: at.toISOString(), summary: "identity's events about the user cut to the id and times" };
+  validator.assertPayload('user.erased', 1, payload);
+  return createEnvelope('analytics', 'user.erased', 1, payload);
+}
+
 export function createErasureAnnouncer(warehouse: Warehouse, options: ErasureAnnouncerOptions): ErasureAnnouncer {
-  const validator = new ContractValidator(contracts);
   const exchange = topologyNames('analytics', options.namespace).exchanges.events;
   const now = options.now ?? (() => new Date());
   let connection: ChannelModel | undefined;
@@ -43,9 +51,7 @@ export function createErasureAnnouncer(warehouse: Warehouse, options: ErasureAnn
       if (owed.length === 0) return 0;
       const ch = await open();
       for (const userId of owed) {
-        const payload = { userId, service: 'analytics', erasedAt: now().toISOString(), summary: "identity's events about the user cut to the id and times" };
-        validator.assertPayload('user.erased', 1, payload);
-        const envelope = createEnvelope('analytics', 'user.erased', 1, payload);
+        const envelope = confirmationOf(userId, now());
         ch.publish(exchange, 'user.erased', Buffer.from(JSON.stringify(envelope)), {
           persistent: true, messageId: envelope.id, type: 'user.erased', contentType: 'application/json', headers: { traceparent: envelope.traceparent },
         });

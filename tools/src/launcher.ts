@@ -120,7 +120,8 @@ async function main(): Promise<void> {
 
   let mail: SmtpSink | undefined;
   let web: WebServer | undefined;
-  let flagStore: FlagStore | undefined;
+  // Started once the services are prepared (its admin server checks tokens with identity's keys).
+  const flags: { store?: FlagStore } = {};
   const webOrigin = `http://127.0.0.1:${3000 + portOffset}`;
   // The isolation audit, served by the trace receiver at /audit (the console's, through the gateway):
   // what it audits is known once the services are prepared; it first runs once they are ready.
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     await stopPrometheus(prometheus);
     await mail?.close().catch(() => undefined);
     await traces?.close().catch(() => undefined);
-    await flagStore?.close().catch(() => undefined);
+    await flags.store?.close().catch(() => undefined);
     for (const instance of plan.embedded) await instance.stop().catch(() => undefined);
   };
 
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (traces && gateway) gateway.env.TRACES_URL ??= traces.url;
   // Feature flags (flags-server.ts): every service reads the flag file; the console flips them through /admin/flags.
-  flagStore = await startFlagStore({ dataRoot, port: 8014 + portOffset, identityUrl: identity && `http://127.0.0.1:${identity.env.PORT}`, log: say });
+  const flagStore = flags.store = await startFlagStore({ dataRoot, port: 8014 + portOffset, identityUrl: identity && `http://127.0.0.1:${identity.env.PORT}`, log: say });
   for (const service of prepared) service.env.FLAGS_FILE ??= flagStore.file;
   if (flagStore.url && gateway) gateway.env.FLAGS_URL ??= flagStore.url;
   if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);

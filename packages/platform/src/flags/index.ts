@@ -86,6 +86,7 @@ export async function createFlags(options: FlagsOptions): Promise<Flags> {
 
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  const unknownValues = new Set<string>();
   const load = async (): Promise<boolean> => {
     try {
       await OpenFeature.setProviderAndWait(domain, newProvider());
@@ -117,7 +118,11 @@ export async function createFlags(options: FlagsOptions): Promise<Flags> {
     async string<T extends string>(key: string, fallback: T, allowed: readonly T[], context?: FlagContext): Promise<T> {
       const value = await client.getStringValue(key, fallback, evaluationContext(context));
       if ((allowed as readonly string[]).includes(value)) return value as T;
-      log.warn({ flag: key, value, allowed }, 'flag variant not known to this code; the fallback applies');
+      // Once per flag and value: it is evaluated again at every use.
+      if (!unknownValues.has(`${key}\u0000${value}`)) {
+        unknownValues.add(`${key}\u0000${value}`);
+        log.warn({ flag: key, value, allowed }, 'flag variant not known to this code; the fallback applies');
+      }
       return fallback;
     },
     status() {

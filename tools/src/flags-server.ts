@@ -10,7 +10,8 @@
  *   validated; the file is written whole to a temporary file beside it and renamed over it, so a
  *   service never reads half a file.
  *
- * Like every service it asks for an admin's token itself (identity's keys), besides the gateway.
+ * Like every service it asks for an admin's token itself (identity's keys), besides the gateway, and
+ * logs each change with the admin who made it (`<data-dir>/logs/flags.log` under npm start).
  * In Kubernetes the same file is a ConfigMap (deploy/k8s/flags.yaml) and a flip is a change to it.
  */
 import { randomUUID } from 'node:crypto';
@@ -135,7 +136,9 @@ export async function buildFlagAdminApp(options: FlagAdminOptions): Promise<Serv
       const refused = checkFlagDefinitions(text);
       if (refused) throw AppError.invalid(`flagd would refuse the result: ${refused}`);
       await writeAtomically(file, text);
-      request.log.info({ flag: key, defaultVariant: updated.defaultVariant, rollout: request.body.rollout ?? null }, 'flag changed');
+      // Who changed what, for the log an operator reads back (the store's log file under npm start).
+      const by = await verifier.requireUser(request);
+      request.log.info({ flag: key, defaultVariant: updated.defaultVariant, rollout: request.body.rollout ?? null, by: { userId: by.userId, email: by.email } }, 'flag changed');
       return viewOf(key, updated);
     };
     const result = writing.then(change, change);
@@ -276,7 +279,9 @@ export async function startFlagStore(options: FlagStoreOptions): Promise<FlagSto
     return { file, close: async () => {} };
   }
   const verifier = createJwtVerifier({ jwksUrl: `${options.identityUrl}/.well-known/jwks.json` });
-  const app = await buildFlagAdminApp({ file, verifier });
+  // Its log beside the services' (each flip, with who made it): <data-dir>/logs/flags.log.
+  const logger = createLogger('flags', 'info', { transport: { target: 'pino/file', options: { destination: path.join(options.dataRoot, 'logs', 'flags.log'), mkdir: true } } });
+  const app = await buildFlagAdminApp({ file, verifier, logger });
   try {
     const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
     return { file, url, close: () => app.close() };

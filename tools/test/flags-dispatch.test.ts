@@ -5,7 +5,7 @@
 // file renamed into place) and, the same shipping process still running, the next parcels go to the
 // idle courier; flipped back, to the nearest again.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, before, after } from 'node:test';
@@ -136,5 +136,11 @@ test('flipping courier-dispatch-strategy changes which courier shipping picks, w
   assert.equal(await dispatchedTo(), near.id, 'nearest again, though it carries 3 against 2');
 
   assert.equal(system.services.shipping!.pid, pid, 'the same shipping process throughout');
+  // The store's log says who flipped what.
+  const flips = await eventually(async () => {
+    const lines = (await readFile(path.join(dataRoot, 'logs', 'flags.log'), 'utf8').catch(() => '')).split('\n').filter((l) => l.includes('"flag changed"'));
+    return lines.length === 2 ? lines.map((l) => JSON.parse(l) as { flag: string; defaultVariant: string; by: { email: string } }) : undefined;
+  }, { ...SETTLE, message: "the flag store's log never had both flips" });
+  assert.deepEqual(flips.map((f) => [f.flag, f.defaultVariant, f.by.email]), [['courier-dispatch-strategy', 'least-loaded', adminEmail], ['courier-dispatch-strategy', 'nearest', adminEmail]]);
   assert.equal((await flagsCheck()).details.changesApplied, 2);
 });

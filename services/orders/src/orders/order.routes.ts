@@ -118,6 +118,8 @@ export function toOrderView(d: OrderDetail) {
       courier: shipping.courierName ? { name: shipping.courierName } : null, failedAttempts: shipping.failedAttempts, deliveredAt: shipping.deliveredAt,
     },
     checkout: { state: saga.state, step: saga.step, deadlineAt: saga.deadlineAt, attempt: saga.attempt },
-    timeline: d.timeline,
+    // The fraud screening's detail (the score and the scorer's reasons) is for operators (the saga's
+    // admin view): shown to a customer it would teach how to pass the screening.
+    timeline: d.timeline.map((t) => (t.step === 'screen-fraud' ? { ...t, detail: null } : t)),
   };
 }

@@ -76,7 +76,7 @@ const TimelineEntrySchema = Type.Object({
   }),
   kind: Type.Enum(['action', 'compensation', 'delivery'], { description: 'what checkout did, what it undid, or news of the parcel from shipping' }),
   status: Type.Enum(['started', 'succeeded', 'failed', 'timed_out', 'retried', 'late']),
-  detail: Nullable(Type.String({ maxLength: 500 })),
+  detail: Nullable(Type.String({ maxLength: 500, description: "what happened, in words; never given for screen-fraud (its score is for operators: GET /admin/sagas/{orderId})" })),
   at: Timestamp,
 });
 

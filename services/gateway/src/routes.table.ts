@@ -42,11 +42,14 @@ export interface RouteEntry {
   timeoutMs?: number;
 }
 
-/** The services that consume messages, so have a dead-letter queue. */
-const CONSUMERS = ['catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications', 'analytics'];
+const SERVICES = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications', 'analytics'];
+/**
+ * The services that consume messages, so have a dead-letter queue: every one (identity since it
+ * collects the services' confirmations of an account's erasure).
+ */
+const CONSUMERS = SERVICES;
 /** The services with an outbox in their database (analytics keeps no PostgreSQL database). */
 const WITH_OUTBOX = ['identity', 'catalog', 'inventory', 'orders', 'payments', 'shipping', 'notifications'];
-const SERVICES = ['identity', ...CONSUMERS];
 
 export const routeTable: RouteEntry[] = [
   // Registration, login, refresh and verify need no token; identity checks the ones that do itself.

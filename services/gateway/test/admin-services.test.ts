@@ -61,15 +61,17 @@ describe('/admin/services/:service/…', async () => {
     const health = await gateway.inject({ method: 'GET', url: '/admin/services/orders/health', headers: await admin() });
     assert.equal(health.json().url, '/health');
     const signals = await gateway.inject({ method: 'GET', url: '/admin/services/identity/signals', headers: await admin() });
-    assert.equal(signals.json().url, '/admin/signals', 'identity has no DLQ, but it has signals');
+    assert.equal(signals.json().url, '/admin/signals');
+    const dlq = await gateway.inject({ method: 'GET', url: '/admin/services/identity/dlq', headers: await admin() });
+    assert.equal(dlq.json().url, '/admin/dlq', "identity's DLQ (it consumes the services' confirmations of an erasure)");
     assert.equal(identity.seen.filter((r) => r.url === '/admin/outbox').length, 1);
+    assert.equal(identity.seen.filter((r) => r.url === '/admin/dlq').length, 1);
     assert.equal(orders.seen.filter((r) => r.url === '/health').length, 1);
   });
 
   test('a service outside the allowlist, or not configured, is a 404 problem naming it, sent nowhere', async () => {
     const cases: [string, string][] = [
       ['/admin/services/warehouse/dlq', 'warehouse'], // no such service
-      ['/admin/services/identity/dlq', 'identity'], // configured, but consumes nothing: no DLQ
       ['/admin/services/catalog/dlq', 'catalog'], // consumes, but not configured here
       ['/admin/services/traces/health', 'traces'], // an upstream, but not a service
       ['/admin/services/traces/signals', 'traces'],
@@ -165,7 +167,7 @@ describe('/admin/services/:service/…', async () => {
     }
     assert.ok(!paths.includes('/admin/dlq') && !paths.includes('/health'), "the upstream's own paths are not the gateway's");
     const list = doc.paths['/admin/services/{service}/dlq'].get;
-    assert.deepEqual(list.parameters[0], { name: 'service', in: 'path', required: true, description: 'the service', schema: { type: 'string', enum: ['orders', 'payments'] } });
+    assert.deepEqual(list.parameters[0], { name: 'service', in: 'path', required: true, description: 'the service', schema: { type: 'string', enum: ['identity', 'orders', 'payments'] } });
     assert.deepEqual(doc.paths['/admin/services/{service}/health'].get.security, [{ bearer: ['admin'] }], 'the gateway asks for an admin where the service asks nothing');
     assert.deepEqual(doc.paths['/admin/services/{service}/outbox'].get.parameters[0].schema.enum, ['identity', 'orders', 'payments']);
     assert.deepEqual(doc.paths['/admin/services/{service}/signals'].get.parameters[0].schema.enum, ['identity', 'orders', 'payments']);

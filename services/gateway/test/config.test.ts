@@ -10,7 +10,8 @@ test('routes come from the table, only for upstreams whose URL is configured', (
   assert.deepEqual(config.routes.map((r) => [r.prefix, r.upstream, r.timeoutMs]), [
     ['/auth', 'identity', 5000], ['/users', 'identity', 5000],
     // The console's per-service routes, for the services configured that serve them.
-    ['/admin/services/:service/outbox', ':service', 5000], ['/admin/services/:service/signals', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
+    ['/admin/services/:service/dlq', ':service', 5000], ['/admin/services/:service/outbox', ':service', 5000],
+    ['/admin/services/:service/signals', ':service', 5000], ['/admin/services/:service/health', ':service', 5000],
   ]);
   assert.deepEqual(config.routes.find((r) => r.prefix === '/admin/services/:service/health')?.upstreams, ['identity']);
   assert.deepEqual(config.upstreams, [{ name: 'identity', url: 'http://127.0.0.1:8101' }]);

@@ -14483,7 +14483,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the service */
-                service: "catalog" | "inventory" | "orders" | "payments" | "shipping" | "notifications" | "analytics";
+                service: "identity" | "catalog" | "inventory" | "orders" | "payments" | "shipping" | "notifications" | "analytics";
             };
             cookie?: never;
         };
@@ -14650,7 +14650,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the service */
-                service: "catalog" | "inventory" | "orders" | "payments" | "shipping" | "notifications" | "analytics";
+                service: "identity" | "catalog" | "inventory" | "orders" | "payments" | "shipping" | "notifications" | "analytics";
             };
             cookie?: never;
         };

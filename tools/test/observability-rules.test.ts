@@ -64,7 +64,7 @@ describe('Prometheus rules and configuration (promtool)', { skip: promtoolMissin
 
 test('the rules carry the agreed names, and every alert is unit-tested firing and not firing', () => {
   assert.deepEqual(names(read('alerts.yml'), 'alert').sort(),
-    ['CheckoutSagasStuck', 'DeadLettersNotEmpty', 'HighErrorRatio', 'NotificationsBacklog', 'OrphanCheckNotCompleting', 'OrphansFound', 'OutboxLagging', 'ReconciliationFindings', 'ReconciliationNotRunning', 'ServiceDown']);
+    ['CanaryRolledBack', 'CheckoutSagasStuck', 'DeadLettersNotEmpty', 'DualRunMismatches', 'HighErrorRatio', 'NotificationsBacklog', 'OrphanCheckNotCompleting', 'OrphansFound', 'OutboxLagging', 'ReconciliationFindings', 'ReconciliationNotRunning', 'ServiceDown']);
   assert.deepEqual(names(read('recording.yml'), 'record').sort(), [
     'service:http_errors:ratio_rate5m', 'service:http_requests:rate5m',
     'service:message_handler_duration_seconds:p99_5m', 'service_route:http_request_duration_seconds:p99_5m',

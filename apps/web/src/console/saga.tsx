@@ -35,6 +35,7 @@ function SagaView({ saga }: { saga: SagaDetail }) {
         <div><dt>Waiting on</dt><dd>{saga.step ? words(saga.step) : 'nothing'}</dd></div>
         <div><dt>Sent</dt><dd>{saga.step ? `${saga.attempt}×` : '–'}</dd></div>
         <div><dt>Deadline</dt><dd>{saga.deadlineAt ? time(saga.deadlineAt) : '–'}</dd></div>
+        <div><dt>Fraud screening</dt><dd>{saga.fraudCheck ? 'yes (the checkout-fraud-check flag was on for this customer)' : 'no'}</dd></div>
         <div><dt>Payment</dt><dd>{words(saga.payment)}</dd></div>
         <div><dt>Stock</dt><dd>{words(saga.reservation)}</dd></div>
         <div><dt>Shipment</dt><dd>{words(saga.shipment)}</dd></div>

@@ -3,7 +3,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import { Type, type Static } from 'typebox';
 import { AppError } from './errors.js';
 import type { ServiceApp } from './http/app.js';
-import type { ServiceClient } from './http/client.js';
+import { createServiceClient, type ServiceClient } from './http/client.js';
 import { createIntervalJob, type IntervalJob } from './job.js';
 import type { Logger } from './logger.js';
 
@@ -187,6 +187,20 @@ function orphanMetrics(registry: Registry) {
     runs: new Counter({ name: 'orphan_check_runs_total', help: 'Orphan check runs by outcome: complete, unknown (the owner did not answer), failed', labelNames: ['kind', 'outcome'], registers }),
     lastComplete: new Gauge({ name: 'orphan_check_last_complete_timestamp_seconds', help: 'When each orphan check last completed', labelNames: ['kind'], registers }),
   };
+}
+
+/**
+ * The most ids a batch lookup takes in one call: what the owners' lookup routes accept (catalog's
+ * `/products/lookup`, identity's `/internal/users/lookup`) and the page size of the checks that ask them.
+ */
+export const BATCH_LOOKUP_MAX_IDS = 100;
+
+/** A service's client for an owner's batch lookup: the kit's timeout, jittered retries and circuit breaker. */
+export function createLookupClient(owner: string, options: { baseUrl: string; timeoutMs?: number; logger?: Logger }): ServiceClient {
+  return createServiceClient({
+    name: owner, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 5000, retry: { maxAttempts: 3 },
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
 }
 
 /**

@@ -1,12 +1,12 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  BATCH_LOOKUP_MAX_IDS, createLookupClient, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
 import { createEventHandlers } from './events.js';
 import { schemaBeforeTitleContract } from './products/product-title.js';
-import { IDENTITY_LOOKUP_MAX_IDS, createIdentityLookupClient, reviewAuthorCheck } from './orphans/review-orphans.js';
+import { reviewAuthorCheck } from './orphans/review-orphans.js';
 
 let logger: Logger | undefined;
 try {
@@ -21,9 +21,9 @@ try {
     handlers: { events: payloadHandlers(contracts.events, createEventHandlers(outbox.publish)) },
   });
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  const identity = createIdentityLookupClient({ baseUrl: config.IDENTITY_URL, logger });
+  const identity = createLookupClient('identity', { baseUrl: config.IDENTITY_URL, logger });
   const orphans = createOrphanJob({
-    service: 'catalog', checks: [reviewAuthorCheck(pool, identity)], logger, intervalMs: config.CATALOG_ORPHANS_INTERVAL_MS, batchSize: IDENTITY_LOOKUP_MAX_IDS,
+    service: 'catalog', checks: [reviewAuthorCheck(pool, identity)], logger, intervalMs: config.CATALOG_ORPHANS_INTERVAL_MS, batchSize: BATCH_LOOKUP_MAX_IDS,
   });
   const app = await buildApp({ pool, logger, verifier, publish: messaging.outbox.publish, deadLetters: messaging.deadLetters, orphans, processMetrics: true });
   messaging.observe(app);

@@ -1,11 +1,11 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  BATCH_LOOKUP_MAX_IDS, createLookupClient, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadInventoryConfig, settingsFrom } from './config.js';
 import { createMessageHandlers } from './events.js';
-import { CATALOG_LOOKUP_MAX_IDS, createCatalogLookupClient, stockItemProductCheck } from './orphans/stock-orphans.js';
+import { stockItemProductCheck } from './orphans/stock-orphans.js';
 import { createExpiryJob } from './stock/expiry.job.js';
 
 let logger: Logger | undefined;
@@ -27,9 +27,9 @@ try {
     service: 'inventory', pool, logger, contracts, outbox, ...messagingSettings(config),
     handlers: { events: payloadHandlers(contracts.events, eventHandlers), commands: payloadHandlers(contracts.commands, commandHandlers) },
   });
-  const catalog = createCatalogLookupClient({ baseUrl: config.CATALOG_URL, logger });
+  const catalog = createLookupClient('catalog', { baseUrl: config.CATALOG_URL, logger });
   const orphans = createOrphanJob({
-    service: 'inventory', checks: [stockItemProductCheck(pool, catalog)], logger, intervalMs: config.INVENTORY_ORPHANS_INTERVAL_MS, batchSize: CATALOG_LOOKUP_MAX_IDS,
+    service: 'inventory', checks: [stockItemProductCheck(pool, catalog)], logger, intervalMs: config.INVENTORY_ORPHANS_INTERVAL_MS, batchSize: BATCH_LOOKUP_MAX_IDS,
   });
   const app = await buildApp({ pool, logger, verifier, settings, now, publish, deadLetters: messaging.deadLetters, orphans, processMetrics: true });
   messaging.observe(app);

@@ -3,14 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import {
-  createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  BATCH_LOOKUP_MAX_IDS, createLookupClient, createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { Positions } from './couriers/positions.js';
 import { dispatchWaiting } from './delivery/dispatcher.js';
 import { strategyFromFlags } from './delivery/strategy.js';
 import { SimulatedGeocoder, parsePoint } from './geocoding/simulated-geocoder.js';
-import { IDENTITY_LOOKUP_MAX_IDS, courierUserCheck, createIdentityLookupClient } from './orphans/courier-orphans.js';
+import { courierUserCheck } from './orphans/courier-orphans.js';
 import { shippingKeys } from './redis.js';
 import { jwksUrlOf, loadShippingConfig, settingsFrom } from './config.js';
 import { createCommandHandlers, createErasureHandlers, createEventHandlers } from './events.js';
@@ -41,9 +41,9 @@ try {
   const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
   // Feature flags from flagd's file (FLAGS_FILE), re-read when it changes: the dispatch strategy.
   const flags = await createFlags({ service: 'shipping', file: config.FLAGS_FILE, logger: log });
-  const identity = createIdentityLookupClient({ baseUrl: config.IDENTITY_URL, logger: log });
+  const identity = createLookupClient('identity', { baseUrl: config.IDENTITY_URL, logger: log });
   const orphans = createOrphanJob({
-    service: 'shipping', checks: [courierUserCheck(pool, identity)], logger: log, intervalMs: config.SHIPPING_ORPHANS_INTERVAL_MS, batchSize: IDENTITY_LOOKUP_MAX_IDS,
+    service: 'shipping', checks: [courierUserCheck(pool, identity)], logger: log, intervalMs: config.SHIPPING_ORPHANS_INTERVAL_MS, batchSize: BATCH_LOOKUP_MAX_IDS,
   });
   const app = await buildApp({
     pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true, flags, orphans,

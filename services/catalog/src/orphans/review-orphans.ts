@@ -1,17 +1,8 @@
-import { batchLookup, createServiceClient, type Logger, type OrphanCheck, type Pool, type ServiceClient } from '@bazaar/platform';
+import { batchLookup, type OrphanCheck, type Pool, type ServiceClient } from '@bazaar/platform';
 import { reviewAuthorReferences } from './review-orphans.store.js';
 
-/** Identity's batch lookup of accounts, and the most ids it takes in one call (a page of the scan). */
+/** Identity's batch lookup of accounts. */
 export const IDENTITY_LOOKUP_PATH = '/internal/users/lookup';
-export const IDENTITY_LOOKUP_MAX_IDS = 100;
-
-/** Catalog's client for identity's lookup: the kit's timeout, jittered retries and circuit breaker. */
-export function createIdentityLookupClient(options: { baseUrl: string; timeoutMs?: number; logger?: Logger }): ServiceClient {
-  return createServiceClient({
-    name: 'identity', baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 5000, retry: { maxAttempts: 3 },
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
-}
 
 /**
  * Reviews whose author identity has no account for, and whose deletion catalog never applied: a

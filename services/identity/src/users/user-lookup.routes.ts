@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import type { Pool, ServiceApp } from '@bazaar/platform';
+import { BATCH_LOOKUP_MAX_IDS, type Pool, type ServiceApp } from '@bazaar/platform';
 import { existingUserIds } from './user-lookup.store.js';
 
-/** The most ids one lookup takes: a page of the callers' orphan checks. */
-export const LOOKUP_MAX_IDS = 100;
+/** The most ids one lookup takes: the kit's, which the orphan checks that ask it page by. */
+const LOOKUP_MAX_IDS = BATCH_LOOKUP_MAX_IDS;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const LookupQuery = Type.Object({

@@ -1,17 +1,8 @@
-import { batchLookup, createServiceClient, type Logger, type OrphanCheck, type Pool, type ServiceClient } from '@bazaar/platform';
+import { batchLookup, type OrphanCheck, type Pool, type ServiceClient } from '@bazaar/platform';
 import { archiveItems, productReferences } from './stock-orphans.store.js';
 
-/** Catalog's batch lookup, and the most ids it takes in one call (a page of the scan). */
+/** Catalog's batch lookup of products. */
 export const CATALOG_LOOKUP_PATH = '/products/lookup';
-export const CATALOG_LOOKUP_MAX_IDS = 100;
-
-/** Inventory's client for catalog's lookup: the kit's timeout, jittered retries and circuit breaker. */
-export function createCatalogLookupClient(options: { baseUrl: string; timeoutMs?: number; logger?: Logger }): ServiceClient {
-  return createServiceClient({
-    name: 'catalog', baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 5000, retry: { maxAttempts: 3 },
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
-}
 
 /**
  * Stock items whose product catalog no longer has (it never hard-deletes one, so this is a product

@@ -53,7 +53,7 @@ test('the contracts hold user.registered and user.updated v1, checked both ways'
     return true;
   });
   assert.throws(() => validator.assertPayload('user.registered', 2, payload), /version 2 is not one of 1/);
-  assert.throws(() => validator.assertPayload('user.deleted', 1, {}), /unknown message type/);
+  assert.throws(() => validator.assertPayload('user.renamed', 1, {}), /unknown message type/);
 
   const body = JSON.stringify(createEnvelope('identity', 'user.registered', 1, payload));
   assert.deepEqual(validator.parse(Buffer.from(body)).payload, payload);

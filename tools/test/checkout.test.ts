@@ -88,6 +88,9 @@ test('happy path: confirmed, payment captured, stock reserved, shipment created,
     'create-shipment:started', 'create-shipment:succeeded', 'capture-payment:started', 'capture-payment:succeeded', 'confirm-order:succeeded',
   ]);
   assert.deepEqual(order.payment.card, { brand: 'visa', last4: '4242' });
+  // Orders keeps the processor's reference of the capture and when it took the money, from payment.captured.
+  assert.match(order.payment.transactionId, /\S/);
+  assert.ok(!Number.isNaN(Date.parse(order.payment.paidAt)), `paidAt ${order.payment.paidAt}`);
 
   const payment = await paymentOf(order.id);
   assert.equal(payment?.status, 'captured');

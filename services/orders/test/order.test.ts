@@ -55,11 +55,18 @@ describe('pricing a cart', () => {
 });
 
 describe('status copies', () => {
-  const payment: PaymentCopy = { paymentId: null, status: 'pending', amountMinor: 9800, currency: 'EUR', capturedMinor: 0, refundedMinor: 0, cardBrand: null, cardLast4: null, reason: null, version: null };
+  const payment: PaymentCopy = { paymentId: null, status: 'pending', amountMinor: 9800, currency: 'EUR', capturedMinor: 0, refundedMinor: 0, cardBrand: null, cardLast4: null, reason: null, transactionId: null, paidAt: null, version: null };
   const shipping: ShippingCopy = {
     shipmentId: null, trackingNumber: null, carrier: null, status: 'pending', reason: null, courierId: null, courierName: null, failedAttempts: 0, deliveredAt: null, version: null,
   };
   const apply = <C>(copy: C, change: Partial<C> | undefined): C => ({ ...copy, ...change });
+
+  test("payment: a capture keeps the processor's transaction id and when the money was taken (seed 002's ORDER_PAYMENT)", () => {
+    const captured = reply.captured();
+    const withReference = { ...captured, payload: { ...captured.payload, transactionId: 'sim_cap_42', capturedAt: '2026-12-05T10:00:00.000Z' } };
+    const copy = apply(payment, paymentCopyChange(payment, withReference as never));
+    assert.deepEqual([copy.status, copy.transactionId, copy.paidAt?.toISOString()], ['captured', 'sim_cap_42', '2026-12-05T10:00:00.000Z']);
+  });
 
   test('a newer version applies, an older or equal one does not', () => {
     assert.equal(isNewer(3, null), true);
@@ -75,6 +82,8 @@ describe('status copies', () => {
     assert.deepEqual([copy.status, copy.cardLast4, copy.version], ['authorized', '4242', 2]);
     copy = apply(copy, paymentCopyChange(copy, reply.captured() as never));
     assert.deepEqual([copy.status, copy.capturedMinor, copy.version], ['captured', 9800, 3]);
+    // A capture announced without the processor's reference (an older payments) leaves it unknown.
+    assert.deepEqual([copy.transactionId, copy.paidAt], [null, null]);
     assert.equal(paymentCopyChange(copy, reply.authorized() as never), undefined);
     copy = apply(copy, paymentCopyChange(copy, reply.refunded() as never));
     assert.deepEqual([copy.status, copy.refundedMinor], ['refunded', 9800]);

@@ -89,6 +89,8 @@ const payloads: Record<MessageType, (c: Checkout) => Record<string, unknown>> = 
   }),
   'payment.captured': (c) => ({
     operationId: c.ids.captureOperationId, orderId: c.orderId, paymentId: uuid(PAYMENT_ID), amountMinor: integer(facts.totalMinor), currency, version: version(3),
+    // The order keeps them (seed 002's ORDER_PAYMENT: transaction id, paid at).
+    transactionId: string('sim_cap_0001'), capturedAt: timestamp(),
   }),
   'payment.capture-failed': (c) => ({
     // Any reason here, as the processor's refusal; already_captured alone would mean captured after all.

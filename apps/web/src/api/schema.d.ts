@@ -8993,6 +8993,8 @@ export interface operations {
                                 last4: string;
                             } | null;
                             reason: string | null;
+                            transactionId: string | null;
+                            paidAt: string | null;
                         };
                         shipping: {
                             /** @description shipping's status of the order's shipment, as last heard (pending until then): created, dispatched, picked_up, delivered, returned, cancelled, failed */
@@ -9278,6 +9280,8 @@ export interface operations {
                                 last4: string;
                             } | null;
                             reason: string | null;
+                            transactionId: string | null;
+                            paidAt: string | null;
                         };
                         shipping: {
                             /** @description shipping's status of the order's shipment, as last heard (pending until then): created, dispatched, picked_up, delivered, returned, cancelled, failed */
@@ -9512,6 +9516,8 @@ export interface operations {
                                 last4: string;
                             } | null;
                             reason: string | null;
+                            transactionId: string | null;
+                            paidAt: string | null;
                         };
                         shipping: {
                             /** @description shipping's status of the order's shipment, as last heard (pending until then): created, dispatched, picked_up, delivered, returned, cancelled, failed */

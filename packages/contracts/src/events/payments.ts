@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { MessageRegistry } from '../registry.js';
-import { AmountMinor, Currency, Nullable, Uuid, Version } from '../common.js';
+import { AmountMinor, Currency, Nullable, Timestamp, Uuid, Version } from '../common.js';
 
 const Base = { operationId: Uuid, orderId: Uuid };
 
@@ -16,7 +16,15 @@ export const PaymentDeclinedV1 = Type.Object({
   ...Base, paymentId: Nullable(Uuid), reason: DeclineReason,
   amountMinor: Nullable(AmountMinor), currency: Nullable(Currency), version: Nullable(Version),
 });
-export const PaymentCapturedV1 = Type.Object({ ...Base, paymentId: Uuid, amountMinor: AmountMinor, currency: Currency, version: Version });
+/**
+ * Reply to `payments.capture`: the money is taken. `transactionId` is the card processor's reference of
+ * the capture and `capturedAt` when it answered (added later, so optional: an older payments omits them).
+ */
+export const PaymentCapturedV1 = Type.Object({
+  ...Base, paymentId: Uuid, amountMinor: AmountMinor, currency: Currency, version: Version,
+  transactionId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  capturedAt: Type.Optional(Timestamp),
+});
 export const PaymentCaptureFailedV1 = Type.Object({ ...Base, paymentId: Nullable(Uuid), reason: Type.String(), version: Nullable(Version) });
 /** `effect` is `nothing_held` when there was no authorization to release. */
 export const PaymentVoidedV1 = Type.Object({

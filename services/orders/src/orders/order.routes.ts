@@ -112,6 +112,7 @@ export function toOrderView(d: OrderDetail) {
       status: payment.status, paymentId: payment.paymentId, amountMinor: payment.amountMinor, currency: payment.currency,
       capturedMinor: payment.capturedMinor, refundedMinor: payment.refundedMinor,
       card: payment.cardLast4 ? { brand: payment.cardBrand, last4: payment.cardLast4 } : null, reason: payment.reason,
+      transactionId: payment.transactionId, paidAt: payment.paidAt,
     },
     shipping: {
       status: shipping.status, shipmentId: shipping.shipmentId, trackingNumber: shipping.trackingNumber, carrier: shipping.carrier, reason: shipping.reason,

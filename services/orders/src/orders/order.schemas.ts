@@ -120,6 +120,8 @@ export const OrderSchema = Type.Object({
     amountMinor: Minor(), currency: Currency, capturedMinor: Minor(), refundedMinor: Minor(),
     card: Nullable(Type.Object({ brand: Nullable(Type.String({ maxLength: 40 })), last4: Type.String({ pattern: '^[0-9]{4}$', maxLength: 4 }) })),
     reason: Nullable(Word('why the payment was declined')),
+    transactionId: Nullable(Type.String({ pattern: '^[ -~]+$', maxLength: 200, description: "the card processor's reference of the capture, once captured" })),
+    paidAt: Nullable(Type.Unsafe<Date | string>({ type: 'string', format: 'date-time', maxLength: 30, description: 'when the money was taken, once captured' })),
   }),
   shipping: Type.Object({
     status: Word("shipping's status of the order's shipment, as last heard (pending until then): created, dispatched, picked_up, delivered, returned, cancelled, failed"),

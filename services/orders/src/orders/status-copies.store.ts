@@ -5,7 +5,7 @@ import {
 
 interface PaymentCopyRow {
   payment_id_ref: string | null; status: string; amount_minor: number; currency: string; captured_minor: number; refunded_minor: number;
-  card_brand: string | null; card_last4: string | null; reason: string | null; version: number | null;
+  card_brand: string | null; card_last4: string | null; reason: string | null; transaction_id: string | null; paid_at: Date | null; version: number | null;
 }
 
 interface ShippingCopyRow {
@@ -15,7 +15,8 @@ interface ShippingCopyRow {
 
 const toPaymentCopy = (r: PaymentCopyRow): PaymentCopy => ({
   paymentId: r.payment_id_ref, status: r.status, amountMinor: r.amount_minor, currency: r.currency, capturedMinor: r.captured_minor,
-  refundedMinor: r.refunded_minor, cardBrand: r.card_brand, cardLast4: r.card_last4, reason: r.reason, version: r.version,
+  refundedMinor: r.refunded_minor, cardBrand: r.card_brand, cardLast4: r.card_last4, reason: r.reason,
+  transactionId: r.transaction_id, paidAt: r.paid_at, version: r.version,
 });
 
 const toShippingCopy = (r: ShippingCopyRow): ShippingCopy => ({
@@ -25,7 +26,7 @@ const toShippingCopy = (r: ShippingCopyRow): ShippingCopy => ({
 
 export async function findPaymentCopy(db: Queryable, orderId: string, options: { lock?: boolean } = {}): Promise<PaymentCopy | undefined> {
   const { rows } = await db.query<PaymentCopyRow>(
-    `SELECT payment_id_ref, status, amount_minor, currency, captured_minor, refunded_minor, card_brand, card_last4, reason, version
+    `SELECT payment_id_ref, status, amount_minor, currency, captured_minor, refunded_minor, card_brand, card_last4, reason, transaction_id, paid_at, version
        FROM order_payment WHERE order_id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
     [orderId],
   );
@@ -49,9 +50,9 @@ export async function copyPaymentEvent(db: Queryable, orderId: string, event: Pa
   const next = { ...copy, ...change };
   await db.query(
     `UPDATE order_payment SET payment_id_ref = $2, status = $3, amount_minor = $4, currency = $5, captured_minor = $6, refunded_minor = $7,
-            card_brand = $8, card_last4 = $9, reason = $10, version = $11, updated_at = now()
+            card_brand = $8, card_last4 = $9, reason = $10, version = $11, transaction_id = $12, paid_at = $13, updated_at = now()
       WHERE order_id = $1`,
-    [orderId, next.paymentId, next.status, next.amountMinor, next.currency, next.capturedMinor, next.refundedMinor, next.cardBrand, next.cardLast4, next.reason, next.version],
+    [orderId, next.paymentId, next.status, next.amountMinor, next.currency, next.capturedMinor, next.refundedMinor, next.cardBrand, next.cardLast4, next.reason, next.version, next.transactionId, next.paidAt],
   );
   return true;
 }

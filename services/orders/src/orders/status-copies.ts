@@ -14,6 +14,9 @@ export interface PaymentCopy {
   cardBrand: string | null;
   cardLast4: string | null;
   reason: string | null;
+  /** The card processor's reference of the capture, and when it took the money (payment.captured). */
+  transactionId: string | null;
+  paidAt: Date | null;
   version: number | null;
 }
 
@@ -55,7 +58,10 @@ export function paymentCopyChange(copy: PaymentCopy, event: PaymentEvent): Parti
     case 'payment.declined':
       return { paymentId: event.payload.paymentId ?? copy.paymentId, status: 'declined', reason: event.payload.reason, version };
     case 'payment.captured':
-      return { paymentId: event.payload.paymentId, status: 'captured', capturedMinor: event.payload.amountMinor, reason: null, version };
+      return {
+        paymentId: event.payload.paymentId, status: 'captured', capturedMinor: event.payload.amountMinor, reason: null, version,
+        transactionId: event.payload.transactionId ?? null, paidAt: event.payload.capturedAt ? new Date(event.payload.capturedAt) : null,
+      };
     case 'payment.voided':
       return event.payload.effect === 'voided' ? { status: 'voided', version } : undefined;
     case 'payment.refunded':

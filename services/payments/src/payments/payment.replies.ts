@@ -24,7 +24,16 @@ export function replyOf(op: Operation, payment: Payment | undefined): Reply {
         payload: { ...base, reason: (op.error ?? 'processor_error') as DeclineReason, amountMinor: payment?.amountMinor ?? null, currency: payment?.currency ?? null, version },
       };
     case 'capture':
-      if (ok && payment) return { type: 'payment.captured', payload: { ...base, paymentId: payment.id, amountMinor: op.amountMinor ?? payment.amountMinor, currency: payment.currency, version: version ?? payment.version } };
+      if (ok && payment) {
+        return {
+          type: 'payment.captured',
+          payload: {
+            ...base, paymentId: payment.id, amountMinor: op.amountMinor ?? payment.amountMinor, currency: payment.currency, version: version ?? payment.version,
+            ...(op.processorReference ? { transactionId: op.processorReference } : {}),
+            ...(op.completedAt ? { capturedAt: op.completedAt.toISOString() } : {}),
+          },
+        };
+      }
       return { type: 'payment.capture-failed', payload: { ...base, reason: op.error ?? 'failed', version } };
     case 'void':
       if (ok) return { type: 'payment.voided', payload: { ...base, effect: op.processorReference ? 'voided' : 'nothing_held', version } };

@@ -11,7 +11,7 @@ interface PaymentRow {
 interface OperationRow {
   id: string; order_id_ref: string; payment_id: string | null; kind: OperationKind; amount_minor: number | null;
   outcome: OperationOutcome; processor_reference: string | null; error: string | null;
-  payment_status: PaymentStatus | null; payment_version: number | null; created_at: Date;
+  payment_status: PaymentStatus | null; payment_version: number | null; created_at: Date; completed_at: Date | null;
 }
 
 const toPayment = (r: PaymentRow): Payment => ({
@@ -24,10 +24,10 @@ const toPayment = (r: PaymentRow): Payment => ({
 const toOperation = (r: OperationRow): Operation => ({
   id: r.id, orderId: r.order_id_ref, paymentId: r.payment_id, kind: r.kind, amountMinor: r.amount_minor,
   outcome: r.outcome, processorReference: r.processor_reference, error: r.error,
-  paymentStatus: r.payment_status, paymentVersion: r.payment_version, createdAt: r.created_at,
+  paymentStatus: r.payment_status, paymentVersion: r.payment_version, createdAt: r.created_at, completedAt: r.completed_at,
 });
 
-const OPERATION_COLUMNS = 'id, order_id_ref, payment_id, kind, amount_minor, outcome, processor_reference, error, payment_status, payment_version, created_at';
+const OPERATION_COLUMNS = 'id, order_id_ref, payment_id, kind, amount_minor, outcome, processor_reference, error, payment_status, payment_version, created_at, completed_at';
 
 /**
  * Serialises, per order, the steps that decide whether a payment may come to exist (an authorization

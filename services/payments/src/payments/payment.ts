@@ -55,6 +55,8 @@ export interface Operation {
   paymentStatus: PaymentStatus | null;
   paymentVersion: number | null;
   createdAt: Date;
+  /** When the processor's answer was recorded; null while pending. */
+  completedAt: Date | null;
 }
 
 /** What a capture, void or refund command may lead to. */

@@ -74,7 +74,7 @@ export function OrderPage({ id }: { id: string }) {
           <ul className="plain">{o.items.map((i) => <li key={i.productId}>{i.quantity} × <Link href={`/products/${i.productId}`}>{i.name}</Link>: {money(i.lineTotalMinor, o.currency)}</li>)}</ul>
           <p className="total">Total: <strong>{money(o.totalMinor, o.currency)}</strong></p>
           <p>To {o.shippingAddress.name}, {o.shippingAddress.line1}, {o.shippingAddress.postalCode} {o.shippingAddress.city}, {o.shippingAddress.country}</p>
-          {o.payment.card && <p>Paid with {o.payment.card.brand ?? 'card'} ending {o.payment.card.last4}</p>}
+          {o.payment.card && <p>{o.payment.paidAt ? 'Paid' : 'Paying'} with {o.payment.card.brand ?? 'card'} ending {o.payment.card.last4}{o.payment.paidAt && <> on {dateTime(o.payment.paidAt)}</>}</p>}
           {o.shipping.trackingNumber && <p>Tracking number <strong>{o.shipping.trackingNumber}</strong>{o.shipping.courier && <>, courier {o.shipping.courier.name}</>}</p>}
           <CancelButton order={o} onDone={order.reload} />
         </section>

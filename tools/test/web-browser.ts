@@ -1,7 +1,9 @@
 /**
  * The browser of the web journeys: Debian's Chromium (/usr/bin/chromium, installed by the CI script;
  * never downloaded) driven by playwright-core, headless, with a fresh profile; axe-core injected into
- * each page checked, and a screenshot of every page checked under the test's output folder.
+ * each page checked, and a screenshot of every page checked under the test's output folder. And the
+ * set-up each journey file shares (`startWebTest`): the app built, a throw-away copy of the system
+ * behind the web app's server, an admin if the file needs one, the browser, and the teardown.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,7 +12,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { eventually } from '@bazaar/platform/testing';
 import { repoRoot } from '../src/services.js';
+import { startTestSystem, type TestSystem } from '../src/testing/system.js';
+import { Shop } from '../src/testing/shop.js';
+import { startWebServer, type WebServer } from '../src/web-server.js';
 
 export const CHROMIUM = process.env.BAZAAR_CHROMIUM ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -109,5 +115,110 @@ export class Browser {
 
   async close(): Promise<void> {
     await this.context.close();
+  }
+}
+
+export interface WebTestOptions {
+  /** The file's name ('web-shopper'): the prefix of its log lines and of its screenshots' folder. */
+  tag: string;
+  /** The services of the copy of the system, the gateway among them. */
+  services: string[];
+  /** Variables by service; identity's go over the fixture's own (below). */
+  env?: Record<string, Record<string, string>>;
+  /** An account registered before the browser starts, an admin through IDENTITY_ADMIN_EMAILS. */
+  admin?: { email: string; password: string; name: string };
+}
+
+/** A started journey file. Its functions use no `this`: a test destructures the ones it needs. */
+export interface WebTest<AdminToken extends string | undefined = string | undefined> {
+  system: TestSystem;
+  /** The web app's server, the gateway under /api/: the browser's one origin. */
+  web: WebServer;
+  browser: Browser;
+  page: Page;
+  /** Calls through the gateway, as the web app makes them. */
+  shop: Shop;
+  /** The admin's token, when the options name one. */
+  adminToken: AdminToken;
+  /** Where the screenshots go (printed once the browser is up). */
+  outputDir: string;
+  say: (line: string) => void;
+  /** A screenshot of the page as it is, and its axe-core violations added to `violations`. */
+  visit: (name: string) => Promise<void>;
+  violations: Violation[];
+  /** Signs in on the sign-in page and waits for the header's "Sign out". */
+  signIn: (email: string, password: string) => Promise<void>;
+  /** Reloads the page until `ready` holds: what the page shows may catch up on its own time. */
+  reloadUntil: (ready: () => Promise<boolean>, message: string) => Promise<void>;
+  /** The browser, the web app's server and the system, in that order. */
+  close: () => Promise<void>;
+}
+
+/**
+ * One journey file's set-up: the web app built from its sources, a copy of the system with
+ * `services`, the web app's server on a port chosen first (identity's mailed links open it), the
+ * admin registered, and Chromium on the web app. Identity hashes passwords with little memory and
+ * its tokens last an hour, so a slow run does not see a session end. What fails to start is stopped
+ * again before the error is thrown; `close()` stops the rest.
+ */
+export async function startWebTest(options: WebTestOptions & { admin: NonNullable<WebTestOptions['admin']> }): Promise<WebTest<string>>;
+export async function startWebTest(options: WebTestOptions): Promise<WebTest>;
+export async function startWebTest(options: WebTestOptions): Promise<WebTest> {
+  const say = (line: string) => console.log(`[${options.tag}] ${line}`);
+  ensureWebBuilt(say);
+  const outputDir = mkdtempSync(path.join(os.tmpdir(), `bazaar-${options.tag}-`));
+  const port = await freePort();
+  const identity = {
+    IDENTITY_ARGON2_MEMORY_KIB: '1024',
+    IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600',
+    IDENTITY_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...(options.admin ? { IDENTITY_ADMIN_EMAILS: options.admin.email } : {}),
+    ...options.env?.identity,
+  };
+  const stops: (() => Promise<void>)[] = [];
+  const close = async () => {
+    let failure: unknown;
+    for (const stop of stops.splice(0).reverse()) await stop().catch((error: unknown) => { failure ??= error; });
+    if (failure) throw failure;
+  };
+  try {
+    const system = await startTestSystem({
+      services: options.services,
+      parallel: true,
+      env: { ...options.env, ...(options.services.includes('identity') ? { identity } : {}) },
+    });
+    stops.push(() => system.stop());
+    const web = await startWebServer({ gateway: system.url('gateway'), port });
+    stops.push(() => web.close());
+    const shop = Shop.throughGateway(system);
+    const adminToken = options.admin ? await shop.register(options.admin.email, options.admin.password, options.admin.name) : undefined;
+    const browser = await Browser.launch(web.url, outputDir);
+    stops.push(() => browser.close());
+    say(`screenshots: ${outputDir}`);
+    const { page } = browser;
+    const violations: Violation[] = [];
+    return {
+      system, web, browser, page, shop, adminToken, outputDir, say, violations, close,
+      visit: async (name) => {
+        violations.push(...await browser.check(name));
+      },
+      signIn: async (email, password) => {
+        await page.goto(`${web.url}/sign-in`);
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill(password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('link', { name: 'Sign out' }).waitFor();
+      },
+      reloadUntil: async (ready, message) => {
+        await eventually(async () => {
+          if (await ready()) return true;
+          await page.reload();
+          return false;
+        }, { timeoutMs: 60_000, intervalMs: 2000, message });
+      },
+    };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
   }
 }

@@ -5,31 +5,22 @@
 // its share, and reads the mismatch sample. axe-core checks the page; screenshots go to the folder this
 // test prints.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually } from '@bazaar/platform/testing';
 import { ServiceProcess } from '../src/process.js';
-import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { Shop } from '../src/testing/shop.js';
-import { startWebServer, type WebServer } from '../src/web-server.js';
-import { Browser, freePort, ensureWebBuilt } from './web-browser.js';
+import { freePort, startWebTest, type WebTest } from './web-browser.js';
 
 const run = randomBytes(4).toString('hex');
 const password = 'Operator-In-The-Browser-2026!';
 const adminEmail = `web-canary-${run}@bazaar.test`;
-const say = (line: string) => console.log(`[web-canaries] ${line}`);
 
-let system: TestSystem;
+let site: WebTest<string>;
 let canary: ServiceProcess;
 let proxy: http.Server;
-let web: WebServer;
-let browser: Browser;
 let productId = '';
-const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-canaries-'));
 
 /** Passes GETs on to the canary, changing the `name` of what it answers. */
 function startRenamingProxy(port: number, target: () => string): Promise<http.Server> {
@@ -51,52 +42,40 @@ function startRenamingProxy(port: number, target: () => string): Promise<http.Se
 }
 
 before(async () => {
-  ensureWebBuilt(say);
-  const [proxyPort, canaryPort, canaryMetricsPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [proxyPort, canaryPort, canaryMetricsPort] = await Promise.all([freePort(), freePort(), freePort()]);
   proxy = await startRenamingProxy(proxyPort, () => `http://127.0.0.1:${canaryPort}`);
-  system = await startTestSystem({
+  site = await startWebTest({
+    tag: 'web-canaries',
     services: ['identity', 'catalog', 'gateway'],
-    env: {
-      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
-      gateway: { CATALOG_CANARY_URL: `http://127.0.0.1:${proxyPort}`, GATEWAY_DUAL_RUN: JSON.stringify([{ route: '/products/:id' }]) },
-    },
+    env: { gateway: { CATALOG_CANARY_URL: `http://127.0.0.1:${proxyPort}`, GATEWAY_DUAL_RUN: JSON.stringify([{ route: '/products/:id' }]) } },
+    admin: { email: adminEmail, password, name: 'Canary Keeper' },
   });
-  canary = new ServiceProcess(system.services.catalog!.def, { ...system.env.catalog!, PORT: String(canaryPort), METRICS_PORT: String(canaryMetricsPort) }, path.join(outputDir, 'catalog-canary.log'), 'dist');
+  const { system, shop, adminToken: admin } = site;
+  canary = new ServiceProcess(system.services.catalog!.def, { ...system.env.catalog!, PORT: String(canaryPort), METRICS_PORT: String(canaryMetricsPort) }, path.join(site.outputDir, 'catalog-canary.log'), 'dist');
   canary.start();
   await canary.waitReady(60_000);
-  web = await startWebServer({ gateway: system.url('gateway'), port: webPort });
 
-  const shop = Shop.throughGateway(system);
-  const admin = await shop.register(adminEmail, password, 'Canary Keeper');
   const categoryId = await shop.createCategory(admin, `canary-${run}`, 'Canary lamps');
   const created = await shop.call('catalog', 'POST', '/products', { token: admin, body: { sku: `WEBC-${run.toUpperCase()}`, name: 'Canary lamp', priceMinor: 1200, currency: 'EUR', categoryId } });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   productId = created.body.id as string;
   const read = await shop.call('catalog', 'GET', `/products/${productId}`);
   assert.equal(read.body.name, 'Canary lamp', "the client has the primary's answer");
-
-  browser = await Browser.launch(web.url, outputDir);
-  say(`screenshots: ${outputDir}`);
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await web?.close();
+  // The canary uses catalog's database, which stopping the system removes.
   await canary?.stop();
-  await system?.stop();
+  await site?.close();
   proxy?.closeAllConnections();
   await new Promise((resolve) => proxy ? proxy.close(resolve) : resolve(undefined));
 });
 
 test('the admin reads the canary, sets its share and sees the dual run\'s mismatch', { timeout: 120_000 }, async () => {
-  const { page } = browser;
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Sign out' }).waitFor();
+  const { page } = site;
+  await site.signIn(adminEmail, password);
 
-  await page.goto(`${web.url}/console`);
+  await page.goto(`${site.web.url}/console`);
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Canaries' }).click();
   await page.getByRole('heading', { name: 'Canaries' }).waitFor();
   const section = page.getByRole('region', { name: /^catalog/ });
@@ -113,6 +92,6 @@ test('the admin reads the canary, sets its share and sees the dual run\'s mismat
   await section.getByRole('button', { name: 'Set the share' }).click();
   await section.getByText('active', { exact: true }).waitFor();
   await section.getByText('25 %', { exact: true }).waitFor();
-  const violations = await browser.check('01-canaries');
-  assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+  await site.visit('01-canaries');
+  assert.deepEqual(site.violations, [], 'no serious or critical accessibility violations');
 });

@@ -17,11 +17,9 @@ import { audit } from '../src/audit.js';
 import { createAuditRunner } from '../src/audit-runner.js';
 import { discoverServices } from '../src/services.js';
 import { infrastructureFromEnv } from '../src/system.js';
-import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { Shop, type ShopCast } from '../src/testing/shop.js';
+import { type ShopCast } from '../src/testing/shop.js';
 import { startTraceReceiver, type TraceReceiver } from '../src/trace-receiver.js';
-import { startWebServer, type WebServer } from '../src/web-server.js';
-import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+import { startWebTest, type WebTest } from './web-browser.js';
 
 const run = randomBytes(4).toString('hex');
 const password = 'Operator-In-The-Browser-2026!';
@@ -29,37 +27,29 @@ const adminEmail = `web-admin-${run}@bazaar.test`;
 const SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'notifications', 'gateway'];
 /** The services a confirmed checkout passes through. */
 const ON_THE_PATH = ['gateway', 'orders', 'payments', 'inventory', 'shipping'];
-const say = (line: string) => console.log(`[web-admin] ${line}`);
 
 let receiver: TraceReceiver;
 let sink: SmtpSink;
-let system: TestSystem;
-let web: WebServer;
-let browser: Browser;
-let shop: Shop;
+let site: WebTest;
 let cast: ShopCast;
-const violations: Violation[] = [];
-const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-admin-'));
-const visit = async (name: string) => violations.push(...await browser.check(name));
 
 before(async () => {
-  ensureWebBuilt(say);
   // The isolation audit of this copy of the system, served by the receiver as under npm start. The
   // services' generated credentials are not exposed by the test system, so the checks that sign in
   // as a service's own role or user are reported skipped (with why); the others run for real.
   const credentials = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-admin-credentials-'));
-  const audits = createAuditRunner(() => audit({ services: discoverServices().filter((s) => SERVICES.includes(s.name)), infra: infrastructureFromEnv(), prefix: system.prefix, dataRoot: credentials, rabbitmq: false }));
+  const audits = createAuditRunner(() => audit({ services: discoverServices().filter((s) => SERVICES.includes(s.name)), infra: infrastructureFromEnv(), prefix: site.system.prefix, dataRoot: credentials, rabbitmq: false }));
   receiver = await startTraceReceiver({ audit: audits });
   sink = await startSmtpSink({ httpPort: null });
-  const port = await freePort();
   // Every span exported, in small batches soon after it ends, so the waterfall is complete quickly.
   const tracing = { OTEL_SDK_DISABLED: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_TRACES_SAMPLER: 'always_on', OTEL_BSP_SCHEDULE_DELAY: '100' };
-  system = await startTestSystem({
+  site = await startWebTest({
+    tag: 'web-admin',
     services: SERVICES,
-    parallel: true,
     env: Object.fromEntries(SERVICES.map((name) => [name, {
       ...tracing,
-      ...(name === 'identity' ? { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } : {}),
+      // Made admin here, registered by furnish below with the customer, card and product.
+      ...(name === 'identity' ? { IDENTITY_ADMIN_EMAILS: adminEmail } : {}),
       // A step unanswered for 4 s is given up on, so a checkout waiting on a stopped payments is
       // stuck within seconds rather than the default half minute.
       ...(name === 'orders' ? { ORDERS_STEP_TIMEOUT_MS: '4000' } : {}),
@@ -68,53 +58,29 @@ before(async () => {
       ...(name === 'gateway' ? { TRACES_URL: receiver.url } : {}),
     }])),
   });
-  web = await startWebServer({ gateway: system.url('gateway'), port });
-  shop = Shop.throughGateway(system);
-  cast = await shop.furnish({ adminEmail, customerEmail: `web-shopper-${run}@bazaar.test`, password, slug: `lamps-${run}`, sku: `ADM-${run.toUpperCase()}`, priceMinor: 4_900, stock: 10 });
-  browser = await Browser.launch(web.url, outputDir);
-  say(`screenshots: ${outputDir}`);
+  cast = await site.shop.furnish({ adminEmail, customerEmail: `web-shopper-${run}@bazaar.test`, password, slug: `lamps-${run}`, sku: `ADM-${run.toUpperCase()}`, priceMinor: 4_900, stock: 10 });
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await web?.close();
-  await system?.stop();
+  await site?.close();
   await receiver?.close();
   await sink?.close();
 });
 
-const consoleNav = () => browser.page.getByRole('navigation', { name: 'Console' });
-
-async function signIn() {
-  const { page } = browser;
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Sign out' }).waitFor();
-}
+const consoleNav = () => site.page.getByRole('navigation', { name: 'Console' });
 
 async function placeOrder(): Promise<{ id: string; number: string }> {
-  const placed = await shop.placeOrder(cast.customer, { items: [{ productId: cast.product.id, quantity: 1 }], paymentMethodId: cast.card });
+  const placed = await site.shop.placeOrder(cast.customer, { items: [{ productId: cast.product.id, quantity: 1 }], paymentMethodId: cast.card });
   return { id: placed.body.id as string, number: placed.body.number as string };
 }
 
-const statusOf = async (orderId: string) => (await shop.call('gateway', 'GET', `/orders/${orderId}`, { token: cast.customer })).body.status as string;
-
-/** Reloads the page until `ready` holds: the receiver and the sagas catch up on their own time. */
-async function reloadUntil(ready: () => Promise<boolean>, message: string) {
-  await eventually(async () => {
-    if (await ready()) return true;
-    await browser.page.reload();
-    return false;
-  }, { timeoutMs: 60_000, intervalMs: 2000, message });
-}
+const statusOf = async (orderId: string) => (await site.shop.call('gateway', 'GET', `/orders/${orderId}`, { token: cast.customer })).body.status as string;
 
 test('an admin follows a confirmed checkout from its saga\'s step log to its trace across the services', { timeout: 120_000 }, async () => {
-  const { page } = browser;
+  const { page, visit, reloadUntil } = site;
   const order = await placeOrder();
   await eventually(async () => (await statusOf(order.id)) === 'confirmed', { timeoutMs: 60_000, intervalMs: 300, message: `order ${order.number} was never confirmed` });
-  await signIn();
+  await site.signIn(adminEmail, password);
   await page.getByRole('link', { name: 'Console' }).click();
   await consoleNav().getByRole('link', { name: 'Sagas' }).click();
   await page.getByRole('heading', { name: 'Sagas' }).waitFor();
@@ -151,7 +117,7 @@ test('an admin follows a confirmed checkout from its saga\'s step log to its tra
 });
 
 test('payments stopped: the admin finds the checkout stuck waiting on it, with its step log', { timeout: 180_000 }, async () => {
-  const { page } = browser;
+  const { page, system, web, visit, reloadUntil } = site;
   await system.services.payments!.stop();
   try {
     const order = await placeOrder();
@@ -173,7 +139,7 @@ test('payments stopped: the admin finds the checkout stuck waiting on it, with i
 });
 
 test('the admin reads a service\'s health, outbox and parked message, and replays it', { timeout: 120_000 }, async () => {
-  const { page } = browser;
+  const { page, system, shop, web, visit } = site;
   // A reply that breaks its contract, sent to orders' own work queue: parked at once, unhandled.
   const names = topologyNames('orders', system.namespace);
   const id = randomUUID();
@@ -222,7 +188,7 @@ test('the admin reads a service\'s health, outbox and parked message, and replay
 });
 
 test('the admin reads the isolation audit, breaches first', { timeout: 120_000 }, async () => {
-  const { page } = browser;
+  const { page, web, visit, violations } = site;
   await page.goto(`${web.url}/console`);
   await consoleNav().getByRole('link', { name: 'Isolation audit' }).click();
   await page.getByRole('heading', { name: 'Isolation audit' }).waitFor();

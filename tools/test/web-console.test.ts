@@ -6,50 +6,34 @@
 // customer is refused the console. axe-core checks every page visited; screenshots go to the folder
 // this test prints.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
-import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { CARDS, Shop, type ShopCourier } from '../src/testing/shop.js';
-import { startWebServer, type WebServer } from '../src/web-server.js';
-import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+import { CARDS, type ShopCourier } from '../src/testing/shop.js';
+import { startWebTest, type WebTest } from './web-browser.js';
 
 const run = randomBytes(4).toString('hex');
 const password = 'Console-In-The-Browser-2026!';
 const adminEmail = `web-ops-${run}@bazaar.test`;
 const customerEmail = `web-unmailed-${run}@bazaar.test`;
-const say = (line: string) => console.log(`[web-console] ${line}`);
 
 let sink: SmtpSink;
-let system: TestSystem;
-let web: WebServer;
-let browser: Browser;
-let shop: Shop;
+let site: WebTest<string>;
 let courier: ShopCourier;
-const violations: Violation[] = [];
-const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-console-'));
-const visit = async (name: string) => violations.push(...await browser.check(name));
 
 before(async () => {
-  ensureWebBuilt(say);
   sink = await startSmtpSink({ httpPort: null });
-  const port = await freePort();
-  system = await startTestSystem({
+  site = await startWebTest({
+    tag: 'web-console',
     services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'notifications', 'analytics', 'gateway'],
-    parallel: true,
     env: {
-      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
       notifications: { NOTIFICATIONS_SMTP_URL: sink.url, NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200' },
       // Reconciliation runs when the console asks, not on a timer.
       analytics: { ANALYTICS_RECONCILE_INTERVAL_MS: '86400000' },
     },
+    admin: { email: adminEmail, password, name: 'Console Operator' },
   });
-  web = await startWebServer({ gateway: system.url('gateway'), port });
-  shop = Shop.throughGateway(system);
-  const admin = await shop.register(adminEmail, password, 'Console Operator');
+  const { shop, adminToken: admin } = site;
   // A customer whose welcome the mail server refuses (451, every try): it ends failed, to retry.
   sink.refuse();
   const customer = await shop.register(customerEmail, password, 'Unmailed Customer');
@@ -59,38 +43,16 @@ before(async () => {
   await shop.placeOrder(customer, { items: [{ productId: product.id, quantity: 1 }], paymentMethodId: card });
   courier = await shop.newCourier(admin, { email: `courier-${run}@bazaar.test`, password, name: `Cora ${run}` });
   await shop.startShift(courier, { latitude: 52.3731, longitude: 4.8922 });
-  browser = await Browser.launch(web.url, outputDir);
-  say(`screenshots: ${outputDir}`);
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await web?.close();
-  await system?.stop();
+  await site?.close();
   await sink?.close();
 });
 
-async function signIn(email: string) {
-  const { page } = browser;
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Sign out' }).waitFor();
-}
-
-/** Reloads the page until `ready` is visible: the warehouse and the queue catch up on their own time. */
-async function reloadUntil(ready: () => Promise<boolean>, message: string) {
-  await eventually(async () => {
-    if (await ready()) return true;
-    await browser.page.reload();
-    return false;
-  }, { timeoutMs: 60_000, intervalMs: 2000, message });
-}
-
 test('a customer is not let into the console', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await signIn(customerEmail);
+  const { page, web, visit } = site;
+  await site.signIn(customerEmail, password);
   assert.equal(await page.getByRole('link', { name: 'Console' }).count(), 0, 'no console link for a customer');
   await page.goto(`${web.url}/console`);
   await page.getByText('Your account does not have the admin role.').waitFor();
@@ -100,8 +62,8 @@ test('a customer is not let into the console', { timeout: 60_000 }, async () => 
 });
 
 test('an admin reads the services, a report, the reconciliation, retries a failed mail and sees the couriers', { timeout: 150_000 }, async () => {
-  const { page } = browser;
-  await signIn(adminEmail);
+  const { page, shop, visit, violations, reloadUntil } = site;
+  await site.signIn(adminEmail, password);
   await page.getByRole('link', { name: 'Console' }).click();
   await page.getByRole('heading', { name: 'Services' }).waitFor();
   for (const service of ['identity', 'catalog', 'orders', 'notifications', 'analytics']) {

@@ -5,62 +5,42 @@
 // still browses, the pages that need orders say it is unavailable, and they recover once it is back.
 // axe-core checks every page visited; screenshots go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { eventually } from '@bazaar/platform/testing';
-import { databaseUrlOf, startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { CARDS, Shop, type ShopProduct } from '../src/testing/shop.js';
-import { startWebServer, type WebServer } from '../src/web-server.js';
-import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+import { databaseUrlOf } from '../src/testing/system.js';
+import { CARDS, type ShopProduct } from '../src/testing/shop.js';
+import { startWebTest, type WebTest } from './web-browser.js';
 
 const run = randomBytes(4).toString('hex');
 const password = 'Failures-In-The-Browser-2026!';
 const adminEmail = `web-admin-${run}@bazaar.test`;
 const shopperEmail = `web-unlucky-${run}@bazaar.test`;
 const word = `kettle${run}`;
-const say = (line: string) => console.log(`[web-failures] ${line}`);
 
-let system: TestSystem;
-let web: WebServer;
-let browser: Browser;
+let site: WebTest<string>;
 let payments: pg.Pool;
-let shop: Shop;
-let admin: string;
 let copper: ShopProduct;
 let enamel: ShopProduct;
-const violations: Violation[] = [];
-const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-failures-'));
-const visit = async (name: string) => violations.push(...await browser.check(name));
 
 before(async () => {
-  ensureWebBuilt(say);
-  const port = await freePort();
-  system = await startTestSystem({
+  site = await startWebTest({
+    tag: 'web-failures',
     services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'gateway'],
-    parallel: true,
-    env: { identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' } },
+    admin: { email: adminEmail, password, name: 'Web Admin' },
   });
-  web = await startWebServer({ gateway: system.url('gateway'), port });
-  payments = new pg.Pool({ connectionString: databaseUrlOf(system, 'payments'), max: 2 });
-  shop = Shop.throughGateway(system);
-  admin = await shop.register(adminEmail, password, 'Web Admin');
+  const { shop, adminToken: admin } = site;
+  payments = new pg.Pool({ connectionString: databaseUrlOf(site.system, 'payments'), max: 2 });
   await shop.register(shopperEmail, password, 'Unlucky Shopper');
   const category = await shop.createCategory(admin, `kitchen-${run}`, 'Kitchen');
   copper = await shop.createProduct(admin, { categoryId: category, sku: `FAIL-${run.toUpperCase()}-1`, priceMinor: 3400, stock: 20, name: `Copper ${word}` });
   enamel = await shop.createProduct(admin, { categoryId: category, sku: `FAIL-${run.toUpperCase()}-2`, priceMinor: 2100, stock: 20, name: `Enamel ${word}` });
-  browser = await Browser.launch(web.url, outputDir);
-  say(`screenshots: ${outputDir}`);
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await web?.close();
   await payments?.end();
-  await system?.stop();
+  await site?.close();
 });
 
 /** What payments holds for an order: its payment, its successful captures, the simulator's authorization. */
@@ -73,7 +53,7 @@ async function moneyOf(orderId: string) {
 }
 
 async function addToCart(name: string, quantity = 1) {
-  const { page } = browser;
+  const { page } = site;
   await page.getByRole('searchbox', { name: 'Search products' }).fill(word);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('link', { name }).click();
@@ -85,7 +65,7 @@ async function addToCart(name: string, quantity = 1) {
 }
 
 async function checkOut(card: string, screenshot: string): Promise<string> {
-  const { page } = browser;
+  const { page } = site;
   await page.getByRole('link', { name: /^Cart/ }).click();
   await page.getByRole('link', { name: 'Check out' }).click();
   await page.getByRole('heading', { name: 'Checkout' }).waitFor();
@@ -101,18 +81,15 @@ async function checkOut(card: string, screenshot: string): Promise<string> {
   await page.getByLabel('Expiry month').fill('11');
   await page.getByLabel('Expiry year').fill(String(new Date().getUTCFullYear() + 2));
   await page.getByLabel('Security code').fill('321');
-  await visit(screenshot);
+  await site.visit(screenshot);
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}/, { timeout: 30_000 });
   return /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
 }
 
 test('a declined card is said on the order page, nothing is charged, and the items go back into the cart', { timeout: 90_000 }, async () => {
-  const { page } = browser;
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(shopperEmail);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const { page, visit } = site;
+  await site.signIn(shopperEmail, password);
   await page.getByRole('link', { name: 'My orders' }).waitFor();
 
   await addToCart(`Copper ${word}`);
@@ -135,10 +112,10 @@ test('a declined card is said on the order page, nothing is charged, and the ite
 });
 
 test('an item that runs out before checkout cancels the order with nothing charged', { timeout: 90_000 }, async () => {
-  const { page } = browser;
+  const { page, shop, visit } = site;
   await addToCart(`Enamel ${word}`, 3);
   // Sold elsewhere while the shopper decides: inventory keeps one of twenty.
-  const adjusted = await shop.call('inventory', 'POST', `/inventory/${enamel.sku}/adjust`, { token: admin, body: { delta: -19, reason: 'counted: sold in the shop downstairs' } });
+  const adjusted = await shop.call('inventory', 'POST', `/inventory/${enamel.sku}/adjust`, { token: site.adminToken, body: { delta: -19, reason: 'counted: sold in the shop downstairs' } });
   assert.equal(adjusted.status, 200, JSON.stringify(adjusted.body));
   const orderId = await checkOut(CARDS.approve, '03-checkout-short-stock');
   await page.getByRole('status').filter({ hasText: /^cancelled:/ }).waitFor({ timeout: 60_000 });
@@ -156,7 +133,7 @@ test('an item that runs out before checkout cancels the order with nothing charg
 });
 
 test('with orders stopped the shop keeps browsing, says orders are unavailable, and recovers when orders is back', { timeout: 120_000 }, async () => {
-  const { page } = browser;
+  const { page, system, web, visit, violations } = site;
   await system.services.orders!.stop();
   try {
     await page.goto(web.url);

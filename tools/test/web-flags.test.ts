@@ -5,7 +5,6 @@
 // the flag file (written whole by a rename), in GET /admin/flags through the gateway, and in what the
 // kit's flags reading that file answer, without anything being restarted. axe-core checks the page.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,58 +12,38 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFlags, createLogger, type Flags } from '@bazaar/platform';
 import { eventually } from '@bazaar/platform/testing';
-import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { Shop } from '../src/testing/shop.js';
 import { startFlagStore, type FlagStore } from '../src/flags-server.js';
-import { startWebServer, type WebServer } from '../src/web-server.js';
-import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+import { freePort, startWebTest, type WebTest } from './web-browser.js';
 
 const run = randomBytes(4).toString('hex');
 const password = 'Flags-In-The-Browser-2026!';
 const adminEmail = `web-flags-${run}@bazaar.test`;
-const say = (line: string) => console.log(`[web-flags] ${line}`);
 const CHANGE = { timeoutMs: 30_000, intervalMs: 250 };
 
 let dataRoot: string;
 let store: FlagStore;
-let system: TestSystem;
-let web: WebServer;
-let browser: Browser;
-let shop: Shop;
-let admin: string;
+let site: WebTest<string>;
 let flags: Flags;
-const violations: Violation[] = [];
-const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-flags-'));
-const visit = async (name: string) => violations.push(...await browser.check(name));
 
 before(async () => {
-  ensureWebBuilt(say);
   dataRoot = await mkdtemp(path.join(os.tmpdir(), 'bazaar-web-flags-data-'));
   // The store checks admins' tokens with identity, so it starts once identity has; the gateway is
   // told where it will be.
   const flagsPort = await freePort();
-  system = await startTestSystem({
+  site = await startWebTest({
+    tag: 'web-flags',
     services: ['identity', 'gateway'],
-    env: {
-      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
-      gateway: { FLAGS_URL: `http://127.0.0.1:${flagsPort}` },
-    },
+    env: { gateway: { FLAGS_URL: `http://127.0.0.1:${flagsPort}` } },
+    admin: { email: adminEmail, password, name: 'Flags Operator' },
   });
-  store = await startFlagStore({ dataRoot, port: flagsPort, identityUrl: system.url('identity'), log: say });
+  store = await startFlagStore({ dataRoot, port: flagsPort, identityUrl: site.system.url('identity'), log: site.say });
   flags = await createFlags({ service: 'web-flags-test', file: store.file, logger: createLogger('web-flags-test', 'silent') });
-  web = await startWebServer({ gateway: system.url('gateway'), port: await freePort() });
-  shop = Shop.throughGateway(system);
-  admin = await shop.register(adminEmail, password, 'Flags Operator');
-  browser = await Browser.launch(web.url, outputDir);
-  say(`screenshots: ${outputDir}`);
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await web?.close();
   await flags?.close();
   await store?.close();
-  await system?.stop();
+  await site?.close();
   if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
 });
 
@@ -72,18 +51,14 @@ interface FileFlag { defaultVariant: string; targeting?: unknown }
 const onDisk = async () => (JSON.parse(await readFile(store.file, 'utf8')) as { flags: Record<string, FileFlag> }).flags;
 interface ListedFlag { key: string; defaultVariant: string; rollout: { variant: string; percentage: number } | null }
 const listed = async (key: string) => {
-  const answer = await shop.call('gateway', 'GET', '/admin/flags', { token: admin });
+  const answer = await site.shop.call('gateway', 'GET', '/admin/flags', { token: site.adminToken });
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   return (answer.body.items as ListedFlag[]).find((f) => f.key === key)!;
 };
 
 test('an admin flips the dispatch strategy and rolls the fraud check out to 30 % in the console; the flag file, the API and the flags follow', { timeout: 180_000 }, async () => {
-  const { page } = browser;
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Sign out' }).waitFor();
+  const { page, visit, violations } = site;
+  await site.signIn(adminEmail, password);
   await page.getByRole('link', { name: 'Console' }).click();
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Flags' }).click();
   await page.getByRole('heading', { name: 'Feature flags' }).waitFor();

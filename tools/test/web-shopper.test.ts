@@ -8,61 +8,40 @@
 // delivery's mails in the mailbox. axe-core checks every page visited for serious or critical
 // violations; screenshots of each go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
-import { startTestSystem, type TestSystem } from '../src/testing/system.js';
-import { Shop, type ShopCourier } from '../src/testing/shop.js';
-import { startWebServer, type WebServer } from '../src/web-server.js';
-import { Browser, freePort, ensureWebBuilt, type Violation } from './web-browser.js';
+import { type ShopCourier } from '../src/testing/shop.js';
+import { startWebTest, type WebTest } from './web-browser.js';
 
 const run = randomBytes(4).toString('hex');
 const password = 'Shop-In-The-Browser-2026!';
 const adminEmail = `web-admin-${run}@bazaar.test`;
 const shopperEmail = `web-shopper-${run}@bazaar.test`;
 const word = `lantern${run}`;
-const say = (line: string) => console.log(`[web-shopper] ${line}`);
 
 let sink: SmtpSink;
-let system: TestSystem;
-let web: WebServer;
-let browser: Browser;
-let shop: Shop;
+let site: WebTest<string>;
 let courier: ShopCourier;
-const outputDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-shopper-'));
 
 before(async () => {
-  ensureWebBuilt(say);
   sink = await startSmtpSink({ httpPort: null });
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  system = await startTestSystem({
+  site = await startWebTest({
+    tag: 'web-shopper',
     services: ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders', 'notifications', 'gateway'],
-    parallel: true,
-    env: {
-      identity: { IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_PUBLIC_URL: origin },
-      notifications: { NOTIFICATIONS_SMTP_URL: sink.url, NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200' },
-    },
+    env: { notifications: { NOTIFICATIONS_SMTP_URL: sink.url, NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200' } },
+    admin: { email: adminEmail, password, name: 'Web Admin' },
   });
-  web = await startWebServer({ gateway: system.url('gateway'), port });
-  shop = Shop.throughGateway(system);
-  const admin = await shop.register(adminEmail, password, 'Web Admin');
+  const { shop, adminToken: admin } = site;
   const category = await shop.createCategory(admin, `lights-${run}`, 'Lights');
   await shop.createProduct(admin, { categoryId: category, sku: `WEB-${run.toUpperCase()}-1`, priceMinor: 1250, stock: 20, name: `Brass ${word}` });
   await shop.createProduct(admin, { categoryId: category, sku: `WEB-${run.toUpperCase()}-2`, priceMinor: 899, stock: 20, name: `Paper ${word}` });
   // Registered now, on shift only once the order is confirmed: until then nobody can take its parcel.
   courier = await shop.newCourier(admin, { email: `web-courier-${run}@bazaar.test`, password, name: 'Ana' });
-  browser = await Browser.launch(web.url, outputDir);
-  say(`screenshots: ${outputDir}`);
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await web?.close();
-  await system?.stop();
+  await site?.close();
   await sink?.close();
 });
 
@@ -75,7 +54,7 @@ interface Parcel { id: string; orderId: string; status: string; destination: Poi
 
 /** A courier's call through the gateway, as its app makes it; the answer must be `status`. */
 async function asCourier(method: string, path: string, status: number, body?: unknown) {
-  const answer = await shop.call('gateway', method, path, { token: courier.token, ...(body === undefined ? {} : { body }) });
+  const answer = await site.shop.call('gateway', method, path, { token: courier.token, ...(body === undefined ? {} : { body }) });
   assert.equal(answer.status, status, `${method} ${path}: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
@@ -83,9 +62,7 @@ async function asCourier(method: string, path: string, status: number, body?: un
 const mailTo = (subject: RegExp) => eventually(async () => sink.to(shopperEmail).find((m) => subject.test(m.subject)), { timeoutMs: 60_000, intervalMs: 200, message: `no "${subject.source}" mail to ${shopperEmail}` });
 
 test('a shopper registers, confirms the address by the mailed link, searches, fills a cart, checks out once and sees the order confirmed, then a courier on the map, then delivered', { timeout: 180_000 }, async () => {
-  const { page } = browser;
-  const violations: Violation[] = [];
-  const visit = async (name: string) => violations.push(...await browser.check(name));
+  const { page, web, visit, violations } = site;
 
   await page.goto(web.url);
   await page.getByRole('heading', { name: 'Welcome to Bazaar' }).waitFor();
@@ -164,7 +141,7 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
 
   // A courier comes on shift in the city (every address is within shipping's dispatch radius of the
   // centre): the parcel is dispatched to them, and the open order page shows them on its map.
-  await shop.startShift(courier, CENTRE);
+  await site.shop.startShift(courier, CENTRE);
   const parcel = await eventually(async () => ((await asCourier('GET', '/couriers/me/shipments', 200)).items as Parcel[]).find((p) => p.orderId === orderId), { timeoutMs: 30_000, intervalMs: 250, message: `order ${orderId} was never dispatched to the courier on shift` });
   assert.ok(parcel.destination, 'the geocoder placed the address');
   await page.getByRole('status').filter({ hasText: /^shipped:/ }).waitFor({ timeout: 30_000 });

@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './health.js';
 export * from './lifecycle.js';
 export * from './job.js';
+export * from './money.js';
 export * from './orphans.js';
 export * from './http/app.js';
 export { BEARER_SCHEME, ProblemSchema, RATE_LIMIT_HEADERS, documentHeaders, documentProblems, documentRateLimit, operationsOf, type OpenApiOptions, type ProblemDocument, type RouteNote } from './http/openapi.js';

@@ -254,7 +254,7 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
       assert.equal(rejected.userId, order.userId);
     }
     assert.match(await screeningDetail(watched) ?? '', /watch list/);
-    assert.match(await screeningDetail(piano) ?? '', /very large order \(600000 EUR\)/);
+    assert.match(await screeningDetail(piano) ?? '', /very large order \(EUR 6000\.00\)/);
   });
 
   test('at 100 %: a normal order passes its screening, is authorized next and confirmed', async () => {

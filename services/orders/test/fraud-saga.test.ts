@@ -185,8 +185,8 @@ describe('the scorer simulator', () => {
     assert.deepEqual(await score(4_900), { score: 5, reasons: [] });
     assert.deepEqual(await score(4_900), await score(4_900));
     assert.equal((await score(100_000)).score, 5);
-    assert.deepEqual(await score(100_001), { score: 30, reasons: ['large order (100001 EUR)'] });
-    assert.deepEqual(await score(500_001), { score: 75, reasons: ['very large order (500001 EUR)'] });
+    assert.deepEqual(await score(100_001), { score: 30, reasons: ['large order (EUR 1000.01)'] });
+    assert.deepEqual(await score(500_001), { score: 75, reasons: ['very large order (EUR 5000.01)'] });
     assert.deepEqual(await score(4_900, '66666'), { score: 95, reasons: ['shipping address on the watch list'] });
     assert.equal((await score(600_000, '66666')).score, 100);
   });

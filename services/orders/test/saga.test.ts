@@ -145,6 +145,10 @@ describe('the forward path', () => {
       orderId: ORDER_ID, orderNumber: facts.orderNumber, userId: facts.userId, totalMinor: 9800, currency: 'EUR', confirmedAt: T0.toISOString(),
     });
     assert.equal(orderStatusOf(r.saga), 'confirmed');
+    // The step log says amounts as people read them, not in minor units.
+    const details = r.decisions.flatMap((d) => d.log).map((l) => l.detail).filter(Boolean);
+    assert.ok(details.some((d) => /^authorized EUR 98\.00\b/.test(d!)), details.join(' | '));
+    assert.ok(details.includes('captured EUR 98.00'), details.join(' | '));
   });
 
   test('declined card: rejected, nothing reserved, nothing to compensate', () => {

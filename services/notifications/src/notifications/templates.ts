@@ -1,5 +1,6 @@
 // The words of every message, as pure functions of what the event and the copies say. Plain text:
 // every mail client shows it, and tests read it back from the SMTP sink as it was written.
+import { formatMoney } from '@bazaar/platform';
 import type { Composed } from './notification.js';
 
 export interface OrderLine { sku: string; quantity: number; unitPriceMinor: number }
@@ -12,17 +13,6 @@ export interface OrderCopy {
   totalMinor: number;
   currency: string;
   items: OrderLine[];
-}
-
-/** `1234, 'EUR'` → `EUR 12.34`, with the currency's own number of decimals (JPY has none). */
-export function formatMoney(minor: number, currency: string): string {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // An ISO code Intl does not know: two decimals, as most have.
-  }
-  return `${currency} ${(minor / 10 ** digits).toFixed(digits)}`;
 }
 
 const greeting = (firstName: string | undefined) => (firstName ? `Hello ${firstName},` : 'Hello,');

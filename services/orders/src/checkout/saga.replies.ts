@@ -1,6 +1,7 @@
 // What a reply teaches the saga about the payment, the reservation and the shipment. Pure. Only a
 // reply that changes what the saga knows leaves a line in the timeline; a repeated one (a redelivery
 // under a new message id, an answer to a command sent again) changes nothing.
+import { formatMoney } from '@bazaar/platform';
 import type {
   CompensationStep, DeliveryEvent, ForwardStep, PaymentKnown, ReplyOf, Resources, Saga, SagaMessage, StepLogEntry, StepStatus,
 } from './saga.types.js';
@@ -39,7 +40,7 @@ const action = (step: ForwardStep, status: StepStatus, detail: string): StepLogE
 const compensation = (step: CompensationStep, status: StepStatus, detail: string): StepLogEntry => ({ step, kind: 'compensation', status, detail });
 /** A forward step's reply is `succeeded`/`failed` while the saga waits on it, `late` once it has moved on. */
 const outcome = (saga: Saga, step: ForwardStep, ok: boolean): StepStatus => (saga.step === step ? (ok ? 'succeeded' : 'failed') : 'late');
-const money = (minor: number, currency: string) => `${minor} ${currency}`;
+const money = formatMoney;
 
 export function learn(saga: Saga, reply: SagaMessage): Learned {
   switch (reply.type) {

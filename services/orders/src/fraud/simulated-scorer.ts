@@ -1,3 +1,4 @@
+import { formatMoney } from '@bazaar/platform';
 import type { FraudAssessment, FraudScoreRequest, FraudScorer } from './fraud-scorer.js';
 
 /** Every order starts with this much risk. */
@@ -36,10 +37,10 @@ export class SimulatedFraudScorer implements FraudScorer {
     const reasons: string[] = [];
     if (request.totalMinor > VERY_LARGE_ORDER_MINOR) {
       score += VERY_LARGE_ORDER_SCORE;
-      reasons.push(`very large order (${request.totalMinor} ${request.currency})`);
+      reasons.push(`very large order (${formatMoney(request.totalMinor, request.currency)})`);
     } else if (request.totalMinor > LARGE_ORDER_MINOR) {
       score += LARGE_ORDER_SCORE;
-      reasons.push(`large order (${request.totalMinor} ${request.currency})`);
+      reasons.push(`large order (${formatMoney(request.totalMinor, request.currency)})`);
     }
     if (postalCode === WATCHED_POSTAL_CODE) {
       score += WATCHED_ADDRESS_SCORE;

@@ -236,6 +236,7 @@ async function main(): Promise<void> {
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
   if (traces) say(`traces: ${traces.url}/traces?orderId=…  (or ?correlationId=, ?traceId=; one trace at /traces/<traceId>; the isolation audit at /audit)`);
+  if (flags.store) say(`flags: ${path.relative(process.cwd(), flags.store.file) || flags.store.file}${flags.store.url ? `, flipped in the console (Flags) or at ${flags.store.url}/flags (admins; through the gateway at /admin/flags)` : ''}`);
   if (prometheus?.exitCode === null) say(`Prometheus: http://127.0.0.1:${9090 + portOffset}  (alerts at /alerts, rules from deploy/prometheus)`);
   say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
   if (args['no-couriers']) return;

@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,13 +70,62 @@ const portFree = (port: number) => new Promise<boolean>((resolve) => {
   const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 });
 
-/** An offset that puts every one of `ports` on a free port, for a copy of the system beside others. */
+/**
+ * Offsets taken by a test system of some process on this machine: one file per offset holding the
+ * taker's pid, created exclusively, so two test files starting at once never both take an offset whose
+ * ports they each found free a moment before either listened. A file whose process is gone is stale.
+ */
+const OFFSET_LOCKS = path.join(os.tmpdir(), 'bazaar-test-offsets');
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+function reserveOffset(offset: number): boolean {
+  mkdirSync(OFFSET_LOCKS, { recursive: true });
+  const file = path.join(OFFSET_LOCKS, String(offset));
+  const take = () => {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  };
+  if (take()) return true;
+  const holder = Number(readFileSync(file, 'utf8').trim());
+  if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) return false;
+  rmSync(file, { force: true });
+  return take();
+}
+
+/** Gives back an offset {@link freeOffset} reserved for this process. */
+export function releaseOffset(offset: number): void {
+  const file = path.join(OFFSET_LOCKS, String(offset));
+  try {
+    if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
+  } catch {
+    // Not reserved, or already given back.
+  }
+}
+
+/**
+ * An offset that puts every one of `ports` on a free port, for a copy of the system beside others,
+ * reserved for this process until {@link releaseOffset} (or its exit).
+ */
 export async function freeOffset(ports: number[]): Promise<number> {
   for (let tries = 0; tries < 30; tries++) {
     // Offsets from 5000 to 24000: clear of the launcher test's fixed ones, of ports fetch refuses,
     // and of the ephemeral range (32768 and up), where outgoing connections take their local ports.
     const offset = randomInt(50, 240) * 100;
+    if (!reserveOffset(offset)) continue;
     if ((await Promise.all(ports.map((p) => portFree(p + offset)))).every(Boolean)) return offset;
+    releaseOffset(offset);
   }
   throw new Error('no free ports for the test system');
 }
@@ -104,6 +153,7 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     for (const proc of Object.values(services).reverse()) await proc.stop().catch(() => undefined);
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => options.log?.(`cleanup: ${error.message}`));
     rmSync(dataRoot, { recursive: true, force: true });
+    releaseOffset(offset);
   };
 
   try {

@@ -40,3 +40,53 @@ export function percentile(values: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
 }
+
+/**
+ * One figure a benchmark measured, for the summary `npm run bench` writes to bench/results/README.md
+ * beside the previous run's. Ratios are what the summary compares: absolute times on a shared machine
+ * are noisy, a ratio to a baseline measured in the same run much less so.
+ */
+export interface Figure {
+  /** Stable across runs (the previous run's figure is found by it), e.g. `checkout.throughput-ratio`. */
+  id: string;
+  /** What it measures, as the summary's table says it, e.g. `checkout, completed/s against the monolith`. */
+  measure: string;
+  value: number;
+  /** `×`, `ms`, `/s`, `MiB`, `s`, `%`. */
+  unit: string;
+  /** The goal it is held to, when there is one: `>=` or `<=` that value. */
+  goal?: { op: '>=' | '<='; value: number };
+  /** The absolute figures behind a ratio, e.g. `split 29.1/s, monolith 270/s`. */
+  detail?: string;
+}
+
+/** The figures file of one benchmark run: what the summary reads. */
+export interface FiguresFile {
+  benchmark: string;
+  date: string;
+  commit: string;
+  machine: string;
+  node: string;
+  figures: Figure[];
+}
+
+/**
+ * Writes `bench/results/<name>.figures.json`: the figures of this run with the machine, date and
+ * commit. `npm run bench` collects these into bench/results/README.md.
+ */
+export function recordFigures(name: string, figures: Figure[]): string {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const cpus = os.cpus();
+  const file = path.join(dir, `${name}.figures.json`);
+  const content: FiguresFile = {
+    benchmark: name,
+    date: new Date().toISOString(),
+    commit: commitDescription(),
+    machine: `${os.type()} ${os.release()} ${os.arch()}, ${cpus[0]?.model ?? 'unknown cpu'} × ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
+    node: process.version,
+    figures,
+  };
+  writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
+  return file;
+}

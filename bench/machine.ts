@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Figure, FiguresFile } from '../tools/src/bench-summary.js';
+
+export type { Figure } from '../tools/src/bench-summary.js';
 
 /** What a recorded result was measured on: every results file starts with this. */
 export function machineDescription(): string {
@@ -39,35 +42,6 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
-}
-
-/**
- * One figure a benchmark measured, for the summary `npm run bench` writes to bench/results/README.md
- * beside the previous run's. Ratios are what the summary compares: absolute times on a shared machine
- * are noisy, a ratio to a baseline measured in the same run much less so.
- */
-export interface Figure {
-  /** Stable across runs (the previous run's figure is found by it), e.g. `checkout.throughput-ratio`. */
-  id: string;
-  /** What it measures, as the summary's table says it, e.g. `checkout, completed/s against the monolith`. */
-  measure: string;
-  value: number;
-  /** `×`, `ms`, `/s`, `MiB`, `s`, `%`. */
-  unit: string;
-  /** The goal it is held to, when there is one: `>=` or `<=` that value. */
-  goal?: { op: '>=' | '<='; value: number };
-  /** The absolute figures behind a ratio, e.g. `split 29.1/s, monolith 270/s`. */
-  detail?: string;
-}
-
-/** The figures file of one benchmark run: what the summary reads. */
-export interface FiguresFile {
-  benchmark: string;
-  date: string;
-  commit: string;
-  machine: string;
-  node: string;
-  figures: Figure[];
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { OrderRecords } from '../checkout/saga.runner.js';
 import { DELIVERY_EVENT_TYPES, type DeliveryEvent, type SagaMessage } from '../checkout/saga.types.js';
 import { linesBySku } from './order.js';
-import { findItems, findOrder, findRecipient, setOrderStatus } from './order.store.js';
+import { findSagaFacts, setOrderStatus } from './order.store.js';
 import { copyPaymentEvent, copyShipmentEvent, findShippingCopy } from './status-copies.store.js';
 import { deliveryEntry, withDelivery, type PaymentEvent, type ShipmentEvent } from './status-copies.js';
 
@@ -14,14 +14,12 @@ const isDeliveryEvent = (m: SagaMessage): m is DeliveryEvent => (DELIVERY_EVENT_
 
 export const orderRecords: OrderRecords = {
   async facts(client, orderId, paymentMethodRef) {
-    // One after another: a client runs one query at a time.
-    const order = await findOrder(client, orderId);
-    const items = await findItems(client, orderId);
-    const recipient = await findRecipient(client, orderId);
-    if (!order || !recipient) throw new Error(`order ${orderId} has a saga but no order or recipient`);
+    // Read for every reply: one statement for the order, its lines and its recipient.
+    const order = await findSagaFacts(client, orderId);
+    if (!order) throw new Error(`order ${orderId} has a saga but no order or recipient`);
     return {
       orderId, orderNumber: order.number, userId: order.userId, totalMinor: order.totalMinor, currency: order.currency,
-      paymentMethodId: paymentMethodRef, lines: linesBySku(items), recipient,
+      paymentMethodId: paymentMethodRef, lines: linesBySku(order.items), recipient: order.recipient,
     };
   },
   async setStatus(client, orderId, status, reason) {

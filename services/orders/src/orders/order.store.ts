@@ -133,6 +133,37 @@ export async function insertShippingCopy(db: Queryable, orderId: string, address
   );
 }
 
+/**
+ * What the saga needs of an order for every reply it handles (its number, customer, total, lines by
+ * SKU in line order and recipient) in ONE statement: the same rows findOrder, findItems and
+ * findRecipient read, one round trip instead of three. Undefined when the order or its recipient is missing.
+ */
+export async function findSagaFacts(db: Queryable, orderId: string): Promise<{
+  number: string; userId: string; totalMinor: number; currency: string; items: { sku: string; quantity: number }[]; recipient: Recipient;
+} | undefined> {
+  const { rows } = await db.query<{
+    order_number: string; user_id_ref: string; total_minor: number; currency: string; items: { sku: string; quantity: number }[];
+    recipient_name: string; address_line1: string; address_line2: string | null; city: string; state: string | null; postal_code: string; country: string;
+  }>(
+    `SELECT o.order_number, o.user_id_ref, o.total_minor, o.currency,
+            coalesce((SELECT json_agg(json_build_object('sku', i.sku, 'quantity', i.quantity) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
+            s.recipient_name, s.address_line1, s.address_line2, s.city, s.state, s.postal_code, s.country
+       FROM orders o JOIN order_shipping s ON s.order_id = o.id
+      WHERE o.id = $1`,
+    [orderId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    number: r.order_number, userId: r.user_id_ref, totalMinor: r.total_minor, currency: r.currency, items: r.items,
+    recipient: {
+      name: r.recipient_name, line1: r.address_line1, city: r.city, postalCode: r.postal_code, country: r.country,
+      ...(r.address_line2 !== null ? { line2: r.address_line2 } : {}),
+      ...(r.state !== null ? { state: r.state } : {}),
+    },
+  };
+}
+
 /** The recipient as it was given at checkout. */
 export async function findRecipient(db: Queryable, orderId: string): Promise<Recipient | undefined> {
   const { rows } = await db.query<{ recipient_name: string; address_line1: string; address_line2: string | null; city: string; state: string | null; postal_code: string; country: string }>(

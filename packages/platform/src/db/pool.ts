@@ -40,8 +40,28 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   // So must a client that is checked out when its server goes away (a transaction in progress, the
   // outbox relay waiting for the broker's confirms): pg emits 'error' on it too, and unheard that ends
   // the process. Its pending or next query fails instead, and the pool discards it on release.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    countQueries(client);
+  });
   return pool;
+}
+
+let queriesSent = 0;
+
+/**
+ * Statements this process's pools have sent (BEGIN and COMMIT included), served as
+ * `db_client_queries` beside the HTTP metrics: what a request or a message costs the database, which
+ * PostgreSQL itself counts only with pg_stat_statements loaded.
+ */
+export const databaseQueriesSent = (): number => queriesSent;
+
+function countQueries(client: pg.PoolClient): void {
+  const query = client.query;
+  client.query = function countedQuery(this: pg.PoolClient, ...args: unknown[]) {
+    queriesSent++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof client.query;
 }
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN',

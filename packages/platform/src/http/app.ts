@@ -12,7 +12,8 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { databaseQueriesSent } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { HealthRegistry } from '../health.js';
 import { acceptCorrelationId, acceptTraceparent, runWithContext } from '../context.js';
@@ -95,6 +96,14 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     registerEventLoopMetrics(app.metrics);
   }
   const observeRequest = registerRequestMetrics(app.metrics);
+  new Gauge({
+    name: 'db_client_queries',
+    help: 'Statements sent by this process\'s database pools since it started',
+    registers: [app.metrics],
+    collect() {
+      this.set(databaseQueriesSent());
+    },
+  });
 
   // A span per request, from the caller's traceparent (tracing on only; registered before the hook
   // below so that the request's context, logs and outbox messages are inside the span).

@@ -2,8 +2,8 @@
  * npm start's flag store: the admin server over a real flag-definition file (admins only, checked
  * with a real key set), strict about what it is asked, writing the file whole by a rename; the kit's
  * flags, reading the same file, follow a flip without being made anew. Also: the store copies the
- * shipped definitions only when there is no file yet, and the Kubernetes ConfigMap holds the same
- * definitions as deploy/flags/flags.json.
+ * shipped definitions only when there is no file yet. (That Kubernetes' ConfigMap holds the same
+ * definitions as deploy/flags/flags.json is checked on the built overlays, tools/test/deploy-manifests.test.ts.)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,6 @@ import path from 'node:path';
 import { createFlags, createJwtVerifier, createLogger, type Flags, type ServiceApp } from '@bazaar/platform';
 import { assertHostileSafe, eventually, startTestIssuer, type TestIssuer } from '@bazaar/platform/testing';
 import { SHIPPED_FLAGS, buildFlagAdminApp, startFlagStore, type FlagView } from '../src/flags-server.js';
-import { repoRoot } from '../src/services.js';
 
 let dir: string;
 let file: string;
@@ -193,24 +192,5 @@ test('the store copies the shipped definitions when there is no file, and keeps 
     await again.close();
   } finally {
     await rm(dataRoot, { recursive: true, force: true });
-  }
-});
-
-test("Kubernetes' ConfigMap holds the same definitions as deploy/flags/flags.json, and the pods that evaluate flags mount it", async () => {
-  // The ConfigMap's one key, a literal block: its lines indented by four spaces.
-  const manifest = await readFile(path.join(repoRoot, 'deploy', 'k8s', 'flags.yaml'), 'utf8');
-  assert.match(manifest, /^kind: ConfigMap$/m);
-  assert.match(manifest, /^ {2}name: bazaar-flags$/m);
-  const block = manifest.split(/^ {2}flags\.json: \|\n/m)[1];
-  assert.ok(block, 'data has flags.json as a literal block');
-  const lines = block.split('\n');
-  const end = lines.findIndex((line) => line !== '' && !line.startsWith('    '));
-  const text = lines.slice(0, end === -1 ? undefined : end).map((line) => line.slice(4)).join('\n');
-  assert.deepEqual(JSON.parse(text), JSON.parse(await readFile(SHIPPED_FLAGS, 'utf8')));
-  for (const service of ['orders', 'shipping']) {
-    const text = await readFile(path.join(repoRoot, 'deploy', 'k8s', `${service}.yaml`), 'utf8');
-    assert.match(text, /name: FLAGS_FILE, value: \/etc\/bazaar\/flags\/flags.json/, service);
-    assert.match(text, /configMap: \{ name: bazaar-flags \}/, service);
-    assert.doesNotMatch(text, /subPath/, `${service}: a subPath mount would never see an update`);
   }
 });

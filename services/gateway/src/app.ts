@@ -65,7 +65,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     await Promise.all([...clients.values(), ...canaryClients.values()].map((client) => client.close()));
   });
 
-  await registerSecurityHeaders(app, { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds });
+  registerSecurityHeaders(app, { hstsMaxAgeSeconds: config.hstsMaxAgeSeconds });
   restrictHealthDetails(app, auth);
   await app.register(cors, {
     origin: config.webOrigins,

@@ -69,7 +69,8 @@ async function forward(
   const received = request.raw.url ?? request.url;
   // The route's auth was chosen by this path; an upstream that resolved dot segments would serve
   // another path than the one checked (`/auth/../users/me`), so such paths are refused.
-  if (DOT_SEGMENT.test(received.split('?')[0]!)) throw AppError.invalid('the path may not contain "." or ".." segments');
+  const queryAt = received.indexOf('?');
+  if (DOT_SEGMENT.test(queryAt === -1 ? received : received.slice(0, queryAt))) throw AppError.invalid('the path may not contain "." or ".." segments');
   const caller = await options.auth.enforce(request, authFor(route.auth, request.method));
   const { upstream, path } = target(route, received);
   const client = options.clients.get(upstream)!;
@@ -80,7 +81,7 @@ async function forward(
     const call = {
       method: request.method,
       path,
-      headers: { ...requestHeaders(request), ...identityHeaders(caller) },
+      headers: Object.assign(requestHeaders(request), identityHeaders(caller)),
       body: Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined,
       signal: abort.signal,
       timeoutMs: route.timeoutMs,
@@ -194,35 +195,40 @@ async function direct(client: ServiceClient, call: Call): Promise<Answer> {
 }
 
 function requestHeaders(request: FastifyRequest): Record<string, string | string[]> {
-  const dropped = connectionTokens(request.headers);
+  const received = request.headers;
+  const dropped = connectionTokens(received);
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || SET_BY_GATEWAY.has(name) || dropped.has(name) || name === CANARY_HEADER) continue;
+  for (const name in received) {
+    const value = received[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || SET_BY_GATEWAY.has(name) || name === CANARY_HEADER || (dropped !== NONE && dropped.has(name))) continue;
     headers[name] = value;
   }
   // Upstreams (identity's login throttling) count the client's address, so say which one it is;
   // a client's own X-Forwarded-For is passed on only from a proxy the gateway trusts.
   // Fastify's `ips` (set only when proxies are trusted) is the socket address then the trusted hops.
-  headers['x-forwarded-for'] = (request.ips ? [...request.ips].reverse() : [request.ip]).join(', ');
+  headers['x-forwarded-for'] = request.ips ? [...request.ips].reverse().join(', ') : request.ip;
   headers['x-forwarded-proto'] = request.protocol;
-  if (request.headers.host) headers['x-forwarded-host'] = request.headers.host;
+  if (received.host) headers['x-forwarded-host'] = received.host;
   return headers;
 }
 
 function responseHeaders(upstream: IncomingHttpHeaders): Record<string, string | string[]> {
   const dropped = connectionTokens(upstream);
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(upstream)) {
+  for (const name in upstream) {
+    const value = upstream[name];
     // CORS is the gateway's answer to browsers, not each upstream's.
-    if (value === undefined || HOP_BY_HOP.has(name) || dropped.has(name) || name.startsWith('access-control-')) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || (dropped !== NONE && dropped.has(name)) || name.startsWith('access-control-')) continue;
     headers[name] = value;
   }
   return headers;
 }
 
-/** Headers named in `Connection` are hop-by-hop too. */
-function connectionTokens(headers: IncomingHttpHeaders): Set<string> {
+const NONE: ReadonlySet<string> = new Set();
+
+/** Headers named in `Connection` are hop-by-hop too (none, most often: then no set is made). */
+function connectionTokens(headers: IncomingHttpHeaders): ReadonlySet<string> {
   const value = headers.connection;
-  if (!value) return new Set();
+  if (!value) return NONE;
   return new Set(String(value).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
 }

@@ -222,6 +222,16 @@ for (const overlay of OVERLAYS) {
         assert.equal(job.metadata.annotations?.['argocd.argoproj.io/sync-wave'], '1');
         assert.equal(workload.metadata.annotations?.['argocd.argoproj.io/sync-wave'], '2');
       }
+      if (service.dataProduct) {
+        // analytics' replication role gets SELECT on exactly the publication's tables, after the migrations that make it.
+        const grants = find(resources, 'Job', `${service.name}-cdc-grants`);
+        const args = grants.spec.template.spec.containers[0].command as string[];
+        assert.ok(args.includes(`role=${service.name}_cdc`) && args.includes(`publication=${service.dataProduct.publication}`), args.join(' '));
+        assert.equal(grants.metadata.annotations?.['argocd.argoproj.io/sync-wave'], '2');
+        const role = find(resources, 'Cluster', `${service.name}-db`).spec.managed.roles.find((r: { name: string }) => r.name === `${service.name}_cdc`);
+        assert.equal(role?.replication, true, `${service.name}: a replication role for analytics`);
+      }
+      if (service.cdc) assert.equal(workload.metadata.annotations?.['argocd.argoproj.io/sync-wave'], '3', `${service.name}: after the CDC grants`);
       if (service.messaging) {
         assert.equal(env.find((e) => e.name === 'AMQP_URL')?.value, `amqp://bazaar_${service.name}:$(AMQP_PASSWORD)@bazaar-rabbitmq:5672`);
         const password = env.findIndex((e) => e.name === 'AMQP_PASSWORD');
@@ -255,7 +265,7 @@ for (const overlay of OVERLAYS) {
       if (service.database) {
         const db = find(resources, 'NetworkPolicy', `${service.name}-db`);
         const clients = db.spec.ingress[0].from.map((f: any) => f.podSelector.matchLabels['app.kubernetes.io/name']).sort();
-        const readers = service.dataProduct ? services.filter((s) => s.cdc).map((s) => s.name) : [];
+        const readers = service.dataProduct ? [...services.filter((s) => s.cdc).map((s) => s.name), `${service.name}-cdc-grants`] : [];
         const canary = overlay === 'prod-canary' && service.name === 'catalog' ? ['catalog-canary'] : [];
         assert.deepEqual(clients, [service.name, `${service.name}-migrate`, ...readers, ...canary].sort(), `${service.name}-db: its clients`);
       }

@@ -34,6 +34,8 @@ export interface CheckoutShop {
   /** Resolves once the order is no longer pending: its status, and when orders confirmed it (ms). */
   confirmedAt: (orderId: string) => Promise<{ status: string; at: number }>;
   stopPoller: () => void;
+  /** Queries the poller has sent to orders' database (each a commit there, to take off orders' own count). */
+  pollQueries: () => number;
 }
 
 /** How often orders' database is asked which orders have settled. */
@@ -70,9 +72,11 @@ export async function furnishCheckoutShop(system: TestSystem, run: string, admin
 
   const waiting = new Map<string, (settled: { status: string; at: number }) => void>();
   let busy = false;
+  let polls = 0;
   const poller = setInterval(() => {
     if (busy || waiting.size === 0) return;
     busy = true;
+    polls++;
     ordersDb.query<{ id: string; status: string; at: Date | null }>(
       `SELECT o.id, o.status, (SELECT max(at) FROM saga_steps s WHERE s.order_id = o.id AND s.step = 'confirm-order') AS at
          FROM orders o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'pending'`,
@@ -85,5 +89,5 @@ export async function furnishCheckoutShop(system: TestSystem, run: string, admin
     waiting.delete(orderId);
     resolve(settled);
   }));
-  return { token, paymentMethodId: card.paymentMethodId as string, products, ordersDb, confirmedAt, stopPoller: () => clearInterval(poller) };
+  return { token, paymentMethodId: card.paymentMethodId as string, products, ordersDb, confirmedAt, stopPoller: () => clearInterval(poller), pollQueries: () => polls };
 }

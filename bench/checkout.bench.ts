@@ -32,12 +32,16 @@ import {
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
-import { percentile, writeResults } from './machine.js';
+import { percentile, recordFigures, writeResults, type Figure } from './machine.js';
+import { perCheckout, profilePhase, sampleServices, sleep, type ProfileSummary, type ServiceCounters } from './checkout-profile.js';
 import { POLL_MS, carts, furnishCheckoutShop, type Cart, type Product } from './checkout-shop.js';
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 24);
+/** Checkouts of the profiled phase (services restarted with --cpu-prof after the measured runs); 0: none. */
+const PROFILED = Number(process.env.BENCH_PROFILE_CHECKOUTS ?? 100);
+const SERVICES = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'];
 const say = (line: string) => console.log(`[bench] ${line}`);
 const run = randomBytes(3).toString('hex').toUpperCase();
 
@@ -94,13 +98,13 @@ async function closedLoop(label: string, count: number, one: (i: number) => Prom
 // ---------------------------------------------------------------------------------------------
 // The split: the real services
 
-interface Split { system: TestSystem; token: string; paymentMethodId: string; products: Product[]; ordersDb: pg.Pool; stopPoller: () => void; confirmedAt: (orderId: string) => Promise<{ status: string; at: number }> }
+interface Split { system: TestSystem; token: string; paymentMethodId: string; products: Product[]; ordersDb: pg.Pool; stopPoller: () => void; pollQueries: () => number; confirmedAt: (orderId: string) => Promise<{ status: string; at: number }> }
 
 async function startSplit(): Promise<Split> {
   const adminEmail = `bench-ops-${run.toLowerCase()}@bazaar.test`;
   say('starting identity, catalog, inventory, payments, shipping and orders as their own processes…');
   // Each service with its default pool of 10 connections (test systems use 5, so that several share a server).
-  const services = ['identity', 'catalog', 'inventory', 'payments', 'shipping', 'orders'];
+  const services = SERVICES;
   const pools = Object.fromEntries(services.map((service) => [service, { DATABASE_POOL_MAX: '10' }]));
   const system = await startTestSystem({
     services,
@@ -277,7 +281,39 @@ function row(r: Result): string {
   return `| ${r.label} | ${r.completed} | ${r.failed} | ${r.seconds.toFixed(2)} | **${r.perSecond.toFixed(1)}** | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 99))} | ${ms(Math.max(...r.latencies))} |`;
 }
 
-function report(split: Result, baseline: Result, loadBefore: number): string {
+/** What each service spent per checkout of the measured split run, and (when profiled) where its CPU went. */
+interface Costs { perService: Record<string, ServiceCounters>; benchCpuMs: number; profiles: ProfileSummary[] | string; profiledCheckouts: number }
+
+const num = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+function costTable(costs: Costs): string {
+  const rows = Object.entries(costs.perService);
+  const total = (key: keyof ServiceCounters) => rows.reduce((sum, [, c]) => sum + c[key], 0);
+  const line = (name: string, c: ServiceCounters) =>
+    `| ${name} | ${num(c.cpuMs)} | ${num(c.commits)} | ${num(c.rollbacks)} | ${num(c.statements)} | ${num(c.outbox)} | ${num(c.inbox)} | ${num(c.http)} |`;
+  const sum: ServiceCounters = { cpuMs: total('cpuMs'), commits: total('commits'), rollbacks: total('rollbacks'), statements: total('statements'), outbox: total('outbox'), inbox: total('inbox'), http: total('http') };
+  return [
+    '| service | CPU ms | commits | rollbacks | statements | outbox messages | inbox messages | HTTP requests answered |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(([name, c]) => line(name, c)),
+    line('**all services**', sum),
+    `| bench process (HTTP client, poller) | ${num(costs.benchCpuMs)} | | | | | | |`,
+  ].join('\n');
+}
+
+function profileTables(costs: Costs): string {
+  if (typeof costs.profiles === 'string') return costs.profiles;
+  const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+  return costs.profiles.map((p) => {
+    const per = p.busyMs / costs.profiledCheckouts;
+    return `**${p.service}**: ${num(per)} ms of sampled CPU per checkout (${num(p.busyMs, 0)} ms over ${costs.profiledCheckouts} checkouts).\n\n` +
+      `| where | ms per checkout | share |\n|---|---:|---:|\n` +
+      p.byCategory.slice(0, 8).map(([name, ms]) => `| ${name} | ${num(ms / costs.profiledCheckouts, 2)} | ${pct(ms, p.busyMs)} |`).join('\n') +
+      `\n\nMost self time: ${p.top.slice(0, 6).map(([name, ms]) => `\`${name}\` ${pct(ms, p.busyMs)}`).join(', ')}.`;
+  }).join('\n\n');
+}
+
+function report(split: Result, baseline: Result, loadBefore: number, costs: Costs): string {
   const throughput = baseline.perSecond / split.perSecond;
   const p50 = percentile(split.latencies, 50) / percentile(baseline.latencies, 50);
   const p99 = percentile(split.latencies, 99) / percentile(baseline.latencies, 99);
@@ -296,6 +332,8 @@ ${row(baseline)}
   and **${p50.toFixed(1)}× at p50, ${p99.toFixed(1)}× at p99** in time to CONFIRMED.
 - Split, time to the \`202 Accepted\` of POST /orders (what the customer waits for before seeing "pending"):
   p50 ${ms(percentile(split.accepted ?? [], 50))} ms, p99 ${ms(percentile(split.accepted ?? [], 99))} ms.
+- Throughput against the baseline: **${(split.perSecond / baseline.perSecond).toFixed(2)}×** (goal ≥ 0.33×); split p50 to CONFIRMED
+  **${ms(percentile(split.latencies, 50))} ms** (goal ≤ 60 ms).
 - With ${CHECKOUTS} checkouts p99 is the ${ordinal(CHECKOUTS - Math.ceil(0.99 * CHECKOUTS) + 1)} slowest; the baseline's whole run lasts about
   ${baseline.seconds.toFixed(1)} s, so its tail (a garbage collection, the client sharing its event loop) is the noisier figure.
 
@@ -317,7 +355,28 @@ both operations logged, shipment with a tracking number, order confirmed) and an
 It calls no card processor. Both sides are driven by the same HTTP client; the baseline's server shares its event
 loop with that client, the split's services do not, and all of it shares the same ${os.cpus().length} cores.
 
-What the split buys, and what it costs. Each service keeps its own data and fails on its own: payments, inventory or
+## What one checkout costs each service
+
+Measured over the ${split.completed} checkouts of the split run above (counters read before and after, divided by the
+checkouts; the services' idle work in that time, relays and jobs polling, is in it). CPU: the process's user +
+system time (/proc/<pid>/stat). Commits and rollbacks: pg_stat_database of the service's own database (the bench's
+poller of orders' database and the sampling's own query taken off). Statements: what the service's pools sent,
+BEGIN and COMMIT included (\`db_client_queries\` on its /metrics). Outbox and inbox messages: rows written (a
+message published; a message received and applied). HTTP requests: those it answered (health and metrics aside).
+
+${costTable(costs)}
+
+## Where the CPU goes (profiles)
+
+${PROFILED > 0 ? `After the measured runs the six services are restarted with \`--cpu-prof\` and ${costs.profiledCheckouts} more checkouts run
+${CONCURRENCY} at a time; only the samples taken during those checkouts count (idle excluded). Time is self time,
+by library (from each function's file) and by function.` : 'Not profiled this run (BENCH_PROFILE_CHECKOUTS=0).'}
+
+${profileTables(costs)}
+
+## What the split buys, and what it costs
+
+Each service keeps its own data and fails on its own: payments, inventory or
 shipping can be down, restarted or redeployed while orders still takes orders (the commands wait in RabbitMQ and the
 saga resumes), a slow card processor holds no stock rows and blocks no one else's transaction, each database can be
 sized, migrated and scaled for its own load, and no team's schema change breaks another's queries. It costs what the
@@ -332,15 +391,39 @@ checkout, and all of it must scale as one database.
 `;
 }
 
+function figures(split: Result, baseline: Result, costs: Costs): Figure[] {
+  const services = Object.entries(costs.perService);
+  const sum = (key: keyof ServiceCounters) => services.reduce((total, [, c]) => total + c[key], 0);
+  const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+  const each = (key: keyof ServiceCounters) => services.map(([name, c]) => `${name} ${num(c[key])}`).join(', ');
+  return [
+    {
+      id: 'checkout.throughput-ratio', measure: 'checkout, completed/s of the saga against the one-transaction monolith', value: round(split.perSecond / baseline.perSecond),
+      unit: '×', goal: { op: '>=', value: 0.33 }, detail: `split ${split.perSecond.toFixed(1)}/s, monolith ${baseline.perSecond.toFixed(1)}/s`,
+    },
+    {
+      id: 'checkout.p50-ms', measure: 'checkout, p50 from POST /orders to CONFIRMED through the saga', value: round(percentile(split.latencies, 50), 0),
+      unit: 'ms', goal: { op: '<=', value: 60 }, detail: `monolith p50 ${ms(percentile(baseline.latencies, 50))} ms; split p99 ${ms(percentile(split.latencies, 99))} ms`,
+    },
+    ...services.map(([name, c]): Figure => ({ id: `checkout.cpu-ms.${name}`, measure: `checkout, ${name}'s CPU per checkout`, value: round(c.cpuMs), unit: 'ms' })),
+    { id: 'checkout.cpu-ms.all', measure: 'checkout, CPU of all six services per checkout', value: round(sum('cpuMs')), unit: 'ms' },
+    { id: 'checkout.commits', measure: 'checkout, database commits per checkout (all services)', value: round(sum('commits')), unit: '', detail: each('commits') },
+    { id: 'checkout.statements', measure: 'checkout, statements sent per checkout (all services)', value: round(sum('statements')), unit: '', detail: each('statements') },
+    { id: 'checkout.messages', measure: 'checkout, messages published (outbox rows) per checkout', value: round(sum('outbox')), unit: '', detail: each('outbox') },
+    { id: 'checkout.http-calls', measure: 'checkout, HTTP requests answered per checkout (all services)', value: round(sum('http')), unit: '', detail: each('http') },
+  ];
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
   let split: Split | undefined;
   let baseline: Baseline | undefined;
   try {
     split = await startSplit();
-    const all = carts(split.products.map((p) => p.id), WARMUP + CHECKOUTS);
+    const all = carts(split.products.map((p) => p.id), WARMUP + CHECKOUTS + PROFILED);
     const warm = all.slice(0, WARMUP);
-    const measured = all.slice(WARMUP);
+    const measured = all.slice(WARMUP, WARMUP + CHECKOUTS);
+    const profiled = all.slice(WARMUP + CHECKOUTS);
     baseline = await startBaseline(split.system.url('identity'), split.products);
     say(`baseline app at ${baseline.url}, database ${baseline.database.name}`);
 
@@ -350,18 +433,53 @@ async function main(): Promise<void> {
     await closedLoop('split warm-up', WARMUP, (i) => splitCheckout(s, warm[i]!)(), true);
     await closedLoop('baseline warm-up', WARMUP, (i) => baselineCheckout(b, s.token, s.paymentMethodId, warm[i]!)(), true);
 
+    // PostgreSQL publishes a backend's counts once it has been idle a moment (at most once a second).
+    await sleep(1_500);
+    const before = await sampleServices(s.system, SERVICES);
+    const pollsBefore = s.pollQueries();
+    const benchCpuBefore = process.cpuUsage();
     say(`split: ${CHECKOUTS} checkouts through the saga, ${CONCURRENCY} at a time…`);
     const splitResult = await closedLoop('split: saga over 6 services (orders → payments → inventory → shipping → payments)', CHECKOUTS, (i) => splitCheckout(s, measured[i]!)());
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const polls = s.pollQueries() - pollsBefore;
+    await sleep(1_500);
+    const after = await sampleServices(s.system, SERVICES);
     say(`  ${splitResult.completed} confirmed in ${splitResult.seconds.toFixed(2)} s: ${splitResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(splitResult.latencies, 50))} ms, p99 ${ms(percentile(splitResult.latencies, 99))} ms`);
     say(`baseline: ${CHECKOUTS} checkouts in one transaction each, ${CONCURRENCY} at a time…`);
     const baselineResult = await closedLoop('baseline: one process, one database, one transaction', CHECKOUTS, (i) => baselineCheckout(b, s.token, s.paymentMethodId, measured[i]!)());
     say(`  ${baselineResult.completed} confirmed in ${baselineResult.seconds.toFixed(2)} s: ${baselineResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(baselineResult.latencies, 50))} ms, p99 ${ms(percentile(baselineResult.latencies, 99))} ms`);
 
-    if (splitResult.failed || baselineResult.failed) throw new Error(`${splitResult.failed} split and ${baselineResult.failed} baseline checkouts were not confirmed`);
-    const body = report(splitResult, baselineResult, loadBefore);
+    // Recorded all the same (the table's `failed` column says so), so that an overloaded machine's run still
+    // tells where the time went; the run then fails at the end.
+    const unconfirmed = splitResult.failed + baselineResult.failed;
+    if (splitResult.completed === 0 || baselineResult.completed === 0) throw new Error(`${splitResult.failed} split and ${baselineResult.failed} baseline checkouts were not confirmed`);
+    const costs: Costs = {
+      perService: perCheckout(before, after, splitResult.completed, { orders: polls }),
+      benchCpuMs: (benchCpu.user + benchCpu.system) / 1000 / splitResult.completed,
+      profiles: 'Not profiled this run (BENCH_PROFILE_CHECKOUTS=0).',
+      profiledCheckouts: PROFILED,
+    };
+    if (PROFILED > 0) {
+      try {
+        costs.profiles = await profilePhase(s.system, SERVICES, async () => {
+          const profiledRun = await closedLoop('split, profiled', PROFILED, (i) => splitCheckout(s, profiled[i]!)());
+          if (profiledRun.failed) say(`${profiledRun.failed} profiled checkouts were not confirmed`);
+          costs.profiledCheckouts = profiledRun.completed || 1;
+        }, say);
+      } catch (error) {
+        costs.profiles = `The profiled phase failed: ${(error as Error).message}`;
+        say(costs.profiles);
+      }
+    }
+    const body = report(splitResult, baselineResult, loadBefore, costs);
+    recordFigures('checkout', figures(splitResult, baselineResult, costs));
     const file = writeResults('checkout', 'Checkout: the saga across services against one transaction in one process', 'npm run bench -- checkout', body);
     console.log(body);
     say(`written to ${file}`);
+    if (unconfirmed) {
+      say(`${splitResult.failed} split and ${baselineResult.failed} baseline checkouts were not confirmed (see above): the figures count only the confirmed ones`);
+      process.exitCode = 1;
+    }
   } finally {
     say('stopping and cleaning up…');
     split?.stopPoller();

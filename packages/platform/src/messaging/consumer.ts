@@ -1,9 +1,9 @@
 import { AppError } from '../errors.js';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Span } from '@opentelemetry/api';
-import { acceptTraceparent, runWithContext } from '../context.js';
+import { acceptTraceparent } from '../context.js';
 import { BazaarAttributes, recordError, withConsumerSpan } from '../observability/tracing.js';
-import { isDatabaseUnavailable, withTransaction, type Pool, type PoolClient } from '../db/pool.js';
+import { isDatabaseUnavailable, type PoolClient } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { BrokerConnection } from './connection.js';
 import { MessageValidationError, type ContractValidator, type MessageKind } from './contracts.js';
@@ -37,8 +37,7 @@ export interface Inbox<Tx = PoolClient> {
   apply(envelope: Envelope, handler: MessageHandler<Envelope, Tx>, delivery: DeliveryInfo): Promise<boolean>;
 }
 
-/** The inbox of a service's PostgreSQL database: its `inbox` table (see sql/messaging.sql). */
-export const postgresInbox = (pool: Pool): Inbox => ({ apply: (envelope, handler, delivery) => applyMessage(pool, envelope, handler, delivery) });
+export { applyMessage, postgresInbox, PostgresInbox, type PostgresInboxOptions } from './inbox.js';
 
 export type HandleOutcome = 'handled' | 'duplicate' | 'retried' | 'dead_lettered' | 'invalid';
 
@@ -300,19 +299,4 @@ export function checkMessage(validator: ContractValidator, kind: MessageKind, co
   const envelope = validator.parse(content);
   if (validator.kindOf(envelope.type) !== kind) throw new MessageValidationError('wrong queue', [`/type ${envelope.type} is not one of this queue's ${kind}`]);
   return envelope;
-}
-
-/**
- * Runs the handler and records the message in the inbox, in one transaction of the service's
- * database, in the message's context (correlation, causation, trace); true if it was already
- * recorded, and then the handler does not run.
- */
-export function applyMessage(pool: Pool, envelope: Envelope, handler: MessageHandler, delivery: DeliveryInfo): Promise<boolean> {
-  return withTransaction(pool, async (client) => {
-    const { rowCount } = await client.query('INSERT INTO inbox (message_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [envelope.id, envelope.type]);
-    if (rowCount === 0) return true;
-    const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
-    await runWithContext(context, () => handler(envelope, client, delivery));
-    return false;
-  });
 }

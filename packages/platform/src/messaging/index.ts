@@ -6,7 +6,7 @@ export { Outbox, type OutgoingMessage } from './outbox.js';
 export type { Publish, PublishOptions, Sends } from './publisher.js';
 export { OutboxRelay, type RelayOptions } from './relay.js';
 export { PgListener } from './listener.js';
-export { MessageConsumer, applyMessage, checkMessage, postgresInbox, type Inbox, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
+export { MessageConsumer, applyMessage, checkMessage, postgresInbox, PostgresInbox, type PostgresInboxOptions, type Inbox, type MessageHandler, type DeliveryInfo, type HandleOutcome } from './consumer.js';
 export { DeadLetterQueue, DeadLetterHeaders, type DeadLetter } from './dead-letters.js';
 export { registerDeadLetterRoutes, type DeadLetterRoutesOptions } from './dlq.routes.js';
 export { topologyNames, declareTopology, declareExchanges, deleteTopology, routingKeyOf, type Binding, type TopologyNames } from './topology.js';

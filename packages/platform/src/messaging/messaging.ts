@@ -3,7 +3,8 @@ import type { Pool, PoolClient } from '../db/pool.js';
 import type { Envelope } from './envelope.js';
 import type { HealthRegistry } from '../health.js';
 import type { Logger } from '../logger.js';
-import { MessageConsumer, postgresInbox, type Inbox, type MessageHandler } from './consumer.js';
+import { MessageConsumer, type Inbox, type MessageHandler } from './consumer.js';
+import { postgresInbox, type PostgresInboxOptions } from './inbox.js';
 import { ContractValidator, type EnvelopeOf, type MessageContracts, type MessagePayload, type MessageRegistry, type MessageType } from './contracts.js';
 import { DeadLetterQueue } from './dead-letters.js';
 import { queueDepths, registerMessagingHealth, registerMessagingMetrics, outboxStats, type MessagingProbes } from './observability.js';
@@ -25,6 +26,8 @@ export interface MessagingOptions<E extends MessageRegistry, C extends MessageRe
   pool?: Pool;
   /** Where consumed messages are recorded; the `inbox` table of `pool` unless given. */
   inbox?: Inbox<Tx>;
+  /** How the default inbox (the `inbox` table of `pool`) batches deliveries into transactions (see PostgresInbox in inbox.ts). */
+  inboxBatch?: PostgresInboxOptions;
   amqpUrl: string;
   logger: Logger;
   /** `{ events, commands }` from `@bazaar/contracts`: what may be sent and received, checked both ways. */
@@ -93,7 +96,7 @@ export interface Messaging<E extends MessageRegistry, C extends MessageRegistry>
 export function createMessaging<E extends MessageRegistry, C extends MessageRegistry, Tx = PoolClient>(options: MessagingOptions<E, C, Tx>): Messaging<E, C> {
   const { service, pool, amqpUrl, logger } = options;
   if (!pool && (options.relay !== false || !options.inbox)) throw new Error(`${service}: messaging without a PostgreSQL pool must consume only (relay: false) into an inbox of its own`);
-  const inbox = options.inbox ?? (postgresInbox(pool!) as unknown as Inbox<Tx>);
+  const inbox = options.inbox ?? (postgresInbox(pool!, options.inboxBatch) as unknown as Inbox<Tx>);
   if (!/^[a-z][a-z0-9-]*$/.test(service)) throw new Error(`service name ${JSON.stringify(service)} must be lower-case letters, digits and dashes: it names queues`);
   const names = topologyNames(service, options.namespace);
   const validator = new ContractValidator(options.contracts);
@@ -159,8 +162,12 @@ export function createMessaging<E extends MessageRegistry, C extends MessageRegi
       })
     : undefined;
 
+  const outbox = options.outbox ?? new Outbox<E & C>(service, validator, names);
+  // A transaction of this process that writes messages wakes this relay once it commits.
+  if (relay) outbox.attachRelay(relay);
+
   return {
-    outbox: options.outbox ?? new Outbox<E & C>(service, validator, names),
+    outbox,
     deadLetters,
     names,
     relay,

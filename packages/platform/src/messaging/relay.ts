@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { ChannelModel, ConfirmChannel } from 'amqplib';
+import type { QueryResult } from 'pg';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { recordError, startPublishSpan, traceparentOf } from '../observability/tracing.js';
@@ -42,6 +43,7 @@ interface OutboxRow {
 }
 
 const DELETE_CHUNK = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Sends outbox rows to RabbitMQ with publisher confirms and marks them sent. Rows are claimed with
@@ -184,17 +186,18 @@ export class OutboxRelay {
 
   /** Claims, publishes and marks one batch; true when there may be more rows waiting. */
   private async relayBatch(channel: ConfirmChannel): Promise<boolean> {
-    const batchSize = this.options.batchSize ?? 200;
+    const batchSize = Math.max(1, Math.floor(this.options.batchSize ?? 200));
     const client = await this.options.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT id, type, exchange, routing_key, envelope::text AS body FROM outbox
+      // BEGIN and the claim in one round trip (the simple protocol runs both; the limit is our own
+      // integer, so it is written into the text).
+      const results = (await client.query(
+        `BEGIN; SELECT id, type, exchange, routing_key, envelope::text AS body FROM outbox
           WHERE sent_at IS NULL AND next_attempt_at <= now()
-          ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      );
+          ORDER BY created_at, id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as [QueryResult, QueryResult<OutboxRow>];
+      const { rows } = results[1];
       if (rows.length === 0) {
         await client.query('COMMIT');
         return false;
@@ -203,7 +206,6 @@ export class OutboxRelay {
       const sent = rows.filter((_, i) => errors[i] === undefined).map((r) => r.id);
       const failed = rows.flatMap((r, i) => (errors[i] === undefined ? [] : [{ id: r.id, error: errors[i]! }]));
       await this.options.afterConfirm?.(sent);
-      if (sent.length) await client.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])', [sent]);
       if (failed.length) {
         // The row's own backoff (1, 2, 4 … 60 s) is computed here from its persisted attempts, so it
         // holds across restarts and replicas; cockatiel's backoffs are in-process iterators, which
@@ -216,7 +218,14 @@ export class OutboxRelay {
         );
         this.options.logger.warn({ failed: failed.length, firstError: failed[0]!.error }, 'some outbox messages were not published; will retry');
       }
-      await client.query('COMMIT');
+      // Marked sent and committed in one round trip: the ids are the uuids PostgreSQL just gave us,
+      // checked again before they are written into the statement.
+      if (sent.length && sent.every((id) => UUID.test(id))) {
+        await client.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY('{${sent.join(',')}}'::uuid[]); COMMIT`);
+      } else {
+        if (sent.length) await client.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])', [sent]);
+        await client.query('COMMIT');
+      }
       if (sent.length) this.options.onPublished?.(sent);
       return rows.length === batchSize && failed.length === 0;
     } catch (error) {

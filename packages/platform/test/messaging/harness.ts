@@ -16,7 +16,8 @@ import { createTestDatabase, type TestDatabase } from '../../src/testing/index.j
 
 export const AMQP_URL = process.env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 export const logger = createLogger('messaging-test', process.env.LOG_LEVEL ?? 'silent');
-const messagingSql = readFileSync(new URL('../../sql/messaging.sql', import.meta.url), 'utf8');
+// The kit's messaging schema as a service migrates to it: the tables, then the trigger's in-process wake-up.
+const messagingSql = ['messaging.sql', 'messaging-wake.sql'].map((f) => readFileSync(new URL(`../../sql/${f}`, import.meta.url), 'utf8')).join('\n');
 
 /** Contracts for the tests: the real ones plus a few types that only tests send. */
 export const testContracts = {

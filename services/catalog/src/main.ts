@@ -5,6 +5,7 @@ import {
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
 import { createEventHandlers } from './events.js';
+import { createReadRouter } from './reads.js';
 import { schemaBeforeTitleContract } from './products/product-title.js';
 import { reviewAuthorCheck } from './orphans/review-orphans.js';
 
@@ -14,6 +15,10 @@ try {
   logger = createLogger('catalog', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
   const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog', max: config.DATABASE_POOL_MAX });
+  const replica = config.CATALOG_READ_DATABASE_URL
+    ? createPool(config.CATALOG_READ_DATABASE_URL, { applicationName: 'catalog-reads', max: config.DATABASE_POOL_MAX, connectionTimeoutMs: 1_000 })
+    : undefined;
+  const reads = createReadRouter({ primary: pool, ...(replica ? { replica } : {}), maxLagMs: config.CATALOG_READ_MAX_LAG_MS, checkIntervalMs: config.CATALOG_READ_CHECK_INTERVAL_MS });
   // The outbox first: the handler of user.deleted confirms through it.
   const outbox = createOutbox('catalog', contracts, config.MESSAGING_NAMESPACE);
   const messaging = createMessaging({
@@ -25,7 +30,7 @@ try {
   const orphans = createOrphanJob({
     service: 'catalog', checks: [reviewAuthorCheck(pool, identity)], logger, intervalMs: config.CATALOG_ORPHANS_INTERVAL_MS, batchSize: BATCH_LOOKUP_MAX_IDS,
   });
-  const app = await buildApp({ pool, logger, verifier, publish: messaging.outbox.publish, deadLetters: messaging.deadLetters, orphans, processMetrics: true });
+  const app = await buildApp({ pool, reads, logger, verifier, publish: messaging.outbox.publish, deadLetters: messaging.deadLetters, orphans, processMetrics: true });
   messaging.observe(app);
   orphans.observe(app.metrics);
   await runService({
@@ -36,8 +41,9 @@ try {
     logger,
     schema: { pool, requirement: schemaBeforeTitleContract(schema) },
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => pool.end(), () => messaging.stop(), () => identity.close(), () => orphans.stop()],
+    closers: [() => reads.stop(), () => pool.end(), async () => replica?.end(), () => messaging.stop(), () => identity.close(), () => orphans.stop()],
     onListening: async () => {
+      reads.start();
       await messaging.start();
       orphans.start();
     },

@@ -513,7 +513,7 @@ export interface paths {
         put?: never;
         /**
          * Add a product (admin)
-         * @description Answers 201 with the product and its Location; a categoryId that names no category is a 400 naming it.
+         * @description Answers 201 with the product and its Location; a categoryId that names no category is a 400 naming it. A successful answer carries `x-catalog-lsn` when catalog reads from a replica: send it back on reads to see this write.
          */
         post: operations["createProduct"];
         delete?: never;
@@ -538,14 +538,14 @@ export interface paths {
         post?: never;
         /**
          * Discontinue a product (admin): it leaves listings, stays readable
-         * @description A soft delete: the product keeps its id for the orders that refer to it. Discontinuing again changes nothing.
+         * @description A soft delete: the product keeps its id for the orders that refer to it. Discontinuing again changes nothing. A successful answer carries `x-catalog-lsn` when catalog reads from a replica: send it back on reads to see this write.
          */
         delete: operations["discontinueProduct"];
         options?: never;
         head?: never;
         /**
          * Change a product (admin)
-         * @description Changes the fields given (images are replaced as a list); a categoryId that names no category is a 400 naming it.
+         * @description Changes the fields given (images are replaced as a list); a categoryId that names no category is a 400 naming it. A successful answer carries `x-catalog-lsn` when catalog reads from a replica: send it back on reads to see this write.
          */
         patch: operations["updateProduct"];
         trace?: never;
@@ -6704,7 +6704,10 @@ export interface operations {
                 /** @description default: relevance when q is given, else newest. Relevance without q orders as newest */
                 sort?: "newest" | "price_asc" | "price_desc" | "rating" | "relevance";
             };
-            header?: never;
+            header?: {
+                /** @description the x-catalog-lsn of the reader's last write (a PostgreSQL LSN, 16/B374D848): the answer then includes that write */
+                "x-catalog-lsn"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7055,7 +7058,10 @@ export interface operations {
     getProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the x-catalog-lsn of the reader's last write (a PostgreSQL LSN, 16/B374D848): the answer then includes that write */
+                "x-catalog-lsn"?: string;
+            };
             path: {
                 id: string;
             };

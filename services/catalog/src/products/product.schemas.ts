@@ -3,6 +3,7 @@ import { AmountMinor } from '@bazaar/contracts';
 import { CURSOR_PATTERN, CursorSchema, LimitSchema } from '../pagination.js';
 import { Int32, Timestamp, Uuid } from '../schemas.js';
 import { SLUG_PATTERN } from '../categories/category.js';
+import { LSN_PATTERN } from '../reads.js';
 import { SORTS } from './product-listing.js';
 import { CURRENCY_PATTERN, ISO_CURRENCIES, SKU_PATTERN } from './product.js';
 
@@ -99,4 +100,12 @@ export const ListingQuerySchema = Type.Object({
 export const ListingPage = Type.Object({
   items: Type.Array(Type.Object({ ...Common, imageUrl: Type.Union([ImageUrl, Type.Null()]) }), { maxItems: 100 }),
   nextCursor: Type.Union([Type.String({ maxLength: 512, pattern: CURSOR_PATTERN }), Type.Null()]),
+});
+
+/** What a read may carry: the position of the reader's last write, to be served no older than it. */
+export const ReadHeaders = Type.Object({
+  'x-catalog-lsn': Type.Optional(Type.String({
+    pattern: LSN_PATTERN, maxLength: 17,
+    description: 'the x-catalog-lsn of the reader\'s last write (a PostgreSQL LSN, 16/B374D848): the answer then includes that write',
+  })),
 });

@@ -206,7 +206,9 @@ before(async () => {
   db = await createTestDatabase('catalog_expand_contract');
   pool = createPool(db.url, { applicationName: 'expand-contract-test', max: 2 });
   identity = await startTestIssuer();
-  admin = { authorization: `Bearer ${await identity.token({ roles: ['customer', 'admin'] })}` };
+  // One token for the whole file, which starts a dozen releases as processes: on a busy machine that
+  // takes longer than the issuer's default five minutes, and the last releases' writes were 401s.
+  admin = { authorization: `Bearer ${await identity.token({ roles: ['customer', 'admin'], expiresIn: '1h' })}` };
 });
 
 after(async () => {

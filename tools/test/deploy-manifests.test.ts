@@ -299,6 +299,14 @@ test('dev and prod differ where they should: replicas, instances, queue type, th
     assert.equal(deployment.spec.template.metadata.annotations?.['linkerd.io/inject'], 'enabled', deployment.metadata.name);
     assert.equal(deployment.spec.template.metadata.annotations?.['config.linkerd.io/default-inbound-policy'], 'all-authenticated', deployment.metadata.name);
   }
+  // Bigger pods in prod: every service's CPU request and memory limit above dev's.
+  const quantity = (q: string) => parseFloat(q) * ({ m: 1e-3, Mi: 2 ** 20, Gi: 2 ** 30 }[q.replace(/^[\d.]+/, '')] ?? 1);
+  for (const service of services) {
+    const sizeIn = (resources: Resource[]) => resources.find((r) => (r.kind === 'Deployment' || r.kind === 'StatefulSet') && r.metadata.name === service.name)!.spec.template.spec.containers[0].resources;
+    const [small, big] = [sizeIn(dev), sizeIn(prod)];
+    assert.ok(quantity(big.requests.cpu) > quantity(small.requests.cpu), `${service.name}: cpu ${small.requests.cpu} in dev, ${big.requests.cpu} in prod`);
+    assert.ok(quantity(big.limits.memory) > quantity(small.limits.memory), `${service.name}: memory ${small.limits.memory} in dev, ${big.limits.memory} in prod`);
+  }
   assert.equal(prod.filter((r) => r.kind === 'Secret').length, 0, 'prod takes its Secrets from the secret store');
   // dev generates every Secret its pods read, but those the operators make.
   const made = new Set(dev.filter((r) => r.kind === 'Secret').map((r) => r.metadata.name));

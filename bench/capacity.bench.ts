@@ -172,9 +172,9 @@ const mqCpuMs = (mq.cpuSeconds * 1000) / mq.operations;
 say(`  ${fmt(mq.operations)} messages in ${fmt(mq.seconds, 1)} s: ${fmt(mq.operations / mq.seconds)}/s, ${fmt(mqCpuMs, 3)} CPU ms per message in the broker`);
 
 const checkout = checkoutFigures();
-const perService = [...checkout.values()].filter((f) => f.id.startsWith('checkout.cpu-ms.'));
-const commits = checkout.get('checkout.commits-per-checkout')?.value;
-const messages = checkout.get('checkout.messages-per-checkout')?.value;
+const perService = [...checkout.values()].filter((f) => f.id.startsWith('checkout.cpu-ms.') && f.id !== 'checkout.cpu-ms.all');
+const commits = checkout.get('checkout.commits')?.value;
+const messages = checkout.get('checkout.messages')?.value;
 
 const figures: Figure[] = [
   { id: 'capacity.postgres-commits-per-core-s', measure: 'PostgreSQL, saga-step commits per CPU second of its server processes', value: 1000 / pgCpuMs, unit: '/s', detail: `${fmt(pg.operations / pg.seconds)} commits/s over ${CLIENTS} connections; ${fmt(pgCpuMs, 3)} CPU ms each` },

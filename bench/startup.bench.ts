@@ -1,130 +1,259 @@
 /**
- * Start-up: the whole system started the way `npm start` starts it, in the same run on the same
- * machine, two ways. The baseline is how npm start worked before there was a build: the launcher and
- * every service run their TypeScript through tsx (`node --conditions=source --import tsx
- * tools/src/launcher.ts`, which then starts `node --import tsx src/main.ts`). Against it, compiled:
- * `node tools/dist/launcher.js`, which starts `node dist/main.js`. For each start:
+ * Start-up and memory of `npm start`, the real command (npm → tools/bootstrap.mjs → the launcher →
+ * every service), on a warm machine: dependencies installed, the build up to date, the databases,
+ * roles and broker users of the prefix made and migrated and the demo data loaded by one unmeasured
+ * first start. Then RUNS measured starts of the same prefix, each stopped with Ctrl-C (SIGINT):
  *
- * - time from spawning the launcher until every service's /health/ready answers 200 (polled here),
- *   split into the launcher's preparation (provisioning, migrations, broker users: the same work both
- *   ways) and the services' start, one after another as the launcher starts them;
- * - the memory of the service processes once idle: VmRSS from /proc/<pid>/status, 5 s after all ready,
- *   with that of any process a service started (tsx's esbuild); and the launcher's own.
+ * - time from spawning `npm start` until it prints its summary (the line ending `stop: Ctrl-C`: every
+ *   service ready, the web app served), and until every service's /health/ready answers (polled here);
+ * - where the time goes: the phases bootstrap.mjs and the launcher record when BAZAAR_START_TIMINGS
+ *   names a file (process.ts), each as start and end from the spawn, so overlapping ones show;
+ * - the memory of every process npm start runs (npm, the bootstrap and launcher, each service), walked
+ *   down from npm's pid: VmRSS from /proc/<pid>/status and Pss from /proc/<pid>/smaps_rollup (shared
+ *   pages divided among their users), IDLE_MS after the summary;
+ * - the same memory under load, in the last start only: LOAD_S seconds of browsing and checking out
+ *   through the gateway (the demo customer, LOAD_CONCURRENCY loops), sampled every second, the peak.
  *
- * Every start is on a fresh prefix (databases, roles, Redis and broker users of its own, migrated from
- * empty), without demo data (`--no-seed`), and is stopped with Ctrl-C (SIGINT) and cleaned up after.
- * One unmeasured start of each kind first warms the file cache and tsx's transform cache, then the
- * kinds alternate, so load from elsewhere on the machine falls on both.
+ * The machine is shared: the spread between starts is reported beside the median.
  *
- *   npm run bench -- startup        (BENCH_STARTUP_RUNS=3 measured starts of each kind)
+ *   npm run bench -- startup        (BENCH_STARTUP_RUNS=3 measured starts, BENCH_STARTUP_LOAD_S=30)
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
 import { adminDatabaseUrl } from '@bazaar/platform/testing';
 import { dropBrokerUsers, dropProvisioned } from '../tools/src/provision.js';
 import { discoverServices, repoRoot, type ServiceDef } from '../tools/src/services.js';
 import { cleanBroker, freeOffset } from '../tools/src/testing/system.js';
-import { writeResults } from './machine.js';
+import { recordFigures, writeResults } from './machine.js';
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
+const LOAD_S = Number(process.env.BENCH_STARTUP_LOAD_S ?? 30);
+const LOAD_CONCURRENCY = 4;
 const IDLE_MS = 5000;
-type Kind = 'source' | 'dist';
-const label: Record<Kind, string> = { source: 'from sources through tsx (before)', dist: 'compiled, node dist/main.js' };
+const GOAL = { readyS: 12, idleMiB: 1024, loadMiB: 1536 };
 
 const say = (line: string) => console.log(`[bench] ${line}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nowMs = () => performance.timeOrigin + performance.now();
+
+interface Phase { phase: string; start: number; end: number }
+/** Clock ticks a second, for /proc/<pid>/stat's CPU times (100 on Linux). */
+const TICKS = 100;
+interface ProcessMemory { pid: number; name: string; rssKiB: number; pssKiB: number }
 
 interface Start {
-  kind: Kind;
-  /** Launcher spawned → every /health/ready 200, in ms. */
-  allReady: number;
-  /** Launcher spawned → it starts the first service (provisioning, migrations, broker users). */
-  preparation: number;
-  /** Per service: the launcher says it starts it → its /health/ready answers 200, in ms. */
-  serviceStart: Record<string, number>;
-  /** Per service: VmRSS in KiB at idle, with any process it started. */
-  rss: Record<string, number>;
-  /** The launcher's own VmRSS in KiB, at the same moment. */
-  launcherRss: number;
-  /** What one service process runs, read from /proc: the proof of which kind this was. */
-  commandLine: string;
+  /** Spawn → the summary printed (`stop: Ctrl-C`), in ms. */
+  summary: number;
+  /** Spawn → every /health/ready answered 200, in ms. */
+  healthReady: number;
+  /**
+   * CPU time (s) every process of npm start used until its summary: user and system time of the ones
+   * alive then, with that of the children they waited for (tsc, vite, rabbitmqctl). Less at the mercy
+   * of other work on the machine than the wall time.
+   */
+  cpuS: number;
+  /** The phases, from the spawn (ms). */
+  phases: Phase[];
+  idle: ProcessMemory[];
+  /** Under load: the peak of the total, and each process's own peak. */
+  load?: { samples: number; peakTotalRssKiB: number; peakTotalPssKiB: number; perProcess: ProcessMemory[]; requests: number; orders: number; errors: number };
 }
 
-const vmRssKiB = (pid: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+const statusKiB = (pid: number, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const pssKiB = (pid: number) => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
 
-/** A process's children, grandchildren …: tsx runs esbuild as a child process of the service's. */
 function descendants(pid: number): number[] {
   const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
-/** VmRSS of a service process and of any process it started, in KiB. */
-const serviceRssKiB = (pid: number) => [pid, ...descendants(pid)].reduce((sum, p) => sum + vmRssKiB(p), 0);
-
-/** Polls a service's readiness until it answers 200; resolves with the time it did. */
-async function readyAt(url: string, exited: () => boolean): Promise<number> {
-  for (;;) {
-    if (exited()) throw new Error('the launcher exited');
-    const ok = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-    if (ok) return performance.now();
-    await sleep(50);
-  }
+/** What a process is, for the table: a service by the folder it runs in, else by its command line. */
+function nameOf(pid: number): string {
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  const cwd = (() => { try { return readlinkSync(`/proc/${pid}/cwd`); } catch { return ''; } })();
+  const service = /\/services\/([^/]+)$/.exec(cwd)?.[1];
+  if (service) return service;
+  const line = argv.join(' ');
+  if (/bootstrap\.mjs/.test(line)) return /launcher/.test(line) ? 'bootstrap + launcher' : 'bootstrap';
+  if (/launcher\.js/.test(line)) return 'launcher';
+  if (/npm(-cli)?(\.js)?\b/.test(line) || path.basename(argv[0] ?? '') === 'npm') return 'npm';
+  if (path.basename(argv[0] ?? '') === 'sh') return 'sh';
+  return path.basename(argv[0] ?? String(pid));
 }
 
-async function startOnce(kind: Kind, services: ServiceDef[]): Promise<Start> {
-  const prefix = `bench_start_${randomBytes(3).toString('hex')}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-startup-'));
-  chmodSync(dataDir, 0o755); // an embedded PostgreSQL, if one is needed, runs as the postgres user
-  const offset = await freeOffset(services.map((s) => s.port));
-  const launcher = kind === 'source'
-    ? ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx'), 'tools/src/launcher.ts']
-    : ['tools/dist/launcher.js'];
-  const args = [...launcher, '--no-seed', '--prefix', prefix, '--data-dir', dataDir, '--port-offset', String(offset)];
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const announced: Record<string, number> = {};
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    for (const s of services) if (!(s.name in announced) && output.includes(`starting ${s.name} on port`)) announced[s.name] = performance.now();
+/** CPU seconds of `root` and the processes under it, with their reaped children's (see Start.cpuS). */
+function cpuOf(root: number): number {
+  let ticks = 0;
+  for (const pid of [root, ...descendants(root)]) {
+    try {
+      // After the command (which may hold spaces): utime, stime, cutime, cstime are the 12th to 15th fields.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / TICKS;
+}
+
+/** Every process under `root` (npm start's npm), with its memory; one that ended meanwhile is left out. */
+function memoryOf(root: number): ProcessMemory[] {
+  const rows: ProcessMemory[] = [];
+  for (const pid of [root, ...descendants(root)]) {
+    try {
+      rows.push({ pid, name: nameOf(pid), rssKiB: statusKiB(pid, 'VmRSS'), pssKiB: pssKiB(pid) });
+    } catch {
+      // gone
+    }
+  }
+  return rows;
+}
+
+const sum = (rows: ProcessMemory[], key: 'rssKiB' | 'pssKiB') => rows.reduce((total, r) => total + r[key], 0);
+
+async function healthy(url: string): Promise<boolean> {
+  return fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+}
+
+interface Running {
+  child: ReturnType<typeof spawn>;
+  output: () => string;
+  exited: Promise<void>;
+  started: number;
+  summaryAt: number;
+  healthAt: number;
+  /** CPU seconds of the process tree at the summary. */
+  cpuS: number;
+  timings: string;
+}
+
+async function launch(prefix: string, dataDir: string, offset: number, services: ServiceDef[], timings: string): Promise<Running> {
+  rmSync(timings, { force: true });
+  const started = nowMs();
+  const child = spawn('npm', ['start', '--', '--prefix', prefix, '--data-dir', dataDir, '--port-offset', String(offset)], {
+    cwd: repoRoot, env: { ...process.env, BAZAAR_START_TIMINGS: timings }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+  let output = '';
+  let summaryAt = 0;
+  let cpuS = 0;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (!summaryAt && output.includes('stop: Ctrl-C')) {
+      summaryAt = nowMs();
+      cpuS = cpuOf(child.pid!);
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const ready = new Set<string>();
+  let healthAt = 0;
+  const deadline = Date.now() + 600_000;
+  while (!summaryAt || ready.size < services.length) {
+    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline || (summaryAt && nowMs() - summaryAt > 60_000)) {
+      if (!summaryAt) throw new Error(`npm start printed no summary within 600 s:\n${output}`);
+      say(`  not ready a minute after the summary: ${services.filter((s) => !ready.has(s.name)).map((s) => s.name).join(', ')}`);
+      break;
+    }
+    await Promise.all(services.filter((s) => !ready.has(s.name)).map(async (s) => {
+      if (await healthy(`http://127.0.0.1:${s.port + offset}`)) ready.add(s.name);
+    }));
+    if (!healthAt && ready.size === services.length) healthAt = nowMs();
+    await sleep(50);
+  }
+  return { child, output: () => output, exited, started, summaryAt, healthAt: healthAt || Number.NaN, cpuS, timings };
+}
+
+/** Ctrl-C as a terminal sends it: SIGINT to npm start's whole process group; SIGKILL after 60 s. */
+async function stop(running: Running): Promise<void> {
+  try { process.kill(-running.child.pid!, 'SIGINT'); } catch { /* gone */ }
+  const timer = setTimeout(() => { try { process.kill(-running.child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 60_000);
+  await running.exited;
+  clearTimeout(timer);
+  if (!running.output().includes('all stopped')) throw new Error(`npm start did not stop cleanly:\n${running.output().slice(-2000)}`);
+}
+
+function phasesOf(running: Running): Phase[] {
+  if (!existsSync(running.timings)) return [];
+  return readFileSync(running.timings, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Phase)
+    .map((p) => ({ phase: p.phase, start: p.start - running.started, end: p.end - running.started }));
+}
+
+/** The demo customer browses and checks out through the gateway, LOAD_CONCURRENCY loops for `seconds`. */
+async function drive(gateway: string, seconds: number): Promise<{ requests: number; orders: number; errors: number }> {
+  const call = async (method: string, url: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${gateway}${url}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) as Record<string, unknown> : {} };
+  };
+  const login = await call('POST', '/auth/login', undefined, { email: 'demo@bazaar.test', password: 'Bazaar-demo-1' });
+  if (login.status !== 200) throw new Error(`load: the demo customer cannot sign in: ${login.status} ${JSON.stringify(login.body)}`);
+  const token = login.body.token as string;
+  const card = await call('POST', '/payments/methods', token, { card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' } });
+  if (card.status !== 201) throw new Error(`load: no card: ${card.status} ${JSON.stringify(card.body)}`);
+  const listing = await call('GET', '/products?limit=50');
+  const items = (listing.body.items ?? listing.body.data ?? listing.body.products ?? []) as { id: string }[];
+  if (items.length === 0) throw new Error(`load: no products to browse: ${JSON.stringify(listing.body).slice(0, 300)}`);
+  const counts = { requests: 0, orders: 0, errors: 0 };
+  const until = Date.now() + seconds * 1000;
+  const address = { name: 'Ada Lovelace', line1: '1 Analytical St', city: 'London', postalCode: 'N1 9GU', country: 'GB' };
+  const loop = async (n: number) => {
+    for (let i = 0; Date.now() < until; i++) {
+      const product = items[(n * 7 + i) % items.length]!;
+      const answers = await Promise.all([
+        call('GET', `/products?limit=20&offset=${(i * 20) % 200}`),
+        call('GET', `/products/${product.id}`),
+        call('GET', `/products/${product.id}/reviews`),
+      ]).catch(() => [{ status: 0 }]);
+      counts.requests += answers.length;
+      counts.errors += answers.filter((a) => a.status >= 500 || a.status === 0).length;
+      if (i % 3 === 0) {
+        const order = await call('POST', '/orders', token, { items: [{ productId: product.id, quantity: 1 }], paymentMethodId: card.body.paymentMethodId, shippingAddress: address }, { 'idempotency-key': randomUUID() })
+          .catch(() => ({ status: 0, body: {} }));
+        counts.requests++;
+        if (order.status === 202) counts.orders++;
+        else counts.errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, (_, n) => loop(n)));
+  return counts;
+}
+
+async function underLoad(root: number, gateway: string): Promise<NonNullable<Start['load']>> {
+  const peak = new Map<string, ProcessMemory>();
+  let peakTotalRssKiB = 0;
+  let peakTotalPssKiB = 0;
+  let samples = 0;
+  let driving = true;
+  const sampler = (async () => {
+    while (driving) {
+      const rows = memoryOf(root);
+      samples++;
+      peakTotalRssKiB = Math.max(peakTotalRssKiB, sum(rows, 'rssKiB'));
+      peakTotalPssKiB = Math.max(peakTotalPssKiB, sum(rows, 'pssKiB'));
+      for (const row of rows) {
+        const before = peak.get(row.name);
+        peak.set(row.name, { ...row, rssKiB: Math.max(before?.rssKiB ?? 0, row.rssKiB), pssKiB: Math.max(before?.pssKiB ?? 0, row.pssKiB) });
+      }
+      await sleep(1000);
+    }
+  })();
   try {
-    const ready = await Promise.all(services.map((s) => readyAt(`http://127.0.0.1:${s.port + offset}`, () => child.exitCode !== null)));
-    const allReady = Math.max(...ready) - started;
-    for (let i = 0; i < 600 && !output.includes('stop: Ctrl-C'); i++) await sleep(50);
-    const pids = Object.fromEntries(output.split('\n').map((line) => line.trim().split(/\s{2,}/)).filter((cells) => cells.length >= 5 && /^http:\/\//.test(cells[1]!)).map((cells) => [cells[0]!, Number(cells[2])]));
-    await sleep(IDLE_MS);
-    const rss = Object.fromEntries(services.map((s) => [s.name, serviceRssKiB(pids[s.name]!)]));
-    const launcherRss = vmRssKiB(child.pid!);
-    const firstPid = pids[services[0]!.name]!;
-    const commandLine = readFileSync(`/proc/${firstPid}/cmdline`, 'utf8').split('\0').filter(Boolean)
-      .map((arg, i) => (i === 0 ? 'node' : path.isAbsolute(arg) ? path.relative(repoRoot, arg) : arg)).join(' ');
-    const firstAnnounced = Math.min(...Object.values(announced));
-    return {
-      kind,
-      allReady,
-      preparation: firstAnnounced - started,
-      serviceStart: Object.fromEntries(services.map((s, i) => [s.name, ready[i]! - announced[s.name]!])),
-      rss,
-      launcherRss,
-      commandLine,
-    };
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${output}`);
+    const counts = await drive(gateway, LOAD_S);
+    return { samples, peakTotalRssKiB, peakTotalPssKiB, perProcess: [...peak.values()], ...counts };
   } finally {
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(timer);
-    await cleanUp(prefix, services.map((s) => s.name));
-    rmSync(dataDir, { recursive: true, force: true });
+    driving = false;
+    await sampler;
   }
 }
 
@@ -134,6 +263,9 @@ async function cleanUp(prefix: string, names: string[]): Promise<void> {
   await dropBrokerUsers(names, { userPrefix: prefix }).catch(() => undefined);
   const redis = new Redis(process.env.BAZAAR_REDIS_URL ?? 'redis://127.0.0.1:6379');
   for (const name of names) await redis.call('ACL', 'DELUSER', `${prefix}_${name}`).catch(() => undefined);
+  // The demo data and the couriers' keys of this prefix.
+  const keys = await redis.keys(`*:${prefix.replace(/_/g, '-')}:*`).catch(() => [] as string[]);
+  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500)).catch(() => undefined);
   redis.disconnect();
 }
 
@@ -142,78 +274,115 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+const spread = (values: number[], format: (n: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const mib = (kib: number) => (kib / 1024).toFixed(0);
-const totalRss = (start: Start) => Object.values(start.rss).reduce((a, b) => a + b, 0);
 
-function report(starts: Start[], services: ServiceDef[], load: { before: number; after: number }): string {
-  const of = (kind: Kind) => starts.filter((s) => s.kind === kind);
-  const figure = (kind: Kind, value: (s: Start) => number) => median(of(kind).map(value));
-  const row = (name: string, value: (s: Start) => number, format: (n: number) => string) => {
-    const source = figure('source', value);
-    const dist = figure('dist', value);
-    return `| ${name} | ${format(source)} | ${format(dist)} | ${(source / dist).toFixed(2)}× |`;
-  };
-  const perService = services.map((s) => {
-    const start = (kind: Kind) => figure(kind, (x) => x.serviceStart[s.name]!);
-    const rss = (kind: Kind) => figure(kind, (x) => x.rss[s.name]!);
-    return `| ${s.name} | ${seconds(start('source'))} s · ${mib(rss('source'))} MiB | ${seconds(start('dist'))} s · ${mib(rss('dist'))} MiB | ${(start('source') / start('dist')).toFixed(2)}× |`;
-  });
-  const runs = starts.map((s, i) => `| ${i + 1} | ${s.kind === 'source' ? 'tsx' : 'compiled'} | ${seconds(s.allReady)} | ${seconds(s.preparation)} | ${seconds(s.allReady - s.preparation)} | ${mib(totalRss(s))} |`);
-  return `
-${RUNS} starts of each kind, alternating, after one unmeasured start of each; medians. Each start: \`npm start -- --no-seed\`
-on a fresh prefix (databases and roles created and migrated from empty, Redis and RabbitMQ users made), ${services.length} services
-started one after another in the launcher's order, Ctrl-C after. Load average (1 min) before / after: ${load.before.toFixed(2)} / ${load.after.toFixed(2)}.
+function report(starts: Start[], load: { before: number; after: number }): { body: string; idleDetail: string; loadDetail: string } {
+  const summary = starts.map((s) => s.summary);
+  const health = starts.map((s) => s.healthReady);
+  const idleRss = starts.map((s) => sum(s.idle, 'rssKiB'));
+  const idlePss = starts.map((s) => sum(s.idle, 'pssKiB'));
+  // Phases by name, median start and end over the starts.
+  const names = [...new Set(starts.flatMap((s) => s.phases.map((p) => p.phase)))];
+  const phaseRows = names.map((name) => {
+    const of = starts.map((s) => s.phases.find((p) => p.phase === name)).filter((p): p is Phase => !!p);
+    return { name, start: median(of.map((p) => p.start)), end: median(of.map((p) => p.end)), took: median(of.map((p) => p.end - p.start)) };
+  }).sort((a, b) => a.start - b.start);
+  // Per process at idle: median over the starts, by name (one process per name but npm's sh).
+  const processNames = [...new Set(starts.flatMap((s) => s.idle.map((r) => r.name)))];
+  const perProcess = processNames.map((name) => {
+    const rows = starts.map((s) => s.idle.filter((r) => r.name === name));
+    return { name, count: rows[0]?.length ?? 0, rss: median(rows.map((r) => sum(r, 'rssKiB'))), pss: median(rows.map((r) => sum(r, 'pssKiB'))) };
+  }).sort((a, b) => b.rss - a.rss);
+  const loaded = starts.at(-1)!.load;
+  const peakOf = (name: string) => loaded?.perProcess.filter((r) => r.name === name).reduce((a, r) => a + r.rssKiB, 0);
+  const idleDetail = perProcess.map((p) => `${p.name} ${mib(p.rss)}`).join(', ');
+  const loadDetail = loaded ? `peak of ${loaded.samples} samples over ${LOAD_S} s; Pss ${mib(loaded.peakTotalPssKiB)} MiB; ${loaded.requests} requests, ${loaded.orders} orders, ${loaded.errors} errors` : 'not measured';
+  const body = `
+One unmeasured first start (provisioning, migrations, demo data), then ${starts.length} measured starts of the same
+prefix: \`npm start -- --prefix <p> --data-dir <tmp> --port-offset <n>\` (the courier simulator on, as by default),
+stopped with Ctrl-C (SIGINT to the process group) after. Medians, with the spread (min–max) beside.
+Load average (1 min) before / after: ${load.before.toFixed(2)} / ${load.after.toFixed(2)}, on ${os.cpus().length} cores shared with other work.
 
-| | ${label.source} | ${label.dist} | ratio |
+| | median | spread | goal |
 |---|---:|---:|---:|
-${row('**launcher start → every /health/ready 200 (s)**', (s) => s.allReady, seconds)}
-${row('of which preparation: provisioning, migrations, broker users (s)', (s) => s.preparation, seconds)}
-${row('of which the services starting, one after another (s)', (s) => s.allReady - s.preparation, seconds)}
-${row(`**RSS of the ${services.length} service processes at idle (MiB)**`, totalRss, mib)}
-${row('RSS of the launcher (MiB)', (s) => s.launcherRss, mib)}
+| **npm start → its summary (\`stop: Ctrl-C\`) (s)** | ${seconds(median(summary))} | ${spread(summary, seconds)} | ≤ ${GOAL.readyS} |
+| npm start → every /health/ready 200 (s) | ${seconds(median(health))} | ${spread(health, seconds)} | |
+| CPU time of npm start's processes until the summary (s) | ${median(starts.map((s) => s.cpuS)).toFixed(1)} | ${spread(starts.map((s) => s.cpuS), (n) => n.toFixed(1))} | |
+| **RSS of every process at idle (MiB)** | ${mib(median(idleRss))} | ${spread(idleRss, mib)} | ≤ ${GOAL.idleMiB} |
+| Pss of every process at idle (MiB; shared pages divided) | ${mib(median(idlePss))} | ${spread(idlePss, mib)} | |
+| **RSS of every process under load, peak (MiB)** | ${loaded ? mib(loaded.peakTotalRssKiB) : '-'} | | ≤ ${GOAL.loadMiB} |
 
-Per service (median; start is from the launcher saying it starts it to its /health/ready answering 200):
+Where the time goes (median over the starts; from spawning npm start, in s; phases overlap where they run at once):
 
-| service: start · RSS | ${label.source} | ${label.dist} | start ratio |
+| phase | from | to | took |
 |---|---:|---:|---:|
-${perService.join('\n')}
+${phaseRows.map((p) => `| ${p.name} | ${seconds(p.start)} | ${seconds(p.end)} | ${seconds(p.took)} |`).join('\n')}
+| npm start → summary | 0.0 | ${seconds(median(summary))} | ${seconds(median(summary))} |
+
+Memory per process (median at idle, ${IDLE_MS / 1000} s after the summary; under load, its peak over ${LOAD_S} s of load in the last start):
+
+| process | RSS idle (MiB) | Pss idle (MiB) | RSS peak under load (MiB) |
+|---|---:|---:|---:|
+${perProcess.map((p) => `| ${p.name}${p.count > 1 ? ` (×${p.count})` : ''} | ${mib(p.rss)} | ${mib(p.pss)} | ${loaded ? mib(peakOf(p.name) ?? 0) : '-'} |`).join('\n')}
+| **total** | **${mib(median(idleRss))}** | **${mib(median(idlePss))}** | **${loaded ? mib(loaded.peakTotalRssKiB) : '-'}** (peak of the total) |
+
+Load: ${LOAD_CONCURRENCY} loops of the demo customer through the gateway for ${LOAD_S} s, each browsing (a page of
+products, one product, its reviews, at once) and checking out every third round: ${loadDetail}.
 
 Every start:
 
-| # | kind | to all ready (s) | preparation (s) | services (s) | RSS total (MiB) |
-|---|---|---:|---:|---:|---:|
-${runs.join('\n')}
-
-What ran, from /proc/<pid>/cmdline of ${services[0]!.name}: tsx \`${of('source')[0]?.commandLine ?? '?'}\`; compiled \`${of('dist')[0]?.commandLine ?? '?'}\`.
-
-Through tsx, each service process resolves and transforms every TypeScript file of the service and of the
-shared packages as it is imported (from tsx's cache once warm, as here; esbuild otherwise), through module
-hooks that run in a loader thread of its own; compiled, node loads plain JavaScript. The preparation is the
-same work both ways, done by the launcher before any service starts, but the baseline's launcher runs through
-tsx too. The machine is shared with other work: a high load average means it ran at the same time, and the
-two kinds alternate so that it falls on both; the spread between starts of one kind shows how much.
+| # | to summary (s) | to all /health/ready (s) | CPU (s) | RSS idle (MiB) | Pss idle (MiB) |
+|---|---:|---:|---:|---:|---:|
+${starts.map((s, i) => `| ${i + 1} | ${seconds(s.summary)} | ${seconds(s.healthReady)} | ${s.cpuS.toFixed(1)} | ${mib(sum(s.idle, 'rssKiB'))} | ${mib(sum(s.idle, 'pssKiB'))} |`).join('\n')}
 `;
+  return { body, idleDetail, loadDetail };
 }
 
 async function main(): Promise<void> {
   const services = discoverServices();
-  say(`${services.length} services: ${services.map((s) => s.name).join(', ')}; ${RUNS} measured starts of each kind`);
+  const prefix = `bench_start_${randomBytes(3).toString('hex')}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-startup-'));
+  chmodSync(dataDir, 0o755); // an embedded PostgreSQL, if one is needed, runs as the postgres user
+  const timings = path.join(dataDir, 'start-timings.jsonl');
+  const offset = await freeOffset([...services.map((s) => s.port), ...services.map((s) => s.port + 50), 3000, 1025, 8025, 4318, 8014]);
+  say(`${services.length} services; prefix ${prefix}, port offset ${offset}; a first start, then ${RUNS} measured`);
   const before = os.loadavg()[0]!;
-  for (const kind of ['source', 'dist'] as const) {
-    say(`warm-up start, ${label[kind]}…`);
-    await startOnce(kind, services);
-  }
   const starts: Start[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    for (const kind of ['source', 'dist'] as const) {
-      const start = await startOnce(kind, services);
-      starts.push(start);
-      say(`${i + 1}/${RUNS} ${label[kind]}: all ready in ${seconds(start.allReady)} s (preparation ${seconds(start.preparation)} s), services' RSS ${mib(totalRss(start))} MiB`);
+  try {
+    say('first start (provisioning, migrations, demo data; not measured)…');
+    const first = await launch(prefix, dataDir, offset, services, timings);
+    say(`  summary after ${seconds(first.summaryAt - first.started)} s`);
+    await stop(first);
+    for (let i = 0; i < RUNS; i++) {
+      const running = await launch(prefix, dataDir, offset, services, timings);
+      try {
+        await sleep(IDLE_MS);
+        const idle = memoryOf(running.child.pid!);
+        const start: Start = { summary: running.summaryAt - running.started, healthReady: running.healthAt - running.started, cpuS: running.cpuS, phases: phasesOf(running), idle };
+        if (i === RUNS - 1 && LOAD_S > 0) {
+          say(`  load for ${LOAD_S} s…`);
+          start.load = await underLoad(running.child.pid!, `http://127.0.0.1:${services.find((s) => s.name === 'gateway')!.port + offset}`);
+        }
+        starts.push(start);
+        say(`${i + 1}/${RUNS}: summary after ${seconds(start.summary)} s (CPU ${start.cpuS.toFixed(1)} s), all /health/ready after ${seconds(start.healthReady)} s; idle RSS ${mib(sum(idle, 'rssKiB'))} MiB (Pss ${mib(sum(idle, 'pssKiB'))})${start.load ? `; under load, peak RSS ${mib(start.load.peakTotalRssKiB)} MiB` : ''}`);
+      } finally {
+        await stop(running);
+      }
     }
+  } finally {
+    await cleanUp(prefix, services.map((s) => s.name));
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  const body = report(starts, services, { before, after: os.loadavg()[0]! });
-  const file = writeResults('startup', 'Start-up: compiled services against TypeScript run through tsx', 'npm run bench -- startup', body);
+  const { body, idleDetail, loadDetail } = report(starts, { before, after: os.loadavg()[0]! });
+  const file = writeResults('startup', 'Start-up and memory of npm start', 'npm run bench -- startup', body);
+  const loaded = starts.at(-1)!.load;
+  recordFigures('startup', [
+    { id: 'startup.ready-s', measure: 'npm start to its summary, warm (second) start, median', value: Number(seconds(median(starts.map((s) => s.summary)))), unit: 's', goal: { op: '<=', value: GOAL.readyS }, detail: `spread ${spread(starts.map((s) => s.summary), seconds)} s over ${starts.length} starts` },
+    { id: 'memory.idle-mib', measure: 'RSS of every process npm start runs, at idle', value: Number(mib(median(starts.map((s) => sum(s.idle, 'rssKiB'))))), unit: 'MiB', goal: { op: '<=', value: GOAL.idleMiB }, detail: idleDetail },
+    ...(loaded ? [{ id: 'memory.load-mib', measure: 'RSS of every process npm start runs, peak under load', value: Number(mib(loaded.peakTotalRssKiB)), unit: 'MiB', goal: { op: '<=' as const, value: GOAL.loadMiB }, detail: loadDetail }] : []),
+  ]);
   console.log(`\n${readFileSync(file, 'utf8')}`);
   say(`written to ${path.relative(process.cwd(), file)}`);
 }

@@ -18,10 +18,12 @@
  *   node tools/bootstrap.mjs test [test file filters]
  *   node tools/bootstrap.mjs node-bin <major>     installs that Node line if needed; prints its bin folder
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import module, { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, ensureDependencies } from './bootstrap/dependencies.mjs';
 import { chooseNode, ensureNode, supportedLines } from './bootstrap/node-lines.mjs';
 import { BootstrapError, exitLike, npmCommand, runChild, say, sayOnStderr } from './bootstrap/output.mjs';
@@ -31,6 +33,16 @@ const script = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(script), '..');
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const [command, ...args] = process.argv.slice(2);
+
+/** One phase of npm start, for the startup benchmark when BAZAAR_START_TIMINGS names a file (process.ts). */
+async function timed(phase, work) {
+  const start = performance.timeOrigin + performance.now();
+  try {
+    return await work();
+  } finally {
+    if (process.env.BAZAAR_START_TIMINGS) appendFileSync(process.env.BAZAAR_START_TIMINGS, `${JSON.stringify({ phase, start, end: performance.timeOrigin + performance.now() })}\n`);
+  }
+}
 
 /** Runs this same script under the Node in `bin`, first on PATH so that npm and every child use it too. */
 async function rerunUnder(bin, version, major) {
@@ -66,6 +78,50 @@ function serversForStart() {
   return needed;
 }
 
+/** The build `npm run build` does, when package.json says it is tsc then the web app's (else npm run build itself). */
+const KNOWN_BUILD = 'tsc -b tsconfig.build.json && npm run -s build -w apps/web';
+
+/** The newest modification time (ms) of the files under `dir`, leaving out node_modules and dist. */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name !== 'node_modules' && entry.name !== 'dist')
+    .reduce((latest, entry) => Math.max(latest, newest(path.join(dir, entry.name))), stat.mtimeMs);
+}
+
+/**
+ * Why the web app needs building again, or undefined when apps/web/dist is newer than everything it
+ * is built from (its sources, scripts and configuration, and the lockfile): vite builds the whole app
+ * every time, some seconds that a start with nothing changed does not need.
+ */
+function whyBuildWeb() {
+  const web = path.join(root, 'apps', 'web');
+  const built = path.join(web, 'dist', 'index.html');
+  if (!existsSync(built)) return 'not built yet';
+  const inputs = Math.max(newest(web), newest(path.join(root, 'package-lock.json')));
+  return inputs > statSync(built).mtimeMs ? 'changed since its last build' : undefined;
+}
+
+/**
+ * `npm run build`, without an npm process around each half: TypeScript's incremental build (a moment
+ * when nothing changed), then the web app's, only when it changed since its last build.
+ */
+async function buildForStart() {
+  if (readJson(path.join(root, 'package.json')).scripts?.build !== KNOWN_BUILD) return build(root);
+  say('building (npm run build)…');
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const compiled = await runChild(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root });
+  if (compiled.code !== 0) throw new BootstrapError('the build failed (errors above): fix them and run the command again');
+  const why = whyBuildWeb();
+  if (!why) return;
+  say(`building the web app (${why})…`);
+  const [npm, webArgs] = npmCommand(['run', '--silent', 'build', '-w', 'apps/web']);
+  const web = await runChild(npm, webArgs, { cwd: root });
+  if (web.code !== 0) throw new BootstrapError('the web app\'s build failed (errors above): fix them and run the command again');
+}
+
 /** One of the tools' entry points, as the build compiled it (services, too, run compiled). */
 function toolEntry(name) {
   const compiled = path.join(root, 'tools', 'dist', `${name}.js`);
@@ -76,11 +132,19 @@ function toolEntry(name) {
 async function start() {
   if (!args.includes('--help') && !args.includes('-h')) {
     // A PostgreSQL that does not answer is the launcher's to replace with the embedded one, which it announces.
-    const problems = (await ensureServers(serversForStart())).filter((p) => !(p.name === 'PostgreSQL' && p.missing));
+    const problems = (await timed('bootstrap: servers answer', () => ensureServers(serversForStart()))).filter((p) => !(p.name === 'PostgreSQL' && p.missing));
     for (const p of problems) say(p.line);
     if (problems.some((p) => p.name !== 'PostgreSQL')) process.exit(1);
   }
-  exitLike(await runChild(process.execPath, [...toolEntry('launcher'), ...args], { cwd: root }));
+  // The launcher runs in this process rather than a child of its own: one Node less for as long as
+  // the shop runs (some 50 MiB). It reads its options from process.argv, handles Ctrl-C and exits.
+  const [launcher] = toolEntry('launcher');
+  process.argv = [process.execPath, launcher, ...args];
+  // Node's cache of compiled modules, as the services use it (tools/src/process.ts): the launcher's
+  // modules are compiled once, not at every start.
+  module.enableCompileCache?.(path.join(root, 'node_modules', '.cache', 'node-compile-cache'));
+  process.chdir(root);
+  await timed('bootstrap: launcher loaded', () => import(pathToFileURL(launcher).href));
 }
 
 async function test() {
@@ -113,8 +177,8 @@ async function main() {
     const { bin, version } = ensureNode(root, other.major, lines);
     return rerunUnder(bin, version, other.major);
   }
-  await ensureDependencies(root);
-  await build(root);
+  await timed('bootstrap: dependencies match the lockfile', () => ensureDependencies(root));
+  await timed('bootstrap: build (npm run build)', () => (command === 'start' ? buildForStart() : build(root)));
   return command === 'start' ? start() : test();
 }
 

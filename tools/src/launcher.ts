@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { redactUrl } from '@bazaar/platform';
 import { startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
 import { discoverServices, envPrefix, repoRoot } from './services.js';
-import { ServiceProcess, type ServiceRuntime } from './process.js';
+import { recordPhase, ServiceProcess, serviceNodeFlags, timed, type ServiceRuntime } from './process.js';
 import { infrastructureFromEnv, planBrokerUsers, planPostgres, prepareServices, redisAnswers } from './system.js';
 import { runSeeders } from './seed.js';
 import { startPrometheus, stopPrometheus } from './prometheus.js';
@@ -94,6 +94,7 @@ const dataDirOf = (p: { def: { name: string; dataDir: boolean }; env: Record<str
 };
 
 async function main(): Promise<void> {
+  recordPhase('launcher: node and its modules loaded');
   const all = discoverServices();
   const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
   if (only) {
@@ -103,19 +104,23 @@ async function main(): Promise<void> {
   const services = only ? all.filter((s) => only.includes(s.name)) : all;
   if (services.length === 0) throw new Error('no services found under services/');
   const infra = infrastructureFromEnv();
+  const dataRoot = path.resolve(args['data-dir'] ?? path.join(repoRoot, '.data'));
+  // rabbitmqctl boots an Erlang VM of its own (seconds): asked at once, it answers while the rest is
+  // prepared; and it is not asked when the broker users are there as the last start made them.
+  const brokerPlan = timed('launcher: broker users plan', () => planBrokerUsers(infra, process.env, { services, dataRoot, prefix: args.prefix }));
+  brokerPlan.catch(() => undefined);
 
-  if (services.some((s) => s.redisPrefix) && !(await redisAnswers(infra.redisUrl))) {
+  if (services.some((s) => s.redisPrefix) && !(await timed('launcher: Redis answers', () => redisAnswers(infra.redisUrl)))) {
     throw new Error(`no Redis answers at ${redactUrl(infra.redisUrl)}; start one (redis-server) or set BAZAAR_REDIS_URL`);
   }
 
   say(`${services.length} service(s): ${services.map((s) => s.name).join(', ')}`);
-  const dataRoot = path.resolve(args['data-dir'] ?? path.join(repoRoot, '.data'));
   const portOffset = Number(args['port-offset']);
   const courierCount = Number(args.couriers);
   if (!Number.isInteger(courierCount) || courierCount < 1 || courierCount > 99) throw new Error('--couriers must be a whole number from 1 to 99');
   if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 50_000) throw new Error('--port-offset must be a whole number from 0 to 50000');
   const canaries = args.canary ? parseCanaryOption(args.canary) : [];
-  const plan = await planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say });
+  const plan = await timed('launcher: PostgreSQL plan', () => planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say }));
   for (const note of plan.notes) say(note);
 
   let mail: SmtpSink | undefined;
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
   // what it audits is known once the services are prepared; it first runs once they are ready.
   const auditing: { of?: () => Promise<Finding[]> } = {};
   const audits = createAuditRunner(() => auditing.of?.() ?? Promise.reject(new Error('the services are not prepared yet')), say);
-  const traces = await startTraces(portOffset, audits);
+  const traces = await timed('launcher: trace receiver', () => startTraces(portOffset, audits));
   let prometheus: ChildProcess | undefined;
   const stopInfrastructure = async () => {
     await web?.close().catch(() => undefined);
@@ -160,9 +165,9 @@ async function main(): Promise<void> {
   // From here on, a failure stops what was already started (an embedded server, services) before exiting.
   stopEverything = stopAll;
 
-  const broker = await planBrokerUsers(infra);
+  const broker = await brokerPlan;
   say(broker.note);
-  const { prepared, failed } = await prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say });
+  const { prepared, failed } = await timed('launcher: provisioning and migrations', () => prepareServices(services, plan, infra, { dataRoot, prefix: args.prefix, portOffset, logLevel: args['log-level'], brokerUsers: broker.users, log: say }));
   if (!args['no-couriers']) makeRoomForCouriers(prepared);
   auditing.of = auditOf(services, infra, plan, dataRoot, broker.users);
   const identity = prepared.find((p) => p.def.name === 'identity');
@@ -174,7 +179,7 @@ async function main(): Promise<void> {
       notifications.env.NOTIFICATIONS_SMTP_URL = process.env.NOTIFICATIONS_SMTP_URL;
       say(`mail: sent through ${redactUrl(process.env.NOTIFICATIONS_SMTP_URL)} (NOTIFICATIONS_SMTP_URL)`);
     } else {
-      mail = await startMailSink(portOffset);
+      mail = await timed('launcher: SMTP sink', () => startMailSink(portOffset));
       notifications.env.NOTIFICATIONS_SMTP_URL = mail.url;
     }
   }
@@ -184,7 +189,7 @@ async function main(): Promise<void> {
   const gateway = prepared.find((p) => p.def.name === 'gateway');
   if (traces && gateway) gateway.env.TRACES_URL ??= traces.url;
   // Feature flags (flags-server.ts): every service reads the flag file; the console flips them through /admin/flags.
-  const flagStore = flags.store = await startFlagStore({ dataRoot, port: 8014 + portOffset, identityUrl: identity && `http://127.0.0.1:${identity.env.PORT}`, log: say });
+  const flagStore = flags.store = await timed('launcher: flag store', () => startFlagStore({ dataRoot, port: 8014 + portOffset, identityUrl: identity && `http://127.0.0.1:${identity.env.PORT}`, log: say }));
   for (const service of prepared) service.env.FLAGS_FILE ??= flagStore.file;
   if (flagStore.url && gateway) gateway.env.FLAGS_URL ??= flagStore.url;
   if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);
@@ -196,29 +201,56 @@ async function main(): Promise<void> {
 
   const logsDir = path.join(dataRoot, 'logs');
   const notReady: ServiceProcess[] = [];
-  for (const service of prepared) {
-    const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`), runtime);
+  // Each service starts as soon as the services before it in start order that it calls are ready (or
+  // failed): identity first, then the ones that need only identity at once, …, the gateway last. The
+  // lines come in start order, each once its service is ready.
+  const outcome = new Map<string, Promise<void>>();
+  const processOf = new Map<(typeof prepared)[number], ServiceProcess>();
+  const startService = async (service: (typeof prepared)[number]): Promise<ServiceProcess> => {
+    const callees = prepared.filter((p) => p !== service && !isCanary(p) && service.def.calls.includes(`${envPrefix(p.def.name)}_URL`));
+    await Promise.all(callees.map((p) => outcome.get(p.def.name) ?? Promise.resolve()));
+    const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`), runtime, serviceNodeFlags());
     proc.onUnexpectedExit = (code, signal) => {
       if (shuttingDown) return;
       console.error(`\n[bazaar] ${service.def.name} stopped unexpectedly (${signal ?? `exit ${code}`}); the others keep running. Last lines:`);
       for (const line of proc.lastLines()) console.error(`  ${line}`);
     };
     processes.push(proc);
-    process.stdout.write(`[bazaar] starting ${service.def.name} on port ${service.env.PORT}… `);
-    try {
+    processOf.set(service, proc);
+    await timed(`start ${service.def.name}`, async () => {
       await proc.ensurePortFree();
       proc.start();
       await proc.waitReady();
+    });
+    return proc;
+  };
+  const starting = prepared.map((service) => {
+    const started = startService(service);
+    started.catch(() => undefined); // reported below, in order
+    outcome.set(service.def.name, started.then(() => undefined, () => undefined));
+    return started;
+  });
+  for (const [i, service] of prepared.entries()) {
+    process.stdout.write(`[bazaar] starting ${service.def.name} on port ${service.env.PORT}… `);
+    try {
+      await starting[i];
       console.log('ready');
     } catch (error) {
       console.log('FAILED');
-      notReady.push(proc);
-      console.error(`[bazaar] ${(error as Error).message}. Last lines of ${proc.logFile}:`);
-      for (const line of proc.lastLines()) console.error(`  ${line}`);
+      const proc = processOf.get(service);
+      if (proc) notReady.push(proc);
+      console.error(`[bazaar] ${(error as Error).message}${proc ? `. Last lines of ${proc.logFile}:` : ''}`);
+      for (const line of proc?.lastLines() ?? []) console.error(`  ${line}`);
     }
   }
 
-  if (!args['no-seed']) await runSeeders(prepared.filter((p) => !isCanary(p)), say, runtime);
+  // The web app in front of the gateway, listening while the demo data loads; without it the API still
+  // runs: a failure is a line, not a stop.
+  const webStarted = gateway
+    ? timed('launcher: web server', () => startWebServer({ gateway: `http://127.0.0.1:${gateway.env.PORT}`, port: 3000 + portOffset }))
+      .catch((error: Error) => void say(`shop: not served on ${3000 + portOffset}: ${error.message} (npm run build builds it; --port-offset N moves it)`))
+    : undefined;
+  if (!args['no-seed']) await timed('launcher: demo data (all seeders)', () => runSeeders(prepared.filter((p) => !isCanary(p)), say, runtime));
 
   printTable(prepared.map((p) => ({
     service: p.def.name,
@@ -229,9 +261,7 @@ async function main(): Promise<void> {
   })).concat(failed.map((f) => ({ service: f.def.name, url: '-', pid: '-', database: '-', state: 'NOT STARTED' }))));
   // In the background: the audit signs in as every role, so it waits for nothing and nothing waits for it.
   if (traces) audits.run();
-  // The web app in front of the gateway; without it the API still runs: a failure is a line, not a stop.
-  if (gateway) web = await startWebServer({ gateway: `http://127.0.0.1:${gateway.env.PORT}`, port: 3000 + portOffset })
-    .catch((error: Error) => void say(`shop: not served on ${3000 + portOffset}: ${error.message} (npm run build builds it; --port-offset N moves it)`));
+  if (webStarted) web = (await webStarted) ?? undefined;
   if (web) say(`shop: ${web.url}  (the web app; the gateway behind it at /api/)`);
   if (gateway) say(`API: http://127.0.0.1:${gateway.env.PORT}  (docs at /docs)`);
   if (mail) say(`mail: every email the shop sends lands in a local SMTP sink (a stand-in for a mail server): read it at ${mail.httpUrl}/`);
@@ -239,6 +269,7 @@ async function main(): Promise<void> {
   if (flags.store) say(`flags: ${path.relative(process.cwd(), flags.store.file) || flags.store.file}${flags.store.url ? `, flipped in the console (Flags) or at ${flags.store.url}/flags (admins; through the gateway at /admin/flags)` : ''}`);
   if (prometheus?.exitCode === null) say(`Prometheus: http://127.0.0.1:${9090 + portOffset}  (alerts at /alerts, rules from deploy/prometheus)`);
   say(`logs: ${path.relative(process.cwd(), logsDir) || '.'}/<service>.log    stop: Ctrl-C`);
+  recordPhase('launcher: all ready', performance.timeOrigin);
   if (args['no-couriers']) return;
   const running = (name: string) => prepared.some((p) => p.def.name === name) && !notReady.some((p) => p.def.name === name);
   if (gateway && ['identity', 'shipping', 'gateway'].every(running)) couriers = startCouriers(`http://127.0.0.1:${gateway.env.PORT}`, logsDir);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -26,15 +26,59 @@ const supervisedPreload = path.resolve(path.dirname(fileURLToPath(import.meta.ur
  */
 const tracingPreload = '@bazaar/platform/register';
 
+/**
+ * V8's heap limits for a service npm start runs (test systems keep V8's defaults): the young generation's semi-spaces at most 2 MiB (V8's default
+ * grows them to 16 MiB each, three of them, in every process; a service's requests allocate little
+ * that lives, so scavenging a small one more often costs little), and the old generation capped at
+ * 512 MiB, so that a leak ends one service with an out-of-memory error instead of the machine
+ * swapping. BAZAAR_SERVICE_NODE_FLAGS replaces them (space-separated; empty for V8's defaults).
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=512'];
+export const serviceNodeFlags = () => (process.env.BAZAAR_SERVICE_NODE_FLAGS !== undefined ? process.env.BAZAAR_SERVICE_NODE_FLAGS.split(/\s+/).filter(Boolean) : SERVICE_NODE_FLAGS);
+
+/**
+ * Node's cache of compiled modules (V8's code cache, by file content), shared by every service and
+ * every start: a service started again compiles none of its modules, nor the platform's and
+ * dependencies' it shares with the others. It lives with the dependencies it is made from.
+ */
+export const compileCacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'node-compile-cache');
+
 /** node's arguments for a service, run in its folder; fails naming the missing build. */
-function nodeArguments(def: ServiceDef, runtime: ServiceRuntime): string[] {
+function nodeArguments(def: ServiceDef, runtime: ServiceRuntime, nodeFlags: string[]): string[] {
   if (!existsSync(supervisedPreload)) throw new Error(`${supervisedPreload} is missing: run npm run build`);
   if (runtime === 'source') {
     // The packages' `source` export condition: @bazaar/platform and contracts from their src/ too.
     return ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx'), '--import', tracingPreload, '--import', supervisedPreload, 'src/main.ts'];
   }
   if (!existsSync(path.join(def.dir, 'dist', 'main.js'))) throw new Error(`${def.name} is not built (no services/${def.name}/dist/main.js): run npm run build`);
-  return ['--import', tracingPreload, '--import', supervisedPreload, 'dist/main.js'];
+  return [...nodeFlags, '--import', tracingPreload, '--import', supervisedPreload, 'dist/main.js'];
+}
+
+/**
+ * Where npm start's phases go when BAZAAR_START_TIMINGS names a file (the startup benchmark): one JSON
+ * line per phase, `{"phase","start","end"}` in epoch milliseconds. Without it, nothing is written.
+ */
+const timingsFile = process.env.BAZAAR_START_TIMINGS;
+const nowMs = () => performance.timeOrigin + performance.now();
+
+/** Records one phase of the start (see timingsFile); `start` defaults to this process's own start. */
+export function recordPhase(phase: string, start = performance.timeOrigin, end = nowMs()): void {
+  if (!timingsFile) return;
+  try {
+    appendFileSync(timingsFile, `${JSON.stringify({ phase, start, end })}\n`);
+  } catch {
+    // A benchmark's bookkeeping never stops the start.
+  }
+}
+
+/** Runs `work` and records it as `phase`. */
+export async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  const start = nowMs();
+  try {
+    return await work();
+  } finally {
+    recordPhase(phase, start);
+  }
 }
 
 const otelVariables = () => Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('OTEL_') && e[1] !== undefined));
@@ -54,6 +98,8 @@ export class ServiceProcess {
     private readonly env: Record<string, string>,
     readonly logFile: string,
     readonly runtime: ServiceRuntime = 'dist',
+    /** node's own flags before the service's (SERVICE_NODE_FLAGS under npm start); none by default. */
+    private readonly nodeFlags: string[] = [],
   ) {}
 
   get url(): string {
@@ -84,7 +130,7 @@ export class ServiceProcess {
 
   start(): void {
     mkdirSync(path.dirname(this.logFile), { recursive: true });
-    const args = nodeArguments(this.def, this.runtime);
+    const args = nodeArguments(this.def, this.runtime, this.nodeFlags);
     this.log = createWriteStream(this.logFile, { flags: 'a' });
     this.stopping = false;
     this.exitCode = null;
@@ -93,7 +139,7 @@ export class ServiceProcess {
       // OpenTelemetry's variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SDK_DISABLED, …) of whoever
       // started the system reach every service unless its own settings say otherwise. The supervisor
       // pid is for the supervised.js preload, which stops the service once this process is gone.
-      env: { ...otelVariables(), ...this.env, BAZAAR_SUPERVISOR_PID: String(process.pid) },
+      env: { ...otelVariables(), NODE_COMPILE_CACHE: compileCacheDir, ...this.env, BAZAAR_SUPERVISOR_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -121,8 +167,11 @@ export class ServiceProcess {
     return this.tail.slice(-count);
   }
 
-  /** Polls `/health/ready` until it answers 200; fails if the process exits or time runs out. */
-  async waitReady(timeoutMs = 30_000): Promise<void> {
+  /**
+   * Polls `/health/ready` until it answers 200; fails at once if the process exits, or when time runs
+   * out: long enough for services starting side by side on a busy two-core machine.
+   */
+  async waitReady(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`${this.def.name} exited with code ${this.exitCode ?? this.child?.signalCode}`);
@@ -132,7 +181,7 @@ export class ServiceProcess {
       } catch {
         // not listening yet
       }
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`${this.def.name} was not ready within ${timeoutMs / 1000} s`);
   }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import amqp from 'amqplib';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -211,8 +213,10 @@ export async function provisionBrokerUsers(
   adminAmqpUrl: string,
   grants: BrokerGrant[],
   passwordOf: (service: string) => string,
-  options: RabbitmqctlOptions & { userPrefix?: string; namespace?: string } = {},
+  options: RabbitmqctlOptions & { userPrefix?: string; namespace?: string; stampFile?: string } = {},
 ): Promise<Map<string, string>> {
+  const current = await brokerUsersCurrent(adminAmqpUrl, grants, passwordOf, options);
+  if (current) return current;
   const admin = new URL(adminAmqpUrl);
   const vhost = decodeURIComponent(admin.pathname.slice(1)) || '/';
   const userOf = (service: string) => `${options.userPrefix ?? 'bazaar'}_${service}`;
@@ -238,7 +242,56 @@ export async function provisionBrokerUsers(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  if (options.stampFile) {
+    mkdirSync(path.dirname(options.stampFile), { recursive: true });
+    writeFileSync(options.stampFile, `${JSON.stringify({ digest: brokerDigest(adminAmqpUrl, grants, passwordOf, options) })}\n`, { mode: 0o600 });
+  }
   return urls;
+}
+
+/**
+ * A digest of the broker users `provisionBrokerUsers` makes: their names, permissions, virtual host
+ * and passwords. What it makes is kept in `stampFile`, so that a start asking for the same users can
+ * tell they are there without rabbitmqctl (seconds, an Erlang VM of its own).
+ */
+function brokerDigest(adminAmqpUrl: string, grants: BrokerGrant[], passwordOf: (service: string) => string, options: { userPrefix?: string; namespace?: string }): string {
+  const admin = new URL(adminAmqpUrl);
+  const hash = createHash('sha256').update(JSON.stringify({
+    broker: `${admin.host}${admin.pathname}`,
+    users: grants.map((g) => [`${options.userPrefix ?? 'bazaar'}_${g.service}`, passwordOf(g.service), brokerPermissions(g, options.namespace)]),
+  }));
+  return hash.digest('hex');
+}
+
+/**
+ * The users' AMQP URLs if `stampFile` says exactly these users were made (brokerDigest) and each logs
+ * in now; undefined otherwise (never made, changed since, deleted, or a password changed). A user
+ * deleted or changed by hand with rabbitmqctl fails its login; one whose permissions were changed by
+ * hand is not noticed: delete the stamp file (or the user) and the next start makes it again.
+ */
+export async function brokerUsersCurrent(
+  adminAmqpUrl: string,
+  grants: BrokerGrant[],
+  passwordOf: (service: string) => string,
+  options: { userPrefix?: string; namespace?: string; stampFile?: string } = {},
+): Promise<Map<string, string> | undefined> {
+  if (!options.stampFile || !existsSync(options.stampFile)) return undefined;
+  const stamp = (() => {
+    try {
+      return (JSON.parse(readFileSync(options.stampFile, 'utf8')) as { digest?: string }).digest;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (stamp !== brokerDigest(adminAmqpUrl, grants, passwordOf, options)) return undefined;
+  const urls = new Map(grants.map((grant) => {
+    const url = new URL(adminAmqpUrl);
+    url.username = `${options.userPrefix ?? 'bazaar'}_${grant.service}`;
+    url.password = passwordOf(grant.service);
+    return [grant.service, url.toString()] as const;
+  }));
+  const logins = await Promise.all([...urls.values()].map((url) => amqp.connect(url).then((c) => c.close().then(() => true), () => false)));
+  return logins.every(Boolean) ? urls : undefined;
 }
 
 /** Deletes the broker users of `services` (tests, tear-down). */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServiceRuntime } from './process.js';
+import { timed, type ServiceRuntime } from './process.js';
 import type { PreparedService } from './system.js';
 
 type Seeder = { seed?: (env: Record<string, string>, log: (line: string) => void) => Promise<void> };
@@ -20,7 +20,7 @@ export async function runSeeders(prepared: PreparedService[], log: (line: string
       if (!existsSync(file)) throw new Error(`${path.relative(service.def.dir, file)} is missing: run npm run build`);
       const module = (await import(pathToFileURL(file).href)) as Seeder;
       if (!module.seed) continue;
-      await module.seed(service.env, (line) => log(`${service.def.name}: ${line}`));
+      await timed(`seed ${service.def.name}`, () => module.seed!(service.env, (line) => log(`${service.def.name}: ${line}`)));
     } catch (error) {
       log(`${service.def.name}: demo data not loaded: ${(error as Error).message}`);
     }

@@ -5,8 +5,9 @@ import { migrate, redactUrl } from '@bazaar/platform';
 import { cdcOffNote, cdcOnNote, cdcSourcesFor, provisionCdcRole, walLevel, type ProvisionedCdcRole } from './cdc.js';
 import { CredentialStore } from './credentials.js';
 import { startEmbeddedPostgres, type EmbeddedInstance } from './embedded-pg.js';
-import { provisionBrokerUsers, provisionDatabase, provisionRedisUser, rabbitmqctlUsable, type ProvisionedService, type RabbitmqctlOptions } from './provision.js';
+import { brokerUsersCurrent, provisionBrokerUsers, provisionDatabase, provisionRedisUser, rabbitmqctlUsable, type ProvisionedService, type RabbitmqctlOptions } from './provision.js';
 import { envPrefix, repoRoot, type ServiceDef } from './services.js';
+import { timed } from './process.js';
 
 /** Where the system's shared infrastructure is; each defaults to the usual local address. */
 export interface Infrastructure {
@@ -139,24 +140,51 @@ export async function prepareServices(
   const credentials = new CredentialStore(options.dataRoot ?? path.join(repoRoot, '.data'));
   const prefix = options.prefix ?? 'bazaar';
   const namespace = prefix !== 'bazaar' ? prefix.replace(/_/g, '-') : undefined;
-  let brokerUrls = new Map<string, string>();
-  if (options.brokerUsers) {
-    const grants = services.filter((s) => s.messaging).map((s) => ({ service: s.name, ...s.messaging! }));
-    brokerUrls = await provisionBrokerUsers(infra.amqpUrl, grants, (service) => credentials.get(`${prefix}-${service}-amqp`), {
-      ...options.brokerUsers,
+  const grants = services.filter((s) => s.messaging).map((s) => ({ service: s.name, ...s.messaging! }));
+  // The broker users, and every service's database (provisioned, then migrated), all at once: each is
+  // a few round trips that wait on another server (and rabbitmqctl boots an Erlang VM), not on this one.
+  const brokerWork = options.brokerUsers
+    ? timed('broker users', () => provisionBrokerUsers(infra.amqpUrl, grants, (service) => credentials.get(`${prefix}-${service}-amqp`), {
+      ...options.brokerUsers as RabbitmqctlOptions,
       userPrefix: prefix,
       ...(namespace ? { namespace } : {}),
-    });
-    options.log?.(`RabbitMQ: a user of its own for each of ${grants.map((g) => g.service).join(', ')} (its own queues, and only the exchanges it publishes to)`);
+      stampFile: brokerStampFile(options.dataRoot, prefix),
+    }))
+    : Promise.resolve(new Map<string, string>());
+  const walLevels = new Map<string, Promise<string>>();
+  const storageWork = services.map((def) => prepareStorage(def));
+  for (const work of storageWork) work.catch(() => undefined);
+  async function prepareStorage(def: ServiceDef): Promise<{ database?: ProvisionedService; applied?: number; already?: number; cdcRole?: ProvisionedCdcRole; cdcOff?: string; redisUrl?: string }> {
+    const out: Awaited<ReturnType<typeof prepareStorage>> = {};
+    if (def.database) {
+      const adminUrl = plan.adminUrlFor.get(def.name)!;
+      const database = out.database = await timed(`provision ${def.name}`, () => provisionDatabase(adminUrl, def.name, credentials.get(`${prefix}-${def.name}-db`), { prefix }));
+      const result = await timed(`migrate ${def.name}`, () => migrate(database.url, path.join(def.dir, 'migrations')));
+      out.applied = result.applied.length;
+      out.already = result.alreadyApplied;
+      if (def.dataProduct) {
+        if (!walLevels.has(adminUrl)) walLevels.set(adminUrl, walLevel(adminUrl));
+        const level = await walLevels.get(adminUrl)!;
+        if (level === 'logical') out.cdcRole = await provisionCdcRole(adminUrl, def.name, credentials.get(`${prefix}-${def.name}-cdc`), { prefix, publication: def.dataProduct.publication });
+        else out.cdcOff = level;
+      }
+    }
+    if (def.redisPrefix) {
+      const user = await provisionRedisUser(infra.redisUrl, { name: def.name, redisPrefix: def.redisPrefix }, credentials.get(`${prefix}-${def.name}-redis`), { userPrefix: prefix });
+      out.redisUrl = user.url;
+    }
+    return out;
   }
+  const brokerUrls = await brokerWork;
+  if (options.brokerUsers) options.log?.(`RabbitMQ: a user of its own for each of ${grants.map((g) => g.service).join(', ')} (its own queues, and only the exchanges it publishes to)`);
   const offset = options.portOffset ?? 0;
   const prepared: PreparedService[] = [];
   const failed: { def: ServiceDef; error: Error }[] = [];
   const urls = Object.fromEntries(services.map((s) => [`${envPrefix(s.name)}_URL`, `http://127.0.0.1:${s.port + offset}`]));
-  const walLevels = new Map<string, Promise<string>>();
   const cdcRoles: ProvisionedCdcRole[] = [];
   const cdcOff = new Map<string, { level: string; sources: string[] }>();
-  for (const def of services) {
+  // In the services' order, each as soon as it is done: the lines come as they did one after another.
+  for (const [i, def] of services.entries()) {
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       NODE_ENV: process.env.NODE_ENV ?? 'development',
@@ -178,30 +206,18 @@ export async function prepareServices(
       ...options.extraEnv,
     };
     try {
-      let database: ProvisionedService | undefined;
-      if (def.database) {
-        const adminUrl = plan.adminUrlFor.get(def.name)!;
-        database = await provisionDatabase(adminUrl, def.name, credentials.get(`${prefix}-${def.name}-db`), { prefix });
-        const result = await migrate(database.url, path.join(def.dir, 'migrations'));
-        options.log?.(`${def.name}: database ${database.database} ready (${result.applied.length} migration(s) applied, ${result.alreadyApplied} already)`);
+      const { database, applied, already, cdcRole, cdcOff: level, redisUrl } = await storageWork[i]!;
+      if (database) {
+        options.log?.(`${def.name}: database ${database.database} ready (${applied} migration(s) applied, ${already} already)`);
         env[`${envPrefix(def.name)}_DATABASE_URL`] = database.url;
-        if (def.dataProduct) {
-          if (!walLevels.has(adminUrl)) walLevels.set(adminUrl, walLevel(adminUrl));
-          const level = await walLevels.get(adminUrl)!;
-          if (level === 'logical') {
-            cdcRoles.push(await provisionCdcRole(adminUrl, def.name, credentials.get(`${prefix}-${def.name}-cdc`), { prefix, publication: def.dataProduct.publication }));
-          } else {
-            const off = cdcOff.get(adminUrl) ?? { level, sources: [] };
-            cdcOff.set(adminUrl, { ...off, sources: [...off.sources, def.name] });
-          }
-        }
       }
-      let redisUrl: string | undefined;
-      if (def.redisPrefix) {
-        const user = await provisionRedisUser(infra.redisUrl, { name: def.name, redisPrefix: def.redisPrefix }, credentials.get(`${prefix}-${def.name}-redis`), { userPrefix: prefix });
-        redisUrl = user.url;
-        env[`${envPrefix(def.name)}_REDIS_URL`] = user.url;
+      if (cdcRole) cdcRoles.push(cdcRole);
+      if (level) {
+        const adminUrl = plan.adminUrlFor.get(def.name)!;
+        const off = cdcOff.get(adminUrl) ?? { level, sources: [] };
+        cdcOff.set(adminUrl, { ...off, sources: [...off.sources, def.name] });
       }
+      if (redisUrl) env[`${envPrefix(def.name)}_REDIS_URL`] = redisUrl;
       prepared.push({ def, env, ...(database ? { database } : {}), ...(redisUrl ? { redisUrl } : {}) });
     } catch (error) {
       failed.push({ def, error: error as Error });
@@ -223,15 +239,44 @@ export async function prepareServices(
  * machine and rabbitmqctl may manage it (`BAZAAR_RABBITMQ_NODE` names the node; `BAZAAR_BROKER_USERS=off`
  * turns it off). Otherwise every service uses the admin URL, and the reason is noted.
  */
-export async function planBrokerUsers(infra: Infrastructure, env = process.env): Promise<{ users: RabbitmqctlOptions | false; note: string }> {
+export async function planBrokerUsers(
+  infra: Infrastructure,
+  env = process.env,
+  last?: { services: ServiceDef[]; dataRoot?: string; prefix?: string },
+): Promise<{ users: RabbitmqctlOptions | false; note: string }> {
   if (env.BAZAAR_BROKER_USERS === 'off') return { users: false, note: 'RabbitMQ: per-service users turned off (BAZAAR_BROKER_USERS=off); every service uses the admin user' };
   const host = new URL(infra.amqpUrl).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
     return { users: false, note: `RabbitMQ at ${host} is not on this machine: create the per-service users there (see README); every service uses the URL given` };
   }
   const options: RabbitmqctlOptions = env.BAZAAR_RABBITMQ_NODE ? { node: env.BAZAAR_RABBITMQ_NODE } : {};
+  // The users this start would make are there already, as the last start made them: no rabbitmqctl needed.
+  if (last && await brokerUsersUnchanged(infra, last.services, last)) {
+    return { users: options, note: `RabbitMQ: ${redactUrl(infra.amqpUrl)}, a user per service (as the last start made them)` };
+  }
   if (!(await rabbitmqctlUsable(options))) {
     return { users: false, note: 'RabbitMQ: rabbitmqctl cannot manage the broker here (not installed, or not run as root or the rabbitmq user): every service uses the admin user' };
   }
   return { users: options, note: `RabbitMQ: ${redactUrl(infra.amqpUrl)}, a user per service` };
+}
+
+/** Where the digest of the broker users last made for `prefix` is kept (provisionBrokerUsers). */
+export const brokerStampFile = (dataRoot = path.join(repoRoot, '.data'), prefix = 'bazaar') => path.join(dataRoot, 'broker', `${prefix}.json`);
+
+/**
+ * Whether the broker users `prepareServices` would make for these services are there as the last
+ * start made them: the same users, permissions and passwords, and each logs in.
+ */
+export async function brokerUsersUnchanged(infra: Infrastructure, services: ServiceDef[], options: { dataRoot?: string; prefix?: string } = {}): Promise<boolean> {
+  const prefix = options.prefix ?? 'bazaar';
+  const namespace = prefix !== 'bazaar' ? prefix.replace(/_/g, '-') : undefined;
+  const credentials = new CredentialStore(options.dataRoot ?? path.join(repoRoot, '.data'));
+  const grants = services.filter((s) => s.messaging).map((s) => ({ service: s.name, ...s.messaging! }));
+  if (grants.length === 0) return false;
+  const passwords = new Map(grants.map((g) => [g.service, credentials.find(`${prefix}-${g.service}-amqp`)]));
+  if ([...passwords.values()].some((p) => !p)) return false;
+  const current = await brokerUsersCurrent(infra.amqpUrl, grants, (service) => passwords.get(service)!, {
+    userPrefix: prefix, ...(namespace ? { namespace } : {}), stampFile: brokerStampFile(options.dataRoot, prefix),
+  }).catch(() => undefined);
+  return current !== undefined;
 }

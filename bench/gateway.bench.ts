@@ -2,8 +2,11 @@
  * What the gateway costs per proxied request, against a minimal pass-through proxy on undici doing the
  * same hop to the same upstream in the same run:
  *
- *  (a) CPU per request: a fixed number of requests at BENCH_CONNECTIONS connections through each proxy;
- *      the proxy process's CPU time (utime + stime from /proc/<pid>/stat) over the requests it served.
+ *  (a) CPU per request: a fixed number of requests at a fixed rate (BENCH_RATE/s over BENCH_CONNECTIONS
+ *      connections) through each proxy; the proxy process's CPU time (utime + stime from
+ *      /proc/<pid>/stat) over the requests it served. The rate is the same for both and below what
+ *      either saturates at: a saturated process batches its work (several answers per wake-up, per
+ *      write) and costs less per request, which would flatter the slower one.
  *  (b) latency of the hop: 1 connection, one request after another; p50 straight to the upstream,
  *      through the minimal proxy and through the gateway. Added p50 = gateway − direct.
  *
@@ -13,7 +16,7 @@
  * (`dist/main.js` with the platform's preload, as npm start runs it) at its default log level, with
  * only the rate limit raised. Every process is its own; the load comes from this one.
  *
- *   npm run bench -- gateway        (BENCH_REQUESTS=20000, BENCH_CONNECTIONS=10, BENCH_LATENCY_REQUESTS=3000)
+ *   npm run bench -- gateway        (BENCH_REQUESTS=6000, BENCH_RATE=500, BENCH_CONNECTIONS=10, BENCH_LATENCY_REQUESTS=3000)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,7 +28,8 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { Client } from 'undici';
 import { percentile, recordFigures, writeResults } from './machine.js';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LATENCY_REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
 const ROUNDS = 3;
@@ -108,12 +112,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startGateway(upstream: string): Promise<Started> {
+async function startGateway(upstream: string, main = 'dist/main.js'): Promise<Started> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const dir = path.join(repoRoot, 'services', 'gateway');
   // BENCH_GATEWAY_PROFILE=<dir> writes the gateway's CPU profile there when it stops (node --cpu-prof).
   const profile = process.env.BENCH_GATEWAY_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_GATEWAY_PROFILE)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', '@bazaar/platform/register', 'dist/main.js'], {
+  const child = spawn(process.execPath, [...profile, '--import', '@bazaar/platform/register', main], {
     cwd: dir,
     env: {
       ...process.env,
@@ -152,7 +156,7 @@ interface Load { requests: number; cpuUsPerRequest: number; upstreamCpuUsPerRequ
 async function load(target: Started, upstream: Started, path: string, headers: Record<string, string>, amount: number): Promise<Load> {
   const before = cpuUs(target.child.pid!);
   const upstreamBefore = cpuUs(upstream.child.pid!);
-  const result = await autocannon({ url: `${target.url}${path}`, connections: CONNECTIONS, amount, headers });
+  const result = await autocannon({ url: `${target.url}${path}`, connections: CONNECTIONS, amount, overallRate: RATE, headers });
   const requests = result.requests.total;
   return {
     requests,
@@ -199,6 +203,9 @@ async function main(): Promise<void> {
     const gateway = await startGateway(upstream.url);
     started.push(gateway);
     say(`upstream ${upstream.url}, minimal proxy ${minimal.url}, gateway ${gateway.url} (LOG_LEVEL=${GATEWAY_LOG_LEVEL})`);
+    // BENCH_BASELINE_GATEWAY=<another build's main.js, under services/gateway/>: measured beside, for a before/after in one run.
+    const baseline = process.env.BENCH_BASELINE_GATEWAY ? await startGateway(upstream.url, path.resolve(process.env.BENCH_BASELINE_GATEWAY)) : undefined;
+    if (baseline) started.push(baseline);
 
     const publicPath = '/products?limit=12';
     const userPath = '/users/me';
@@ -208,7 +215,7 @@ async function main(): Promise<void> {
     }
 
     say('warming up (JIT, connection pools)…');
-    for (const target of [gateway, minimal]) await load(target, upstream, publicPath, {}, Math.min(5000, REQUESTS));
+    for (const target of [gateway, minimal, ...(baseline ? [baseline] : [])]) await load(target, upstream, publicPath, {}, Math.min(5000, REQUESTS));
     await load(gateway, upstream, userPath, auth, Math.min(5000, REQUESTS));
 
     // (a) CPU per request, interleaved: each round runs every case once, the order alternating.
@@ -216,6 +223,7 @@ async function main(): Promise<void> {
       { name: 'minimal proxy, GET /products', target: minimal, path: publicPath, headers: {} },
       { name: 'gateway, GET /products (public)', target: gateway, path: publicPath, headers: {} },
       { name: 'gateway, GET /users/me (token verified)', target: gateway, path: userPath, headers: auth },
+      ...(baseline ? [{ name: 'baseline gateway, GET /products (public)', target: baseline, path: publicPath, headers: {} }] : []),
     ];
     const loads = new Map<string, Load[]>(cases.map((c) => [c.name, []]));
     for (let round = 1; round <= ROUNDS; round++) {
@@ -265,11 +273,12 @@ Gateway CPU per proxied request against a minimal pass-through proxy on undici (
 copied, hop-by-hop dropped, body streamed back) doing the same hop to the same fixed upstream, and the
 latency the hop adds on one connection. Each of the upstream, the minimal proxy and the gateway (compiled,
 \`LOG_LEVEL=${GATEWAY_LOG_LEVEL}\`, rate limit raised, no trace collector) is its own process; the load comes
-from the benchmark's process (autocannon, ${CONNECTIONS} connections, ${REQUESTS} requests per case; then
+from the benchmark's process (autocannon, ${REQUESTS} requests per case at ${RATE}/s over ${CONNECTIONS} connections, a rate
+below what either proxy saturates at, so that neither batches its work more than the other; then
 undici, 1 connection). CPU is utime + stime of the proxy's process from /proc (10 ms ticks) over the
 requests it answered. ${ROUNDS} interleaved rounds; the figures are the medians.
 
-## CPU per request (${CONNECTIONS} connections, ${REQUESTS} requests per case and round)
+## CPU per request (${REQUESTS} requests per case and round at ${RATE}/s, ${CONNECTIONS} connections)
 
 | case | CPU µs/request (median) | rounds | upstream CPU µs/request | req/s |
 |---|---:|---|---:|---:|
@@ -292,7 +301,9 @@ ${cases.map((c) => `| ${c.name} | ${us(cpu(c.name))} | ${cpuSpread(c.name)} | ${
 - load average (1 min) at the end: ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores; the machine is shared, so wall
   times are noisy; the CPU ratio, measured in the same run, much less so.
 `;
-    const file = writeResults('gateway', 'Gateway cost per proxied request', 'npm run bench -- gateway', body);
+    const settings = ['BENCH_REQUESTS', 'BENCH_RATE', 'BENCH_CONNECTIONS', 'BENCH_LATENCY_REQUESTS', 'BENCH_GATEWAY_LOG_LEVEL', 'BENCH_BASELINE_GATEWAY', 'OTEL_SDK_DISABLED']
+      .filter((name) => process.env[name] !== undefined).map((name) => `${name}=${process.env[name]} `).join('');
+    const file = writeResults('gateway', 'Gateway cost per proxied request', `${settings}npm run bench -- gateway`, body);
     recordFigures('gateway', [
       { id: 'gateway.cpu-ratio', measure: 'gateway, CPU per proxied GET against a minimal undici proxy', value: Number(ratio.toFixed(3)), unit: '×', goal: { op: '<=', value: 1.3 }, detail: `gateway ${us(gatewayCpu)} µs, minimal proxy ${us(minimalCpu)} µs; with a token ${us(gatewayUserCpu)} µs` },
       { id: 'gateway.added-p50-ms', measure: 'gateway, p50 added over calling the upstream directly, 1 connection', value: Number(added.toFixed(3)), unit: 'ms', goal: { op: '<=', value: 0.3 }, detail: `direct ${ms2(p50.direct)} ms, minimal proxy ${ms2(p50.minimal)} ms, gateway ${ms2(p50.gateway)} ms` },

@@ -2,7 +2,7 @@
  * What each service spends on a checkout, for the checkout benchmark (checkout.bench.ts) and the
  * capacity model that reads its figures:
  *
- * - counters sampled before and after a phase ({@link sampleServices}): CPU time of each service's
+ * - counters sampled before and after a phase ({@link serviceSampler}): CPU time of each service's
  *   process (/proc/<pid>/stat, utime + stime), its database's committed and rolled-back transactions
  *   (pg_stat_database), the statements its pools sent (`db_client_queries`, counted by the kit's
  *   pools and served on /metrics), the messages it wrote to its outbox and took through its inbox
@@ -75,47 +75,74 @@ function metricSum(text: string, name: string, skip?: RegExp): number {
  * PostgreSQL publishes a backend's transaction counts when it goes idle, at most once a second: give
  * the services a moment of quiet before sampling.
  */
-export async function sampleServices(system: TestSystem, services: string[]): Promise<Sample> {
-  const admin = new pg.Client({ connectionString: system.plan.adminUrlFor.get(services[0]!)! });
-  await admin.connect();
+export interface Sampler {
+  sample(): Promise<Sample>;
+  close(): Promise<void>;
+}
+
+/** Connects, retrying a while: on a machine shared with other test systems PostgreSQL may be out of connection slots for a moment. */
+async function connect(url: string): Promise<pg.Client> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (attempt >= 20) throw error;
+      await sleep(500);
+    }
+  }
+}
+
+/**
+ * Connects once (a connection to the `postgres` database, for pg_stat_database, so it counts in none
+ * of theirs, and one to each service's database), then reads every counter of every service on each
+ * `sample()`. The outbox and inbox counts are one query on each service's database, which that
+ * database's next delta includes (one commit: see {@link perCheckout}). PostgreSQL publishes a
+ * backend's transaction counts when it goes idle, at most once a second: give the services a moment
+ * of quiet before sampling.
+ */
+export async function serviceSampler(system: TestSystem, services: string[]): Promise<Sampler> {
+  const admin = await connect(system.plan.adminUrlFor.get(services[0]!)!);
+  const dbs: Record<string, pg.Client> = {};
   try {
-    const names = Object.fromEntries(services.map((s) => [s, databaseName(databaseUrlOf(system, s))]));
-    const { rows } = await admin.query<{ datname: string; xact_commit: string; xact_rollback: string }>(
-      'SELECT datname, xact_commit, xact_rollback FROM pg_stat_database WHERE datname = ANY($1::text[])', [Object.values(names)],
-    );
-    const stats = new Map(rows.map((r) => [r.datname, r]));
-    const sample: Sample = {};
-    for (const service of services) {
-      const stat = stats.get(names[service]!);
-      const db = new pg.Client({ connectionString: databaseUrlOf(system, service) });
-      await db.connect();
-      let outbox = 0;
-      let inbox = 0;
-      try {
-        const { rows: [counts] } = await db.query<{ outbox: string | null; inbox: string | null }>(
+    for (const service of services) dbs[service] = await connect(databaseUrlOf(system, service));
+  } catch (error) {
+    await Promise.all([admin, ...Object.values(dbs)].map((c) => c.end().catch(() => undefined)));
+    throw error;
+  }
+  const names = Object.fromEntries(services.map((s) => [s, databaseName(databaseUrlOf(system, s))]));
+  return {
+    async sample() {
+      const { rows } = await admin.query<{ datname: string; xact_commit: string; xact_rollback: string }>(
+        'SELECT datname, xact_commit, xact_rollback FROM pg_stat_database WHERE datname = ANY($1::text[])', [Object.values(names)],
+      );
+      const stats = new Map(rows.map((r) => [r.datname, r]));
+      const sample: Sample = {};
+      for (const service of services) {
+        const stat = stats.get(names[service]!);
+        const { rows: [counts] } = await dbs[service]!.query<{ outbox: string | null; inbox: string | null }>(
           `SELECT CASE WHEN to_regclass('outbox') IS NOT NULL THEN (SELECT count(*) FROM outbox) END AS outbox,
                   CASE WHEN to_regclass('inbox') IS NOT NULL THEN (SELECT count(*) FROM inbox) END AS inbox`,
-        ).catch(() => ({ rows: [{ outbox: null, inbox: null }] }));
-        outbox = Number(counts?.outbox ?? 0);
-        inbox = Number(counts?.inbox ?? 0);
-      } finally {
-        await db.end();
+        );
+        const metrics = await fetch(system.metricsUrl(service)).then((r) => r.text()).catch(() => '');
+        sample[service] = {
+          cpuMs: processCpuMs(system.services[service]!.pid) ?? Number.NaN,
+          commits: Number(stat?.xact_commit ?? Number.NaN),
+          rollbacks: Number(stat?.xact_rollback ?? Number.NaN),
+          statements: metricSum(metrics, 'db_client_queries'),
+          outbox: Number(counts?.outbox ?? 0),
+          inbox: Number(counts?.inbox ?? 0),
+          http: metricSum(metrics, 'http_request_duration_seconds_count', /route="\/(health|metrics)/),
+        };
       }
-      const metrics = await fetch(system.metricsUrl(service)).then((r) => r.text()).catch(() => '');
-      sample[service] = {
-        cpuMs: processCpuMs(system.services[service]!.pid) ?? Number.NaN,
-        commits: Number(stat?.xact_commit ?? Number.NaN),
-        rollbacks: Number(stat?.xact_rollback ?? Number.NaN),
-        statements: metricSum(metrics, 'db_client_queries'),
-        outbox,
-        inbox,
-        http: metricSum(metrics, 'http_request_duration_seconds_count', /route="\/(health|metrics)/),
-      };
-    }
-    return sample;
-  } finally {
-    await admin.end();
-  }
+      return sample;
+    },
+    close: async () => {
+      await Promise.all([admin, ...Object.values(dbs)].map((c) => c.end().catch(() => undefined)));
+    },
+  };
 }
 
 /** What one checkout cost each service between two samples; `extraCommits` are others' (the bench's poller), by service. */

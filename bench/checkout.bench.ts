@@ -33,7 +33,7 @@ import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing'
 import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
 import { percentile, recordFigures, writeResults, type Figure } from './machine.js';
-import { perCheckout, profilePhase, sampleServices, sleep, type ProfileSummary, type ServiceCounters } from './checkout-profile.js';
+import { perCheckout, profilePhase, serviceSampler, sleep, type ProfileSummary, type ServiceCounters } from './checkout-profile.js';
 import { POLL_MS, carts, furnishCheckoutShop, type Cart, type Product } from './checkout-shop.js';
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 200);
@@ -435,7 +435,8 @@ async function main(): Promise<void> {
 
     // PostgreSQL publishes a backend's counts once it has been idle a moment (at most once a second).
     await sleep(1_500);
-    const before = await sampleServices(s.system, SERVICES);
+    const sampler = await serviceSampler(s.system, SERVICES);
+    const before = await sampler.sample();
     const pollsBefore = s.pollQueries();
     const benchCpuBefore = process.cpuUsage();
     say(`split: ${CHECKOUTS} checkouts through the saga, ${CONCURRENCY} at a time…`);
@@ -443,7 +444,8 @@ async function main(): Promise<void> {
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const polls = s.pollQueries() - pollsBefore;
     await sleep(1_500);
-    const after = await sampleServices(s.system, SERVICES);
+    const after = await sampler.sample();
+    await sampler.close();
     say(`  ${splitResult.completed} confirmed in ${splitResult.seconds.toFixed(2)} s: ${splitResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(splitResult.latencies, 50))} ms, p99 ${ms(percentile(splitResult.latencies, 99))} ms`);
     say(`baseline: ${CHECKOUTS} checkouts in one transaction each, ${CONCURRENCY} at a time…`);
     const baselineResult = await closedLoop('baseline: one process, one database, one transaction', CHECKOUTS, (i) => baselineCheckout(b, s.token, s.paymentMethodId, measured[i]!)());
@@ -459,7 +461,15 @@ async function main(): Promise<void> {
       profiles: 'Not profiled this run (BENCH_PROFILE_CHECKOUTS=0).',
       profiledCheckouts: PROFILED,
     };
+    const write = () => {
+      const body = report(splitResult, baselineResult, loadBefore, costs);
+      recordFigures('checkout', figures(splitResult, baselineResult, costs));
+      return { body, file: writeResults('checkout', 'Checkout: the saga across services against one transaction in one process', 'npm run bench -- checkout', body) };
+    };
     if (PROFILED > 0) {
+      // Written once before the profiled phase (which restarts every service) and again after it.
+      costs.profiles = 'The profiled phase did not finish.';
+      write();
       try {
         costs.profiles = await profilePhase(s.system, SERVICES, async () => {
           const profiledRun = await closedLoop('split, profiled', PROFILED, (i) => splitCheckout(s, profiled[i]!)());
@@ -471,9 +481,7 @@ async function main(): Promise<void> {
         say(costs.profiles);
       }
     }
-    const body = report(splitResult, baselineResult, loadBefore, costs);
-    recordFigures('checkout', figures(splitResult, baselineResult, costs));
-    const file = writeResults('checkout', 'Checkout: the saga across services against one transaction in one process', 'npm run bench -- checkout', body);
+    const { body, file } = write();
     console.log(body);
     say(`written to ${file}`);
     if (unconfirmed) {

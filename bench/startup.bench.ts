@@ -78,10 +78,10 @@ function nameOf(pid: number): string {
   const service = /\/services\/([^/]+)$/.exec(cwd)?.[1];
   if (service) return service;
   const line = argv.join(' ');
+  if (path.basename(argv[0] ?? '') === 'sh') return 'sh';
   if (/bootstrap\.mjs/.test(line)) return /launcher/.test(line) ? 'bootstrap + launcher' : 'bootstrap';
   if (/launcher\.js/.test(line)) return 'launcher';
   if (/npm(-cli)?(\.js)?\b/.test(line) || path.basename(argv[0] ?? '') === 'npm') return 'npm';
-  if (path.basename(argv[0] ?? '') === 'sh') return 'sh';
   return path.basename(argv[0] ?? String(pid));
 }
 

@@ -18,8 +18,11 @@ import { Counter, Gauge, isDatabaseUnavailable, type HealthRegistry, type Pool, 
  * says otherwise: reads go to the primary, never a 5xx for that.
  */
 export interface ReadRouter {
-  /** Runs a read on the pool chosen for it; `after` is the client's `x-catalog-lsn`, if any. */
-  read<T>(after: string | undefined, fn: (db: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs a read on the pool chosen for it: `after` is the client's `x-catalog-lsn`, if any; `fresh`
+   * asks for the primary whatever the replica's state (a request with `Cache-Control: no-cache`).
+   */
+  read<T>(asked: ReadConsistency, fn: (db: Queryable) => Promise<T>): Promise<T>;
   /** The primary's WAL position now, for the answer to a write that has committed; undefined without a replica. */
   writePosition(): Promise<string | undefined>;
   /** Whether reads may go to a replica at all (one is configured). */
@@ -57,8 +60,16 @@ export interface ReadRouterOptions {
   checkIntervalMs?: number;
 }
 
+/** What a read asks of its freshness. */
+export interface ReadConsistency {
+  /** Served no older than this WAL position (the `x-catalog-lsn` of the reader's last write). */
+  after?: string | undefined;
+  /** Served by the primary. */
+  fresh?: boolean;
+}
+
 /** Why a read was served where it was: the `reason` label of catalog_reads_total. */
-export type ReadReason = 'replica' | 'no_replica' | 'replica_down' | 'replica_lagging' | 'read_your_writes' | 'replica_error';
+export type ReadReason = 'replica' | 'no_replica' | 'replica_down' | 'replica_lagging' | 'read_your_writes' | 'fresh_requested' | 'replica_error';
 
 export const LSN_PATTERN = '^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$';
 /** The header a write answers with and a read may send back. */
@@ -121,8 +132,9 @@ export function createReadRouter(options: ReadRouterOptions): ReadRouter {
 
   const check = () => (running ??= checkOnce().finally(() => { running = undefined; }));
 
-  function choose(after: string | undefined): ReadReason {
+  function choose({ after, fresh }: ReadConsistency): ReadReason {
     if (!replica) return 'no_replica';
+    if (fresh) return 'fresh_requested';
     if (!state.reachable) return 'replica_down';
     if (state.lagSeconds > maxLagSeconds) return 'replica_lagging';
     // The position last seen replayed only grows, so a stale check errs towards the primary.
@@ -132,8 +144,8 @@ export function createReadRouter(options: ReadRouterOptions): ReadRouter {
 
   return {
     replicated: replica !== undefined,
-    async read(after, fn) {
-      const reason = choose(after);
+    async read(asked, fn) {
+      const reason = choose(asked);
       if (reason !== 'replica') {
         count('primary', reason);
         return fn(primary);

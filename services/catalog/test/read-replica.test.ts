@@ -289,6 +289,10 @@ describe('catalog reads from a streaming replica', async () => {
       assert.equal(anonymous.statusCode, 200);
       assert.ok(!skus(anonymous).includes(desk.sku), 'the replica, paused, has not replayed the new product');
       assert.equal((await app.inject({ method: 'GET', url: `/products/${desk.id}` })).statusCode, 404, 'nor its page');
+      // A reader that needs the truth now (orders pricing a checkout) asks for it.
+      const fresh = await app.inject({ method: 'GET', url: `/products/${desk.id}`, headers: { 'cache-control': 'no-cache' } });
+      assert.equal(fresh.statusCode, 200, 'Cache-Control: no-cache reads the primary');
+      assert.equal(await served(app, 'primary', 'fresh_requested'), 1);
 
       const primaryBefore = await served(app, 'primary', 'read_your_writes');
       const ownListing = await listing(app, desk.lsn);

@@ -6707,6 +6707,8 @@ export interface operations {
             header?: {
                 /** @description the x-catalog-lsn of the reader's last write (a PostgreSQL LSN, 16/B374D848): the answer then includes that write */
                 "x-catalog-lsn"?: string;
+                /** @description no-cache: the answer comes from the primary database, never from a read replica that may be a moment behind (a price read at checkout) */
+                "cache-control"?: string;
             };
             path?: never;
             cookie?: never;
@@ -7061,6 +7063,8 @@ export interface operations {
             header?: {
                 /** @description the x-catalog-lsn of the reader's last write (a PostgreSQL LSN, 16/B374D848): the answer then includes that write */
                 "x-catalog-lsn"?: string;
+                /** @description no-cache: the answer comes from the primary database, never from a read replica that may be a moment behind (a price read at checkout) */
+                "cache-control"?: string;
             };
             path: {
                 id: string;

@@ -3,14 +3,17 @@ import type { CatalogDeps } from '../app.js';
 import { categoryRefOf } from '../categories/category.js';
 import { findSubtree } from '../categories/category.store.js';
 import { decodeCursor, pageOf } from '../pagination.js';
-import type { ReadRouter } from '../reads.js';
+import type { ReadConsistency, ReadRouter } from '../reads.js';
 import { IdParams, adminOnly, anonymous, queryField } from '../schemas.js';
 import { resolveSort, sortKeyCheck, type ListingQuery } from './product-listing.js';
 import { listProducts } from './product-listing.store.js';
-import { ListingPage, ListingQuerySchema, NewProductBody, ProductChangesBody, ProductSchema, ReadHeaders } from './product.schemas.js';
+import { ListingPage, ListingQuerySchema, NewProductBody, ProductChangesBody, ProductSchema, ReadHeaders, asksFresh } from './product.schemas.js';
 import { changeProduct, createProduct, discontinueProduct, productDetail } from './product.service.js';
 
 const tags = ['products'];
+
+const consistencyOf = (headers: { 'x-catalog-lsn'?: string; 'cache-control'?: string }): ReadConsistency =>
+  ({ after: headers['x-catalog-lsn'], fresh: asksFresh(headers['cache-control']) });
 
 const WRITE_NOTE = ' A successful answer carries `x-catalog-lsn` when catalog reads from a replica: send it back on reads to see this write.';
 
@@ -30,7 +33,7 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps & { rea
     const sort = resolveSort(request.query.sort, q);
     const query: ListingQuery = { sort, limit, minPrice, maxPrice, inStock, q };
     if (cursor) query.after = decodeCursor(cursor, sort, sortKeyCheck[sort]);
-    const rows = await reads.read(request.headers['x-catalog-lsn'], async (db) => {
+    const rows = await reads.read(consistencyOf(request.headers), async (db) => {
       if (category) {
         const subtree = await findSubtree(db, categoryRefOf(category));
         if (subtree.length === 0) throw AppError.invalid(`${queryField('category')} names no category`, [{ field: queryField('category'), message: 'names no category' }]);
@@ -47,7 +50,7 @@ export function registerProductRoutes(app: ServiceApp, deps: CatalogDeps & { rea
       description: 'Discontinued products stay readable here (orders refer to them); an unknown id is a 404.', params: IdParams, headers: ReadHeaders, response: { 200: ProductSchema },
     },
   }, async (request) => {
-    const product = await reads.read(request.headers['x-catalog-lsn'], (db) => productDetail(db, request.params.id));
+    const product = await reads.read(consistencyOf(request.headers), (db) => productDetail(db, request.params.id));
     if (!product) throw AppError.notFound(`product ${request.params.id}`);
     return product;
   });

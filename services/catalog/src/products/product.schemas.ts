@@ -108,4 +108,11 @@ export const ReadHeaders = Type.Object({
     pattern: LSN_PATTERN, maxLength: 17,
     description: 'the x-catalog-lsn of the reader\'s last write (a PostgreSQL LSN, 16/B374D848): the answer then includes that write',
   })),
+  'cache-control': Type.Optional(Type.String({
+    pattern: '^[\\x20-\\x7E]*$', maxLength: 200,
+    description: 'no-cache: the answer comes from the primary database, never from a read replica that may be a moment behind (a price read at checkout)',
+  })),
 });
+
+/** Whether a read asks for the primary (`Cache-Control: no-cache`). */
+export const asksFresh = (cacheControl: string | undefined): boolean => cacheControl !== undefined && /(^|[\s,])no-cache([\s,=]|$)/i.test(cacheControl);

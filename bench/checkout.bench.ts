@@ -370,7 +370,7 @@ ${costTable(costs)}
 
 ${PROFILED > 0 ? `After the measured runs the six services are restarted with \`--cpu-prof\` and ${costs.profiledCheckouts} more checkouts run
 ${CONCURRENCY} at a time; only the samples taken during those checkouts count (idle excluded). Time is self time,
-by library (from each function's file) and by function.` : 'Not profiled this run (BENCH_PROFILE_CHECKOUTS=0).'}
+by library (from each function's file) and by function. Samples are wall-clock intervals in which the thread was not idle: on a loaded machine they include time the process waited for a core, so read the shares here and the CPU time in the table above.` : 'Not profiled this run (BENCH_PROFILE_CHECKOUTS=0).'}
 
 ${profileTables(costs)}
 

@@ -152,10 +152,15 @@ async function launch(prefix: string, dataDir: string, offset: number, services:
   const ready = new Set<string>();
   let healthAt = 0;
   const deadline = Date.now() + 600_000;
+  // A start that fails here is stopped like any other, not left running.
+  const abandon = async (error: Error): Promise<never> => {
+    await stop({ child, output: () => output, exited, started, summaryAt, healthAt, cpuS, timings }).catch(() => undefined);
+    throw error;
+  };
   while (!summaryAt || ready.size < services.length) {
     if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline || (summaryAt && nowMs() - summaryAt > 60_000)) {
-      if (!summaryAt) throw new Error(`npm start printed no summary within 600 s:\n${output}`);
+      if (!summaryAt) await abandon(new Error(`npm start printed no summary within 600 s:\n${output}`));
       say(`  not ready a minute after the summary: ${services.filter((s) => !ready.has(s.name)).map((s) => s.name).join(', ')}`);
       break;
     }

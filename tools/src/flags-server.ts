@@ -12,7 +12,7 @@
  *
  * Like every service it asks for an admin's token itself (identity's keys), besides the gateway, and
  * logs each change with the admin who made it (`<data-dir>/logs/flags.log` under npm start).
- * In Kubernetes the same file is a ConfigMap (deploy/k8s/flags.yaml) and a flip is a change to it.
+ * In Kubernetes the same file is a ConfigMap (deploy/k8s/base/flags.yaml) and a flip is a change to it.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';

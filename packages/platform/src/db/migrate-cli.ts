@@ -16,7 +16,7 @@ export interface CliOutput {
 
 /**
  * The migration command a rollout runs before the new pods (Kubernetes: a Job from the service's own
- * image, see deploy/k8s/migrations): the same `migrate` as a service's start, as a process whose exit
+ * image, see deploy/k8s/base/migrations): the same `migrate` as a service's start, as a process whose exit
  * code says whether the release may go on. Returns that exit code.
  */
 export async function runMigrateCli(argv: string[], env: NodeJS.ProcessEnv, out: CliOutput): Promise<number> {

@@ -98,14 +98,23 @@ export const MessagingConfig = {
   MESSAGING_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
   /** Attempts for a handler's transient refusal ("not now"); unset: 12 × MESSAGING_MAX_ATTEMPTS. */
   MESSAGING_MAX_TRANSIENT_ATTEMPTS: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  /**
+   * The type of the service's work, retry and dead-letter queues: `classic` (one node; the default, as
+   * on one machine) or `quorum` (replicated over a RabbitMQ cluster's nodes, what a cluster wants).
+   * A queue keeps the type it was declared with: switching an existing deployment means draining and
+   * deleting its queues first (the broker refuses a redeclaration with another type).
+   */
+  MESSAGING_QUEUE_TYPE: Type.Enum(['classic', 'quorum'], { default: 'classic' }),
 };
 
 /** The createMessaging options that come from {@link MessagingConfig}. */
 export function messagingSettings(config: {
   AMQP_URL: string; MESSAGING_NAMESPACE?: string | undefined; MESSAGING_RETRY_DELAY_MS: number; MESSAGING_MAX_ATTEMPTS: number; MESSAGING_MAX_TRANSIENT_ATTEMPTS?: number | undefined;
+  MESSAGING_QUEUE_TYPE?: 'classic' | 'quorum' | undefined;
 }) {
   return {
     amqpUrl: config.AMQP_URL,
+    ...(config.MESSAGING_QUEUE_TYPE === 'quorum' ? { queueType: 'quorum' as const } : {}),
     ...(config.MESSAGING_NAMESPACE ? { namespace: config.MESSAGING_NAMESPACE } : {}),
     retry: {
       delayMs: config.MESSAGING_RETRY_DELAY_MS,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Type } from 'typebox';
-import { CommonConfig, ConfigError, DatabaseUrlConfig, PortConfig, loadConfig } from '../src/index.js';
+import { CommonConfig, ConfigError, DatabaseUrlConfig, MessagingConfig, PortConfig, loadConfig, messagingSettings } from '../src/index.js';
 
 const Schema = Type.Object({
   ...CommonConfig,
@@ -41,4 +41,11 @@ test('a malformed URL is named with what it must be', () => {
 test('only the variables in the schema are read', () => {
   const config = loadConfig(Schema, { ORDERS_DATABASE_URL: 'postgres://x@h/d', IDENTITY_DATABASE_URL: 'postgres://secret' }) as Record<string, unknown>;
   assert.equal(config.IDENTITY_DATABASE_URL, undefined);
+});
+
+test('MESSAGING_QUEUE_TYPE selects quorum queues, classic by default, and refuses anything else', () => {
+  const Messaging = Type.Object({ ...MessagingConfig });
+  assert.equal(messagingSettings(loadConfig(Messaging, {})).queueType, undefined);
+  assert.equal(messagingSettings(loadConfig(Messaging, { MESSAGING_QUEUE_TYPE: 'quorum' })).queueType, 'quorum');
+  assert.throws(() => loadConfig(Messaging, { MESSAGING_QUEUE_TYPE: 'stream' }), /MESSAGING_QUEUE_TYPE: .*one of/);
 });

@@ -71,7 +71,9 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     origin: config.webOrigins,
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposedHeaders: ['x-correlation-id', DEGRADED_HEADER, 'location', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    exposedHeaders: ['x-correlation-id', DEGRADED_HEADER, 'location', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset',
+      // catalog's read-your-writes token (a write answers with it; a read sending it back is served as current)
+      'x-catalog-lsn'],
     maxAge: 600,
   });
   await registerRateLimit(app, config, auth);

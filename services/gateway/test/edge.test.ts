@@ -64,6 +64,7 @@ describe('CORS', async () => {
     const response = await gateway.inject({ method: 'GET', url: '/auth/verify', headers: { origin: 'http://localhost:3000' } });
     assert.equal(response.headers['access-control-allow-origin'], 'http://localhost:3000');
     assert.match(response.headers['access-control-expose-headers'] as string, /x-correlation-id/);
+    assert.match(response.headers['access-control-expose-headers'] as string, /x-catalog-lsn/, "catalog's read-your-writes token is readable by the web app");
   });
 });
 

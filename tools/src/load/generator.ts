@@ -155,6 +155,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   } finally {
     clearInterval(ticker);
+    // The part of a second since the last tick: its requests belong in the charts too.
+    recorder.tick(current.phase);
   }
   recorder.endPhase('setup');
   const data = await readAudit(shop, tasks.placed, runStartedAt, deadLettersBefore, log);

@@ -20,7 +20,8 @@ export interface Percentiles { count: number; p50: number; p90: number; p99: num
 /** A histogram's summary, in milliseconds. */
 function summarise(h: Histogram): Percentiles {
   if (h.totalCount === 0) return { count: 0, p50: 0, p90: 0, p99: 0, max: 0 };
-  const ms = (us: number) => Math.round(us / 10) / 100;
+  // A percentile is the top of its HDR bucket, which can lie a little above the largest value recorded.
+  const ms = (us: number) => Math.round(Math.min(us, h.maxValue) / 10) / 100;
   return { count: h.totalCount, p50: ms(h.getValueAtPercentile(50)), p90: ms(h.getValueAtPercentile(90)), p99: ms(h.getValueAtPercentile(99)), max: ms(h.maxValue) };
 }
 

@@ -84,7 +84,9 @@ async function customers(gateway: Gateway, count: number, domain: string, say: (
     } catch (error) {
       if (!(error instanceof Refused) || error.answer.status !== 401) throw error;
       try {
-        if (!(await session.register(`Load customer ${i}`))) throw new Error(`${email} has an account whose password is not the generator's: use another --users-domain`);
+        // With no customer yet there is nothing to run with: wait out identity's window (10 minutes at most).
+        const register = () => session.register(`Load customer ${i}`);
+        if (!(await (users.length === 0 ? patiently(register, say, 12) : register()))) throw new Error(`${email} has an account whose password is not the generator's: use another --users-domain`);
       } catch (signUp) {
         if (!(signUp instanceof BackOff)) throw signUp;
         notes.push(`identity refused more sign-ups from this address (${signUp.message}): the pool is the ${users.length} customer(s) there are; a later run signs the rest up`);

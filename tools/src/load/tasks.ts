@@ -16,6 +16,8 @@ export const WEIGHTS: Record<Task, number> = { browse: 10, cart: 3, checkout: 1 
 const ADDRESS = { name: 'Load Customer', line1: '1 Benchmark Lane', city: 'Amsterdam', postalCode: '1011 AB', country: 'NL' };
 /** The checkout states after which nothing more happens to the saga. */
 const ENDED = new Set(['confirmed', 'cancelled', 'rejected']);
+/** Answers after which a checkout is sent again with the same key: none, or the gateway's. */
+const RETRIED = new Set([0, 502, 503, 504]);
 
 export interface PlacedOrder {
   id: string;
@@ -92,9 +94,14 @@ export class Tasks {
     user.cart.clear();
     const key = randomUUID();
     const body = { items, shippingAddress: ADDRESS, paymentMethodId: user.paymentMethodId };
-    // No answer is no outcome: the customer's browser sends the same key again, as a client must.
+    // No answer, or the gateway's 502/503/504, is no outcome: the order may exist all the same, so the
+    // client sends the same key again, as a client must. Each such answer still counts as an error.
     let answer = await this.request(user, 'POST', '/orders', body, { 'idempotency-key': key });
-    for (let again = 0; answer.status === 0 && again < 2 && !this.signal.aborted; again++) answer = await this.request(user, 'POST', '/orders', body, { 'idempotency-key': key });
+    for (let again = 0; RETRIED.has(answer.status) && again < 3 && !this.signal.aborted; again++) {
+      this.recorder.record(phase, 'checkout', this.recorder.now() - dueAt, `${answer.error} (sent again)`);
+      await sleep(Math.min(5_000, 1_000 * (Number(answer.body.retryAfter) || 1)));
+      answer = await this.request(user, 'POST', '/orders', body, { 'idempotency-key': key });
+    }
     const accepted = answer.status === 202;
     this.recorder.record(phase, 'checkout', this.recorder.now() - dueAt, accepted ? undefined : answer.error);
     if (!accepted) return;

@@ -182,11 +182,23 @@ const figures: Figure[] = [
 ];
 
 const rows: string[] = [];
+const perServiceRows: string[] = [];
 if (perService.length > 0 && commits !== undefined && messages !== undefined) {
   const serviceMs = perService.reduce((total, f) => total + f.value, 0);
   const cores = (rate: number, ms: number) => (rate * ms) / 1000;
   for (const rate of [1_000, 10_000]) {
     rows.push(`| ${fmt(rate)} | ${fmt(cores(rate, serviceMs), 0)} | ${fmt(cores(rate, commits * pgCpuMs), 0)} | ${fmt(rate * commits)} | ${fmt(cores(rate, messages * mqCpuMs), 0)} | ${fmt(rate * messages)} |`);
+  }
+  // Per service: its processes' cores, its database's cores and its work queue's share of one broker core
+  // (a queue is one Erlang process on its leader node: it cannot use more than about one core).
+  for (const rate of [1_000, 10_000]) {
+    perServiceRows.push(...perService.map((f) => {
+      const name = f.id.slice('checkout.cpu-ms.'.length);
+      const serviceCommits = checkout.get(`checkout.commits.${name}`)?.value ?? 0;
+      const deliveries = checkout.get(`checkout.deliveries.${name}`)?.value ?? 0;
+      const queueCore = cores(rate, deliveries * mqCpuMs);
+      return `| ${fmt(rate)} | ${name} | ${fmt(cores(rate, f.value), 1)} | ${fmt(rate * serviceCommits)} | ${fmt(cores(rate, serviceCommits * pgCpuMs), 1)} | ${fmt(rate * deliveries)} | ${fmt(queueCore, 2)}${queueCore > 1 ? ' (more than one core: split the queue)' : ''} |`;
+    }));
   }
   figures.push({ id: 'capacity.service-cpu-ms-per-checkout', measure: 'services, CPU ms per checkout (all services together)', value: serviceMs, unit: 'ms', detail: perService.map((f) => `${f.id.slice('checkout.cpu-ms.'.length)} ${fmt(f.value, 1)}`).join(', ') });
 }
@@ -212,6 +224,12 @@ the cores needed at a steady rate of orders, before any headroom (deploy/CAPACIT
 | orders/s | service cores | PostgreSQL cores (all databases) | commits/s | broker cores | messages/s |
 |---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
+
+Per service (its database's commits and its work queue's deliveries per checkout from the checkout benchmark):
+
+| orders/s | service | service cores | its database's commits/s | its database's cores | deliveries/s to its queue | its queue's share of one broker core |
+|---:|---|---:|---:|---:|---:|---:|
+${perServiceRows.join('\n')}
 ` : `
 The checkout benchmark has not recorded its per-checkout figures yet (run \`npm run bench -- checkout\`), so the model's
 arithmetic is not computed here.

@@ -411,6 +411,9 @@ function figures(split: Result, baseline: Result, costs: Costs): Figure[] {
     { id: 'checkout.statements', measure: 'checkout, statements sent per checkout (all services)', value: round(sum('statements')), unit: '', detail: each('statements') },
     { id: 'checkout.messages', measure: 'checkout, messages published (outbox rows) per checkout', value: round(sum('outbox')), unit: '', detail: each('outbox') },
     { id: 'checkout.http-calls', measure: 'checkout, HTTP requests answered per checkout (all services)', value: round(sum('http')), unit: '', detail: each('http') },
+    // Per service, for the capacity model (bench/capacity.bench.ts): each database's commits and each work queue's deliveries.
+    ...services.map(([name, c]): Figure => ({ id: `checkout.commits.${name}`, measure: `checkout, commits per checkout in ${name}'s database`, value: round(c.commits), unit: '' })),
+    ...services.map(([name, c]): Figure => ({ id: `checkout.deliveries.${name}`, measure: `checkout, messages delivered to ${name} (inbox rows) per checkout`, value: round(c.inbox), unit: '' })),
   ];
 }
 

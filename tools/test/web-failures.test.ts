@@ -152,7 +152,7 @@ test('with orders stopped the shop keeps browsing, says orders are unavailable, 
     await page.getByRole('radio', { name: /^A new card$/ }).waitFor();
     await page.getByRole('radio', { name: /ending 4242/ }).check();
     await page.getByRole('button', { name: 'Place order' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Orders cannot be taken right now. Your cart is kept and nothing was charged' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('alert').filter({ hasText: 'Orders cannot be taken right now. Your cart is kept: try again in a moment.' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('1 items').waitFor();
     await visit('08-checkout-orders-down');
   } finally {

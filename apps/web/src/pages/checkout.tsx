@@ -81,7 +81,7 @@ export function Checkout() {
     } catch (e) {
       const failure = e as ApiError;
       setError(failure.status >= 500 || failure.status === 0
-        ? new ApiError('Orders cannot be taken right now. Your cart is kept and nothing was charged: try again in a moment.', failure.status, 'retry')
+        ? new ApiError('Orders cannot be taken right now. Your cart is kept: try again in a moment. If the order went through all the same, it is in My orders, and trying again with this cart does not place it twice.', failure.status, 'retry')
         : failure);
     } finally {
       submitting.current = false;

@@ -112,12 +112,19 @@ async function confirmed(): Promise<Checkout> {
 const commandsOf = (types: string[]) => types.filter((t) => !t.startsWith('order.'));
 
 describe('the saga through its reply handlers', () => {
-  test('happy path: authorize → reserve → ship → capture → confirmed, with copies and a complete timeline', async () => {
+  test('happy path: authorize and reserve (together) → ship → capture → confirmed, with copies and a complete timeline', async () => {
     const c = await checkout();
-    await c.reply('payment.authorized');
+    // Both asked when the order is placed, in the same transaction (one outbox write).
+    assert.deepEqual(await c.types(), ['order.placed', 'payments.authorize', 'inventory.reserve']);
+    const { rows: written } = await h.pool.query<{ xid: string }>('SELECT DISTINCT xmin::text AS xid FROM outbox WHERE id = ANY($1::uuid[])', [(await c.sent()).map((m) => m.id)]);
+    assert.equal(written.length, 1, 'the order, the authorization and the reservation are written by one transaction');
     const reserve = await c.command('inventory.reserve');
     assert.deepEqual(reserve.items, [{ sku: 'LAMP-001', quantity: 1 }]);
     assert.equal(reserve.ttlSeconds, settings.reservationTtlSeconds);
+    assert.deepEqual((await c.view()).checkout.step, 'authorize-payment');
+    await c.reply('payment.authorized');
+    assert.equal((await c.view()).checkout.step, 'reserve-stock');
+    assert.equal((await c.types()).includes('shipping.create-shipment'), false, 'the shipment waits for the reservation');
     await c.reply('stock.reserved');
     const create = await c.command('shipping.create-shipment');
     assert.deepEqual(create.recipient, checkoutBody([]).shippingAddress);
@@ -133,21 +140,60 @@ describe('the saga through its reply handlers', () => {
     assert.deepEqual([order.payment.status, order.payment.capturedMinor, order.payment.card], ['captured', 4900, { brand: 'visa', last4: '4242' }]);
     assert.deepEqual([order.shipping.status, order.shipping.trackingNumber, order.shipping.carrier], ['created', 'BZ7K3M9QX2PA', 'bazaar-courier']);
     assert.deepEqual(order.timeline.map((e: { step: string; status: string }) => `${e.step}:${e.status}`), [
-      'authorize-payment:started', 'authorize-payment:succeeded', 'reserve-stock:started', 'reserve-stock:succeeded',
+      'authorize-payment:started', 'reserve-stock:started', 'authorize-payment:succeeded', 'reserve-stock:succeeded',
       'create-shipment:started', 'create-shipment:succeeded', 'capture-payment:started', 'capture-payment:succeeded', 'confirm-order:succeeded',
     ]);
     const { rows } = await h.pool.query('SELECT finished_at FROM checkout_sagas WHERE order_id = $1', [c.id]);
     assert.ok(rows[0].finished_at);
   });
 
-  test('declined card: rejected, nothing reserved', async () => {
+  test('declined card and out of stock: rejected once both answered, nothing to compensate', async () => {
     const c = await checkout();
     await c.reply('payment.declined');
-    assert.deepEqual(await c.types(), ['order.placed', 'payments.authorize', 'order.rejected']);
+    const waiting = await c.view();
+    assert.deepEqual([waiting.status, waiting.statusReason, waiting.checkout.step], ['pending', null, 'reserve-stock']);
+    await c.reply('stock.reservation-rejected');
+    assert.deepEqual(await c.types(), ['order.placed', 'payments.authorize', 'inventory.reserve', 'order.rejected']);
     const order = await c.view();
     assert.equal(order.status, 'rejected');
     assert.equal(order.statusReason, 'payment declined: card_declined');
     assert.equal(order.payment.status, 'declined');
+  });
+
+  for (const first of ['payment.declined', 'stock.reserved'] as const) {
+    test(`declined card, stock reserved (${first} first): the reservation is released, the order rejected`, async () => {
+      const c = await checkout();
+      await c.reply(first);
+      await c.reply(first === 'payment.declined' ? 'stock.reserved' : 'payment.declined');
+      assert.deepEqual(commandsOf(await c.types()), ['payments.authorize', 'inventory.reserve', 'inventory.release']);
+      assert.equal((await c.view()).status, 'cancelling');
+      await c.reply('stock.released');
+      // Late and repeated answers: nothing more is asked, nothing announced twice.
+      await c.reply('payment.declined');
+      const types = await c.types();
+      assert.deepEqual(commandsOf(types), ['payments.authorize', 'inventory.reserve', 'inventory.release']);
+      assert.deepEqual(types.filter((t) => t.startsWith('order.')), ['order.placed', 'order.rejected']);
+      const order = await c.view();
+      assert.equal(order.status, 'rejected');
+      assert.equal(order.statusReason, 'payment declined: card_declined');
+      const timeline = order.timeline.map((e: { step: string; status: string }) => `${e.step}:${e.status}`);
+      assert.deepEqual(timeline.slice(0, 2), ['authorize-payment:started', 'reserve-stock:started']);
+      assert.ok(timeline.includes('reserve-stock:succeeded') && timeline.includes('authorize-payment:failed'), timeline.join(', '));
+      assert.deepEqual(timeline.slice(-3), ['release-stock:succeeded', 'cancel-order:succeeded', 'reject-order:succeeded']);
+    });
+  }
+
+  test('out of stock before the payment answered: nothing sent until it does, then the authorization is voided', async () => {
+    const c = await checkout();
+    await c.reply('stock.reservation-rejected');
+    assert.deepEqual(commandsOf(await c.types()), ['payments.authorize', 'inventory.reserve']);
+    assert.equal((await c.view()).status, 'pending');
+    await c.reply('payment.authorized');
+    assert.deepEqual(commandsOf(await c.types()), ['payments.authorize', 'inventory.reserve', 'payments.void']);
+    await c.reply('payment.voided');
+    const order = await c.view();
+    assert.equal(order.status, 'cancelled');
+    assert.match(order.statusReason, /^out of stock: LAMP-001/);
   });
 
   test('out of stock: cancelled, authorization voided', async () => {
@@ -198,8 +244,14 @@ describe('the saga through its reply handlers', () => {
     await c.reply('payment.authorized', {}, messageId);
     await c.reply('payment.authorized', {}, messageId);
     await c.reply('payment.authorized');
+    await c.reply('stock.reserved');
+    await c.reply('stock.reserved');
+    await c.reply('payment.authorized');
     assert.equal((await c.types()).filter((t) => t === 'inventory.reserve').length, 1);
-    assert.equal((await c.view()).timeline.filter((e: { step: string }) => e.step === 'authorize-payment').length, 2);
+    assert.equal((await c.types()).filter((t) => t === 'shipping.create-shipment').length, 1, 'the shipment is asked for once');
+    const timeline = (await c.view()).timeline;
+    assert.equal(timeline.filter((e: { step: string }) => e.step === 'authorize-payment').length, 2);
+    assert.equal(timeline.filter((e: { step: string }) => e.step === 'reserve-stock').length, 2);
   });
 
   test('status copies keep the newest version: a stale payment event does not put an older status back', async () => {
@@ -234,7 +286,8 @@ describe('deadlines', () => {
     for (const type of ['payment.authorized', 'stock.reserved', 'shipment.created'] as const) await at.capture.reply(type);
 
     assert.ok((await pastDeadline()) >= 4);
-    assert.deepEqual(commandsOf(await at.authorize.types()).slice(1), ['payments.void']);
+    // Authorize and reserve both unanswered: each timed out; the reservation is released first.
+    assert.deepEqual(commandsOf(await at.authorize.types()).slice(2), ['inventory.release']);
     assert.deepEqual(commandsOf(await at.reserve.types()).slice(2), ['inventory.release']);
     assert.deepEqual(commandsOf(await at.ship.types()).slice(3), ['shipping.cancel-shipment']);
     assert.deepEqual(commandsOf(await at.capture.types()).slice(4), ['shipping.cancel-shipment']);
@@ -254,6 +307,9 @@ describe('deadlines', () => {
     const refunded = await at.capture.view();
     assert.equal(refunded.status, 'cancelled');
     assert.equal(refunded.payment.status, 'refunded');
+
+    const both = (await at.authorize.view()).timeline.filter((e: { status: string }) => e.status === 'timed_out').map((e: { step: string }) => e.step);
+    assert.deepEqual(both, ['authorize-payment', 'reserve-stock']);
   });
 
   test('a compensation that misses its deadline is sent again with the same ids', async () => {
@@ -284,6 +340,24 @@ describe('deadlines', () => {
     }
     assert.equal(await h.deadlines.runOnce(), 1);
     assert.equal((await c.view()).status, 'cancelling');
+  });
+
+  test('one of the two parallel steps misses the deadline (the stock reserved, the payment unanswered): undone, and its late success too', async () => {
+    const c = await checkout();
+    await c.reply('stock.reserved');
+    await pastDeadline();
+    let order = await c.view();
+    assert.equal(order.status, 'cancelling');
+    assert.equal(order.statusReason, 'authorize payment timed out');
+    assert.deepEqual(order.timeline.filter((e: { status: string }) => e.status === 'timed_out').map((e: { step: string }) => e.step), ['authorize-payment']);
+    assert.deepEqual(commandsOf(await c.types()).slice(2), ['inventory.release']);
+    await c.reply('stock.released');
+    await c.reply('payment.authorized'); // late: the void that follows answers it
+    assert.deepEqual(commandsOf(await c.types()).slice(2), ['inventory.release', 'payments.void']);
+    await c.reply('payment.voided');
+    order = await c.view();
+    assert.equal(order.status, 'cancelled');
+    assert.equal(order.payment.status, 'voided');
   });
 });
 
@@ -337,6 +411,7 @@ describe('the customer cancels', () => {
   test('payment.authorized arriving after the order was cancelled: void sent again', async () => {
     const c = await checkout();
     await c.cancel();
+    await c.reply('stock.released');
     await h.deliver('payment.voided', { operationId: (await c.command('payments.void')).operationId, orderId: c.id, paymentId: null, effect: 'nothing_held', version: null });
     assert.equal((await c.view()).status, 'cancelled');
     await c.reply('payment.authorized');
@@ -347,6 +422,7 @@ describe('the customer cancels', () => {
   test('a rejected order cannot be cancelled (409)', async () => {
     const c = await checkout();
     await c.reply('payment.declined');
+    await c.reply('stock.reservation-rejected');
     assert.equal((await c.cancel()).status, 409);
   });
 });

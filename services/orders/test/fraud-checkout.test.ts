@@ -185,7 +185,7 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
     const v = await view(order);
     assert.equal(v.checkout.state, 'authorizing');
     assert.deepEqual(screenSteps(v.timeline), []);
-    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize']);
+    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize', 'inventory.reserve']);
     // Nothing for the screening job to do.
     assert.equal(await screener.runOnce(), 0);
     const health = await app.inject({ method: 'GET', url: '/health' });
@@ -200,7 +200,7 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
     const order = await checkout({ postalCode: WATCHED_POSTAL_CODE });
     assert.equal(await fraudCheckOf(order.id), false);
     assert.deepEqual(screenSteps((await view(order)).timeline), []);
-    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize']);
+    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize', 'inventory.reserve']);
   });
 
   let startedOff: Placed;
@@ -260,11 +260,11 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
   test('at 100 %: a normal order passes its screening, is authorized next and confirmed', async () => {
     const order = await checkout();
     assert.equal(await screener.runOnce(), 1);
-    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize']);
+    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize', 'inventory.reserve']);
     await confirm(order);
     const v = await view(order);
     assert.equal(v.status, 'confirmed');
-    assert.deepEqual(v.timeline.slice(0, 3).map((e) => `${e.step} ${e.status}`), ['screen-fraud started', 'screen-fraud succeeded', 'authorize-payment started']);
+    assert.deepEqual(v.timeline.slice(0, 4).map((e) => `${e.step} ${e.status}`), ['screen-fraud started', 'screen-fraud succeeded', 'authorize-payment started', 'reserve-stock started']);
     assert.equal(await screeningDetail(order), 'score 5, below 70: passed');
     assert.equal(v.timeline[1]!.detail, null);
     assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize', 'inventory.reserve', 'shipping.create-shipment', 'payments.capture', 'order.confirmed']);
@@ -283,7 +283,7 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
       const verdict = v.timeline.find((e) => e.step === 'screen-fraud' && e.status !== 'started');
       assert.equal(verdict?.status, status);
       assert.match(await screeningDetail(order) ?? '', /let through unscreened$/);
-      assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize']);
+      assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize', 'inventory.reserve']);
     }
   });
 
@@ -311,7 +311,7 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
     const v = await view(order);
     assert.equal(v.checkout.state, 'authorizing');
     assert.deepEqual(screenSteps(v.timeline), ['started', 'succeeded']);
-    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize']);
+    assert.deepEqual(await typesSent(order.id), ['order.placed', 'payments.authorize', 'inventory.reserve']);
   });
 
   test('the interval job screens on its own', async () => {
@@ -333,7 +333,7 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
 
     const after = await checkout({ postalCode: WATCHED_POSTAL_CODE });
     assert.equal(await fraudCheckOf(after.id), false);
-    assert.deepEqual(await typesSent(after.id), ['order.placed', 'payments.authorize']);
+    assert.deepEqual(await typesSent(after.id), ['order.placed', 'payments.authorize', 'inventory.reserve']);
 
     assert.equal(await screener.runOnce(), 1);
     const v = await view(startedOn);

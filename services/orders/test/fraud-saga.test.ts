@@ -35,19 +35,22 @@ describe('a saga that screens', () => {
     assert.deepEqual(start, startSaga(facts, ids, settings, T0));
     assert.equal(start.saga.fraudCheck, false);
     assert.equal(start.saga.state, 'authorizing');
-    assert.deepEqual(start.commands.map((c) => c.type), ['payments.authorize']);
+    assert.deepEqual(start.commands.map((c) => c.type), ['payments.authorize', 'inventory.reserve']);
   });
 
-  test('passed: authorizes next, and the rest of the checkout runs as without screening', () => {
+  test('passed: authorizes and reserves next (both at once), and the rest of the checkout runs as without screening', () => {
     const r = run(screening(), screened(pass), reply.authorized(), reply.reserved(), reply.created(), reply.captured());
     assert.equal(r.saga.state, 'confirmed');
     assert.equal(r.saga.fraudCheck, true);
     assert.deepEqual(r.sent, ['payments.authorize', 'inventory.reserve', 'shipping.create-shipment', 'payments.capture']);
+    assert.deepEqual(r.decisions[0]!.commands.map((c) => c.type), ['payments.authorize', 'inventory.reserve']);
     assert.deepEqual(r.decisions[0]!.log, [
       { step: 'screen-fraud', kind: 'action', status: 'succeeded', detail: 'score 5, below 70: passed' },
       { step: 'authorize-payment', kind: 'action', status: 'started', detail: null },
+      { step: 'reserve-stock', kind: 'action', status: 'started', detail: null },
     ]);
     assert.equal(r.decisions[0]!.saga.payment, 'authorizing');
+    assert.equal(r.decisions[0]!.saga.reservation, 'reserving');
     assert.deepEqual(r.decisions[0]!.saga.deadlineAt, later(STEP));
   });
 
@@ -73,13 +76,13 @@ describe('a saga that screens', () => {
   test('no score (the scorer timed out or failed): let through unscreened, and the step log says which', () => {
     const timedOut = run(screening(), screened({ verdict: 'unavailable', cause: 'timeout', detail: 'the scorer did not answer within 2000 ms' }));
     assert.equal(timedOut.saga.state, 'authorizing');
-    assert.deepEqual(timedOut.sent, ['payments.authorize']);
+    assert.deepEqual(timedOut.sent, ['payments.authorize', 'inventory.reserve']);
     assert.deepEqual(timedOut.decisions[0]!.log[0], {
       step: 'screen-fraud', kind: 'action', status: 'timed_out', detail: 'no score: the scorer did not answer within 2000 ms; let through unscreened',
     });
     const failed = run(screening(), screened({ verdict: 'unavailable', cause: 'error', detail: 'the scorer failed: 503' }));
     assert.equal(failed.saga.state, 'authorizing');
-    assert.deepEqual(failed.sent, ['payments.authorize']);
+    assert.deepEqual(failed.sent, ['payments.authorize', 'inventory.reserve']);
     assert.equal(failed.decisions[0]!.log[0]!.status, 'failed');
   });
 
@@ -88,7 +91,7 @@ describe('a saga that screens', () => {
     assert.equal(early.changed, false);
     const r = run(screening(), [{ type: 'deadline' }, later(STEP)]);
     assert.equal(r.saga.state, 'authorizing');
-    assert.deepEqual(r.sent, ['payments.authorize']);
+    assert.deepEqual(r.sent, ['payments.authorize', 'inventory.reserve']);
     assert.deepEqual(r.decisions[0]!.log[0], { step: 'screen-fraud', kind: 'action', status: 'timed_out', detail: `no verdict within ${STEP} ms: let through unscreened` });
   });
 
@@ -158,7 +161,7 @@ describe('leaving the screening', () => {
         if (saga.state === 'screening' && d.saga.state !== 'screening') {
           left = d.saga.state;
           exits.add(left);
-          const expected = { authorizing: [['payments.authorize'], []], rejected: [[], ['order.rejected']], cancelled: [[], ['order.cancelled']] }[left as 'authorizing'];
+          const expected = { authorizing: [['payments.authorize', 'inventory.reserve'], []], rejected: [[], ['order.rejected']], cancelled: [[], ['order.cancelled']] }[left as 'authorizing'];
           assert.ok(expected, `seed ${seed}: left screening for ${left}`);
           assert.deepEqual([sent, d.events.map((e) => e.type)], expected, `seed ${seed}: on leaving for ${left}`);
         } else if (saga.state === 'screening') {

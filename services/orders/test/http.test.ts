@@ -40,7 +40,7 @@ const get = async (token: string, url: string) => {
 const count = async (sql: string) => Number((await h.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`)).rows[0]!.n);
 
 describe('POST /orders', () => {
-  test('202 with the order and its Location; the order, its saga and payments.authorize are written together', async () => {
+  test('202 with the order and its Location; the order, its saga, payments.authorize and inventory.reserve are written together', async () => {
     const body = checkoutBody([lamp, chair], { items: [{ productId: lamp, quantity: 2 }, { productId: chair, quantity: 1 }] });
     const response = await post(alice, body);
     assert.equal(response.status, 202, JSON.stringify(response.body));
@@ -57,10 +57,11 @@ describe('POST /orders', () => {
     assert.equal(order.checkout.step, 'authorize-payment');
     assert.equal(order.payment.status, 'pending');
     assert.equal(order.shippingAddress.country, 'GB');
-    assert.deepEqual(order.timeline.map((e: { step: string; status: string }) => `${e.step}:${e.status}`), ['authorize-payment:started']);
+    assert.deepEqual(order.timeline.map((e: { step: string; status: string }) => `${e.step}:${e.status}`), ['authorize-payment:started', 'reserve-stock:started']);
 
     const sent = await h.sent(order.id);
-    assert.deepEqual(sent.map((m) => m.type), ['order.placed', 'payments.authorize']);
+    assert.deepEqual(sent.map((m) => m.type), ['order.placed', 'payments.authorize', 'inventory.reserve']);
+    assert.deepEqual((sent[2]!.payload.items as { quantity: number }[]).map((line) => line.quantity).sort(), [1, 2]);
     const authorize = sent[1]!.payload;
     assert.equal(authorize.amountMinor, 22_300);
     assert.equal(authorize.currency, 'EUR');

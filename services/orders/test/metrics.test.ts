@@ -99,6 +99,9 @@ async function reply(orderId: string, type: ReplyType): Promise<void> {
       const reserve = await command(orderId, 'inventory.reserve');
       return { reservationId: reserve.reservationId, orderId, items: reserve.items };
     },
+    'stock.reservation-rejected': async () => ({
+      reservationId: (await command(orderId, 'inventory.reserve')).reservationId, orderId, reason: 'insufficient_stock', shortages: [{ sku: 'LAMP-001', requested: 1, available: 0 }],
+    }),
     'stock.released': async () => ({ reservationId: (await command(orderId, 'inventory.reserve')).reservationId, orderId, reason: 'checkout compensation' }),
     'shipment.created': async () => ({
       shipmentRequestId: (await command(orderId, 'shipping.create-shipment')).shipmentRequestId, orderId, shipmentId: randomUUID(),
@@ -149,6 +152,9 @@ describe('the checkout', () => {
     await db.pool.query(`UPDATE checkout_sagas SET deadline_at = now() - interval '1 minute' WHERE order_id = $1`, [id]);
     assert.equal(await value('checkout_sagas_stuck'), 1);
     await reply(id, 'payment.declined');
+    // Authorize and reserve go out together: the saga waits for the reservation's answer before it ends.
+    assert.equal(await value('checkout_sagas_in_flight', 'step="reserve-stock"'), 1);
+    await reply(id, 'stock.reservation-rejected');
     assert.equal(await value('checkout_sagas_stuck'), 0);
     assert.equal(await value('checkout_sagas_in_flight', 'step="authorize-payment"'), 0, 'an emptied step reads 0, not its last count');
     assert.equal(await value('checkout_saga_outcomes_total', 'outcome="rejected"'), 1);

@@ -53,6 +53,9 @@ async function reply(orderId: string, type: ReplyType): Promise<void> {
       const reserve = await lastCommand(orderId, 'inventory.reserve');
       return { reservationId: reserve.reservationId, orderId, items: reserve.items };
     },
+    'stock.reservation-rejected': async () => ({
+      reservationId: (await lastCommand(orderId, 'inventory.reserve')).reservationId, orderId, reason: 'insufficient_stock', shortages: [{ sku: 'LAMP-001', requested: 1, available: 0 }],
+    }),
     'stock.released': async () => ({ reservationId: (await lastCommand(orderId, 'inventory.release')).reservationId, orderId, reason: 'checkout compensation' }),
     'shipment.created': async () => ({
       shipmentRequestId: (await lastCommand(orderId, 'shipping.create-shipment')).shipmentRequestId, orderId, shipmentId: SHIPMENT_ID,
@@ -115,7 +118,8 @@ describe('orders provides the order events its consumers rely on', () => {
           [...CONFIRMING, 'payment.captured'],
           ['customer cancels', 'shipment.cancelled', 'stock.released', 'payment.refunded'],
         ),
-        "an order's payment is declined": checkoutAt([], ['payment.declined']),
+        // The reservation, asked together with the authorization, refused too: rejected with nothing to release.
+        "an order's payment is declined": checkoutAt(['stock.reservation-rejected'], ['payment.declined']),
       },
       messageProviders: {
         'an order.placed event': event('order.placed'),

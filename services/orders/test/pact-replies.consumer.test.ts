@@ -203,12 +203,14 @@ const fromInventory: Interaction[] = [
 const fromPayments: Interaction[] = [
   {
     type: 'payment.authorized', state: 'the customer has a saved card the processor approves', params: operation('authorizeOperationId'),
+    // inventory.reserve went out with payments.authorize: the saga now waits on the reservation alone.
     description: 'payment.authorized: the answer to payments.authorize when the card is approved', before: [],
-    expect: { status: 'pending', state: 'reserving', step: 'reserve-stock', logged: 'authorize-payment:succeeded', sent: ['inventory.reserve'], payment: 'authorized' },
+    expect: { status: 'pending', state: 'reserving', step: 'reserve-stock', logged: 'authorize-payment:succeeded', sent: [], payment: 'authorized' },
   },
   {
     type: 'payment.declined', state: 'the customer has a saved card the processor declines', params: operation('authorizeOperationId'),
-    description: 'payment.declined: the answer to payments.authorize when the card is declined', before: [],
+    // The reservation (asked at the same time) refused: nothing to release, the order is rejected.
+    description: 'payment.declined: the answer to payments.authorize when the card is declined', before: ['stock.reservation-rejected'],
     expect: { status: 'rejected', state: 'rejected', step: null, logged: 'authorize-payment:failed', sent: ['order.rejected'], payment: 'declined' },
   },
   {

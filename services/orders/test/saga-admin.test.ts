@@ -30,12 +30,17 @@ const ids = (page: Page) => page.items.map((s) => s.orderId);
 before(async () => {
   h = await startOrders('saga_admin');
   admin = { authorization: `Bearer ${await h.token(randomUUID(), ['admin'])}` };
-  // In the order placed: one declined by payments (settled), two left waiting past their deadline
+  // In the order placed: one declined by payments and refused by inventory (settled), two left waiting past their deadline
   // (the deadline job not run: stuck), and one placed after that, still within its deadline.
   placed.declined = await place();
   const authorize = (await h.sent(placed.declined.id)).find((m) => m.type === 'payments.authorize')!;
   await h.deliver('payment.declined', {
     operationId: authorize.payload.operationId, orderId: placed.declined.id, paymentId: randomUUID(), reason: 'card_declined', amountMinor: 4900, currency: 'EUR', version: 2,
+  });
+  // The reservation went out with the authorization: the saga ends once it is answered too.
+  const reserve = (await h.sent(placed.declined.id)).find((m) => m.type === 'inventory.reserve')!;
+  await h.deliver('stock.reservation-rejected', {
+    reservationId: reserve.payload.reservationId, orderId: placed.declined.id, reason: 'insufficient_stock', shortages: [{ sku: 'LAMP-001', requested: 1, available: 0 }],
   });
   placed.overdue1 = await place();
   placed.overdue2 = await place();
@@ -96,7 +101,10 @@ test('one saga: its state and its step log; an unknown order is a 404', async ()
   assert.equal(saga.payment, 'declined');
   assert.ok(saga.finishedAt);
   assert.deepEqual(saga.steps.map((s) => s.seq), saga.steps.map((_, i) => i + 1));
-  assert.deepEqual(saga.steps.map((s) => [s.step, s.kind, s.status]).slice(0, 2), [['authorize-payment', 'action', 'started'], ['authorize-payment', 'action', 'failed']]);
+  assert.deepEqual(saga.steps.map((s) => [s.step, s.kind, s.status]), [
+    ['authorize-payment', 'action', 'started'], ['reserve-stock', 'action', 'started'], ['authorize-payment', 'action', 'failed'],
+    ['reserve-stock', 'action', 'failed'], ['reject-order', 'action', 'succeeded'],
+  ]);
 
   const stuck = (await h.app.inject({ method: 'GET', url: `/admin/sagas/${placed.overdue1.id}`, headers: admin })).json<{ stuck: boolean; deadlineAt: string }>();
   assert.equal(stuck.stuck, true);

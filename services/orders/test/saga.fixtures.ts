@@ -131,7 +131,9 @@ export const started = (): Saga => startSaga(facts, ids, settings, T0).saga;
 
 /** The saga as it stands in each state, reached through the real transitions. */
 export const sagaIn = {
+  /** Both the authorization and the reservation asked (sent together), neither answered. */
   authorizing: started,
+  /** The payment authorized, the reservation still unanswered. */
   reserving: () => run(started(), reply.authorized()).saga,
   shipping: () => run(started(), reply.authorized(), reply.reserved()).saga,
   capturing: () => run(started(), reply.authorized(), reply.reserved(), reply.created()).saga,
@@ -140,6 +142,7 @@ export const sagaIn = {
   compensating: () => run(started(), reply.authorized(), reply.reserved(), reply.created(), reply.captureFailed()).saga,
   /** Out of stock, authorization voided. */
   cancelled: () => run(started(), reply.authorized(), reply.rejected(), reply.voided()).saga,
-  rejected: () => run(started(), reply.declined()).saga,
+  /** Declined, and out of stock too: nothing to compensate. */
+  rejected: () => run(started(), reply.declined(), reply.rejected()).saga,
 };
 export type StateName = keyof typeof sagaIn;

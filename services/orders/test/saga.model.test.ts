@@ -276,10 +276,15 @@ test('whatever the order of delivery, duplicates, deadlines and cancellations: e
   const ends: Record<string, number> = {};
   let returned = 0;
   let travelled = 0;
+  // Authorize and reserve go out together: their answers come in either order.
+  let declinedAndReleased = 0;
+  let reservedFirst = 0;
   for (let seed = 1; seed <= 3000; seed++) {
     const { saga, payments, inventory, shipping, stock, trace } = simulate(seed);
     const why = `seed ${seed}\n${trace.join('\n')}`;
     ends[saga.state] = (ends[saga.state] ?? 0) + 1;
+    if (saga.state === 'rejected' && trace.some((line) => line.includes('inventory.release'))) declinedAndReleased += 1;
+    if (trace[1]?.startsWith('stock.')) reservedFirst += 1;
     assert.ok(['confirmed', 'cancelled', 'rejected'].includes(saga.state), `ended ${saga.state}: ${why}`);
     assert.ok(payments.captures <= 1, `charged twice: ${why}`);
     assert.equal(inventory.available + (inventory.reservation === 'active' ? QTY : 0) + inventory.shipped, stock, `stock not conserved: ${why}`);
@@ -303,4 +308,6 @@ test('whatever the order of delivery, duplicates, deadlines and cancellations: e
   // The scenarios reach every ending, so the checks above were all exercised.
   for (const state of ['confirmed', 'cancelled', 'rejected']) assert.ok((ends[state] ?? 0) > 50, `too few ${state}: ${JSON.stringify(ends)}`);
   assert.ok(returned > 20 && travelled > 20, `too few parcels travelled (${travelled}) or came back (${returned})`);
+  assert.ok(declinedAndReleased > 20, `too few declined orders whose reservation was released (${declinedAndReleased})`);
+  assert.ok(reservedFirst > 200, `too few checkouts whose reservation answered first (${reservedFirst})`);
 });

@@ -38,8 +38,19 @@ export function concernsSaga(saga: Saga, reply: SagaMessage): boolean {
 
 const action = (step: ForwardStep, status: StepStatus, detail: string): StepLogEntry => ({ step, kind: 'action', status, detail });
 const compensation = (step: CompensationStep, status: StepStatus, detail: string): StepLogEntry => ({ step, kind: 'compensation', status, detail });
+/**
+ * Whether the saga waits on `step`'s answer: the step it awaits, or either of the payment's
+ * authorization and the stock's reservation while they are both under way (sent together, saga.ts).
+ */
+export function awaits(saga: Saga, step: ForwardStep): boolean {
+  if (saga.step === step) return true;
+  if (saga.state !== 'authorizing' && saga.state !== 'reserving') return false;
+  return (step === 'authorize-payment' && saga.payment === 'authorizing') || (step === 'reserve-stock' && saga.reservation === 'reserving');
+}
 /** A forward step's reply is `succeeded`/`failed` while the saga waits on it, `late` once it has moved on. */
-const outcome = (saga: Saga, step: ForwardStep, ok: boolean): StepStatus => (saga.step === step ? (ok ? 'succeeded' : 'failed') : 'late');
+const outcome = (saga: Saga, step: ForwardStep, ok: boolean): StepStatus => (awaits(saga, step) ? (ok ? 'succeeded' : 'failed') : 'late');
+/** How the reason of an order whose payment was declined begins. */
+export const DECLINED = 'payment declined';
 const money = formatMoney;
 
 export function learn(saga: Saga, reply: SagaMessage): Learned {
@@ -76,7 +87,7 @@ function learnPaymentAction(saga: Saga, reply: ReplyOf<'payment.authorized' | 'p
       if (p !== 'authorizing') return none;
       return {
         resources: { payment: 'declined' },
-        failure: `payment declined: ${reply.payload.reason}`,
+        failure: `${DECLINED}: ${reply.payload.reason}`,
         log: [action('authorize-payment', outcome(saga, 'authorize-payment', false), `declined: ${reply.payload.reason}`)],
       };
     case 'payment.captured': {
@@ -157,7 +168,7 @@ function learnReservation(saga: Saga, reply: ReplyOf<'stock.reserved' | 'stock.r
       return {
         resources: { reservation: 'released' },
         failure: `stock reservation released: ${reply.payload.reason}`,
-        log: [action('reserve-stock', saga.step === 'reserve-stock' ? 'failed' : 'late', `reservation released: ${reply.payload.reason}`)],
+        log: [action('reserve-stock', awaits(saga, 'reserve-stock') ? 'failed' : 'late', `reservation released: ${reply.payload.reason}`)],
       };
     }
   }

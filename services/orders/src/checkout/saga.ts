@@ -2,25 +2,40 @@
 // to announce and timeline lines to record. No I/O and no clock: the runner (saga.runner.ts) loads
 // the saga under a row lock, calls `decide` and writes everything it returns in one transaction.
 //
-//   authorizing ──authorized──▶ reserving ──reserved──▶ shipping ──created──▶ capturing ──captured──▶ confirmed
-//        │                          │                      │                      │                      │
-//     declined                  rejected,              failed,              capture failed,        customer cancels
-//        ▼                      deadline,              deadline,              deadline,           (before dispatch),
-//     rejected                  cancel                 cancel                 cancel              reservation lost
-//                                   └──────────────────────┴───────────────────────┴──────────────────────┘
+//   authorize-payment ┐
+//     and reserve-stock ├─both succeeded─▶ shipping ──created──▶ capturing ──captured──▶ confirmed
+//     (sent together)   ┘                     │                      │                      │
+//          │                               failed,              capture failed,        customer cancels
+//   either failed (once both answered),    deadline,              deadline,           (before dispatch),
+//   deadline, cancel                       cancel                 cancel              reservation lost
+//          └──────────────────────────────────┴──────────────────────┴──────────────────────┘
 //                                                              ▼
 //                                    compensating: cancel-shipment → release-stock → void-payment | refund-payment
 //                                                              ▼
 //                                             cancelled (or confirmed again, if a cancellation after
-//                                             confirmation finds the shipment already dispatched)
+//                                             confirmation finds the shipment already dispatched;
+//                                             rejected if the payment was declined)
+//
+// Authorizing the payment and reserving the stock do not depend on each other: both commands are sent
+// in one decision (one transaction, one outbox write) and the saga waits for both answers. While it
+// waits, its state names the step it still waits on: `authorizing` (step `authorize-payment`) while
+// the payment's answer is due, whatever the reservation's, then `reserving` (step `reserve-stock`)
+// when only the reservation's is; one deadline covers both (they were sent together). A failure of
+// one does not compensate at once: the saga waits for the other's answer (or the deadline), then
+// - both succeeded: create the shipment;
+// - payment declined, stock reserved: release the stock, then the order is rejected;
+// - stock refused, payment authorized: void the payment, then the order is cancelled (as before);
+// - both failed: nothing is held, the order is rejected.
+// A deadline gives up on whichever of the two is still unanswered and compensates everything that may
+// be held, as for any forward step; a late success is undone by the late-reply rules below.
 //
 // A saga the `checkout-fraud-check` flag screens (decided when it starts, kept in `fraudCheck`) begins
 // one step earlier, in `screening`, waiting on `screen-fraud`: the screening job (screening.job.ts)
 // asks the fraud scorer and hands its verdict to the saga. Nothing is held yet, so a rejection ends
 // the order `rejected` at once (nothing to compensate); a pass, or no verdict in time, goes on to
-// authorizing as above (fail open, see screening.ts).
+// authorizing the payment and reserving the stock as above (fail open, see screening.ts).
 //
-//   screening ──passed, or scorer unavailable / deadline──▶ authorizing
+//   screening ──passed, or scorer unavailable / deadline──▶ authorizing (authorize-payment and reserve-stock)
 //       │
 //   fraud suspected ──▶ rejected (nothing charged or reserved); customer cancels ──▶ cancelled
 //
@@ -38,7 +53,7 @@
 // compensation again.
 import { clip, commandFor, orderEvent } from './saga.commands.js';
 import type { SagaIds } from './saga.ids.js';
-import { concernsSaga, learn } from './saga.replies.js';
+import { concernsSaga, DECLINED, learn } from './saga.replies.js';
 import {
   isForwardStep, type CommandStep, type CompensationStep, type Decision, type ForwardStep, type OrderEvent, type OrderFacts, type OrderStatus,
   type Resources, type Saga, type SagaContext, type SagaInput, type SagaSettings, type SagaStart, type SagaState, type SagaStep, type Screening,
@@ -55,6 +70,12 @@ const RETRY_BACKOFF_CAP = 16;
  * and `order.rejected` carries it; `fraud-suspected` is the part to match on.
  */
 export const FRAUD_REJECTION = 'the order did not pass the fraud screening (fraud-suspected)';
+
+/** The reason a customer's cancellation gives the order. */
+const CUSTOMER_CANCELLATION = 'cancelled by the customer';
+
+/** Whether the saga waits on the payment's authorization and the stock's reservation, sent together. */
+const inParallelSteps = (s: Pick<Saga, 'state'>): boolean => s.state === 'authorizing' || s.state === 'reserving';
 
 /** Decisions are computed on a draft; the input saga is never changed. */
 class Draft {
@@ -82,6 +103,20 @@ class Draft {
     this.log.push({ step, kind: isForwardStep(step) ? 'action' : 'compensation', status: 'started', detail: null });
   }
 
+  /**
+   * Asks payments to authorize and inventory to reserve, both at once (same decision, same outbox
+   * write): the saga waits in `authorizing` for both answers, one deadline for the two.
+   */
+  beginPaymentAndStock(): void {
+    const s = this.saga;
+    s.state = 'authorizing';
+    s.payment = 'authorizing';
+    s.reservation = 'reserving';
+    this.begin('authorize-payment');
+    this.send('reserve-stock');
+    this.log.push({ step: 'reserve-stock', kind: 'action', status: 'started', detail: null });
+  }
+
   settle(state: SagaState): void {
     this.saga.state = state;
     this.saga.step = null;
@@ -107,17 +142,19 @@ class Draft {
 }
 
 /**
- * A new order's saga: it asks payments to authorize the order's total, or first waits for the fraud
- * screening when `start.fraudCheck` says this checkout is screened (kept with the saga for good).
+ * A new order's saga: it asks payments to authorize the order's total and inventory to reserve its
+ * lines, both at once, or first waits for the fraud screening when `start.fraudCheck` says this
+ * checkout is screened (kept with the saga for good).
  */
 export function startSaga(facts: OrderFacts, ids: SagaIds, settings: SagaSettings, now: Date, start: SagaStart = { fraudCheck: false }): Decision {
   const saga: Saga = {
-    orderId: facts.orderId, state: start.fraudCheck ? 'screening' : 'authorizing', step: null, deadlineAt: null, attempt: 1,
-    payment: start.fraudCheck ? 'none' : 'authorizing', reservation: 'none', shipment: 'none', afterConfirmation: false, reason: null,
+    orderId: facts.orderId, state: 'screening', step: null, deadlineAt: null, attempt: 1,
+    payment: 'none', reservation: 'none', shipment: 'none', afterConfirmation: false, reason: null,
     fraudCheck: start.fraudCheck, ids,
   };
   const draft = new Draft(saga, { ...settings, now, facts });
-  draft.begin(start.fraudCheck ? 'screen-fraud' : 'authorize-payment');
+  if (start.fraudCheck) draft.begin('screen-fraud');
+  else draft.beginPaymentAndStock();
   return { ...draft.result(saga), changed: true };
 }
 
@@ -173,15 +210,8 @@ function drive(draft: Draft, failure: string | undefined, learnt: boolean): void
     case 'screening':
       return; // nothing has been asked of anyone yet: no reply moves it (the screening's verdict does)
     case 'authorizing':
-      if (s.payment === 'authorized') return advance(draft, 'reserving', 'reserve-stock');
-      if (s.payment === 'declined') return reject(draft, failure ?? 'payment declined');
-      if (s.payment !== 'authorizing') return compensate(draft, failure ?? 'the payment authorization was lost');
-      return;
     case 'reserving':
-      if (s.payment !== 'authorized') return compensate(draft, failure ?? 'the payment authorization was lost');
-      if (s.reservation === 'reserved') return advance(draft, 'shipping', 'create-shipment');
-      if (s.reservation !== 'reserving') return compensate(draft, failure ?? 'stock could not be reserved');
-      return;
+      return driveParallelSteps(draft, failure);
     case 'shipping':
       if (s.payment !== 'authorized' || s.reservation !== 'reserved') return compensate(draft, failure ?? 'a previous step was undone');
       if (s.shipment === 'created') return advance(draft, 'capturing', 'capture-payment');
@@ -219,6 +249,36 @@ function drive(draft: Draft, failure: string | undefined, learnt: boolean): void
       }
     }
   }
+}
+
+/**
+ * The payment's authorization and the stock's reservation, asked together: on once both succeeded;
+ * while one is unanswered, wait for it (a failure's reason is kept for the order); once both are
+ * answered and one failed, undo what is held. A reservation never asked for (`none`: a saga started
+ * before the two were sent together, authorizing alone) is asked for once the payment is authorized.
+ */
+function driveParallelSteps(draft: Draft, failure: string | undefined): void {
+  const s = draft.saga;
+  const p = s.payment;
+  const r = s.reservation;
+  if (failure && s.reason === null) s.reason = clip(failure);
+  if (p === 'authorized' && r === 'reserved') return advance(draft, 'shipping', 'create-shipment');
+  if (p === 'authorized' && r === 'none') return advance(draft, 'reserving', 'reserve-stock');
+  if (p === 'authorizing' || r === 'reserving') {
+    // One answer is still due: the saga waits on it, under the deadline both were sent with.
+    if (p === 'authorizing') {
+      s.state = 'authorizing';
+      s.step = 'authorize-payment';
+    } else {
+      s.state = 'reserving';
+      s.step = 'reserve-stock';
+    }
+    return;
+  }
+  // Both answered (or the reservation never asked), and at least one failed.
+  const reason = s.reason ?? failure ?? (p === 'authorized' ? 'stock could not be reserved' : 'the payment authorization was lost');
+  if (p === 'declined' && nextCompensation(s) === undefined) return reject(draft, reason);
+  return compensate(draft, reason);
 }
 
 function advance(draft: Draft, state: SagaState, step: ForwardStep): void {
@@ -269,6 +329,12 @@ function continueCompensation(draft: Draft): void {
   const next = nextCompensation(s);
   if (next === s.step && next !== undefined) return; // still waiting on it
   if (next) return draft.begin(next);
+  if (s.payment === 'declined' && s.reason?.startsWith(DECLINED)) {
+    // The payment was declined while the stock was reserved (sent together): its release done, the
+    // order is rejected, as one whose payment is declined always is.
+    draft.log.push({ step: 'cancel-order', kind: 'compensation', status: 'succeeded', detail: s.reason });
+    return reject(draft, s.reason ?? 'payment declined');
+  }
   draft.settle('cancelled');
   s.afterConfirmation = false;
   draft.log.push({ step: 'cancel-order', kind: 'compensation', status: 'succeeded', detail: s.reason });
@@ -283,7 +349,18 @@ function onDeadline(draft: Draft): void {
     // The screening job did not get a verdict to the saga in time (not running, or far behind): the
     // order goes on unscreened, as when the scorer does not answer (fail open, see screening.ts).
     draft.log.push({ step, kind: 'action', status: 'timed_out', detail: `no verdict within ${draft.ctx.stepTimeoutMs} ms: let through unscreened` });
-    advance(draft, 'authorizing', 'authorize-payment');
+    draft.beginPaymentAndStock();
+    return;
+  }
+  if (inParallelSteps(s)) {
+    // Sent together, under one deadline: each still unanswered is given up, and everything that may
+    // be held is undone (an answer that comes later is learnt, a late success undone again).
+    const overdue: ForwardStep[] = [];
+    if (s.payment === 'authorizing') overdue.push('authorize-payment');
+    if (s.reservation === 'reserving') overdue.push('reserve-stock');
+    if (overdue.length === 0) overdue.push(step as ForwardStep);
+    for (const late of overdue) draft.log.push({ step: late, kind: 'action', status: 'timed_out', detail: `no answer within ${draft.ctx.stepTimeoutMs} ms` });
+    compensate(draft, s.reason ?? `${overdue.map((late) => late.replace('-', ' ')).join(' and ')} timed out`);
     return;
   }
   if (isForwardStep(step)) {
@@ -306,14 +383,14 @@ function onCancel(draft: Draft, shippingStatus: string | null): void {
   const s = draft.saga;
   switch (s.state) {
     case 'screening': case 'authorizing': case 'reserving': case 'shipping': case 'capturing':
-      return compensate(draft, 'cancelled by the customer');
+      return compensate(draft, CUSTOMER_CANCELLATION);
     case 'confirmed':
       if (s.shipment === 'dispatched' || s.shipment === 'returned' || (shippingStatus !== null && DISPATCHED.has(shippingStatus))) {
         draft.refused = 'the order has been dispatched and can no longer be cancelled';
         return;
       }
       s.afterConfirmation = true;
-      return compensate(draft, 'cancelled by the customer');
+      return compensate(draft, CUSTOMER_CANCELLATION);
     case 'rejected':
       draft.refused = 'the order was rejected: there is nothing to cancel';
       return;
@@ -334,12 +411,12 @@ function onScreened(draft: Draft, screening: Screening): void {
   if (screening.verdict === 'unavailable') {
     const status = screening.cause === 'timeout' ? 'timed_out' : 'failed';
     draft.log.push({ step, kind: 'action', status, detail: `no score: ${screening.detail}; let through unscreened` });
-    return advance(draft, 'authorizing', 'authorize-payment');
+    return draft.beginPaymentAndStock();
   }
   const why = screening.reasons.length ? `: ${screening.reasons.join('; ')}` : '';
   if (screening.verdict === 'pass') {
     draft.log.push({ step, kind: 'action', status: 'succeeded', detail: `score ${screening.score}, below ${screening.threshold}: passed${why}` });
-    return advance(draft, 'authorizing', 'authorize-payment');
+    return draft.beginPaymentAndStock();
   }
   draft.log.push({ step, kind: 'action', status: 'failed', detail: `score ${screening.score}, at or above ${screening.threshold}: fraud suspected${why}` });
   reject(draft, FRAUD_REJECTION);

@@ -111,7 +111,7 @@ const format = (value: number, unit: string) => {
   if (!Number.isFinite(value)) return String(value);
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;
   const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return unit === '×' ? `${text}×` : unit === '%' ? `${text} %` : unit === '/s' ? `${text}/s` : `${text} ${unit}`;
+  return unit === '' ? text : unit === '×' ? `${text}×` : unit === '%' ? `${text} %` : unit === '/s' ? `${text}/s` : `${text} ${unit}`;
 };
 
 /** The change from the previous figure, in words a reader can act on: better or worse against the goal's direction. */

@@ -9,6 +9,7 @@
  *   npm start -- --no-couriers     without the courier simulator
  *   npm start -- --observe         with a Prometheus scraping every service, its rules from deploy/prometheus
  *   npm start -- --canary catalog  with a second catalog beside the first, sent a share of its requests (canary.ts)
+ *   npm start -- --replicas 2      two processes of each service that can run several (replicas.ts)
  *
  * The web app (apps/web, built by npm run build) is served on port 3000 with the gateway under /api/,
  * and identity's mailed links point at it.
@@ -36,6 +37,7 @@ import { DEMO_ADMIN, startCourierSimulator, type CourierSimulator } from './cour
 import { startWebServer, type WebServer } from './web-server.js';
 import { startFlagStore, type FlagStore } from './flags-server.js';
 import { addCanaries, isCanary, parseCanaryOption } from './canary.js';
+import { addReplicas, isReplica, notReplicable, parseReplicasOption, serviceOf } from './replicas.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
     prefix: { type: 'string', default: 'bazaar' },
     'data-dir': { type: 'string' },
     canary: { type: 'string' },
+    replicas: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -70,6 +73,10 @@ if (args.help) {
   --canary S[=share],…  also run a second process of service S (its port plus 1000, the same database)
                    and have the gateway send it that share of S's requests (default 0.1), rolled back
                    to 0 if it fails; GET /admin/canaries on the gateway shows it
+  --replicas N | S=N,…  run N processes of every service that can run several (catalog, inventory,
+                   orders, payments, shipping, notifications), or of the ones named; replica k
+                   listens on its port plus k×1000. Callers balance across them, skipping one that is
+                   down; they share their queues, outboxes and jobs through the broker and the database
 Service logs are written to <data-dir>/logs/<service>.log, the simulator's to courier-simulator.log.
 Mail goes to a local SMTP sink (port 1025, its page on 8025, both plus the offset) unless
 NOTIFICATIONS_SMTP_URL names a real server. The shop is on http://127.0.0.1:3000 (plus the offset),
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(courierCount) || courierCount < 1 || courierCount > 99) throw new Error('--couriers must be a whole number from 1 to 99');
   if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 50_000) throw new Error('--port-offset must be a whole number from 0 to 50000');
   const canaries = args.canary ? parseCanaryOption(args.canary) : [];
+  const replicas = args.replicas ? parseReplicasOption(args.replicas, services) : new Map<string, number>();
   const plan = await timed('launcher: PostgreSQL plan', () => planPostgres(services, infra, { dbInstances: args['db-instances'], dataRoot, basePort: 5433 + portOffset, log: say }));
   for (const note of plan.notes) say(note);
 
@@ -194,6 +202,14 @@ async function main(): Promise<void> {
   if (flagStore.url && gateway) gateway.env.FLAGS_URL ??= flagStore.url;
   if (args.observe) prometheus = startPrometheus(prepared, dataRoot, portOffset, say);
   for (const canary of addCanaries(prepared, canaries, portOffset)) say(`${canary.def.name}: a second process on port ${canary.env.PORT}, on the same database; the gateway sends it a share of the requests`);
+  const added = addReplicas(prepared, replicas, portOffset);
+  for (const [service, count] of replicas) {
+    if (count > 1 && prepared.some((p) => p.def.name === service)) say(`${service}: ${count} processes (ports ${[service, ...added.filter((p) => p.def.replicaOf === service).map((p) => p.def.name)].map((name) => prepared.find((p) => p.def.name === name)!.env.PORT).join(', ')}); its callers balance across them`);
+  }
+  if (args.replicas && /^\s*\d+\s*$/.test(args.replicas)) {
+    const once = services.filter((s) => notReplicable(s)).map((s) => `${s.name} (${notReplicable(s)})`);
+    if (once.length) say(`runs once: ${once.join('; ')}`);
+  }
   for (const { def, error } of failed) {
     console.error(`\n[bazaar] ${def.name} cannot start: ${error.message}\n  Fix it and run npm start again; the other services start without it.`);
   }
@@ -207,7 +223,7 @@ async function main(): Promise<void> {
   const outcome = new Map<string, Promise<void>>();
   const processOf = new Map<(typeof prepared)[number], ServiceProcess>();
   const startService = async (service: (typeof prepared)[number]): Promise<ServiceProcess> => {
-    const callees = prepared.filter((p) => p !== service && !isCanary(p) && service.def.calls.includes(`${envPrefix(p.def.name)}_URL`));
+    const callees = prepared.filter((p) => p !== service && !isCanary(p) && serviceOf(p) !== serviceOf(service) && service.def.calls.includes(`${envPrefix(serviceOf(p))}_URL`));
     await Promise.all(callees.map((p) => outcome.get(p.def.name) ?? Promise.resolve()));
     const proc = new ServiceProcess(service.def, service.env, path.join(logsDir, `${service.def.name}.log`), runtime, serviceNodeFlags());
     proc.onUnexpectedExit = (code, signal) => {
@@ -250,7 +266,7 @@ async function main(): Promise<void> {
     ? timed('launcher: web server', () => startWebServer({ gateway: `http://127.0.0.1:${gateway.env.PORT}`, port: 3000 + portOffset }))
       .catch((error: Error) => void say(`shop: not served on ${3000 + portOffset}: ${error.message} (npm run build builds it; --port-offset N moves it)`))
     : undefined;
-  if (!args['no-seed']) await timed('launcher: demo data (all seeders)', () => runSeeders(prepared.filter((p) => !isCanary(p)), say, runtime));
+  if (!args['no-seed']) await timed('launcher: demo data (all seeders)', () => runSeeders(prepared.filter((p) => !isCanary(p) && !isReplica(p)), say, runtime));
 
   printTable(prepared.map((p) => ({
     service: p.def.name,

@@ -12,7 +12,7 @@ import { repoRoot } from './services.js';
  * rules of deploy/prometheus (the ones a deployment loads), its data under <data-dir>/prometheus. Its
  * own output goes to logs/prometheus.log. Missing, it is a line saying how to install it, no more.
  */
-export function startPrometheus(prepared: { def: { name: string }; env: Record<string, string> }[], dataRoot: string, portOffset: number, say: (line: string) => void): ChildProcess | undefined {
+export function startPrometheus(prepared: { def: { name: string; replicaOf?: string }; env: Record<string, string> }[], dataRoot: string, portOffset: number, say: (line: string) => void): ChildProcess | undefined {
   if (spawnSync('prometheus', ['--version'], { stdio: 'ignore' }).error) {
     say('Prometheus: not installed, so not started (sudo apt-get install prometheus); the rest starts without it');
     return undefined;
@@ -20,7 +20,8 @@ export function startPrometheus(prepared: { def: { name: string }; env: Record<s
   const dir = path.join(dataRoot, 'prometheus');
   const rules = path.join(repoRoot, 'deploy', 'prometheus');
   const address = `127.0.0.1:${9090 + portOffset}`;
-  const targets = prepared.map((p) => `      - { targets: ['127.0.0.1:${p.env.METRICS_PORT}'], labels: { service: ${p.def.name} } }`);
+  // Replicas of a service (orders-2, …) are more instances of it: the same service label, their own address.
+  const targets = prepared.map((p) => `      - { targets: ['127.0.0.1:${p.env.METRICS_PORT}'], labels: { service: ${p.def.replicaOf ?? p.def.name} } }`);
   mkdirSync(dir, { recursive: true });
   mkdirSync(path.join(dataRoot, 'logs'), { recursive: true });
   const config = path.join(dir, 'prometheus.yml');

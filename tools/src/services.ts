@@ -34,6 +34,8 @@ export interface ServiceDef {
   cdc: boolean;
   /** Whether it keeps files of its own (analytics' warehouse): it is given `<SERVICE>_DATA_DIR`. */
   dataDir: boolean;
+  /** Set on a second, third, … process of a service (`orders-2`): the service it is one of (replicas.ts). */
+  replicaOf?: string;
 }
 
 interface Manifest {

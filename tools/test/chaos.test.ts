@@ -1,8 +1,11 @@
 // Chaos for the checkout saga and the delivery: 200 checkouts with random declines, out-of-stock
 // items, unshippable addresses and customer cancellations, while couriers on shift pick up, fail
 // attempts, deliver and return parcels (sending some calls twice, ending shifts mid-round), and
-// orders, payments, inventory and shipping are each killed (SIGKILL) and restarted (shipping while a
-// shipment waits for its courier), and already-sent outbox rows are marked unsent so the relays
+// orders, payments, inventory and shipping, each running as two replicas (as `npm start -- --replicas`
+// runs them: competing consumers on the same queues, relays and jobs sharing the same tables), are
+// killed (SIGKILL) and restarted: for two of them one replica dies mid-saga while the other carries
+// on, for the other two every replica dies at once, a whole outage (shipping while a shipment waits
+// for its courier). Already-sent outbox rows are marked unsent so the relays
 // deliver those messages again under the same ids (the inboxes must absorb them). Afterwards every
 // saga must be settled, every parcel delivered or returned, and the invariants must hold, read
 // straight from each service's own database:
@@ -23,7 +26,8 @@
 // the same seed). Timing still varies from run to run, so a replay
 // is the same plan, not the same interleaving. CHAOS_ORDERS and CHAOS_CONCURRENCY change the size
 // (200 and 8 by default), CHAOS_COURIERS the couriers on shift (8, three parcels each),
-// CHAOS_MAX_ATTEMPTS the deliveries before a failing message is parked (5).
+// CHAOS_MAX_ATTEMPTS the deliveries before a failing message is parked (5), CHAOS_REPLICAS the
+// processes of each killed service (2; with 1 every kill is an outage).
 //
 // A second test plants violations, one at a time, in a copy of the data the run left behind and
 // checks that the audit reports each of them: the audit can fail, and it reads real rows.
@@ -57,6 +61,7 @@ const SUBMIT_RETRY_BUDGET_MS = 60_000;
 /** How long a customer follows an order before placing the next one (it is audited all the same). */
 const FOLLOW_MS = 30_000;
 const KILLED = ['orders', 'payments', 'inventory', 'shipping'] as const;
+const REPLICAS = Number(process.env.CHAOS_REPLICAS ?? 2);
 const DATABASES = DATABASE_SERVICES;
 /** Services whose outbox rows are marked unsent again: the saga's orchestrator and its participants. */
 const RESENDERS = ['orders', 'payments', 'inventory', 'shipping'] as const;
@@ -164,7 +169,8 @@ function planOrders(products: Product[], customers: number): PlannedOrder[] {
 }
 
 type ChaosEvent =
-  | { at: number; kind: 'kill'; service: (typeof KILLED)[number]; downMs: number }
+  /** `replica`: one process of the service (its `replica`-th); `service`: all of them. */
+  | { at: number; kind: 'kill'; service: (typeof KILLED)[number]; downMs: number; scope: 'replica' | 'service'; replica: number }
   | { at: number; kind: 'resend'; fraction: number; max: number };
 
 function planChaos(): ChaosEvent[] {
@@ -173,13 +179,16 @@ function planChaos(): ChaosEvent[] {
   // One outage shorter than a step's deadline (the saga just waits), one longer (steps time out and
   // are compensated while replies may still be on their way), two anywhere between.
   const outages = shuffled([between(300, 1_500), STEP_TIMEOUT_MS + between(1_000, 3_000), between(300, STEP_TIMEOUT_MS + 3_000), between(300, STEP_TIMEOUT_MS + 3_000)]);
+  // With replicas, two of the kills take one replica (the saga goes on on the other), two the whole service.
+  const scopes = REPLICAS > 1 ? shuffled(['replica', 'replica', 'service', 'service'] as const) : (['service', 'service', 'service', 'service'] as const);
+  const kill = (at: number, i: number): ChaosEvent => ({ at: Math.round(at * scale), kind: 'kill', service: victims[i]!, downMs: outages[i]!, scope: scopes[i]!, replica: between(1, REPLICAS) });
   return [
-    { at: Math.round(35 * scale), kind: 'kill', service: victims[0]!, downMs: outages[0]! },
+    kill(35, 0),
     { at: Math.round(60 * scale), kind: 'resend', fraction: 0.25, max: 60 },
-    { at: Math.round(85 * scale), kind: 'kill', service: victims[1]!, downMs: outages[1]! },
+    kill(85, 1),
     { at: Math.round(110 * scale), kind: 'resend', fraction: 0.25, max: 60 },
-    { at: Math.round(130 * scale), kind: 'kill', service: victims[2]!, downMs: outages[2]! },
-    { at: Math.round(155 * scale), kind: 'kill', service: victims[3]!, downMs: outages[3]! },
+    kill(130, 2),
+    kill(155, 3),
     { at: Math.round(175 * scale), kind: 'resend', fraction: 0.25, max: 60 },
   ];
 }
@@ -200,8 +209,9 @@ const seen = {
   handled: {} as Record<string, Record<string, number>>,
 };
 
-async function scrapeHandled(service: string): Promise<void> {
-  const response = await fetch(system.metricsUrl(service), { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+/** Adds up the inbox outcomes a process counted; each process is scraped once in its life (before it is killed, or at the end). */
+async function scrapeHandled(service: string, process: string): Promise<void> {
+  const response = await fetch(system.metricsUrl(process), { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
   if (!response?.ok) return;
   const text = await response.text();
   const counts = (seen.handled[service] ??= {});
@@ -311,7 +321,9 @@ async function parcelsUnderWay(): Promise<Record<string, number>> {
 }
 
 async function killAndRestart(event: Extract<ChaosEvent, { kind: 'kill' }>, atSubmitted: number): Promise<void> {
-  await scrapeHandled(event.service);
+  const replicas = system.replicasOf(event.service);
+  const victims = event.scope === 'service' ? replicas : [replicas[(event.replica - 1) % replicas.length]!];
+  for (const victim of victims) await scrapeHandled(event.service, victim);
   let parcels: string | undefined;
   if (event.service === 'shipping') {
     // Mid-dispatch: a shipment is waiting for its courier (up to 5 s for one to appear).
@@ -319,14 +331,15 @@ async function killAndRestart(event: Extract<ChaosEvent, { kind: 'kill' }>, atSu
     while ((await parcelsUnderWay()).created === undefined && Date.now() < deadline) await sleep(20);
     parcels = showCounts(await parcelsUnderWay());
   }
-  say(`kill: SIGKILL ${event.service} after ${atSubmitted} orders submitted${parcels ? ` (parcels: ${parcels})` : ''}; down for ${event.downMs} ms`);
-  await system.services[event.service]!.kill();
+  const what = victims.length === replicas.length ? `${event.service}${replicas.length > 1 ? ` (all ${replicas.length} replicas)` : ''}` : `${victims[0]} (one of ${replicas.length} replicas)`;
+  say(`kill: SIGKILL ${what} after ${atSubmitted} orders submitted${parcels ? ` (parcels: ${parcels})` : ''}; down for ${event.downMs} ms`);
+  await Promise.all(victims.map((victim) => system.services[victim]!.kill()));
   await sleep(event.downMs);
   const started = Date.now();
-  await system.restart(event.service);
+  await Promise.all(victims.map((victim) => system.restart(victim)));
   const restartMs = Date.now() - started;
-  seen.kills.push({ service: event.service, atSubmitted, downMs: event.downMs, restartMs, ...(parcels ? { parcels } : {}) });
-  say(`kill: ${event.service} ready again ${restartMs} ms after its restart`);
+  seen.kills.push({ service: what, atSubmitted, downMs: event.downMs, restartMs, ...(parcels ? { parcels } : {}) });
+  say(`kill: ${what} ready again ${restartMs} ms after its restart`);
 }
 
 const statusCounts = () => reader.statusCounts();
@@ -337,10 +350,11 @@ let snapshot: Snapshot | undefined;
 let crew: CourierCrew | undefined;
 
 before(async () => {
-  say(`seed ${SEED} (replay with CHAOS_SEED=${SEED}); ${ORDERS} orders, ${CONCURRENCY} at a time; step deadline ${STEP_TIMEOUT_MS} ms, messages retried every 500 ms up to ${MAX_ATTEMPTS} deliveries`);
+  say(`seed ${SEED} (replay with CHAOS_SEED=${SEED}); ${ORDERS} orders, ${CONCURRENCY} at a time; ${REPLICAS} replicas of ${KILLED.join(', ')}; step deadline ${STEP_TIMEOUT_MS} ms, messages retried every 500 ms up to ${MAX_ATTEMPTS} deliveries`);
   const messaging = { MESSAGING_RETRY_DELAY_MS: '500', MESSAGING_MAX_ATTEMPTS: String(MAX_ATTEMPTS) };
   system = await startTestSystem({
     services: [...DATABASES],
+    replicas: Object.fromEntries(KILLED.map((service) => [service, REPLICAS])),
     env: {
       ...Object.fromEntries(DATABASES.map((service) => [service, messaging])),
       identity: { ...messaging, IDENTITY_ADMIN_EMAILS: adminEmail, IDENTITY_ARGON2_MEMORY_KIB: '1024', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '3600' },
@@ -360,7 +374,7 @@ after(async () => {
   await system?.stop();
 });
 
-test(`chaos: ${ORDERS} checkouts and their deliveries while orders, payments, inventory and shipping are killed and messages and courier calls are sent twice; every saga and every parcel's journey ends and the invariants hold`, { timeout: 300_000 }, async () => {
+test(`chaos: ${ORDERS} checkouts and their deliveries while orders, payments, inventory and shipping (${REPLICAS} replicas each) are killed, a replica or all of them, and messages and courier calls are sent twice; every saga and every parcel's journey ends and the invariants hold`, { timeout: 300_000 }, async () => {
   const started = Date.now();
   // Set-up: a category, six products (three with a handful of units), four customers with every kind of card.
   const category = await call('catalog', 'POST', '/categories', { token: admin, body: { slug: `chaos-${run.toLowerCase()}`, name: 'Chaos' } });
@@ -398,7 +412,7 @@ test(`chaos: ${ORDERS} checkouts and their deliveries while orders, payments, in
   const mix = (key: (p: PlannedOrder) => string) => Object.entries(plans.reduce<Record<string, number>>((m, p) => ({ ...m, [key(p)]: (m[key(p)] ?? 0) + 1 }), {})).map(([k, n]) => `${k} ${n}`).join(', ');
   say(`set-up done in ${(setupMs / 1000).toFixed(1)} s; cards: ${mix((p) => p.card)}`);
   say(`plan: ${plans.filter((p) => p.items.some((i) => products.find((x) => x.sku === i.sku)!.scarce)).length} orders want scarce stock, ${plans.filter((p) => p.country === 'XX').length} ship to XX, ${plans.filter((p) => p.repeatPost).length} are posted twice, ${plans.filter((p) => p.cancelAfterMs !== null).length} are cancelled by the customer`);
-  say(`chaos: ${chaos.map((e) => (e.kind === 'kill' ? `kill ${e.service} at ${e.at}` : `resend at ${e.at}`)).join(', ')}; ${COURIERS} couriers on shift`);
+  say(`chaos: ${chaos.map((e) => (e.kind === 'kill' ? `kill ${e.scope === 'service' || REPLICAS === 1 ? e.service : `${e.service} replica ${e.replica}`} at ${e.at}` : `resend at ${e.at}`)).join(', ')}; ${COURIERS} couriers on shift`);
 
   // Run: workers place the orders; the chaos controller acts as the count of submitted orders passes its marks.
   const runStarted = Date.now();
@@ -470,7 +484,7 @@ test(`chaos: ${ORDERS} checkouts and their deliveries while orders, payments, in
   // drained, nothing pending at payments; twice in a row. Then the couriers go home.
   const { last, ms: settleMs } = await reader.settle({ timeoutMs: SETTLE_TIMEOUT_MS, say });
   await crew.stop();
-  for (const service of DATABASES) await scrapeHandled(service);
+  for (const service of DATABASES) for (const process of system.replicasOf(service)) await scrapeHandled(service, process);
 
   snapshot = await reader.snapshot(ORDERS, undefined, { deliveriesComplete: true });
   const violations = audit(snapshot);
@@ -483,7 +497,7 @@ test(`chaos: ${ORDERS} checkouts and their deliveries while orders, payments, in
     `orders                   ${ORDERS} placed, ${seen.accepted} accepted, ${orderIds.size} distinct ids from the API, ${snapshot.orders.length} in orders' database`,
     `customers                ${followedToTheEnd} orders followed until settled, ${leftToSettle} still open after ${FOLLOW_MS / 1000} s (left to the settle phase)`,
     `client retries           ${seen.postRetries} POSTs retried while orders was down; ${seen.replays} repeated POSTs (same key) answered with the same order; ${seen.cancels.accepted} cancellations accepted, ${seen.cancels.refused} refused (409)`,
-    ...seen.kills.map((k) => `kill                     ${k.service.padEnd(9)} SIGKILL after ${k.atSubmitted} orders${k.parcels ? ` (parcels ${k.parcels})` : ''}, down ${k.downMs} ms, ready ${k.restartMs} ms after restart`),
+    ...seen.kills.map((k) => `kill                     ${k.service.padEnd(26)} SIGKILL after ${k.atSubmitted} orders${k.parcels ? ` (parcels ${k.parcels})` : ''}, down ${k.downMs} ms, ready ${k.restartMs} ms after restart`),
     `couriers                 ${COURIERS} on shift, ${crew.seen.rounds} rounds (${crew.seen.roundsWithParcels} holding parcels): ${crew.seen.pickups} pick-ups, ${crew.seen.failedAttempts} failed attempts, ${crew.seen.deliveries} deliveries, ${crew.seen.returns} returns; calls sent twice: ${crew.seen.repeats.together} together, ${crew.seen.repeats.after} after the answer; ${crew.seen.shiftBreaks} shifts ended mid-delivery, handing back ${crew.seen.handedBack} parcels; ${crew.seen.unreachable} calls that did not get through`,
     ...seen.resends.map((r) => `duplicates injected      after ${r.atSubmitted} orders: ${Object.entries(r.rows).map(([s, n]) => `${s} ${n}`).join(', ')}`),
     `inbox outcomes (metrics) ${Object.entries(seen.handled).filter(([, c]) => Object.values(c).some((n) => n > 0)).map(([s, c]) => `${s}: ${Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(' ')}`).join('; ')}`,

@@ -89,6 +89,16 @@ export const PortConfig = (port: number) => Type.Integer({ minimum: 1, maximum: 
 export const DatabaseUrlConfig = () =>
   Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// connection URL' });
 
+/**
+ * The base URL of a service called through a service client (http/client.ts), or of its replicas,
+ * comma-separated: `http://127.0.0.1:8102` or `http://127.0.0.1:8102,http://127.0.0.1:10102`.
+ */
+export const ServiceUrlConfig = (description: string) => Type.String({
+  pattern: '^https?://[^,\\s]+(,\\s*https?://[^,\\s]+)*,?$',
+  maxLength: 2000,
+  description: `${description}; several replicas comma-separated`,
+});
+
 /** Settings of a service that sends or receives messages (see messaging/). */
 export const MessagingConfig = {
   AMQP_URL: Type.String({ pattern: '^amqps?://', description: 'an amqp:// URL', default: 'amqp://guest:guest@127.0.0.1:5672' }),

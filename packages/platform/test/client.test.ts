@@ -217,3 +217,87 @@ test('a caller that aborts is not counted against the upstream', async (t) => {
   await assert.rejects(client.request({ method: 'GET', path: '/', signal: controller.signal }), (error: Error) => !(error instanceof AppError));
   assert.equal(client.state(), 'closed');
 });
+
+describe('replicas', () => {
+  /** Two upstreams on their own ports, and a third port where nothing listens (a replica that is down). */
+  async function replicas(t: { after: (fn: () => Promise<void>) => void }) {
+    const a = upstream();
+    const b = upstream();
+    const down = upstream();
+    const ports = { a: await listen(a.server), b: await listen(b.server), down: await listen(down.server) };
+    await new Promise((resolve) => down.server.close(resolve));
+    t.after(async () => {
+      for (const { server } of [a, b]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+    const url = (port: number) => `http://127.0.0.1:${port}`;
+    return { a, b, down, ports, url };
+  }
+
+  test('calls go round the replicas, from a list or one comma-separated string', async (t) => {
+    const { a, b, ports, url } = await replicas(t);
+    const client = createServiceClient({ name: 'catalog', baseUrl: `${url(ports.a)}/, ${url(ports.b)}` });
+    t.after(() => client.close());
+    assert.deepEqual(client.baseUrls, [url(ports.a), url(ports.b)]);
+    assert.equal(client.baseUrl, url(ports.a));
+    for (let i = 0; i < 10; i++) assert.equal((await client.request({ method: 'GET', path: '/' })).status, 200);
+    assert.equal(a.state.calls, 5);
+    assert.equal(b.state.calls, 5);
+  });
+
+  test('a replica that is down costs nothing: even a POST without a key goes to the other one, and its circuit opens', async (t) => {
+    const { a, ports, url } = await replicas(t);
+    const client = createServiceClient({
+      name: 'orders', baseUrl: [url(ports.down), url(ports.a)], retry: { maxAttempts: 1 }, breaker: { threshold: 3, halfOpenAfterMs: 60_000 },
+    });
+    t.after(() => client.close());
+    for (let i = 0; i < 8; i++) {
+      const response = await client.request({ method: 'POST', path: '/orders', body: { n: i } });
+      assert.equal(response.status, 200);
+    }
+    assert.equal(a.state.calls, 8, 'every call answered by the replica that is up, each once');
+    assert.deepEqual(a.state.seen.map((s) => JSON.parse(s.body).n), [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(client.endpoints(), [{ url: url(ports.down), breaker: 'open' }, { url: url(ports.a), breaker: 'closed' }]);
+    assert.equal(client.state(), 'closed', 'the upstream takes calls while one replica does');
+    assert.equal(client.pick(), url(ports.a), 'a replica whose circuit is open is not picked');
+  });
+
+  test('a replica answering 503 is retried on the other one when the call is safe; a POST gets its answer as it came', async (t) => {
+    const { a, b, ports, url } = await replicas(t);
+    a.state.respond = (_req, res) => unavailable(res);
+    const client = createServiceClient({ name: 'payments', baseUrl: [url(ports.a), url(ports.b)], retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 2 }, breaker: { threshold: 100 } });
+    t.after(() => client.close());
+    for (let i = 0; i < 4; i++) assert.equal((await client.request({ method: 'GET', path: '/' })).status, 200);
+    assert.equal(b.state.calls, 4, 'each GET answered by the healthy replica, at its first or second attempt');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await client.request({ method: 'POST', path: '/' })).status);
+    assert.deepEqual(statuses.sort(), [200, 200, 503, 503], 'an answered POST is never sent again');
+  });
+
+  test('when every replica is down the call fails with 503 circuit-open; a replica back is probed and takes calls again', async (t) => {
+    const { down, ports, url } = await replicas(t);
+    const other = upstream();
+    const otherPort = await listen(other.server);
+    await new Promise((resolve) => other.server.close(resolve));
+    const client = createServiceClient({ name: 'shipping', baseUrl: [url(ports.down), url(otherPort)], retry: { maxAttempts: 1 }, breaker: { threshold: 2, halfOpenAfterMs: 200 } });
+    t.after(async () => {
+      await client.close();
+      down.server.closeAllConnections();
+      await new Promise((resolve) => down.server.close(() => resolve(undefined)));
+    });
+    for (let i = 0; i < 2; i++) {
+      await rejectsWith(client.request({ method: 'GET', path: '/' }), (error) => assert.equal(error.options.extensions?.reason, 'unreachable'));
+    }
+    assert.equal(client.state(), 'open');
+    await rejectsWith(client.request({ method: 'GET', path: '/' }), (error) => assert.equal(error.options.extensions?.reason, 'circuit-open'));
+
+    await listen(down.server, ports.down);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const response = await client.request({ method: 'GET', path: '/' });
+    assert.equal(response.status, 200);
+    assert.equal(down.state.calls, 1);
+    assert.deepEqual(client.endpoints().map((e) => e.breaker), ['closed', 'open']);
+  });
+});

@@ -1,6 +1,6 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { CommonConfig, ConfigError, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, ConfigError, PortConfig, MetricsConfig, ServiceUrlConfig, baseUrlsOf, loadConfig } from '@bazaar/platform';
 import { routeTable, underPrefix, upstreamParameter, type RouteAuth, type RouteEntry } from './routes.table.js';
 import { CanarySettings, canaryConfig, canarySettingsFor, type CanaryConfig } from './canary.config.js';
 
@@ -97,13 +97,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const table = mergeRoutes(routeTable, parseRoutes(env.GATEWAY_ROUTES));
   checkRoutes(table);
   const upstreamNames = [...new Set(table.flatMap((r) => (upstreamParameter(r) ? r.upstreams ?? [] : [r.upstream])))];
-  const urlSettings: Record<string, TSchema> = Object.fromEntries(upstreamNames.map((name) => [urlVariable(name), UrlConfig()]));
+  const urlSettings: Record<string, TSchema> = Object.fromEntries(upstreamNames.map((name) => [urlVariable(name), Type.Optional(ServiceUrlConfig(`${name}'s base URL`))]));
   // One schema for everything, so a single error names every variable that is wrong.
   const raw = loadConfig(Type.Object({ ...GatewaySettings, ...urlSettings, ...canarySettingsFor(upstreamNames) }), env) as unknown as Static<TObject<typeof GatewaySettings>> & Record<string, unknown>;
 
   const upstreams = upstreamNames
     .filter((name) => typeof raw[urlVariable(name)] === 'string')
-    .map((name) => ({ name, url: (raw[urlVariable(name)] as string).replace(/\/+$/, '') }));
+    .map((name) => ({ name, url: baseUrlsOf(raw[urlVariable(name)] as string).join(',') }));
   const configured = (name: string) => upstreams.some((u) => u.name === name);
   // A route whose upstream is a parameter may name only the configured ones; with none, it is left out.
   const routes: GatewayRoute[] = table
@@ -112,7 +112,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     .map((r) => ({ ...r, timeoutMs: r.timeoutMs ?? raw.GATEWAY_UPSTREAM_TIMEOUT_MS }));
 
   const identity = upstreams.find((u) => u.name === 'identity');
-  const jwksUrl = raw.GATEWAY_JWKS_URL ?? (identity ? `${identity.url}/.well-known/jwks.json` : undefined);
+  // With several identity replicas listed, its keys are read from the first (they all serve the same keys).
+  const jwksUrl = raw.GATEWAY_JWKS_URL ?? (identity ? `${baseUrlsOf(identity.url)[0]}/.well-known/jwks.json` : undefined);
   const needsUsers = routes.some((r) => typeof r.auth !== 'string' || r.auth !== 'public');
   if (needsUsers && !jwksUrl) {
     throw new ConfigError([{ variable: 'GATEWAY_JWKS_URL', message: 'is required (or IDENTITY_URL) because some routes need a signed-in user' }]);

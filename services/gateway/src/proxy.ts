@@ -181,7 +181,7 @@ async function direct(client: ServiceClient, call: Call): Promise<Answer> {
   for (const [name, value] of Object.entries(call.headers)) for (const v of [value].flat()) headers.append(name, v);
   const signal = AbortSignal.any([call.signal, AbortSignal.timeout(call.timeoutMs)]);
   try {
-    const response = await fetch(`${client.baseUrl}${call.path}`, { method: call.method, headers, ...(call.body ? { body: call.body } : {}), signal, redirect: 'manual' });
+    const response = await fetch(`${client.pick()}${call.path}`, { method: call.method, headers, ...(call.body ? { body: call.body } : {}), signal, redirect: 'manual' });
     const body = Buffer.from(await response.arrayBuffer());
     // fetch has decoded the body, so its encoding and length no longer describe what is sent on.
     const passed: IncomingHttpHeaders = {};

@@ -15,23 +15,35 @@ export function createUpstreamClients(config: GatewayConfig, logger?: Logger): M
 }
 
 /**
- * A non-critical probe per upstream (its `/health/live`, bypassing the breaker so the probe neither
- * opens nor closes it): an upstream that is down degrades the gateway but leaves it ready, since
- * every other route still works. The breaker's state is reported with it.
+ * A non-critical probe per upstream (each replica's `/health/live`, bypassing the breakers so the probe
+ * neither opens nor closes them): an upstream that is down degrades the gateway but leaves it ready,
+ * since every other route still works. With replicas, the upstream is degraded while some answer and
+ * unhealthy when none does; each replica's answer and circuit are in the details.
  */
 export function registerUpstreamProbes(health: HealthRegistry, clients: Map<string, ServiceClient>, timeoutMs = 1000): void {
   for (const client of clients.values()) {
     health.register(client.name, async () => {
-      const details = { url: client.baseUrl, breaker: client.state() };
-      try {
-        const response = await fetch(`${client.baseUrl}/health/live`, { signal: AbortSignal.timeout(timeoutMs) });
-        await response.arrayBuffer();
-        if (!response.ok) return { status: 'unhealthy', message: `answered ${response.status}`, details };
-        return { status: details.breaker === 'closed' ? 'healthy' : 'degraded', details };
-      } catch (error) {
-        const cause = (error as Error & { cause?: { code?: string } }).cause?.code;
-        return { status: 'unhealthy', message: cause ?? (error as Error).message, details };
-      }
+      const replicas = await Promise.all(client.endpoints().map(async ({ url, breaker }) => {
+        try {
+          const response = await fetch(`${url}/health/live`, { signal: AbortSignal.timeout(timeoutMs) });
+          await response.arrayBuffer();
+          return { url, breaker, answered: response.ok ? 'ok' : `answered ${response.status}` };
+        } catch (error) {
+          const cause = (error as Error & { cause?: { code?: string } }).cause?.code;
+          return { url, breaker, answered: cause ?? (error as Error).message };
+        }
+      }));
+      const up = replicas.filter((r) => r.answered === 'ok');
+      const details = replicas.length === 1
+        ? { url: replicas[0]!.url, breaker: replicas[0]!.breaker }
+        : { replicas: replicas.map(({ url, breaker, answered }) => ({ url, breaker, live: answered === 'ok', ...(answered === 'ok' ? {} : { problem: answered }) })) };
+      if (up.length === 0) return { status: 'unhealthy', message: replicas.map((r) => r.answered).join('; '), details };
+      const allWell = up.length === replicas.length && replicas.every((r) => r.breaker === 'closed');
+      return {
+        status: allWell ? 'healthy' : 'degraded',
+        ...(up.length < replicas.length ? { message: `${up.length} of ${replicas.length} replicas answer` } : {}),
+        details,
+      };
     }, { critical: false, timeoutMs: timeoutMs + 500 });
   }
 }

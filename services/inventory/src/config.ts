@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, MessagingConfig, DatabaseUrlConfig, PortConfig, MetricsConfig, ServiceUrlConfig, loadConfig } from '@bazaar/platform';
 import type { StockSettings } from './stock/stock.js';
 
 export const InventoryConfigSchema = Type.Object({
@@ -14,7 +14,7 @@ export const InventoryConfigSchema = Type.Object({
   INVENTORY_EXPIRY_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5_000 }),
   INVENTORY_EXPIRY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
   // Asked only by the orphan cleanup, for which of its products' ids still exist.
-  CATALOG_URL: Type.String({ pattern: '^https?://', description: "catalog's base URL (the orphan cleanup asks its /products/lookup)" }),
+  CATALOG_URL: ServiceUrlConfig("catalog's base URL (the orphan cleanup asks its /products/lookup)"),
   INVENTORY_ORPHANS_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 3_600_000, description: 'how often the orphan cleanup runs (hourly by default)' }),
 });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CommonConfig, DatabaseUrlConfig, FlagsConfig, MessagingConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
+import { CommonConfig, DatabaseUrlConfig, ServiceUrlConfig, FlagsConfig, MessagingConfig, PortConfig, MetricsConfig, loadConfig } from '@bazaar/platform';
 import type { SagaSettings } from './checkout/saga.types.js';
 
 const Url = (what: string) => Type.String({ pattern: '^https?://', description: what });
@@ -11,7 +11,7 @@ export const OrdersConfigSchema = Type.Object({
   ...MetricsConfig(8154),
   ORDERS_DATABASE_URL: DatabaseUrlConfig(),
   IDENTITY_URL: Url("identity's base URL (its keys are at /.well-known/jwks.json)"),
-  CATALOG_URL: Url("catalog's base URL, where prices are read at checkout"),
+  CATALOG_URL: ServiceUrlConfig("catalog's base URL, where prices are read at checkout"),
   // How long a checkout step waits for its reply before it is compensated (a compensation is sent
   // again after it, with backoff).
   ORDERS_STEP_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),

@@ -58,9 +58,9 @@ export class Shop {
     return new Shop(() => system.url('gateway'));
   }
 
-  /** Every call straight to the service that serves it. */
+  /** Every call straight to the service that serves it (to its replicas in turn, skipping those stopped). */
   static direct(system: TestSystem): Shop {
-    return new Shop((service) => system.url(service));
+    return new Shop((service) => system.liveUrl(service));
   }
 
   call(service: string, method: string, path: string, options: JsonRequestOptions = {}): Promise<JsonAnswer> {

@@ -19,6 +19,7 @@ import { dropBrokerUsers, dropProvisioned } from '../provision.js';
 import { CredentialStore } from '../credentials.js';
 import { initialiseEmbeddedPostgres, type EmbeddedInstance } from '../embedded-pg.js';
 import { infrastructureFromEnv, planPostgres, prepareServices, type PostgresPlan, type PreparedService } from '../system.js';
+import { REPLICA_PORT_STEP, addReplicas, serviceOf } from '../replicas.js';
 
 export interface TestSystem {
   prefix: string;
@@ -28,6 +29,13 @@ export interface TestSystem {
   /** Each service's prepared environment (its database URL and so on), by name. */
   env: Record<string, Record<string, string>>;
   url(service: string): string;
+  /**
+   * The processes of a service: its name, then its replicas' (`orders`, `orders-2`, …) when the system
+   * was started with `replicas`.
+   */
+  replicasOf(service: string): string[];
+  /** The URL of a running process of the service, round robin over its replicas (the first's when none runs). */
+  liveUrl(service: string): string;
   /** Where a service serves `/metrics` (its metrics port, not the public one). */
   metricsUrl(service: string): string;
   /** Restarts a service (after `kill()` or `stop()`), with the same environment, and waits until it is ready. */
@@ -45,8 +53,13 @@ export interface TestSystem {
 
 export interface TestSystemOptions {
   services: string[];
-  /** Extra variables for a service, by name. */
+  /** Extra variables for a service, by name (its replicas get them too). */
   env?: Record<string, Record<string, string>>;
+  /**
+   * Several processes of these services (`{ orders: 2 }`), as `npm start -- --replicas` runs them
+   * (tools/src/replicas.ts): `orders-2` beside `orders`, its callers given both URLs.
+   */
+  replicas?: Record<string, number>;
   /** Each service on a PostgreSQL server of its own (embedded, as `npm start -- --db-instances`). */
   dbInstances?: boolean;
   /** Each messaging service logs in to the broker as a user of its own, as under `npm start` (needs rabbitmqctl). */
@@ -142,7 +155,8 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const namespace = prefix.replace(/_/g, '-');
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'bazaar-system-'));
   chmodSync(dataRoot, 0o755); // embedded PostgreSQL runs as the postgres user
-  const offset = await freeOffset([...defs.flatMap((d) => [d.port, d.metricsPort]), ...(options.dbInstances ? defs.map((_, i) => 5433 + i) : [])]);
+  const replicaPorts = defs.flatMap((d) => Array.from({ length: Math.max(0, (options.replicas?.[d.name] ?? 1) - 1) }, (_, i) => [d.port, d.metricsPort].map((port) => port + (i + 2) * REPLICA_PORT_STEP)).flat());
+  const offset = await freeOffset([...defs.flatMap((d) => [d.port, d.metricsPort]), ...replicaPorts, ...(options.dbInstances ? defs.map((_, i) => 5433 + i) : [])]);
   const logLevel = process.env.LOG_LEVEL && process.env.LOG_LEVEL !== 'silent' ? process.env.LOG_LEVEL : 'warn';
   const services: Record<string, ServiceProcess> = {};
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -167,9 +181,10 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     if (options.brokerUsers) cleanups.push(() => dropBrokerUsers(defs.map((d) => d.name), { userPrefix: prefix }));
     const { prepared, failed } = await prepareServices(defs, plan, infra, { dataRoot, prefix, portOffset: offset, logLevel, brokerUsers: options.brokerUsers ? {} : false, ...(options.log ? { log: options.log } : {}) });
     if (failed.length) throw new Error(failed.map((f) => `${f.def.name}: ${f.error.message}`).join('; '));
+    if (options.replicas) addReplicas(prepared, new Map(Object.entries(options.replicas)), offset);
     const env: Record<string, Record<string, string>> = {};
     for (const service of prepared) {
-      env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[service.def.name] };
+      env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[serviceOf(service)] };
       // Compiled (dist/main.js), though the tests themselves run from sources: a system test then
       // checks what npm start and the image run (the build, the packages' exports, the supervisor
       // preload), and through tsx each service would take about 45 MiB more (155 against 110 MiB) and
@@ -185,10 +200,18 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     }
+    const replicasOf = (name: string) => Object.values(services).filter((proc) => serviceOf(proc) === name).map((proc) => proc.def.name);
+    let turn = 0;
     return {
       prefix,
       namespace,
       services,
+      replicasOf,
+      liveUrl: (name) => {
+        const all = replicasOf(name).map((n) => services[n]!);
+        const running = all.filter((proc) => proc.running);
+        return (running.length ? running[turn++ % running.length]! : all[0] ?? services[name]!).url;
+      },
       env,
       plan,
       amqpUrl: infra.amqpUrl,

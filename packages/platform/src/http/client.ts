@@ -24,8 +24,12 @@ import type { Logger } from '../logger.js';
 export interface ServiceClientOptions {
   /** The upstream's name, as in errors (`upstream` extension), logs and health. */
   name: string;
-  /** e.g. `http://127.0.0.1:8102`; request paths are appended to it. */
-  baseUrl: string;
+  /**
+   * e.g. `http://127.0.0.1:8102`; request paths are appended to it. Several replicas of the upstream
+   * are a list (or one comma-separated string, as in `CATALOG_URL=http://a:8102,http://b:8102`): calls
+   * are balanced across them, each replica with a circuit breaker of its own (see createServiceClient).
+   */
+  baseUrl: string | readonly string[];
   /**
    * The whole budget of one call, retries and backoff included (default 5000 ms): a call settles within
    * it, answered or failed. A single attempt is also cut at `attemptTimeoutMs` (default: the budget).
@@ -78,9 +82,18 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 /** Why an upstream call got no answer; sent as the `reason` extension of the 503 problem. */
 export type UnavailableReason = 'circuit-open' | 'timeout' | 'unreachable';
 
+/** One replica of an upstream, as health reports show it. */
+export interface EndpointReport {
+  url: string;
+  breaker: BreakerState;
+}
+
 export interface ServiceClient {
   readonly name: string;
+  /** The first replica's base URL (the only one, usually). */
   readonly baseUrl: string;
+  /** Every replica's base URL, in the order configured. */
+  readonly baseUrls: readonly string[];
   /**
    * Sends one request through timeout, retry (idempotent methods, or an `Idempotency-Key` header) and
    * the circuit breaker. Any answer the upstream gives is returned, whatever its status; when no answer
@@ -92,8 +105,18 @@ export interface ServiceClient {
    * `unavailable`, anything else → `bad_gateway`; each names the upstream and its status.
    */
   getJson<T>(path: string, options?: Pick<ServiceRequest, 'headers' | 'signal' | 'timeoutMs'>): Promise<T>;
-  /** The circuit breaker's state, for health reports. */
+  /**
+   * The upstream's circuit as a whole, for health reports: `closed` while any replica's is, else
+   * `half-open` while any replica's is, else `open`.
+   */
   state(): BreakerState;
+  /** Each replica's URL and circuit. */
+  endpoints(): EndpointReport[];
+  /**
+   * The replica the next call would go to (round robin over those whose circuit lets calls through),
+   * for a caller that sends a request itself, past retries and breakers (the gateway's streamed routes).
+   */
+  pick(): string;
   close(): Promise<void>;
 }
 
@@ -113,11 +136,32 @@ const isUnavailableResult = (r: unknown) => UNAVAILABLE_STATUSES.has((r as Servi
 const isCircuitError = (e: Error) => e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError;
 
 /**
+ * Errors raised before a request could leave: no connection was made (refused, no route, no such
+ * host, connect timed out) or the replica's circuit is open. Another replica may take such a call
+ * whatever its method, since the first never saw it.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const notSent = (e: Error) => isCircuitError(e) || NOT_SENT_CODES.has((e as Error & { code?: string }).code ?? '');
+
+/** `http://a:1,http://b:2/` or a list of them → each base URL once, without trailing slashes. */
+export function baseUrlsOf(value: string | readonly string[]): string[] {
+  const urls = (typeof value === 'string' ? value.split(',') : value).map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean);
+  if (urls.length === 0) throw new Error('a service client needs at least one base URL');
+  return [...new Set(urls)];
+}
+
+/**
  * An HTTP client for calling one other service, the way every synchronous call in Bazaar is made: the
  * request context (correlation id, traceparent) is passed on, each call has a time budget, safe calls
  * are retried with jittered exponential backoff on network errors, timeouts and 502/503/504, and a
  * consecutive-failure circuit breaker fails calls fast while the upstream is down, letting one probe
  * through after `halfOpenAfterMs` and closing again when it succeeds.
+ *
+ * Given several replicas of the upstream, calls go round them, skipping those whose circuit is open
+ * until it is time to probe them again, and a call that could not be sent to one (connection refused)
+ * goes to the next at once, whatever its method: a replica that is down or stopping costs callers
+ * nothing while the others answer. (On a cluster one Service address fronts the pods and the
+ * platform balances; the list is for several processes on one machine, `npm start -- --replicas`.)
  *
  * A call that gets no answer is a 503 `unavailable` problem (not 504) whatever the cause, with the
  * `upstream` and a `reason` (`circuit-open`, `timeout`, `unreachable`): the caller's remedy is the same
@@ -126,20 +170,51 @@ const isCircuitError = (e: Error) => e instanceof BrokenCircuitError || e instan
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
   const { name, logger } = options;
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const baseUrls = baseUrlsOf(options.baseUrl);
   const budgetMs = options.timeoutMs ?? 5000;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? budgetMs;
   const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 3);
   const halfOpenAfterMs = options.breaker?.halfOpenAfterMs ?? 10_000;
   const agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: attemptTimeoutMs } });
 
-  const breaker = circuitBreaker(
-    handleWhen((e) => !(e instanceof CallerAbortedError)).orWhenResult(isUnavailableResult),
-    { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breaker?.threshold ?? 5) },
-  );
-  breaker.onBreak(() => logger?.warn({ upstream: name }, `circuit to ${name} opened: failing calls fast`));
-  breaker.onHalfOpen(() => logger?.info({ upstream: name }, `circuit to ${name} half-open: probing`));
-  breaker.onReset(() => logger?.info({ upstream: name }, `circuit to ${name} closed: it answers again`));
+  // One breaker per replica: a replica that fails is left out (its circuit open) while the others take
+  // its share; with one replica this is the upstream's breaker, as it always was.
+  const endpoints: Endpoint[] = baseUrls.map((url) => {
+    const label = baseUrls.length > 1 ? `${name} (${url})` : name;
+    const breaker = circuitBreaker(
+      handleWhen((e) => !(e instanceof CallerAbortedError)).orWhenResult(isUnavailableResult),
+      { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breaker?.threshold ?? 5) },
+    );
+    const endpoint: Endpoint = { url, breaker, openedAt: 0, policies: new Map() };
+    breaker.onBreak(() => {
+      endpoint.openedAt = Date.now();
+      logger?.warn({ upstream: name, url }, `circuit to ${label} opened: ${baseUrls.length > 1 ? 'its calls go to the other replicas' : 'failing calls fast'}`);
+    });
+    breaker.onHalfOpen(() => logger?.info({ upstream: name, url }, `circuit to ${label} half-open: probing`));
+    breaker.onReset(() => logger?.info({ upstream: name, url }, `circuit to ${label} closed: it answers again`));
+    return endpoint;
+  });
+
+  let turn = 0;
+  /**
+   * Round robin over the replicas that take calls now: circuit closed, or open for longer than
+   * `halfOpenAfterMs` (the call is its probe). Replicas this call already tried come last. When none
+   * takes calls, the next in turn (its breaker refuses the call: `circuit-open`).
+   */
+  function choose(tried: ReadonlySet<Endpoint>): Endpoint {
+    if (endpoints.length === 1) return endpoints[0]!;
+    const now = Date.now();
+    const start = turn++ % endpoints.length;
+    let fallback: Endpoint | undefined;
+    for (let i = 0; i < endpoints.length; i++) {
+      const endpoint = endpoints[(start + i) % endpoints.length]!;
+      const { state } = endpoint.breaker;
+      const takes = state === CircuitState.Closed || (state === CircuitState.Open && now - endpoint.openedAt >= halfOpenAfterMs);
+      if (takes && !tried.has(endpoint)) return endpoint;
+      if (takes || !tried.has(endpoint)) fallback ??= endpoint;
+    }
+    return fallback ?? endpoints[start]!;
+  }
 
   const retryPolicy = retry(
     handleWhen((e) => !(e instanceof CallerAbortedError) && !isCircuitError(e)).orWhenResult(isUnavailableResult),
@@ -161,18 +236,47 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     let policies = budgets.get(budgetOfCall);
     if (!policies) {
       const budget = timeout(budgetOfCall, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
-      const guarded = attemptTimeoutMs < budgetOfCall ? wrap(breaker, attemptTimeout) : breaker;
-      policies = { safe: wrap(budget, retryPolicy, guarded), unsafe: wrap(budget, guarded) };
+      policies = { safe: wrap(budget, retryPolicy), unsafe: budget };
       budgets.set(budgetOfCall, policies);
     }
     return policies;
   };
+  const guardedBy = (endpoint: Endpoint, budgetOfCall: number): IPolicy => {
+    let guarded = endpoint.policies.get(budgetOfCall);
+    if (!guarded) {
+      guarded = attemptTimeoutMs < budgetOfCall ? wrap(endpoint.breaker, attemptTimeout) : endpoint.breaker;
+      endpoint.policies.set(budgetOfCall, guarded);
+    }
+    return guarded;
+  };
 
-  async function attempt(req: ServiceRequest, body: Buffer | string | undefined, headers: Record<string, string | string[]>, signal: AbortSignal): Promise<ServiceResponse> {
+  /**
+   * One attempt of a call: to a replica chosen by {@link choose}; when the request could not leave
+   * (connection refused, the replica's circuit open), at once to the next replica not yet tried, so a
+   * replica that is down costs a call nothing but a refused connection. Anything else (an answer, a
+   * timeout, a connection lost mid-request) ends the attempt: whether to try again is the retry
+   * policy's decision, which for a call that is not safe to repeat is never.
+   */
+  async function attemptOnReplicas(req: ServiceRequest, body: Buffer | string | undefined, headers: Record<string, string | string[]>, signal: AbortSignal, budgetOfCall: number, tried: Set<Endpoint>): Promise<ServiceResponse> {
+    for (;;) {
+      const endpoint = choose(tried);
+      const fresh = !tried.has(endpoint);
+      tried.add(endpoint);
+      try {
+        return await guardedBy(endpoint, budgetOfCall).execute(({ signal: attemptSignal }) => attempt(endpoint.url, req, body, headers, attemptSignal), signal) as ServiceResponse;
+      } catch (error) {
+        const untried = endpoints.some((e) => !tried.has(e));
+        if (!fresh || !untried || !notSent(error as Error) || signal.aborted || req.signal?.aborted) throw error;
+        logger?.debug({ upstream: name, url: endpoint.url, err: error }, `call to ${name} not sent to ${endpoint.url}: trying another replica`);
+      }
+    }
+  }
+
+  async function attempt(url: string, req: ServiceRequest, body: Buffer | string | undefined, headers: Record<string, string | string[]>, signal: AbortSignal): Promise<ServiceResponse> {
     if (req.signal?.aborted) throw new CallerAbortedError();
     if (signal.aborted) throw new TaskCancelledError('the call ran out of time');
     try {
-      const response = await undiciRequest(`${baseUrl}${req.path}`, {
+      const response = await undiciRequest(`${url}${req.path}`, {
         method: req.method as 'GET',
         headers,
         body: body ?? null,
@@ -200,9 +304,16 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     }
     const body = encodeBody(req.body, headers);
     const safe = IDEMPOTENT.has(method) || headers['idempotency-key'] !== undefined;
-    const policies = policiesFor(req.timeoutMs ?? budgetMs);
+    const budgetOfCall = req.timeoutMs ?? budgetMs;
+    const policies = policiesFor(budgetOfCall);
+    // The replicas this call has tried: a retry goes to another one while there is one.
+    const tried = new Set<Endpoint>();
+    const call = { ...req, method };
     try {
-      const response = await (safe ? policies.safe : policies.unsafe).execute(({ signal }) => attempt({ ...req, method }, body, headers, signal), req.signal);
+      const response = await (safe ? policies.safe : policies.unsafe).execute(({ signal }) => {
+        if (tried.size >= endpoints.length) tried.clear();
+        return attemptOnReplicas(call, body, headers, signal, budgetOfCall, tried);
+      }, req.signal);
       return response as ServiceResponse<T>;
     } catch (error) {
       if (req.signal?.aborted) throw new CallerAbortedError();
@@ -221,9 +332,18 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     });
   }
 
+  const stateOf = (endpoint: Endpoint): BreakerState => {
+    switch (endpoint.breaker.state) {
+      case CircuitState.Closed: return 'closed';
+      case CircuitState.HalfOpen: return 'half-open';
+      default: return 'open';
+    }
+  };
+
   return {
     name,
-    baseUrl,
+    baseUrl: baseUrls[0]!,
+    baseUrls,
     request: send,
     async getJson<T>(path: string, opts: Pick<ServiceRequest, 'headers' | 'signal' | 'timeoutMs'> = {}): Promise<T> {
       const response = await send<T>({ method: 'GET', path, ...opts, headers: { accept: 'application/json', ...opts.headers } });
@@ -235,14 +355,22 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       });
     },
     state(): BreakerState {
-      switch (breaker.state) {
-        case CircuitState.Closed: return 'closed';
-        case CircuitState.HalfOpen: return 'half-open';
-        default: return 'open';
-      }
+      const states = endpoints.map(stateOf);
+      return states.includes('closed') ? 'closed' : states.includes('half-open') ? 'half-open' : 'open';
     },
+    endpoints: () => endpoints.map((endpoint) => ({ url: endpoint.url, breaker: stateOf(endpoint) })),
+    pick: () => choose(new Set()).url,
     close: () => agent.close(),
   };
+}
+
+/** A replica: its base URL, its own circuit breaker and, per call budget, the breaker with the attempt timeout. */
+interface Endpoint {
+  url: string;
+  breaker: ReturnType<typeof circuitBreaker>;
+  /** When its circuit last opened (ms since the epoch). */
+  openedAt: number;
+  policies: Map<number, IPolicy>;
 }
 
 function encodeBody(body: unknown, headers: Record<string, string | string[]>): Buffer | string | undefined {

@@ -46,9 +46,13 @@ export class HealthRegistry {
     return this;
   }
 
-  async check(): Promise<HealthStatus> {
+  /**
+   * Runs the probes at once. `criticalOnly`: only those whose failure makes the service unready
+   * (readiness: what the process itself needs, its database, never the services it calls).
+   */
+  async check(options: { criticalOnly?: boolean } = {}): Promise<HealthStatus> {
     const entries = await Promise.all(
-      [...this.probes].map(async ([name, probe]) => [name, await runProbe(probe), probe.critical] as const),
+      [...this.probes].filter(([, probe]) => probe.critical || !options.criticalOnly).map(async ([name, probe]) => [name, await runProbe(probe), probe.critical] as const),
     );
     let status: HealthStatus['status'] = 'healthy';
     const checks: Record<string, HealthCheck> = {};

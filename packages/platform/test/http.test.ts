@@ -129,6 +129,19 @@ test('a failing critical dependency makes the service unhealthy (503) and not re
   assert.equal((await app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200);
 });
 
+test('readiness runs only the critical probes: the services a service calls are never probed by it', async (t) => {
+  let upstreamProbed = 0;
+  const health = new HealthRegistry('s', '1')
+    .register('database', async () => undefined)
+    .register('catalog', async () => { upstreamProbed++; return { status: 'unhealthy', message: 'refused' }; }, { critical: false });
+  const app = await createServiceApp({ name: 's', version: '1', logger: createLogger('s', 'silent'), health });
+  t.after(() => app.close());
+  assert.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200);
+  assert.equal(upstreamProbed, 0);
+  assert.equal((await app.inject({ method: 'GET', url: '/health' })).json().checks.catalog.status, 'unhealthy', '/health still reports it');
+  assert.equal(upstreamProbed, 1);
+});
+
 test('a probe that hangs is reported unhealthy after its timeout', async () => {
   const health = new HealthRegistry('s', '1').register('slow', () => new Promise(() => undefined), { timeoutMs: 50 });
   const status = await health.check();

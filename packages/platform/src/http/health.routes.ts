@@ -27,7 +27,9 @@ export const HealthStatusSchema = Type.Object(
  * `/health`: every dependency with its latency (200 when healthy or degraded, 503 when unhealthy).
  * `/health/live`: the process answers (Kubernetes liveness; never checks dependencies, so a database
  * outage does not get the pod restarted in a loop). `/health/ready`: accepting work and every
- * critical dependency answers (Kubernetes readiness).
+ * critical dependency answers (Kubernetes readiness); only those are probed, so a readiness check never
+ * calls the services this one calls (a gateway with eight upstreams, probed every few seconds on every
+ * pod, would otherwise call them all, and a slow one would hold readiness up to its probe's timeout).
  */
 export function registerHealthRoutes(app: ServiceApp): void {
   app.get('/health', { schema: { operationId: 'getHealth', tags: ['health'], security: anonymous, response: { 200: HealthStatusSchema, 503: HealthStatusSchema } } }, async (_request, reply) => {
@@ -48,7 +50,7 @@ export function registerHealthRoutes(app: ServiceApp): void {
     },
   }, async (_request, reply) => {
     if (!app.accepting) return reply.code(503).send({ status: 'shutting-down' });
-    const status = await app.health.check();
+    const status = await app.health.check({ criticalOnly: true });
     if (status.status !== 'unhealthy') return reply.code(200).send({ status: 'ready' });
     // Why, so that a rollout stuck on readiness says it without a trip to /health or the logs.
     const reasons = Object.entries(status.checks)

@@ -9,9 +9,10 @@
  * tests passed, `npm run pact -- can-i-deploy`, which must say yes for every service.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { buildForRun } from './build.js';
 import { repoRoot } from './services.js';
@@ -78,9 +79,20 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
+// Longest first, by the times of a recorded run (a file not recorded yet counts as long): two at a
+// time, the run then ends with short files on both lanes rather than one long file alone.
+const timingsFile = path.join(repoRoot, 'tools', 'test', 'timings.json');
+const recorded: Record<string, number> = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number> : {};
+const relative = files.map((f) => path.relative(repoRoot, f));
+const ordered = [...relative].sort((a, b) => (recorded[b] ?? Infinity) - (recorded[a] ?? Infinity) || a.localeCompare(b));
 console.log(`running ${files.length} test file(s)`);
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.map((f) => path.relative(repoRoot, f))], {
+// BAZAAR_TEST_TIMINGS=<file> also writes each file's time there (the reporter beside this file);
+// copied to tools/test/timings.json, it orders the next runs.
+const reporters = process.env.BAZAAR_TEST_TIMINGS
+  ? ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${path.join(path.dirname(fileURLToPath(import.meta.url)), `test-timings-reporter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`)}`, `--test-reporter-destination=${path.resolve(process.env.BAZAAR_TEST_TIMINGS)}`]
+  : ['--test-reporter=spec'];
+const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--test', `--test-concurrency=${concurrency}`, ...reporters, ...ordered], {
   cwd: repoRoot,
   stdio: 'inherit',
   env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },

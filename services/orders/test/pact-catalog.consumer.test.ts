@@ -29,7 +29,10 @@ test('a product catalog knows: the id, SKU, name, price, currency and status tha
     .addInteraction()
     .given('a product exists')
     .uponReceiving('a request for a product by id')
-    .withRequest('GET', fromProviderState('/products/${productId}', `/products/${PRODUCT_ID}`))
+    // no-cache: from catalog's primary, never a read replica lagging behind a price just changed.
+    .withRequest('GET', fromProviderState('/products/${productId}', `/products/${PRODUCT_ID}`), (request) => {
+      request.headers({ 'Cache-Control': 'no-cache' });
+    })
     .willRespondWith(200, (response) => {
       response.headers({ 'Content-Type': regex('^application/json(;.*)?$', 'application/json; charset=utf-8') });
       response.jsonBody(like({

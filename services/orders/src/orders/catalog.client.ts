@@ -29,7 +29,9 @@ export function createCatalog(options: CatalogOptions): Catalog {
 
   async function product(id: string): Promise<CatalogProduct | undefined> {
     try {
-      return await client.getJson<CatalogProduct>(`/products/${encodeURIComponent(id)}`);
+      // From catalog's primary, never a read replica that may lag behind a price just changed: what the
+      // customer is charged is catalog's price now (services/catalog/README.md, read replicas).
+      return await client.getJson<CatalogProduct>(`/products/${encodeURIComponent(id)}`, { headers: { 'cache-control': 'no-cache' } });
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') return undefined;
       if (error instanceof AppError && error.code === 'bad_gateway') {

@@ -280,13 +280,14 @@ export async function startFlagStore(options: FlagStoreOptions): Promise<FlagSto
   }
   const verifier = createJwtVerifier({ jwksUrl: `${options.identityUrl}/.well-known/jwks.json` });
   // Its log beside the services' (each flip, with who made it): <data-dir>/logs/flags.log.
-  const logger = createLogger('flags', 'info', { transport: { target: 'pino/file', options: { destination: path.join(options.dataRoot, 'logs', 'flags.log'), mkdir: true } } });
+  const logger = createLogger('flags', 'info', { file: path.join(options.dataRoot, 'logs', 'flags.log') });
   const app = await buildFlagAdminApp({ file, verifier, logger });
   try {
     const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
-    return { file, url, close: () => app.close() };
+    return { file, url, close: async () => { await app.close(); logger.close?.(); } };
   } catch (error) {
     await app.close();
+    logger.close?.();
     options.log(`flags: no admin server, port ${options.port} is taken: ${(error as Error).message} (edit the file to flip a flag, or use --port-offset N)`);
     return { file, close: async () => {} };
   }

@@ -14,8 +14,12 @@ export type { Logger } from 'pino';
  * per line, synchronous, was most of what a request's access log cost. pino writes what is still
  * buffered when the process exits (its exit handler flushes the destination synchronously).
  */
-export function createLogger(service: string, level: string = 'info', options: LoggerOptions = {}): Logger {
-  return pino({
+export function createLogger(service: string, level: string = 'info', options: LoggerOptions & { file?: string } = {}): Logger & { close?: () => void } {
+  const { file, ...pinoOptions } = options;
+  // A file of its own (a tool's log beside the services'): opened at once, in this thread, so that
+  // nothing opens it later (after the caller removed its directory, say); `close()` ends it.
+  const out = file ? pino.destination({ dest: file, mkdir: true, sync: true }) : undefined;
+  const logger = pino({
     level,
     base: { service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -24,8 +28,9 @@ export function createLogger(service: string, level: string = 'info', options: L
       censor: '[redacted]',
     },
     mixin: () => traceFields(currentContext()?.traceparent),
-    ...options,
-  }, level === 'silent' ? undefined : stdout());
+    ...pinoOptions,
+  }, level === 'silent' ? undefined : out ?? stdout());
+  return out ? Object.assign(logger, { close: () => out.end() }) : logger;
 }
 
 let destination: DestinationStream | undefined;

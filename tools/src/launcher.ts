@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     if (count > 1 && prepared.some((p) => p.def.name === service)) say(`${service}: ${count} processes (ports ${[service, ...added.filter((p) => p.def.replicaOf === service).map((p) => p.def.name)].map((name) => prepared.find((p) => p.def.name === name)!.env.PORT).join(', ')}); its callers balance across them`);
   }
   if (args.replicas && /^\s*\d+\s*$/.test(args.replicas)) {
-    const once = services.filter((s) => notReplicable(s)).map((s) => `${s.name} (${notReplicable(s)})`);
+    const once = services.filter((s) => notReplicable(s)).map((s) => `${s.name}, as ${notReplicable(s)}`);
     if (once.length) say(`runs once: ${once.join('; ')}`);
   }
   for (const { def, error } of failed) {

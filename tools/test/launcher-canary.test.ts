@@ -15,6 +15,7 @@ import { Redis } from 'ioredis';
 import { adminDatabaseUrl } from '@bazaar/platform/testing';
 import { dropBrokerUsers, dropProvisioned } from '../src/provision.js';
 import { cleanBroker } from '../src/testing/system.js';
+import { getsServed } from '../src/testing/http.js';
 import { repoRoot } from '../src/services.js';
 import { parseCanaryOption } from '../src/canary.js';
 
@@ -36,12 +37,7 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
 });
 
 /** Requests a service answered on a route, from its metrics port. */
-async function served(metricsPort: number, route: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-  return text.split('\n')
-    .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes(`route="${route}"`) && line.includes('method="GET"'))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
+const served = (metricsPort: number, route: string) => getsServed(`http://127.0.0.1:${metricsPort}/metrics`, route);
 
 test('--canary takes services and optional shares, and refuses anything else', () => {
   assert.deepEqual(parseCanaryOption('catalog'), [{ service: 'catalog', share: 0.1 }]);

@@ -14,6 +14,7 @@ import { discoverServices, type ServiceDef } from '../src/services.js';
 import type { PreparedService } from '../src/system.js';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
 import { Shop } from '../src/testing/shop.js';
+import { getsServed } from '../src/testing/http.js';
 
 const all = discoverServices();
 
@@ -63,12 +64,7 @@ let shop: Shop;
 let admin: string;
 
 /** Requests a catalog process answered on GET /products, from its own metrics. */
-async function listings(process: string): Promise<number> {
-  const text = await (await fetch(system.metricsUrl(process))).text();
-  return text.split('\n')
-    .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes('route="/products"') && line.includes('method="GET"'))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
+const listings = (process: string) => getsServed(system.metricsUrl(process), '/products');
 
 before(async () => {
   system = await startTestSystem({

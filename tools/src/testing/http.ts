@@ -35,3 +35,11 @@ export async function requestJson(url: string, method: string, options: JsonRequ
   }
   return { status: response.status, headers: response.headers, body };
 }
+
+/** GET requests a service process answered on one route, read from its `/metrics` (the kit's request histogram). */
+export async function getsServed(metricsUrl: string, route: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  return text.split('\n')
+    .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes(`route="${route}"`) && line.includes('method="GET"'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}

@@ -22,15 +22,52 @@ export function createLogger(service: string, level: string = 'info', options: L
   const logger = pino({
     level,
     base: { service, pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.token'],
-      censor: '[redacted]',
-    },
+    timestamp: isoTime,
+    // Paths under a named key are pino's to redact: it compiles them for that key, which costs only
+    // the lines that carry it. The secrets under any key (`*.password`) are not given to pino: a path
+    // that starts with a wildcard makes it run its redactor on every field of every line (an access
+    // line's method, url, status…), which was a tenth of what the gateway spent on a request.
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: CENSOR },
+    formatters: { log: redactSecrets },
     mixin: () => traceFields(currentContext()?.traceparent),
     ...pinoOptions,
   }, level === 'silent' ? undefined : out ?? stdout());
   return out ? Object.assign(logger, { close: () => out.end() }) : logger;
+}
+
+const CENSOR = '[redacted]';
+/** Keys whose value is never logged, in any object a line carries (`{ user: { password } }`). */
+const SECRET_KEYS = ['password', 'passwordHash', 'token'] as const;
+
+/**
+ * A line's fields with the secrets one level down replaced by the censor (what `*.password`,
+ * `*.passwordHash` and `*.token` meant to pino): the objects that hold one are copied, the caller's
+ * own objects are left as they were, and a line without any is returned as it came.
+ */
+export function redactSecrets(fields: Record<string, unknown>): Record<string, unknown> {
+  let redacted: Record<string, unknown> | undefined;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Error) continue;
+    let copy: Record<string, unknown> | undefined;
+    for (const secret of SECRET_KEYS) {
+      if (Object.hasOwn(value, secret)) (copy ??= { ...(value as Record<string, unknown>) })[secret] = CENSOR;
+    }
+    if (copy) (redacted ??= { ...fields })[key] = copy;
+  }
+  return redacted ?? fields;
+}
+
+/** pino's ISO time field, made once per millisecond (a busy process writes several lines in one). */
+let lastMs = -1;
+let lastTime = '';
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
 }
 
 let destination: DestinationStream | undefined;

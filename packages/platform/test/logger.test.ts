@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '../src/index.js';
 
 const logger = fileURLToPath(new URL('../src/logger.ts', import.meta.url));
 
@@ -20,3 +24,25 @@ for (const [how, end] of [['process.exit', 'process.exit(1)'], ['an uncaught err
     assert.ok(lines.slice(0, 5000).every((line, i) => line.i === i), 'in order, none lost');
   });
 }
+
+test('secrets are redacted wherever a line carries them, and nothing else is touched', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'logger-'));
+  try {
+    const file = path.join(dir, 'out.log');
+    const log = createLogger('redacting', 'info', { file });
+    const user = { email: 'a@example.test', password: 'hunter2', passwordHash: '$argon2id$x', token: 'abc' };
+    log.info({ user, attempt: { token: 't0k3n', n: 1 }, req: { headers: { authorization: 'Bearer x', cookie: 'sid=1', accept: 'text/html' } } }, 'with secrets');
+    log.info({ method: 'GET', url: '/products?token=in-a-query', status: 200, list: [{ password: 'kept: arrays are not searched' }] }, 'request');
+    log.close!();
+    const [first, second] = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(first!.user, { email: 'a@example.test', password: '[redacted]', passwordHash: '[redacted]', token: '[redacted]' });
+    assert.deepEqual(first!.attempt, { token: '[redacted]', n: 1 });
+    assert.deepEqual(first!.req, { headers: { authorization: '[redacted]', cookie: '[redacted]', accept: 'text/html' } });
+    assert.equal(user.password, 'hunter2', "the caller's object is not changed");
+    assert.equal(second!.url, '/products?token=in-a-query');
+    assert.deepEqual(second!.list, [{ password: 'kept: arrays are not searched' }]);
+    assert.match(String(first!.time), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

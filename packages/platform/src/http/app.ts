@@ -136,8 +136,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
   // A response finished during shutdown closes its connection; otherwise a keep-alive client would
   // hold the server open until its idle timeout.
-  app.addHook('onSend', async (_request, reply) => {
+  // Callback style: every answer passes here, and an async hook costs a promise each.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (!app.accepting) reply.header('connection', 'close');
+    done(null, payload);
   });
   return app;
 }

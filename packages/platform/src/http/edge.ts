@@ -43,7 +43,13 @@ export function findNul(value: unknown, base: string): string | undefined {
   return undefined;
 }
 
+const NUL_ESCAPED = /%00/i;
+
 function nulInUrl(request: FastifyRequest): string | undefined {
+  // A NUL in a parameter or the query can only come from the URL as sent, raw or as %00: most URLs
+  // hold neither, and are passed without looking at their parsed parts.
+  const sent = request.raw.url ?? request.url;
+  if (!sent.includes('\u0000') && !NUL_ESCAPED.test(sent)) return undefined;
   // An unrouted request has a catch-all `*` parameter: that is the path, named as such below.
   const fromParams = request.is404 ? undefined : findNul(request.params, 'params');
   if (fromParams) return fromParams;

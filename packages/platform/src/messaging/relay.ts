@@ -190,6 +190,10 @@ export class OutboxRelay {
     const client = await this.options.pool.connect();
     let broken = false;
     try {
+      // A commit that woke the relay before this point is seen by the claim below (its snapshot is
+      // taken after it is sent): only a wake from here on asks for another look. Taking the wake
+      // before the pool's connection was in hand cost an empty claim after most batches.
+      this.woken = false;
       // BEGIN and the claim in one round trip (the simple protocol runs both; the limit is our own
       // integer, so it is written into the text).
       const results = (await client.query(

@@ -49,7 +49,7 @@ const nowMs = () => performance.timeOrigin + performance.now();
 interface Phase { phase: string; start: number; end: number }
 /** Clock ticks a second, for /proc/<pid>/stat's CPU times (100 on Linux). */
 const TICKS = 100;
-interface ProcessMemory { pid: number; name: string; rssKiB: number; pssKiB: number }
+interface ProcessMemory { pid: number; name: string; rssKiB: number; pssKiB: number; privateKiB: number }
 
 interface Start {
   /** Spawn → the summary printed (`stop: Ctrl-C`), in ms. */
@@ -70,7 +70,12 @@ interface Start {
 }
 
 const statusKiB = (pid: number, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-const pssKiB = (pid: number) => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+/** Pss and the pages no other process maps (Private_Clean + Private_Dirty), from one read of smaps_rollup. */
+function rollupOf(pid: number): { pssKiB: number; privateKiB: number } {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { pssKiB: field('Pss'), privateKiB: field('Private_Clean') + field('Private_Dirty') };
+}
 
 function descendants(pid: number): number[] {
   const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
@@ -111,7 +116,7 @@ function memoryOf(root: number): ProcessMemory[] {
   const rows: ProcessMemory[] = [];
   for (const pid of [root, ...descendants(root)]) {
     try {
-      rows.push({ pid, name: nameOf(pid), rssKiB: statusKiB(pid, 'VmRSS'), pssKiB: pssKiB(pid) });
+      rows.push({ pid, name: nameOf(pid), rssKiB: statusKiB(pid, 'VmRSS'), ...rollupOf(pid) });
     } catch {
       // gone
     }
@@ -119,7 +124,7 @@ function memoryOf(root: number): ProcessMemory[] {
   return rows;
 }
 
-const sum = (rows: ProcessMemory[], key: 'rssKiB' | 'pssKiB') => rows.reduce((total, r) => total + r[key], 0);
+const sum = (rows: ProcessMemory[], key: 'rssKiB' | 'pssKiB' | 'privateKiB') => rows.reduce((total, r) => total + r[key], 0);
 
 async function healthy(url: string): Promise<boolean> {
   return fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
@@ -258,7 +263,7 @@ async function underLoad(root: number, gateway: string): Promise<NonNullable<Sta
       peakServicesPssKiB = Math.max(peakServicesPssKiB, sum(servicesOf(rows), 'pssKiB'));
       for (const row of rows) {
         const before = peak.get(row.name);
-        peak.set(row.name, { ...row, rssKiB: Math.max(before?.rssKiB ?? 0, row.rssKiB), pssKiB: Math.max(before?.pssKiB ?? 0, row.pssKiB) });
+        peak.set(row.name, { ...row, rssKiB: Math.max(before?.rssKiB ?? 0, row.rssKiB), pssKiB: Math.max(before?.pssKiB ?? 0, row.pssKiB), privateKiB: Math.max(before?.privateKiB ?? 0, row.privateKiB) });
       }
       await sleep(1000);
     }
@@ -311,7 +316,7 @@ function report(starts: Start[], load: { before: number; after: number }): { bod
   const processNames = [...new Set(starts.flatMap((s) => s.idle.map((r) => r.name)))];
   const perProcess = processNames.map((name) => {
     const rows = starts.map((s) => s.idle.filter((r) => r.name === name));
-    return { name, count: rows[0]?.length ?? 0, rss: median(rows.map((r) => sum(r, 'rssKiB'))), pss: median(rows.map((r) => sum(r, 'pssKiB'))) };
+    return { name, count: rows[0]?.length ?? 0, rss: median(rows.map((r) => sum(r, 'rssKiB'))), pss: median(rows.map((r) => sum(r, 'pssKiB'))), own: median(rows.map((r) => sum(r, 'privateKiB'))) };
   }).sort((a, b) => b.rss - a.rss);
   const loaded = starts.at(-1)!.load;
   const peakOf = (name: string) => loaded?.perProcess.filter((r) => r.name === name).reduce((a, r) => a + r.rssKiB, 0);
@@ -352,10 +357,15 @@ ${phaseRows.map((p) => `| ${p.name} | ${seconds(p.start)} | ${seconds(p.end)} | 
 
 Memory per process (median at idle, ${IDLE_MS / 1000} s after the summary; under load, its peak over ${LOAD_S} s of load in the last start):
 
-| process | RSS idle (MiB) | Pss idle (MiB) | RSS peak under load (MiB) |
-|---|---:|---:|---:|
-${perProcess.map((p) => `| ${p.name}${p.count > 1 ? ` (×${p.count})` : ''} | ${mib(p.rss)} | ${mib(p.pss)} | ${loaded ? mib(peakOf(p.name) ?? 0) : '-'} |`).join('\n')}
-| **total** | **${mib(median(idleRss))}** | **${mib(median(idlePss))}** | **${loaded ? mib(loaded.peakTotalRssKiB) : '-'}** (peak of the total) |
+| process | RSS idle (MiB) | its own pages (MiB) | Pss idle (MiB) | RSS peak under load (MiB) |
+|---|---:|---:|---:|---:|
+${perProcess.map((p) => `| ${p.name}${p.count > 1 ? ` (×${p.count})` : ''} | ${mib(p.rss)} | ${mib(p.own)} | ${mib(p.pss)} | ${loaded ? mib(peakOf(p.name) ?? 0) : '-'} |`).join('\n')}
+| **total** | **${mib(median(idleRss))}** | **${mib(median(starts.map((s) => sum(s.idle, 'privateKiB'))))}** | **${mib(median(idlePss))}** | **${loaded ? mib(loaded.peakTotalRssKiB) : '-'}** (peak of the total) |
+
+"Its own pages" are those no other process maps (Private_Clean + Private_Dirty): mostly V8's heap and
+what Node allocates. The rest of a service's RSS is shared, above all the pages of the \`node\`
+executable itself (its code and read-only data, about 50 MiB in each service), which RSS counts once
+for every process that maps them and Pss divides among them.
 
 Load: ${LOAD_CONCURRENCY} loops of the demo customer through the gateway for ${LOAD_S} s, each browsing (a page of
 products, one product, its reviews, at once) and checking out every third round: ${loadDetail}.

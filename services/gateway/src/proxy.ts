@@ -229,6 +229,7 @@ const NONE: ReadonlySet<string> = new Set();
 /** Headers named in `Connection` are hop-by-hop too (none, most often: then no set is made). */
 function connectionTokens(headers: IncomingHttpHeaders): ReadonlySet<string> {
   const value = headers.connection;
-  if (!value) return NONE;
+  // What nearly every request and answer carries names no header that is not dropped already.
+  if (!value || value === 'keep-alive' || value === 'close') return NONE;
   return new Set(String(value).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
 }

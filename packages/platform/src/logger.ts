@@ -44,7 +44,7 @@ const SECRET_KEYS = ['password', 'passwordHash', 'token'] as const;
  * `*.passwordHash` and `*.token` meant to pino): the objects that hold one are copied, the caller's
  * own objects are left as they were, and a line without any is returned as it came.
  */
-export function redactSecrets(fields: Record<string, unknown>): Record<string, unknown> {
+function redactSecrets(fields: Record<string, unknown>): Record<string, unknown> {
   let redacted: Record<string, unknown> | undefined;
   for (const key in fields) {
     const value = fields[key];

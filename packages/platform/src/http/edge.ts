@@ -54,7 +54,7 @@ function nulInUrl(request: FastifyRequest): string | undefined {
   const fromParams = request.is404 ? undefined : findNul(request.params, 'params');
   if (fromParams) return fromParams;
   const path = request.url.split('?', 1)[0] ?? '';
-  if (path.includes('\u0000') || /%00/i.test(path)) return 'path';
+  if (path.includes('\u0000') || NUL_ESCAPED.test(path)) return 'path';
   return findNul(request.query, 'querystring');
 }
 

@@ -81,7 +81,7 @@ async function freePort(): Promise<number> {
 async function startCatalog(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // Compiled, as npm start and the image run it (npm run bench builds first).
-  const child = spawn(process.execPath, [path.join(root, 'services/catalog/dist/main.js')], {
+  const child = spawn(process.execPath, [path.join(root, 'services/catalog/dist/main.bundle.js')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { PATH: process.env.PATH ?? '', CATALOG_DATABASE_URL: databaseUrl, IDENTITY_URL: 'http://127.0.0.1:9', PORT: String(port), LOG_LEVEL: 'warn' },

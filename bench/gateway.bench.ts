@@ -13,7 +13,7 @@
  * The upstream is a small fixed server in its own process (a product listing's worth of JSON, the
  * key set and revocation list a real identity serves): a real service's own cost and variance (its
  * database, its logging) would be many times the proxy's and drown it. The gateway runs compiled
- * (`dist/main.js` with the platform's preload, as npm start runs it) at its default log level, with
+ * (`dist/main.bundle.js` with the platform's preload, as npm start runs it) at its default log level, with
  * only the rate limit raised. Every process is its own; the load comes from this one.
  *
  *   npm run bench -- gateway        (BENCH_REQUESTS=6000, BENCH_RATE=500, BENCH_CONNECTIONS=10, BENCH_LATENCY_REQUESTS=3000)
@@ -112,7 +112,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startGateway(upstream: string, main = 'dist/main.js'): Promise<Started> {
+async function startGateway(upstream: string, main = 'dist/main.bundle.js'): Promise<Started> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const dir = path.join(repoRoot, 'services', 'gateway');
   // BENCH_GATEWAY_PROFILE=<dir> writes the gateway's CPU profile there when it stops (node --cpu-prof).

@@ -25,6 +25,7 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, ensureDependencies } from './bootstrap/dependencies.mjs';
+import { bundleServices } from './bundle.mjs';
 import { chooseNode, ensureNode, supportedLines } from './bootstrap/node-lines.mjs';
 import { BootstrapError, exitLike, npmCommand, runChild, say, sayOnStderr } from './bootstrap/output.mjs';
 import { ensureServers } from './bootstrap/servers.mjs';
@@ -79,7 +80,7 @@ function serversForStart() {
 }
 
 /** The build `npm run build` does, when package.json says it is tsc then the web app's (else npm run build itself). */
-const KNOWN_BUILD = 'tsc -b tsconfig.build.json && npm run -s build -w apps/web';
+const KNOWN_BUILD = 'tsc -b tsconfig.build.json && node tools/bundle.mjs && npm run -s build -w apps/web';
 
 /** The newest modification time (ms) of the files under `dir`, leaving out node_modules and dist. */
 function newest(dir) {
@@ -105,8 +106,9 @@ function whyBuildWeb() {
 }
 
 /**
- * `npm run build`, without an npm process around each half: TypeScript's incremental build (a moment
- * when nothing changed), then the web app's, only when it changed since its last build.
+ * `npm run build`, without an npm process around each step: TypeScript's incremental build (a moment
+ * when nothing changed), the services' bundles, each only when what it is made from changed, then the
+ * web app's, only when it changed since its last build.
  */
 async function buildForStart() {
   if (readJson(path.join(root, 'package.json')).scripts?.build !== KNOWN_BUILD) return build(root);
@@ -114,6 +116,11 @@ async function buildForStart() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const compiled = await runChild(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root });
   if (compiled.code !== 0) throw new BootstrapError('the build failed (errors above): fix them and run the command again');
+  try {
+    await bundleServices([], say);
+  } catch (error) {
+    throw new BootstrapError(`bundling the services failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const why = whyBuildWeb();
   if (!why) return;
   say(`building the web app (${why})…`);

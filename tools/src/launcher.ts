@@ -88,7 +88,7 @@ them at /traces?orderId=…) unless OTEL_EXPORTER_OTLP_ENDPOINT names a collecto
 const say = (line: string) => console.log(`[bazaar] ${line}`);
 
 /**
- * Services and seeders run compiled (`node dist/main.js`), like the launcher itself. Run from its
+ * Services and seeders run compiled (a service its bundle, `node dist/main.bundle.js`), like the launcher itself. Run from its
  * sources through tsx (`node --conditions=source --import tsx tools/src/launcher.ts`, how npm start
  * worked before there was a build; the startup benchmark's baseline), it runs theirs too.
  */

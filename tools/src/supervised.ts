@@ -1,6 +1,6 @@
 /**
  * Preloaded into every service the launcher starts (`node --import tools/dist/supervised.js
- * dist/main.js`, see process.ts): when the launcher that started the service is gone without
+ * dist/main.bundle.js`, see process.ts): when the launcher that started the service is gone without
  * stopping it (killed with SIGKILL, say), the service is sent SIGTERM and shuts down gracefully
  * instead of living on as an orphan that holds its port and its connections. A service deployed on
  * its own (the image, Kubernetes) is not started this way: its supervisor is the container runtime.

@@ -185,8 +185,8 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
     const env: Record<string, Record<string, string>> = {};
     for (const service of prepared) {
       env[service.def.name] = { ...service.env, MESSAGING_NAMESPACE: namespace, MESSAGING_RETRY_DELAY_MS: '500', DATABASE_POOL_MAX: '5', ...options.env?.[serviceOf(service)] };
-      // Compiled (dist/main.js), though the tests themselves run from sources: a system test then
-      // checks what npm start and the image run (the build, the packages' exports, the supervisor
+      // Compiled and bundled (dist/main.bundle.js), though the tests themselves run from sources: a
+      // system test then checks what npm start and the image run (the build, the bundle, the supervisor
       // preload), and through tsx each service would take about 45 MiB more (155 against 110 MiB) and
       // 1.6 times as long to start, which counts on a two-core machine running two such tests at once
       // (bench/results/startup.md).

@@ -1,5 +1,5 @@
 /**
- * The module every service process starts with: `node --import @bazaar/platform/register dist/main.js`.
+ * The module every service process starts with: `node --import @bazaar/platform/register dist/main.bundle.js`.
  * It sets tracing up (setup.ts) before the service's own modules load, which is what lets pg and
  * ioredis be patched when the service imports them: ES modules cannot be patched after the fact, so
  * an import hook (import-in-the-middle's) intercepts those two packages, and only them, as they load.
@@ -18,12 +18,11 @@ import { tracingWanted } from './endpoint.js';
 /** The packages an instrumentation patches at load time (undici and Fastify are reached otherwise). */
 const PATCHED = ['pg', 'pg-pool', 'ioredis'];
 
+// Node's compile cache is not turned on here: a process that uses it keeps the cache's entries in
+// memory for its whole life (11 MiB of an unbundled service's 130, 3 MiB of a bundled one's 108,
+// measured) to save about 0.2 s of its start.
+// Whoever prefers the faster start sets NODE_COMPILE_CACHE to a folder; Node then uses it by itself.
 if (tracingWanted(process.env)) {
-  // V8's compiled code of the modules loaded from here on (the SDK's and the service's) is kept on
-  // disk (NODE_COMPILE_CACHE, else the system's temporary folder) and reused by the next start: it
-  // pays back most of what loading the SDK costs a start. Where it cannot be written, nothing changes.
-  // (Node 22.1 and later; a namespace import, so that an older Node starts without it.)
-  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   // Loaded only now, as the SDK below: a process with tracing off loads neither.
   const { register, supportsSyncHooks } = await import('import-in-the-middle/register-hooks.mjs');
   if (supportsSyncHooks()) register({ include: PATCHED });

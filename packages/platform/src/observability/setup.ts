@@ -60,7 +60,7 @@ function batchOptions(env: NodeJS.ProcessEnv): Omit<BatchSpanProcessorOptions, '
  * {@link fastifyTracingPlugin}; messages by the kit's relay and consumer themselves.
  *
  * pg and ioredis are patched when they are loaded, so this must run before the service's modules
- * are: services start with `node --import @bazaar/platform/register dist/main.js` (register.ts).
+ * are: services start with `node --import @bazaar/platform/register dist/main.bundle.js` (register.ts).
  * Without an endpoint (or with OTEL_TRACES_EXPORTER=none, or OTEL_SDK_DISABLED=true) nothing is set
  * up: the process traces nothing and passes the trace context it receives on unchanged.
  */

@@ -23,25 +23,31 @@ export interface TracingRuntime {
   shutdown: () => Promise<void>;
 }
 
-let runtime: TracingRuntime | undefined;
+/**
+ * Where the set-up leaves the runtime: on the global object, under a registered symbol, because a
+ * service runs as a bundle (tools/bundle.mjs) holding its own copy of this module, beside the copy
+ * the `--import` of register.ts loaded. (The OpenTelemetry API shares its globals the same way.)
+ */
+const RUNTIME = Symbol.for('@bazaar/platform/tracing-runtime');
+const slot = globalThis as { [RUNTIME]?: TracingRuntime };
 
 export function installTracingRuntime(value: TracingRuntime | undefined): void {
-  runtime = value;
+  slot[RUNTIME] = value;
 }
 
 /**
  * True once tracing is set up, outgoing HTTP calls included: the instrumentation then writes the
  * `traceparent` of its own client span, and a header the kit also set would be sent twice.
  */
-export const httpClientInstrumented = (): boolean => runtime !== undefined;
+export const httpClientInstrumented = (): boolean => slot[RUNTIME] !== undefined;
 
 /** The Fastify plugin that makes a span per request, or undefined when tracing is not set up. */
-export const fastifyTracingPlugin = (): FastifyPluginCallback | undefined => runtime?.fastifyPlugin();
+export const fastifyTracingPlugin = (): FastifyPluginCallback | undefined => slot[RUNTIME]?.fastifyPlugin();
 
 /** Sends the spans still buffered and stops tracing, if it was set up; for a service's shutdown. */
 export async function shutdownTracing(): Promise<void> {
-  const current = runtime;
-  runtime = undefined;
+  const current = slot[RUNTIME];
+  slot[RUNTIME] = undefined;
   await current?.shutdown();
 }
 
@@ -59,7 +65,7 @@ export function activeTraceparent(): string | undefined {
  * existed. Undefined when tracing is off.
  */
 export function originTraceparent(type: string): string | undefined {
-  if (!runtime) return undefined;
+  if (!slot[RUNTIME]) return undefined;
   const span = tracer.startSpan(`create ${type}`, { kind: SpanKind.PRODUCER, attributes: { [BazaarAttributes.messageType]: type } }, ROOT_CONTEXT);
   span.end();
   const spanContext = span.spanContext();

@@ -1,10 +1,24 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
+/**
+ * The service's folder: the nearest one above this module that has a package.json. This module runs
+ * from src/warehouse/, dist/warehouse/ or inside the bundle in dist/, each at its own depth.
+ */
+function serviceDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}: the warehouse's schema files cannot be found`);
+    dir = up;
+  }
+  return dir;
+}
+
 /** The warehouse's own schema files (DuckDB SQL), applied in name order, each once. */
-export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../warehouse');
+export const schemaDir = path.join(serviceDir(), 'warehouse');
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;

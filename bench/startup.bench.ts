@@ -10,7 +10,8 @@
  *   names a file (process.ts), each as start and end from the spawn, so overlapping ones show;
  * - the memory of every process npm start runs (npm, the bootstrap and launcher, each service), walked
  *   down from npm's pid: VmRSS from /proc/<pid>/status and Pss from /proc/<pid>/smaps_rollup (shared
- *   pages divided among their users), IDLE_MS after the summary. The goal is the services' own: the
+ *   pages divided among their users), IDLE_MS after the summary and once the services have settled
+ *   (settle(): the first start's demo data taken in by analytics, say). The goal is the services' own: the
  *   processes of the system, without npm and the launcher (which also serves the web app's files and
  *   runs the local stand-ins: SMTP sink, trace receiver, courier simulator); both totals are shown;
  * - the same memory under load, in the last start only: LOAD_S seconds of browsing and checking out
@@ -65,6 +66,8 @@ interface Start {
   /** The phases, from the spawn (ms). */
   phases: Phase[];
   idle: ProcessMemory[];
+  /** How long after IDLE_MS the services took to settle before the idle memory was read (ms; see settle()). */
+  settledAfter: number;
   /** Under load: the peak of the total, and each process's own peak. */
   load?: { samples: number; peakTotalRssKiB: number; peakTotalPssKiB: number; peakServicesRssKiB: number; peakServicesPssKiB: number; perProcess: ProcessMemory[]; requests: number; orders: number; errors: number };
 }
@@ -77,8 +80,14 @@ function rollupOf(pid: number): { pssKiB: number; privateKiB: number } {
   return { pssKiB: field('Pss'), privateKiB: field('Private_Clean') + field('Private_Dirty') };
 }
 
+/** The processes under `pid`; one that ends while they are walked is left out with what was under it. */
 function descendants(pid: number): number[] {
-  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  let children: number[];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
@@ -125,6 +134,41 @@ function memoryOf(root: number): ProcessMemory[] {
 }
 
 const sum = (rows: ProcessMemory[], key: 'rssKiB' | 'pssKiB' | 'privateKiB') => rows.reduce((total, r) => total + r[key], 0);
+
+/**
+ * The services are settled when together they use less than a quarter of one core over two seconds:
+ * what npm start's couriers and the services' own polling cost when nothing else happens (0.13-0.17 of
+ * a core, measured), but not analytics still taking in the events and changes of a first start's demo
+ * data, which takes a whole core for a minute or more and grows its memory while it does.
+ */
+const SETTLED_CPU_SHARE = 0.25;
+const SETTLE_WINDOW_MS = 2000;
+
+/** CPU seconds the services under `root` have used (their own, not their children's). */
+function servicesCpuOf(root: number): number {
+  let ticks = 0;
+  for (const pid of descendants(root)) {
+    try {
+      if (!SERVICE_NAMES.has(nameOf(pid))) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / TICKS;
+}
+
+/** Waits until the services are settled (SETTLED_CPU_SHARE), at most `maxMs`; returns how long it waited, in ms. */
+async function settle(root: number, maxMs: number): Promise<number> {
+  const from = nowMs();
+  while (nowMs() - from < maxMs) {
+    const before = servicesCpuOf(root);
+    await sleep(SETTLE_WINDOW_MS);
+    if (servicesCpuOf(root) - before < SETTLED_CPU_SHARE * (SETTLE_WINDOW_MS / 1000)) break;
+  }
+  return nowMs() - from;
+}
 
 async function healthy(url: string): Promise<boolean> {
   return fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
@@ -325,7 +369,8 @@ function report(starts: Start[], load: { before: number; after: number }): { bod
   const loadDetail = loaded ? `peak of ${loaded.samples} samples over ${LOAD_S} s; Pss ${mib(loaded.peakServicesPssKiB)} MiB; ${loaded.requests} requests, ${loaded.orders} orders, ${loaded.errors} errors` : 'not measured';
   const allLoadDetail = loaded ? `peak of ${loaded.samples} samples over ${LOAD_S} s; Pss ${mib(loaded.peakTotalPssKiB)} MiB` : 'not measured';
   const body = `
-One unmeasured first start (provisioning, migrations, demo data), then ${starts.length} measured starts of the same
+One unmeasured first start (provisioning, migrations, demo data; left running until the services settle,
+that is until analytics has taken the demo data in), then ${starts.length} measured starts of the same
 prefix: \`npm start -- --prefix <p> --data-dir <tmp> --port-offset <n>\` (the courier simulator on, as by default),
 stopped with Ctrl-C (SIGINT to the process group) after. Medians, with the spread (min–max) beside.
 Load average (1 min) before / after: ${load.before.toFixed(2)} / ${load.after.toFixed(2)}, on ${os.cpus().length} cores shared with other work.
@@ -355,7 +400,8 @@ Where the time goes (median over the starts; from spawning npm start, in s; phas
 ${phaseRows.map((p) => `| ${p.name} | ${seconds(p.start)} | ${seconds(p.end)} | ${seconds(p.took)} |`).join('\n')}
 | npm start → summary | 0.0 | ${seconds(median(summary))} | ${seconds(median(summary))} |
 
-Memory per process (median at idle, ${IDLE_MS / 1000} s after the summary; under load, its peak over ${LOAD_S} s of load in the last start):
+Memory per process (median at idle: ${IDLE_MS / 1000} s after the summary, then once the services together used less
+than ${SETTLED_CPU_SHARE * 100} % of one core over ${SETTLE_WINDOW_MS / 1000} s, which took ${spread(starts.map((s) => s.settledAfter), seconds)} s more; under load, its peak over ${LOAD_S} s of load in the last start):
 
 | process | RSS idle (MiB) | its own pages (MiB) | Pss idle (MiB) | RSS peak under load (MiB) |
 |---|---:|---:|---:|---:|
@@ -392,14 +438,16 @@ async function main(): Promise<void> {
   try {
     say('first start (provisioning, migrations, demo data; not measured)…');
     const first = await launch(prefix, dataDir, offset, services, timings);
-    say(`  summary after ${seconds(first.summaryAt - first.started)} s`);
+    say(`  summary after ${seconds(first.summaryAt - first.started)} s; waiting for the services to settle (analytics takes the demo data in)…`);
+    say(`  settled after ${seconds(await settle(first.child.pid!, 300_000))} s`);
     await stop(first);
     for (let i = 0; i < RUNS; i++) {
       const running = await launch(prefix, dataDir, offset, services, timings);
       try {
         await sleep(IDLE_MS);
+        const settledAfter = await settle(running.child.pid!, 60_000);
         const idle = memoryOf(running.child.pid!);
-        const start: Start = { summary: running.summaryAt - running.started, healthReady: running.healthAt - running.started, cpuS: running.cpuS, phases: phasesOf(running), idle };
+        const start: Start = { summary: running.summaryAt - running.started, healthReady: running.healthAt - running.started, cpuS: running.cpuS, phases: phasesOf(running), idle, settledAfter };
         if (i === RUNS - 1 && LOAD_S > 0) {
           say(`  load for ${LOAD_S} s…`);
           start.load = await underLoad(running.child.pid!, `http://127.0.0.1:${services.find((s) => s.name === 'gateway')!.port + offset}`);

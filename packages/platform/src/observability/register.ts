@@ -5,6 +5,10 @@
  * an import hook (import-in-the-middle's) intercepts those two packages, and only them, as they load.
  * The service's name and version come from the package.json of the folder it runs in.
  *
+ * `@bazaar/platform/register` names this module bundled with the SDK (dist/register.bundle.js, made by
+ * tools/bundle.mjs; about 300 modules as one): the service's own bundle holds another copy of the kit,
+ * which is why what the set-up hands over (tracing.ts) lives on the global object.
+ *
  * With OTEL_SDK_DISABLED=true, or without an OTLP endpoint to send spans to (OTEL_EXPORTER_OTLP_ENDPOINT,
  * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_TRACES_EXPORTER=none), it does nothing at all: no hook, no
  * span. A span nobody receives would cost 8-16 % of a service's CPU; the trace context a request or a

@@ -10,9 +10,8 @@ export type { Logger } from 'pino';
  * its `trace_id` and `span_id`, so logs and traces lead to each other. Secrets that may appear in
  * headers are redacted.
  *
- * Lines go to stdout asynchronously (one destination per process, shared by its loggers): a write
- * per line, synchronous, was most of what a request's access log cost. pino writes what is still
- * buffered when the process exits (its exit handler flushes the destination synchronously).
+ * Lines go to stdout asynchronously and in batches (one destination per process, shared by its
+ * loggers): see `batchedStdout`.
  */
 export function createLogger(service: string, level: string = 'info', options: LoggerOptions & { file?: string } = {}): Logger & { close?: () => void } {
   const { file, ...pinoOptions } = options;
@@ -71,4 +70,57 @@ function isoTime(): string {
 }
 
 let destination: DestinationStream | undefined;
-const stdout = (): DestinationStream => (destination ??= pino.destination({ dest: 1, sync: false }));
+const stdout = (): DestinationStream => (destination ??= batchedStdout());
+
+/** A batch is written once it holds this many characters… */
+const LOG_BATCH_CHARS = 4096;
+/** …or this long after its first line, whichever comes first. */
+const LOG_BATCH_MS = 50;
+
+/**
+ * stdout, written in batches: lines collect until `LOG_BATCH_CHARS` or `LOG_BATCH_MS` after the first
+ * of them, then go to pino's asynchronous destination as one write. A write per line (an access line
+ * per request, a line per message handled) was a system call and a thread-pool round trip each, a
+ * tenth of what the gateway spent on a proxied request; batched, a busy process writes a few times in
+ * a hundred milliseconds and an idle one not at all. A line reaches stdout at most `LOG_BATCH_MS`
+ * late. On exit (process.exit, a fatal error, the end of the event loop) what is held is written
+ * synchronously; only a process killed outright (SIGKILL) loses its last `LOG_BATCH_MS` of lines.
+ */
+function batchedStdout(): DestinationStream & { flush(callback?: (error?: Error) => void): void } {
+  const out = pino.destination({ dest: 1, sync: false });
+  let held: string[] = [];
+  let chars = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const release = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (held.length === 0) return;
+    const text = held.length === 1 ? held[0]! : held.join('');
+    held = [];
+    chars = 0;
+    out.write(text);
+  };
+  // pino's own exit hooks (registered when the destination was made, so they run first) write what
+  // the destination holds; these hand over the batch, and on exit write it at once.
+  process.on('beforeExit', () => release());
+  process.once('exit', () => {
+    try {
+      release();
+      out.flushSync();
+    } catch {
+      // closed already, or stdout is gone: nothing more can be written
+    }
+  });
+  return {
+    write(line: string) {
+      held.push(line);
+      chars += line.length;
+      if (chars >= LOG_BATCH_CHARS) release();
+      else timer ??= setTimeout(release, LOG_BATCH_MS).unref();
+    },
+    flush(callback) {
+      release();
+      out.flush(callback);
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { createLogger } from '../src/index.js';
 const logger = fileURLToPath(new URL('../src/logger.ts', import.meta.url));
 
 // Lines are written asynchronously: what is still buffered when the process exits must be written all the same.
-for (const [how, end] of [['process.exit', 'process.exit(1)'], ['an uncaught error', 'throw new Error("boom")']] as const) {
+for (const [how, end] of [['process.exit', 'process.exit(1)'], ['an uncaught error', 'throw new Error("boom")'], ['its event loop running out', '']] as const) {
   test(`every line reaches stdout when the process ends by ${how}`, () => {
     const script = `const { createLogger } = await import(${JSON.stringify(logger)});
       const log = createLogger('exiting');
@@ -24,6 +25,21 @@ for (const [how, end] of [['process.exit', 'process.exit(1)'], ['an uncaught err
     assert.ok(lines.slice(0, 5000).every((line, i) => line.i === i), 'in order, none lost');
   });
 }
+
+// Lines are written in batches: a line with none after it is written all the same, while the process runs on.
+test('a lone line reaches stdout while the process is still running', { timeout: 20_000 }, async () => {
+  const script = `const { createLogger } = await import(${JSON.stringify(logger)});
+    createLogger('idle').info('alone');
+    setInterval(() => undefined, 60_000);`;
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    assert.equal((JSON.parse(chunk.toString('utf8')) as { msg: string }).msg, 'alone');
+    assert.equal(child.exitCode, null, 'written while the process runs, not when it ends');
+  } finally {
+    child.kill();
+  }
+});
 
 test('secrets are redacted wherever a line carries them, and nothing else is touched', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'logger-'));

@@ -16,7 +16,7 @@
  * (`dist/main.bundle.js` with the platform's preload, as npm start runs it) at its default log level, with
  * only the rate limit raised. Every process is its own; the load comes from this one.
  *
- *   npm run bench -- gateway        (BENCH_REQUESTS=6000, BENCH_RATE=500, BENCH_CONNECTIONS=10, BENCH_LATENCY_REQUESTS=3000)
+ *   npm run bench -- gateway        (BENCH_REQUESTS=6000, BENCH_RATE=500, BENCH_CONNECTIONS=10, BENCH_LATENCY_REQUESTS=3000, BENCH_ROUNDS=5)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LATENCY_REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
-const ROUNDS = 3;
+// Five rounds: on a shared machine a single round of either proxy can be half as much again as the
+// next (a neighbour's load, the JIT still compiling), and the median of five is steadier than of three.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const GATEWAY_LOG_LEVEL = process.env.BENCH_GATEWAY_LOG_LEVEL ?? 'info';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -301,7 +303,7 @@ ${cases.map((c) => `| ${c.name} | ${us(cpu(c.name))} | ${cpuSpread(c.name)} | ${
 - load average (1 min) at the end: ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores; the machine is shared, so wall
   times are noisy; the CPU ratio, measured in the same run, much less so.
 `;
-    const settings = ['BENCH_REQUESTS', 'BENCH_RATE', 'BENCH_CONNECTIONS', 'BENCH_LATENCY_REQUESTS', 'BENCH_GATEWAY_LOG_LEVEL', 'BENCH_BASELINE_GATEWAY', 'OTEL_SDK_DISABLED']
+    const settings = ['BENCH_REQUESTS', 'BENCH_RATE', 'BENCH_CONNECTIONS', 'BENCH_LATENCY_REQUESTS', 'BENCH_ROUNDS', 'BENCH_GATEWAY_LOG_LEVEL', 'BENCH_BASELINE_GATEWAY', 'OTEL_SDK_DISABLED']
       .filter((name) => process.env[name] !== undefined).map((name) => `${name}=${process.env[name]} `).join('');
     const file = writeResults('gateway', 'Gateway cost per proxied request', `${settings}npm run bench -- gateway`, body);
     recordFigures('gateway', [

@@ -20,44 +20,21 @@
  * that time, so run it on a quiet machine.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import amqp from 'amqplib';
 import { createPool, type Pool } from '@bazaar/platform';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import type { FiguresFile } from '../tools/src/bench-summary.js';
-import { recordFigures, writeResults, type Figure } from './machine.js';
+import { cpuSecondsOf, pidsNamed, recordFigures, writeResults, type Figure } from './machine.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const AMQP_URL = process.env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const TICK_MS = 1000 / 100; // USER_HZ: /proc counts CPU in ticks of 10 ms on Linux
 const say = (line: string) => console.log(`[bench] ${line}`);
 const envelope = JSON.stringify({ id: randomUUID(), type: 'payment.authorized', version: 1, source: 'payments', padding: 'x'.repeat(420) });
 
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; 0 when it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * TICK_MS) / 1000;
-  } catch {
-    return 0;
-  }
-}
-
-/** The pids of the processes whose command name is `name` (postgres, beam.smp). */
-function pidsNamed(name: string): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuSeconds(pid), 0);
+const sum = cpuSecondsOf;
 
 interface Rate { operations: number; seconds: number; cpuSeconds: number; otherCpuSeconds: number }
 

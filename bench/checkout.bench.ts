@@ -32,7 +32,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
-import { percentile, recordFigures, writeResults, type Figure } from './machine.js';
+import { machineCpu, machineCpuSpent, percentile, recordFigures, writeResults, type Figure, type MachineCpu } from './machine.js';
 import { perCheckout, profilePhase, serviceSampler, sleep, type ProfileSummary, type ServiceCounters } from './checkout-profile.js';
 import { POLL_MS, carts, furnishCheckoutShop, type Cart, type Product } from './checkout-shop.js';
 
@@ -282,7 +282,42 @@ function row(r: Result): string {
 }
 
 /** What each service spent per checkout of the measured split run, and (when profiled) where its CPU went. */
-interface Costs { perService: Record<string, ServiceCounters>; benchCpuMs: number; profiles: ProfileSummary[] | string; profiledCheckouts: number }
+interface Costs {
+  perService: Record<string, ServiceCounters>;
+  benchCpuMs: number;
+  profiles: ProfileSummary[] | string;
+  profiledCheckouts: number;
+  /** The whole machine's CPU over each measured run, and the bench process's own (CPU seconds). */
+  machine: { split: MachineSpent; baseline: MachineSpent };
+}
+type MachineSpent = ReturnType<typeof machineCpuSpent> & { bench: number; checkouts: number };
+
+/** The whole machine's CPU per checkout of each run, split into PostgreSQL, RabbitMQ, the services, the bench and the rest. */
+function machineTable(costs: Costs): string {
+  const services = Object.values(costs.perService).reduce((sum, c) => sum + c.cpuMs, 0);
+  const line = (label: string, m: MachineSpent, servicesMs: number | undefined) => {
+    const per = (seconds: number) => (seconds * 1000) / m.checkouts;
+    const rest = per(m.busy) - per(m.postgres) - per(m.broker) - per(m.bench) - (servicesMs ?? 0);
+    return `| ${label} | **${num(per(m.busy))}** | ${num(per(m.postgres))} | ${num(per(m.broker))} | ${servicesMs === undefined ? '(idle, in the rest)' : num(servicesMs)} | ${num(per(m.bench))} | ${num(rest)} | ${(100 * m.utilisation).toFixed(0)}% |`;
+  };
+  return [
+    '| run | machine CPU ms per checkout | PostgreSQL | RabbitMQ | the services | the bench process | the rest | cores busy |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    line('split', costs.machine.split, services),
+    line('baseline', costs.machine.baseline, undefined),
+  ].join('\n');
+}
+
+/** What the machine's CPU per checkout says about the throughput ratio, when both runs kept its cores busy. */
+function machineVerdict(costs: Costs): string {
+  const { split, baseline } = costs.machine;
+  const perSplit = (split.busy * 1000) / split.checkouts;
+  const perBaseline = (baseline.busy * 1000) / baseline.checkouts;
+  const busy = split.utilisation >= 0.9 && baseline.utilisation >= 0.9;
+  return `The split spent **${(perSplit / perBaseline).toFixed(1)}×** the machine CPU per checkout that the baseline did. ${busy
+    ? `Both runs kept the cores at least 90 % busy, so each run's throughput is the machine's CPU divided by its cost per checkout: a ratio of 0.33× would need the split to spend at most 3× the baseline's, ${num(3 * perBaseline)} ms per checkout, all processes together.`
+    : 'At least one run left the cores more than 10 % idle, so its throughput was bound by waiting (round trips, the closed loop), not only by CPU.'}`;
+}
 
 const num = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
@@ -366,6 +401,18 @@ message published; a message received and applied). HTTP requests: those it answ
 
 ${costTable(costs)}
 
+## What one checkout costs the whole machine
+
+Over each measured run: the machine's busy CPU time on all its cores (/proc/stat: user, nice, system, irq,
+softirq, steal), PostgreSQL's server processes and RabbitMQ's Erlang VM (/proc/<pid>/stat of every process named
+\`postgres\` or \`beam.smp\`), the services (the table above) and the bench process; the rest is the kernel's work
+outside those processes and anything else running. During the baseline run the split's services sit idle beside
+it, and the baseline app runs in the bench process.
+
+${machineTable(costs)}
+
+${machineVerdict(costs)}
+
 ## Where the CPU goes (profiles)
 
 ${PROFILED > 0 ? `After the measured runs the six services are restarted with \`--cpu-prof\` and ${costs.profiledCheckouts} more checkouts run
@@ -405,6 +452,14 @@ function figures(split: Result, baseline: Result, costs: Costs): Figure[] {
       id: 'checkout.p50-ms', measure: 'checkout, p50 from POST /orders to CONFIRMED through the saga', value: round(percentile(split.latencies, 50), 0),
       unit: 'ms', goal: { op: '<=', value: 60 }, detail: `monolith p50 ${ms(percentile(baseline.latencies, 50))} ms; split p99 ${ms(percentile(split.latencies, 99))} ms`,
     },
+    (() => {
+      const { split: m, baseline: b } = costs.machine;
+      const per = (seconds: number, run: MachineSpent) => (seconds * 1000) / run.checkouts;
+      return {
+        id: 'checkout.machine-cpu-ratio', measure: 'checkout, the whole machine\'s CPU per checkout, saga against monolith', value: round(per(m.busy, m) / per(b.busy, b)), unit: '×',
+        detail: `split ${num(per(m.busy, m))} ms (PostgreSQL ${num(per(m.postgres, m))}, RabbitMQ ${num(per(m.broker, m))}), monolith ${num(per(b.busy, b))} ms; cores busy ${(100 * m.utilisation).toFixed(0)} % and ${(100 * b.utilisation).toFixed(0)} %`,
+      } satisfies Figure;
+    })(),
     ...services.map(([name, c]): Figure => ({ id: `checkout.cpu-ms.${name}`, measure: `checkout, ${name}'s CPU per checkout`, value: round(c.cpuMs), unit: 'ms' })),
     { id: 'checkout.cpu-ms.all', measure: 'checkout, CPU of all six services per checkout', value: round(sum('cpuMs')), unit: 'ms' },
     { id: 'checkout.commits', measure: 'checkout, database commits per checkout (all services)', value: round(sum('commits')), unit: '', detail: each('commits') },
@@ -442,8 +497,10 @@ async function main(): Promise<void> {
     const before = await sampler.sample();
     const pollsBefore = s.pollQueries();
     const benchCpuBefore = process.cpuUsage();
+    const machineBefore = machineCpu();
     say(`split: ${CHECKOUTS} checkouts through the saga, ${CONCURRENCY} at a time…`);
     const splitResult = await closedLoop('split: saga over 6 services (orders → payments → inventory → shipping → payments)', CHECKOUTS, (i) => splitCheckout(s, measured[i]!)());
+    const splitMachine = machineCpuSpent(machineBefore, machineCpu());
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const polls = s.pollQueries() - pollsBefore;
     await sleep(1_500);
@@ -451,7 +508,11 @@ async function main(): Promise<void> {
     await sampler.close();
     say(`  ${splitResult.completed} confirmed in ${splitResult.seconds.toFixed(2)} s: ${splitResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(splitResult.latencies, 50))} ms, p99 ${ms(percentile(splitResult.latencies, 99))} ms`);
     say(`baseline: ${CHECKOUTS} checkouts in one transaction each, ${CONCURRENCY} at a time…`);
+    const baselineBenchBefore = process.cpuUsage();
+    const baselineMachineBefore: MachineCpu = machineCpu();
     const baselineResult = await closedLoop('baseline: one process, one database, one transaction', CHECKOUTS, (i) => baselineCheckout(b, s.token, s.paymentMethodId, measured[i]!)());
+    const baselineMachine = machineCpuSpent(baselineMachineBefore, machineCpu());
+    const baselineBench = process.cpuUsage(baselineBenchBefore);
     say(`  ${baselineResult.completed} confirmed in ${baselineResult.seconds.toFixed(2)} s: ${baselineResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(baselineResult.latencies, 50))} ms, p99 ${ms(percentile(baselineResult.latencies, 99))} ms`);
 
     // Recorded all the same (the table's `failed` column says so), so that an overloaded machine's run still
@@ -463,6 +524,10 @@ async function main(): Promise<void> {
       benchCpuMs: (benchCpu.user + benchCpu.system) / 1000 / splitResult.completed,
       profiles: 'Not profiled this run (BENCH_PROFILE_CHECKOUTS=0).',
       profiledCheckouts: PROFILED,
+      machine: {
+        split: { ...splitMachine, bench: (benchCpu.user + benchCpu.system) / 1e6, checkouts: splitResult.completed },
+        baseline: { ...baselineMachine, bench: (baselineBench.user + baselineBench.system) / 1e6, checkouts: baselineResult.completed },
+      },
     };
     const write = () => {
       const body = report(splitResult, baselineResult, loadBefore, costs);

@@ -308,15 +308,21 @@ function machineTable(costs: Costs): string {
   ].join('\n');
 }
 
-/** What the machine's CPU per checkout says about the throughput ratio, when both runs kept its cores busy. */
-function machineVerdict(costs: Costs): string {
-  const { split, baseline } = costs.machine;
-  const perSplit = (split.busy * 1000) / split.checkouts;
-  const perBaseline = (baseline.busy * 1000) / baseline.checkouts;
-  const busy = split.utilisation >= 0.9 && baseline.utilisation >= 0.9;
-  return `The split spent **${(perSplit / perBaseline).toFixed(1)}×** the machine CPU per checkout that the baseline did. ${busy
-    ? `Both runs kept the cores at least 90 % busy, so each run's throughput is the machine's CPU divided by its cost per checkout: a ratio of 0.33× would need the split to spend at most 3× the baseline's, ${num(3 * perBaseline)} ms per checkout, all processes together.`
-    : 'At least one run left the cores more than 10 % idle, so its throughput was bound by waiting (round trips, the closed loop), not only by CPU.'}`;
+/**
+ * What the machine's CPU per checkout says about the throughput goal: the most checkouts a second the
+ * split could complete with every core busy, against the rate the goal asks for in this run.
+ */
+function machineVerdict(costs: Costs, split: Result, baseline: Result): string {
+  const m = costs.machine.split;
+  const cores = os.cpus().length;
+  const perSplit = (m.busy * 1000) / m.checkouts;
+  const perBaseline = (costs.machine.baseline.busy * 1000) / costs.machine.baseline.checkouts;
+  const ceiling = (cores * 1000) / perSplit;
+  const wanted = 0.33 * baseline.perSecond;
+  return `The split spent **${(perSplit / perBaseline).toFixed(1)}×** the machine CPU per checkout that the baseline did. At ${num(perSplit)} ms
+a checkout, ${cores} cores kept fully busy complete at most **${num(ceiling)} checkouts/s** (this run: ${num(split.perSecond)}/s with the cores
+${(100 * m.utilisation).toFixed(0)} % busy); the goal of 0.33× this run's baseline is ${num(wanted)}/s, which needs at most
+**${num((cores * 1000) / wanted)} ms** of machine CPU per checkout, all processes together${wanted > ceiling ? `: ${(perSplit / ((cores * 1000) / wanted)).toFixed(1)}× less than now` : ''}.`;
 }
 
 const num = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -411,7 +417,7 @@ it, and the baseline app runs in the bench process.
 
 ${machineTable(costs)}
 
-${machineVerdict(costs)}
+${machineVerdict(costs, split, baseline)}
 
 ## Where the CPU goes (profiles)
 

@@ -23,7 +23,8 @@ function commitDescription(): string {
   const git = (args: string[]) => spawnSync('git', args, { cwd: path.dirname(fileURLToPath(import.meta.url)), encoding: 'utf8' });
   const head = git(['rev-parse', '--short=12', 'HEAD']);
   if (head.status !== 0) return 'unknown (not a git checkout)';
-  const dirty = git(['status', '--porcelain', '--untracked-files=no']).stdout.trim() !== '';
+  // The results files are left out: a benchmark run several times has rewritten them after its first run.
+  const dirty = git(['status', '--porcelain', '--untracked-files=no', '--', ':(top)', ':(top,exclude)bench/results']).stdout.trim() !== '';
   return `${head.stdout.trim()}${dirty ? ' with uncommitted changes' : ''}`;
 }
 

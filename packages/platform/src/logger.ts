@@ -80,9 +80,10 @@ const LOG_BATCH_MS = 50;
 /**
  * stdout, written in batches: lines collect until `LOG_BATCH_CHARS` or `LOG_BATCH_MS` after the first
  * of them, then go to pino's asynchronous destination as one write. A write per line (an access line
- * per request, a line per message handled) was a system call and a thread-pool round trip each, a
- * tenth of what the gateway spent on a proxied request; batched, a busy process writes a few times in
- * a hundred milliseconds and an idle one not at all. A line reaches stdout at most `LOG_BATCH_MS`
+ * per request, a line per message handled) was a system call and a thread-pool round trip each;
+ * batching them cut the gateway's CPU per proxied request by about a quarter (measured side by side,
+ * see the package's README). A busy process now writes a few times in a hundred milliseconds, an idle
+ * one not at all. A line reaches stdout at most `LOG_BATCH_MS`
  * late. On exit (process.exit, a fatal error, the end of the event loop) what is held is written
  * synchronously; only a process killed outright (SIGKILL) loses its last `LOG_BATCH_MS` of lines.
  */

@@ -34,7 +34,6 @@ const AMQP_URL = process.env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:56
 const say = (line: string) => console.log(`[bench] ${line}`);
 const envelope = JSON.stringify({ id: randomUUID(), type: 'payment.authorized', version: 1, source: 'payments', padding: 'x'.repeat(420) });
 
-const sum = cpuSecondsOf;
 
 interface Rate { operations: number; seconds: number; cpuSeconds: number; otherCpuSeconds: number }
 
@@ -59,8 +58,8 @@ async function measurePostgres(db: TestDatabase): Promise<Rate> {
     await Promise.all(clients.map(async (c, i) => {
       for (let n = 0; n < 50; n++) await step(c, i * 1000 + n + 1);
     }));
-    const cpuBefore = sum(backends);
-    const otherBefore = sum(others);
+    const cpuBefore = cpuSecondsOf(backends);
+    const otherBefore = cpuSecondsOf(others);
     const started = performance.now();
     const until = started + SECONDS * 1000;
     let operations = 0;
@@ -71,7 +70,7 @@ async function measurePostgres(db: TestDatabase): Promise<Rate> {
       }
     }));
     const seconds = (performance.now() - started) / 1000;
-    const rate = { operations, seconds, cpuSeconds: sum(backends) - cpuBefore, otherCpuSeconds: sum(others) - otherBefore };
+    const rate = { operations, seconds, cpuSeconds: cpuSecondsOf(backends) - cpuBefore, otherCpuSeconds: cpuSecondsOf(others) - otherBefore };
     for (const c of clients) c.release();
     return rate;
   } finally {
@@ -108,14 +107,14 @@ async function measureBroker(): Promise<Rate> {
     };
     await Promise.all(publishers.map((p) => publishFor(p, 1000)));
     const consumedBefore = consumed;
-    const cpuBefore = sum(beam);
+    const cpuBefore = cpuSecondsOf(beam);
     const started = performance.now();
     const published = (await Promise.all(publishers.map((p) => publishFor(p, SECONDS * 1000)))).reduce((a, b) => a + b, 0);
     // Counted: the messages published in the window (each is also consumed; wait for the consumer to drain).
     const drainUntil = performance.now() + 30_000;
     while (consumed - consumedBefore < published && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 20));
     const seconds = (performance.now() - started) / 1000;
-    const rate = { operations: published, seconds, cpuSeconds: sum(beam) - cpuBefore, otherCpuSeconds: 0 };
+    const rate = { operations: published, seconds, cpuSeconds: cpuSecondsOf(beam) - cpuBefore, otherCpuSeconds: 0 };
     await setup.deleteQueue(queue);
     return rate;
   } finally {

@@ -32,7 +32,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
 import { startTestSystem, type TestSystem } from '../tools/src/testing/system.js';
 import { requestJson, type JsonAnswer, type JsonRequestOptions } from '../tools/src/testing/http.js';
-import { machineCpu, machineCpuSpent, percentile, recordFigures, writeResults, type Figure, type MachineCpu } from './machine.js';
+import { machineCpu, machineCpuSpent, percentile, recordFigures, writeResults, type Figure } from './machine.js';
 import { perCheckout, profilePhase, serviceSampler, sleep, type ProfileSummary, type ServiceCounters } from './checkout-profile.js';
 import { POLL_MS, carts, furnishCheckoutShop, type Cart, type Product } from './checkout-shop.js';
 
@@ -291,12 +291,14 @@ interface Costs {
   machine: { split: MachineSpent; baseline: MachineSpent };
 }
 type MachineSpent = ReturnType<typeof machineCpuSpent> & { bench: number; checkouts: number };
+/** CPU seconds spent over a run, as milliseconds per checkout of that run. */
+const perCheckoutMs = (seconds: number, run: MachineSpent) => (seconds * 1000) / run.checkouts;
 
 /** The whole machine's CPU per checkout of each run, split into PostgreSQL, RabbitMQ, the services, the bench and the rest. */
 function machineTable(costs: Costs): string {
   const services = Object.values(costs.perService).reduce((sum, c) => sum + c.cpuMs, 0);
   const line = (label: string, m: MachineSpent, servicesMs: number | undefined) => {
-    const per = (seconds: number) => (seconds * 1000) / m.checkouts;
+    const per = (seconds: number) => perCheckoutMs(seconds, m);
     const rest = per(m.busy) - per(m.postgres) - per(m.broker) - per(m.bench) - (servicesMs ?? 0);
     return `| ${label} | **${num(per(m.busy))}** | ${num(per(m.postgres))} | ${num(per(m.broker))} | ${servicesMs === undefined ? '(idle, in the rest)' : num(servicesMs)} | ${num(per(m.bench))} | ${num(rest)} | ${(100 * m.utilisation).toFixed(0)}% |`;
   };
@@ -315,8 +317,8 @@ function machineTable(costs: Costs): string {
 function machineVerdict(costs: Costs, split: Result, baseline: Result): string {
   const m = costs.machine.split;
   const cores = os.cpus().length;
-  const perSplit = (m.busy * 1000) / m.checkouts;
-  const perBaseline = (costs.machine.baseline.busy * 1000) / costs.machine.baseline.checkouts;
+  const perSplit = perCheckoutMs(m.busy, m);
+  const perBaseline = perCheckoutMs(costs.machine.baseline.busy, costs.machine.baseline);
   const ceiling = (cores * 1000) / perSplit;
   const wanted = 0.33 * baseline.perSecond;
   return `The split spent **${(perSplit / perBaseline).toFixed(1)}×** the machine CPU per checkout that the baseline did. At ${num(perSplit)} ms
@@ -460,7 +462,7 @@ function figures(split: Result, baseline: Result, costs: Costs): Figure[] {
     },
     (() => {
       const { split: m, baseline: b } = costs.machine;
-      const per = (seconds: number, run: MachineSpent) => (seconds * 1000) / run.checkouts;
+      const per = perCheckoutMs;
       return {
         id: 'checkout.machine-cpu-ratio', measure: 'checkout, the whole machine\'s CPU per checkout, saga against monolith', value: round(per(m.busy, m) / per(b.busy, b)), unit: '×',
         detail: `split ${num(per(m.busy, m))} ms (PostgreSQL ${num(per(m.postgres, m))}, RabbitMQ ${num(per(m.broker, m))}), monolith ${num(per(b.busy, b))} ms; cores busy ${(100 * m.utilisation).toFixed(0)} % and ${(100 * b.utilisation).toFixed(0)} %`,
@@ -515,7 +517,7 @@ async function main(): Promise<void> {
     say(`  ${splitResult.completed} confirmed in ${splitResult.seconds.toFixed(2)} s: ${splitResult.perSecond.toFixed(1)}/s, p50 ${ms(percentile(splitResult.latencies, 50))} ms, p99 ${ms(percentile(splitResult.latencies, 99))} ms`);
     say(`baseline: ${CHECKOUTS} checkouts in one transaction each, ${CONCURRENCY} at a time…`);
     const baselineBenchBefore = process.cpuUsage();
-    const baselineMachineBefore: MachineCpu = machineCpu();
+    const baselineMachineBefore = machineCpu();
     const baselineResult = await closedLoop('baseline: one process, one database, one transaction', CHECKOUTS, (i) => baselineCheckout(b, s.token, s.paymentMethodId, measured[i]!)());
     const baselineMachine = machineCpuSpent(baselineMachineBefore, machineCpu());
     const baselineBench = process.cpuUsage(baselineBenchBefore);

@@ -2,8 +2,9 @@
 // bundled by esbuild into one module, services/<name>/dist/main.bundle.js: what npm start, the test
 // systems and the images run. So is the module every service imports first, the kit's tracing set-up
 // (packages/platform/dist/observability/register.js, with the OpenTelemetry SDK it loads: about 300
-// modules), into packages/platform/dist/register.bundle.js, which `@bazaar/platform/register` names. A service loads about 2,000 modules unbundled (typebox alone is 683
-// files), and Node keeps every module's source, wrapper and loader records for the process's life.
+// modules), into packages/platform/dist/register.bundle.js, which `@bazaar/platform/register` names.
+// A service loads about 2,000 modules unbundled (typebox alone is 683 files), and Node keeps every
+// module's source, wrapper and loader records for the process's life.
 // One module instead starts in about half the CPU time and takes about 10 MiB less memory a service
 // (measured at idle, catalog; see the README's "Start-up" and bench/results/startup.md).
 //

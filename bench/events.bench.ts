@@ -5,11 +5,12 @@
  * transaction, as a business change would be, and the consumer commits its effect and inbox row in
  * the receiver's own database before acknowledging.
  *
- * Two runs per path: a burst (BENCH_MESSAGES from BENCH_WRITERS concurrent writers: throughput, and
- * latency with a queue building up) and a trickle (BENCH_TRICKLE messages, the next sent once the
- * last was handled: the latency of the path itself).
+ * Two runs per path, after BENCH_WARMUP unrecorded messages: a burst (BENCH_MESSAGES from
+ * BENCH_WRITERS concurrent writers: throughput, and latency with a queue building up) and a trickle
+ * (BENCH_TRICKLE messages, the next sent once the last was handled: the latency of the path itself).
+ * The outbox path runs twice, with the pools' statements prepared (as services run) and unprepared.
  *
- *   npm run bench -- events        (BENCH_MESSAGES=5000, BENCH_WRITERS=16, BENCH_TRICKLE=500)
+ *   npm run bench -- events        (BENCH_MESSAGES=5000, BENCH_WRITERS=16, BENCH_TRICKLE=500, BENCH_WARMUP=1000)
  *
  * Latency is commit (outbox) or publish (raw) to handled. Writes bench/results/events.md.
  */
@@ -19,11 +20,12 @@ import amqp from 'amqplib';
 import { Type } from 'typebox';
 import { createLogger, createMessaging, createPool, deleteTopology, topologyNames, withTransaction, type Pool } from '@bazaar/platform';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing';
-import { percentile, recordFigures, writeResults } from './machine.js';
+import { machineCpu, machineCpuSpent, percentile, recordFigures, writeResults } from './machine.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const TRICKLE = Number(process.env.BENCH_TRICKLE ?? 500);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const AMQP_URL = process.env.BAZAAR_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const namespace = `bench${randomBytes(3).toString('hex')}`;
 const logger = createLogger('bench', process.env.LOG_LEVEL ?? 'warn');
@@ -63,17 +65,18 @@ function tracker() {
   };
 }
 
-async function serviceDb(label: string): Promise<{ db: TestDatabase; pool: Pool }> {
+async function serviceDb(label: string, prepare: boolean): Promise<{ db: TestDatabase; pool: Pool }> {
   const db = await createTestDatabase(label);
-  const pool = createPool(db.url, { max: 24 });
+  const pool = createPool(db.url, { max: 24, prepare });
   await pool.query(messagingSql);
   await pool.query('CREATE TABLE effects (message_id uuid NOT NULL, seq int NOT NULL)');
   return { db, pool };
 }
 
-async function outboxPath(): Promise<Path> {
-  const sender = await serviceDb('bench_events_sender');
-  const receiver = await serviceDb('bench_events_receiver');
+/** The kit's path; `prepare: false` sends every statement unprepared, to show what preparing saves. */
+async function outboxPath(prepare: boolean): Promise<Path> {
+  const sender = await serviceDb('bench_events_sender', prepare);
+  const receiver = await serviceDb('bench_events_receiver', prepare);
   const track = tracker();
   const consumer = createMessaging({
     service: 'bench-receiver', pool: receiver.pool, amqpUrl: AMQP_URL, logger, contracts, namespace, relay: false, prefetch: 20,
@@ -91,7 +94,7 @@ async function outboxPath(): Promise<Path> {
   await consumer.start();
   await producer.start();
   return {
-    name: 'outbox → relay → RabbitMQ → inbox',
+    name: `outbox → relay → RabbitMQ → inbox${prepare ? '' : ', statements unprepared'}`,
     handled: track.handled,
     whenHandled: track.whenHandled,
     async send(seq) {
@@ -149,7 +152,7 @@ async function rawPath(): Promise<Path> {
   };
 }
 
-interface Result { path: string; run: string; count: number; seconds: number; perSecond: number; p50: number; p99: number; max: number; cpuUsPerMessage: number }
+interface Result { path: string; run: string; count: number; seconds: number; perSecond: number; p50: number; p99: number; max: number; cpuUsPerMessage: number; postgresUsPerMessage: number; brokerUsPerMessage: number }
 
 /** Sends `count` messages from `writers` concurrent writers; with `oneAtATime`, each waits for the last to be handled. */
 async function measure(path: Path, run: string, count: number, writers: number, oneAtATime: boolean): Promise<Result> {
@@ -159,6 +162,7 @@ async function measure(path: Path, run: string, count: number, writers: number, 
   const timer = setInterval(() => say(`  ${[...sent.keys()].filter((id) => path.handled.has(id)).length} / ${count} handled`), 1000);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
   await Promise.all(Array.from({ length: writers }, async () => {
     while (next < count) {
       const seq = next++;
@@ -170,10 +174,11 @@ async function measure(path: Path, run: string, count: number, writers: number, 
   await Promise.all([...sent.keys()].map((id) => path.whenHandled(id)));
   const ended = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
+  const machine = machineCpuSpent(machineBefore, machineCpu());
   clearInterval(timer);
   const latencies = [...sent].map(([id, at]) => path.handled.get(id)! - at);
   const seconds = (ended - started) / 1000;
-  return { path: path.name, run, count, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100), cpuUsPerMessage: (cpu.user + cpu.system) / count };
+  return { path: path.name, run, count, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100), cpuUsPerMessage: (cpu.user + cpu.system) / count, postgresUsPerMessage: (machine.postgres * 1e6) / count, brokerUsPerMessage: (machine.broker * 1e6) / count };
 }
 
 async function cleanUp(): Promise<void> {
@@ -190,20 +195,23 @@ const trickle = 'trickle, one at a time';
 
 try {
   const results: Result[] = [];
-  for (const make of [rawPath, outboxPath]) {
+  for (const make of [rawPath, () => outboxPath(true), () => outboxPath(false)]) {
     const path = await make();
     try {
+      // Unrecorded: the first messages of a path pay for compiling its code and warming its caches.
+      if (WARMUP > 0) await measure(path, 'warm-up', WARMUP, WRITERS, false);
       results.push(await measure(path, burst, MESSAGES, WRITERS, false));
       results.push(await measure(path, trickle, TRICKLE, 1, true));
     } finally {
       await path.close();
     }
   }
-  const [rawBurst, rawTrickle, outBurst, outTrickle] = results as [Result, Result, Result, Result];
-  const table = results.map((r) => `| ${r.path} | ${r.run} | ${r.count} | ${fmt(r.seconds, 2)} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.max, 2)} | ${fmt(r.cpuUsPerMessage, 0)} |`);
+  const [rawBurst, rawTrickle, outBurst, outTrickle, unpreparedBurst, unpreparedTrickle] = results as [Result, Result, Result, Result, Result, Result];
+  const table = results.map((r) => `| ${r.path} | ${r.run} | ${r.count} | ${fmt(r.seconds, 2)} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.max, 2)} | ${fmt(r.cpuUsPerMessage, 0)} | ${fmt(r.postgresUsPerMessage, 0)} | ${fmt(r.brokerUsPerMessage, 0)} |`);
   const body = `
-Both paths run on one machine against the same local RabbitMQ (and, for the outbox, PostgreSQL),
-consumers with prefetch 20. On the outbox side each event is written in its own transaction to the
+All paths run on one machine against the same local RabbitMQ (and, for the outbox, PostgreSQL),
+consumers with prefetch 20. The outbox path runs twice: as services run it, and with the pools'
+statements sent unprepared (\`createPool(url, { prepare: false })\`). On the outbox side each event is written in its own transaction to the
 sender's database (the kit's schema: messaging.sql and messaging-wake.sql), the relay (woken in
 process when a writer's transaction commits, by NOTIFY otherwise; batches of up to 200) publishes it
 with confirms and marks it sent, and the consumer writes the effect and the inbox row in one
@@ -211,16 +219,20 @@ transaction of the receiver's database before acknowledging (the deliveries in h
 transaction, see packages/platform/README.md). The raw loop publishes with confirms and acknowledges on
 receipt, with no database. Latency runs from commit (outbox) or publish (raw) to handled, in ms.
 The burst measures throughput (its latency includes the queue that builds up); the trickle sends the
-next message only once the last was handled, so its latency is that of the path itself. CPU is this
-Node process's (writers, relay and consumer, or the raw publisher and consumer) per message, not the
-broker's or PostgreSQL's. The machine may be shared: compare the ratios within one run.
+next message only once the last was handled, so its latency is that of the path itself. Each path
+first moves ${WARMUP} messages unrecorded (its code compiled, its caches warm), so the order the paths
+run in does not favour the later ones. CPU is this Node process's (writers, relay and consumer, or the
+raw publisher and consumer) per message, then PostgreSQL's (all its server processes) and the
+broker's over the same interval; in the trickle those two are mostly the servers' own background
+work, spread over few messages. The machine may be shared: compare the ratios within one run.
 
-| path | run | messages | seconds | messages/s | p50 ms | p99 ms | max ms | CPU µs/msg |
-|---|---|---:|---:|---:|---:|---:|---:|---:|
+| path | run | messages | seconds | messages/s | p50 ms | p99 ms | max ms | CPU µs/msg | PostgreSQL µs/msg | RabbitMQ µs/msg |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${table.join('\n')}
 
 - throughput (burst): the outbox path moves ${fmt((outBurst.perSecond / rawBurst.perSecond) * 100, 0)} % of the raw rate (raw is ${fmt(rawBurst.perSecond / outBurst.perSecond, 1)}× faster)
 - latency (trickle): p50 ${fmt(outTrickle.p50, 2)} ms against ${fmt(rawTrickle.p50, 2)} ms (${fmt(outTrickle.p50 / rawTrickle.p50, 1)}×), p99 ${fmt(outTrickle.p99, 2)} ms against ${fmt(rawTrickle.p99, 2)} ms (${fmt(outTrickle.p99 / rawTrickle.p99, 1)}×)
+- prepared statements (the kit's pools prepare each statement text with parameters once per connection): burst ${fmt(outBurst.perSecond, 0)} msg/s against ${fmt(unpreparedBurst.perSecond, 0)} unprepared (${fmt(outBurst.perSecond / unpreparedBurst.perSecond, 2)}×), trickle p50 ${fmt(outTrickle.p50, 2)} against ${fmt(unpreparedTrickle.p50, 2)} ms
 
 What the difference buys: an event exists if and only if its transaction committed, waits in the
 outbox through a broker outage, and takes effect once however often it is delivered. The raw loop

@@ -88,8 +88,12 @@ export async function timed<T>(phase: string, work: () => Promise<T>): Promise<T
   }
 }
 
-/** Variables of whoever started the system that reach every service: OpenTelemetry's, and the runtime's memory and cache settings. */
-const PASSED_ON = new Set(['MALLOC_ARENA_MAX', 'NODE_COMPILE_CACHE']);
+/**
+ * Variables of whoever started the system that reach every service: OpenTelemetry's, the runtime's
+ * memory and cache settings, and the database pools' switch for prepared statements (so
+ * `DATABASE_PREPARED_STATEMENTS=off npm start` turns them off everywhere, to measure what they save).
+ */
+const PASSED_ON = new Set(['MALLOC_ARENA_MAX', 'NODE_COMPILE_CACHE', 'DATABASE_PREPARED_STATEMENTS']);
 const passedOnVariables = () =>
   Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => (e[0].startsWith('OTEL_') || PASSED_ON.has(e[0])) && e[1] !== undefined));
 

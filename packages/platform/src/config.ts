@@ -71,6 +71,12 @@ export const CommonConfig = {
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   /** Connections the service's pool may open to its database (the consumer and relay take theirs from it). */
   DATABASE_POOL_MAX: Type.Integer({ minimum: 2, maximum: 200, default: 10 }),
+  /**
+   * Statements with parameters are prepared once per connection (on); off sends each one to be
+   * parsed and planned again, for a pooler in front of PostgreSQL that cannot keep prepared
+   * statements (see createPool's `prepare`).
+   */
+  DATABASE_PREPARED_STATEMENTS: Type.Enum(['on', 'off'], { default: 'on' }),
 };
 
 /**

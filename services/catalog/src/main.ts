@@ -1,6 +1,6 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  BATCH_LOOKUP_MAX_IDS, createLookupClient, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  BATCH_LOOKUP_MAX_IDS, createLookupClient, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, poolSettings, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadCatalogConfig } from './config.js';
@@ -14,9 +14,9 @@ try {
   const config = loadCatalogConfig();
   logger = createLogger('catalog', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.CATALOG_DATABASE_URL, MIGRATIONS_DIR, logger);
-  const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.CATALOG_DATABASE_URL, { applicationName: 'catalog', ...poolSettings(config) });
   const replica = config.CATALOG_READ_DATABASE_URL
-    ? createPool(config.CATALOG_READ_DATABASE_URL, { applicationName: 'catalog-reads', max: config.DATABASE_POOL_MAX, connectionTimeoutMs: 1_000 })
+    ? createPool(config.CATALOG_READ_DATABASE_URL, { applicationName: 'catalog-reads', ...poolSettings(config), connectionTimeoutMs: 1_000 })
     : undefined;
   const reads = createReadRouter({ primary: pool, ...(replica ? { replica } : {}), maxLagMs: config.CATALOG_READ_MAX_LAG_MS, checkIntervalMs: config.CATALOG_READ_CHECK_INTERVAL_MS });
   // The outbox first: the handler of user.deleted confirms through it.

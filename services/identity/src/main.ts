@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
-import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger } from '@bazaar/platform';
+import { createLogger, createMessaging, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, poolSettings, runService, type Logger } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { identityEventHandlers } from './events.js';
 import { loadIdentityConfig, settingsFrom, trustedProxiesFrom } from './config.js';
@@ -14,7 +14,7 @@ try {
   const config = loadIdentityConfig();
   logger = createLogger('identity', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.IDENTITY_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity', ...poolSettings(config) });
   // identity publishes its users' events and consumes one: each service's confirmation of an erasure.
   const messaging = createMessaging({
     service: 'identity', pool, logger, contracts, ...messagingSettings(config),

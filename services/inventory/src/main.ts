@@ -1,6 +1,6 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  BATCH_LOOKUP_MAX_IDS, createLookupClient, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, runService, type Logger,
+  BATCH_LOOKUP_MAX_IDS, createLookupClient, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, payloadHandlers, poolSettings, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { jwksUrlOf, loadInventoryConfig, settingsFrom } from './config.js';
@@ -13,7 +13,7 @@ try {
   const config = loadInventoryConfig();
   logger = createLogger('inventory', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.INVENTORY_DATABASE_URL, MIGRATIONS_DIR, logger);
-  const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.INVENTORY_DATABASE_URL, { applicationName: 'inventory', ...poolSettings(config) });
   const settings = settingsFrom(config);
   const now = () => new Date();
   const verifier = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Registry } from 'prom-client';
 import { contracts } from '@bazaar/contracts';
 import {
-  createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, poolSettings, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { SmtpEmail } from './channels/email.js';
@@ -23,7 +23,7 @@ try {
   const log = createLogger('notifications', config.LOG_LEVEL);
   logger = log;
   const schema = await migrateOnStart(config.NOTIFICATIONS_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications', ...poolSettings(config) });
   // Its handlers write the history; the one thing it announces is its confirmation of a deleted
   // user's erasure (user.erased), through this outbox, which the messaging's relay sends.
   const outbox = createOutbox('notifications', contracts, config.MESSAGING_NAMESPACE);

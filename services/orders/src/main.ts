@@ -1,6 +1,6 @@
 import { contracts } from '@bazaar/contracts';
 import {
-  createFlags, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createFlags, createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, poolSettings, runService, type Logger,
 } from '@bazaar/platform';
 import { MIGRATIONS_DIR, buildApp } from './app.js';
 import { createCheckoutMetrics } from './checkout/checkout.metrics.js';
@@ -19,7 +19,7 @@ try {
   const config = loadOrdersConfig();
   logger = createLogger('orders', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.ORDERS_DATABASE_URL, MIGRATIONS_DIR, logger);
-  const pool = createPool(config.ORDERS_DATABASE_URL, { applicationName: 'orders', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.ORDERS_DATABASE_URL, { applicationName: 'orders', ...poolSettings(config) });
   const settings = sagaSettingsFrom(config);
   const now = () => new Date();
   // Orders' outbox, made before the messaging because the reply handlers it is given send the saga's

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contracts } from '@bazaar/contracts';
 import {
-  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  createJwtVerifier, createLogger, createMessaging, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, poolSettings, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { jwksUrlOf, loadPaymentsConfig } from './config.js';
@@ -16,12 +16,12 @@ try {
   const config = loadPaymentsConfig();
   logger = createLogger('payments', config.LOG_LEVEL);
   const schema = await migrateOnStart(config.PAYMENTS_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments', ...poolSettings(config) });
   // The card processor is outside the system: here it is the simulator (processor/simulated-processor.ts).
   // Its state stands in for the processor's own storage, in tables of its own (card_simulator_*) in
   // this database so that it survives a restart; it gets a pool of its own, as the outside system it
   // plays would not share our connections.
-  const simulatorPool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments-card-simulator', max: Math.min(5, config.DATABASE_POOL_MAX) });
+  const simulatorPool = createPool(config.PAYMENTS_DATABASE_URL, { applicationName: 'payments-card-simulator', ...poolSettings(config), max: Math.min(5, config.DATABASE_POOL_MAX) });
   const processor = new SimulatedCardProcessor({ pool: simulatorPool, slowMs: config.PAYMENTS_SIMULATOR_SLOW_MS });
   // Payments' outbox, made before the messaging because the command handlers it is given reply
   // through it; the messaging's relay sends what it holds.

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import {
-  BATCH_LOOKUP_MAX_IDS, createLookupClient, createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, runService, type Logger,
+  BATCH_LOOKUP_MAX_IDS, createLookupClient, createFlags, createIntervalJob, createJwtVerifier, createLogger, createMessaging, createOrphanJob, createOutbox, createPool, failStart, messagingSettings, migrateOnStart, poolSettings, runService, type Logger,
 } from '@bazaar/platform';
 import { buildApp } from './app.js';
 import { Positions } from './couriers/positions.js';
@@ -23,7 +23,7 @@ try {
   const log = createLogger('shipping', config.LOG_LEVEL);
   logger = log;
   const schema = await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
-  const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', max: config.DATABASE_POOL_MAX });
+  const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', ...poolSettings(config) });
   // Shipping's outbox, made before the messaging because the command handlers it is given reply
   // through it; the messaging's relay sends what it holds.
   const outbox = createOutbox('shipping', contracts, config.MESSAGING_NAMESPACE);

@@ -120,7 +120,7 @@ export interface TimelineEntry extends StepLogEntry {
 export async function listSteps(db: Queryable, orderId: string, limit: number): Promise<TimelineEntry[]> {
   const { rows } = await db.query<{ seq: number; step: string; kind: StepLogEntry['kind']; status: StepStatus; detail: string | null; at: Date }>(
     // The latest entries: a compensation is retried until it is answered, so the log has no end.
-    'SELECT * FROM (SELECT seq, step, kind, status, detail, at FROM saga_steps WHERE order_id = $1 ORDER BY seq DESC LIMIT $2) latest ORDER BY seq',
+    'SELECT seq, step, kind, status, detail, at FROM (SELECT seq, step, kind, status, detail, at FROM saga_steps WHERE order_id = $1 ORDER BY seq DESC LIMIT $2) latest ORDER BY seq',
     [orderId, limit],
   );
   return rows;

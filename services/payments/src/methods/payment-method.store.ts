@@ -21,6 +21,10 @@ interface PaymentMethodRow {
   exp_month: number; exp_year: number; created_at: Date;
 }
 
+// Named, not `*`: a column added later is not read until the code knows it, and the statements stay
+// prepared (the kit does not prepare a `*` list, see createPool).
+const METHOD_COLUMNS = 'id, user_id_ref, processor_token, brand, last4, exp_month, exp_year, created_at';
+
 const toPaymentMethod = (r: PaymentMethodRow): PaymentMethod => ({
   id: r.id, userId: r.user_id_ref, processorToken: r.processor_token, brand: r.brand, last4: r.last4,
   expMonth: r.exp_month, expYear: r.exp_year, createdAt: r.created_at,
@@ -31,21 +35,21 @@ export type NewPaymentMethod = Omit<PaymentMethod, 'id' | 'createdAt'>;
 export async function insertPaymentMethod(db: Queryable, m: NewPaymentMethod): Promise<PaymentMethod> {
   const { rows } = await db.query<PaymentMethodRow>(
     `INSERT INTO payment_methods (user_id_ref, processor_token, brand, last4, exp_month, exp_year)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${METHOD_COLUMNS}`,
     [m.userId, m.processorToken, m.brand, m.last4, m.expMonth, m.expYear],
   );
   return toPaymentMethod(rows[0]!);
 }
 
 export async function findPaymentMethod(db: Queryable, id: string): Promise<PaymentMethod | undefined> {
-  const { rows } = await db.query<PaymentMethodRow>('SELECT * FROM payment_methods WHERE id = $1', [id]);
+  const { rows } = await db.query<PaymentMethodRow>(`SELECT ${METHOD_COLUMNS} FROM payment_methods WHERE id = $1`, [id]);
   return rows[0] && toPaymentMethod(rows[0]);
 }
 
 /** A user's methods, newest first. */
 export async function listPaymentMethods(db: Queryable, userId: string, limit: number): Promise<PaymentMethod[]> {
   const { rows } = await db.query<PaymentMethodRow>(
-    'SELECT * FROM payment_methods WHERE user_id_ref = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
+    `SELECT ${METHOD_COLUMNS} FROM payment_methods WHERE user_id_ref = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
     [userId, limit],
   );
   return rows.map(toPaymentMethod);

@@ -27,6 +27,9 @@ const toOperation = (r: OperationRow): Operation => ({
   paymentStatus: r.payment_status, paymentVersion: r.payment_version, createdAt: r.created_at, completedAt: r.completed_at,
 });
 
+// Named, not `*`: a column added later is not read until the code knows it, and the statements stay
+// prepared (the kit does not prepare a `*` list, see createPool).
+const PAYMENT_COLUMNS = 'id, order_id_ref, user_id_ref, amount_minor, currency, status, captured_minor, refunded_minor, card_last4, card_brand, payment_method_id, processor_authorization_id, decline_reason, created_at, updated_at, version';
 const OPERATION_COLUMNS = 'id, order_id_ref, payment_id, kind, amount_minor, outcome, processor_reference, error, payment_status, payment_version, created_at, completed_at';
 
 /**
@@ -39,12 +42,12 @@ export async function lockOrder(db: Queryable, orderId: string): Promise<void> {
 }
 
 export async function findPaymentByOrder(db: Queryable, orderId: string, options: { lock?: boolean } = {}): Promise<Payment | undefined> {
-  const { rows } = await db.query<PaymentRow>(`SELECT * FROM payments WHERE order_id_ref = $1${options.lock ? ' FOR UPDATE' : ''}`, [orderId]);
+  const { rows } = await db.query<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_id_ref = $1${options.lock ? ' FOR UPDATE' : ''}`, [orderId]);
   return rows[0] && toPayment(rows[0]);
 }
 
 export async function findPaymentById(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<Payment | undefined> {
-  const { rows } = await db.query<PaymentRow>(`SELECT * FROM payments WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0] && toPayment(rows[0]);
 }
 
@@ -56,7 +59,7 @@ export interface NewPayment {
 export async function insertPayment(db: Queryable, p: NewPayment): Promise<Payment> {
   const { rows } = await db.query<PaymentRow>(
     `INSERT INTO payments (order_id_ref, user_id_ref, amount_minor, currency, status, card_last4, card_brand, payment_method_id, decline_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${PAYMENT_COLUMNS}`,
     [p.orderId, p.userId, p.amountMinor, p.currency, p.status, p.cardLast4, p.cardBrand, p.paymentMethodId, p.declineReason],
   );
   return toPayment(rows[0]!);
@@ -73,7 +76,7 @@ export async function updatePayment(db: Queryable, id: string, change: PaymentCh
        decline_reason = CASE WHEN $7::boolean THEN $8 ELSE decline_reason END,
        version = version + 1,
        updated_at = clock_timestamp()
-     WHERE id = $1 RETURNING *`,
+     WHERE id = $1 RETURNING ${PAYMENT_COLUMNS}`,
     [id, change.status, change.capturedMinor ?? null, change.refundedMinor ?? null,
       change.processorAuthorizationId !== undefined, change.processorAuthorizationId ?? null,
       change.declineReason !== undefined, change.declineReason ?? null],
@@ -170,7 +173,7 @@ export async function listPayments(db: Queryable, query: PaymentQuery): Promise<
     if (cursor.rowCount === 0) return null;
   }
   const { rows } = await db.query<PaymentRow>(
-    `SELECT * FROM payments p
+    `SELECT ${PAYMENT_COLUMNS} FROM payments p
       WHERE ${VISIBLE}
         AND ($3::uuid IS NULL OR (p.created_at, p.id) < (SELECT created_at, id FROM payments WHERE id = $3))
       ORDER BY p.created_at DESC, p.id DESC

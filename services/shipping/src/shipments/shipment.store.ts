@@ -8,6 +8,10 @@ interface ShipmentRow {
   created_at: Date; updated_at: Date; version: number;
 }
 
+// Named, not `*`: a column added by a later migration is not read until the code knows it, and
+// the statements stay prepared (the kit does not prepare a `*` list, see createPool).
+const SHIPMENT_COLUMNS = 'id, order_id_ref, shipment_request_id, user_id_ref, recipient_name, line1, line2, city, state, postal_code, country, carrier, tracking_number, status, status_reason, created_at, updated_at, version';
+
 const toShipment = (r: ShipmentRow): Shipment => ({
   id: r.id, orderId: r.order_id_ref, shipmentRequestId: r.shipment_request_id, userId: r.user_id_ref,
   recipient: { name: r.recipient_name, line1: r.line1, line2: r.line2, city: r.city, state: r.state, postalCode: r.postal_code, country: r.country },
@@ -25,7 +29,7 @@ export async function lockOrder(db: Queryable, orderId: string): Promise<void> {
 
 export async function findShipment(db: Queryable, by: { orderId: string } | { requestId: string } | { trackingNumber: string }, options: { lock?: boolean } = {}): Promise<Shipment | undefined> {
   const [column, value] = 'orderId' in by ? ['order_id_ref', by.orderId] : 'requestId' in by ? ['shipment_request_id', by.requestId] : ['tracking_number', by.trackingNumber];
-  const { rows } = await db.query<ShipmentRow>(`SELECT * FROM shipments WHERE ${column} = $1${options.lock ? ' FOR UPDATE' : ''}`, [value]);
+  const { rows } = await db.query<ShipmentRow>(`SELECT ${SHIPMENT_COLUMNS} FROM shipments WHERE ${column} = $1${options.lock ? ' FOR UPDATE' : ''}`, [value]);
   return rows[0] && toShipment(rows[0]);
 }
 
@@ -43,7 +47,7 @@ export async function insertShipment(db: Queryable, s: NewShipment): Promise<Shi
   const { rows } = await db.query<ShipmentRow>(
     `INSERT INTO shipments (order_id_ref, shipment_request_id, user_id_ref, recipient_name, line1, line2, city, state, postal_code, country, carrier, tracking_number, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'created')
-     ON CONFLICT DO NOTHING RETURNING *`,
+     ON CONFLICT DO NOTHING RETURNING ${SHIPMENT_COLUMNS}`,
     [s.orderId, s.shipmentRequestId, s.userId, r.name, r.line1, r.line2, r.city, r.state, r.postalCode, r.country, s.carrier, s.trackingNumber],
   );
   return rows[0] && toShipment(rows[0]);
@@ -60,7 +64,7 @@ export async function insertItems(db: Queryable, shipmentId: string, lines: read
 export async function setStatus(db: Queryable, id: string, status: ShipmentStatus, reason: string | null): Promise<Shipment> {
   const { rows } = await db.query<ShipmentRow>(
     `UPDATE shipments SET status = $2, status_reason = $3, version = version + 1, updated_at = now()
-      WHERE id = $1 RETURNING *`,
+      WHERE id = $1 RETURNING ${SHIPMENT_COLUMNS}`,
     [id, status, reason],
   );
   if (!rows[0]) throw new Error(`shipment ${id} vanished while being updated`);
@@ -116,7 +120,7 @@ export async function listShipments(db: Queryable, query: ShipmentQuery): Promis
     if (cursor.rowCount === 0) return null;
   }
   const { rows } = await db.query<ShipmentRow>(
-    `SELECT * FROM shipments s
+    `SELECT ${SHIPMENT_COLUMNS} FROM shipments s
       WHERE ${VISIBLE}
         AND ($3::uuid IS NULL OR (s.created_at, s.id) < (SELECT created_at, id FROM shipments WHERE id = $3))
       ORDER BY s.created_at DESC, s.id DESC

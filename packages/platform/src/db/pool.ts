@@ -204,14 +204,25 @@ function runQuietly(fn: () => void): void {
 export async function withTransaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
-  options: { isolation?: 'read committed' | 'repeatable read' | 'serializable' } = {},
+  options: {
+    isolation?: 'read committed' | 'repeatable read' | 'serializable';
+    /**
+     * A statement that waits longer than this for a lock fails (SQLSTATE 55P03), and with it the
+     * transaction: for work that has a better way out than waiting, such as the inbox's shared
+     * transactions, which two at once could otherwise deadlock and wait out PostgreSQL's one-second
+     * deadlock_timeout before one of them is cancelled. Set in the same round trip as BEGIN.
+     */
+    lockTimeoutMs?: number;
+  } = {},
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   const onCommit: (() => void)[] = [];
   committed.set(client, onCommit);
   try {
-    await client.query(options.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN');
+    const begin = options.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN';
+    const lockTimeout = Number.isFinite(options.lockTimeoutMs) ? `; SET LOCAL lock_timeout = ${Math.max(1, Math.floor(options.lockTimeoutMs!))}` : '';
+    await client.query(begin + lockTimeout);
     const result = await fn(client);
     await client.query('COMMIT');
     committed.delete(client);

@@ -13,6 +13,15 @@ export interface PostgresInboxOptions {
   maxBatch?: number | false;
   /** Batch transactions open at once (default 2): one commits while the next applies. */
   concurrency?: number;
+  /**
+   * How long a statement of a batch waits for a lock before the batch gives up (default 100 ms):
+   * the batch rolls back and its messages are applied one transaction each, as after any failure.
+   * Two batches taking the same rows in opposite orders (the saga rows of two orders, the stock of
+   * two items) would otherwise deadlock, and PostgreSQL cancels one only after its
+   * deadlock_timeout, a second, stalling every transaction queued behind their locks. A message
+   * applied on its own waits as long as it must.
+   */
+  lockTimeoutMs?: number;
 }
 
 interface Pending {
@@ -49,10 +58,12 @@ const keyOf = (id: string, type: string) => `${id.toLowerCase()}\u0000${type}`;
  * client, one COMMIT makes them durable together. Every message still takes effect if and only if
  * its inbox row commits, because both are in the same transaction.
  *
- * If anything in a batch fails (a handler throws, a deadlock, the database goes away) the whole
- * transaction rolls back, leaving nothing of the batch, and each of its messages is applied again
- * in a transaction of its own ({@link applyMessage}): the messages that are fine commit, and the one
- * that failed fails alone and is retried or parked by the consumer as before.
+ * If anything in a batch fails (a handler throws, a lock wait times out, a deadlock, the database
+ * goes away) the whole transaction rolls back, leaving nothing of the batch, and each of its
+ * messages is applied again in a transaction of its own ({@link applyMessage}): the messages that
+ * are fine commit, and the one that failed fails alone and is retried or parked by the consumer as
+ * before. A statement of a batch waits at most `lockTimeoutMs` for a lock, so two batches that
+ * want each other's rows are broken up at once rather than after PostgreSQL's deadlock_timeout.
  */
 export class PostgresInbox implements Inbox {
   private readonly waiting: Pending[] = [];
@@ -60,10 +71,12 @@ export class PostgresInbox implements Inbox {
   private scheduled = false;
   private readonly maxBatch: number;
   private readonly concurrency: number;
+  private readonly lockTimeoutMs: number;
 
   constructor(private readonly pool: Pool, options: PostgresInboxOptions = {}) {
     this.maxBatch = options.maxBatch === false ? 1 : Math.max(1, options.maxBatch ?? 50);
     this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 100;
   }
 
   apply(envelope: Envelope, handler: MessageHandler, delivery: DeliveryInfo): Promise<boolean> {
@@ -133,7 +146,7 @@ export class PostgresInbox implements Inbox {
         duplicates.push(false);
       }
       return duplicates;
-    });
+    }, { lockTimeoutMs: this.lockTimeoutMs });
   }
 }
 

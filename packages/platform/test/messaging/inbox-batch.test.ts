@@ -48,6 +48,41 @@ test('deliveries handed over together are applied in one transaction', async () 
   assert.deepEqual(await inboxOf(ids), ids);
 });
 
+test('two batches that lock the same rows in opposite orders: one gives up at its lock timeout, not at a deadlock, and every message takes effect', async () => {
+  await db.pool.query('CREATE TABLE IF NOT EXISTS lockables (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0)');
+  await db.pool.query('INSERT INTO lockables (id) VALUES (1), (2) ON CONFLICT DO NOTHING');
+  // Two messages a batch, two batches at once: the first takes row 1 then 2, the second 2 then 1.
+  // Each batch's first message waits, holding its row, until both hold one.
+  const inbox = postgresInbox(db.pool, { maxBatch: 2, concurrency: 2, lockTimeoutMs: 100 });
+  const plan = [{ n: 400, row: 1 }, { n: 401, row: 2 }, { n: 402, row: 2 }, { n: 403, row: 1 }];
+  const envelopes = plan.map((p) => ping(p.n));
+  let holding = 0;
+  let bothHold!: () => void;
+  const barrier = new Promise<void>((resolve) => (bothHold = resolve));
+  const codes: string[] = [];
+  const handler: MessageHandler = async (envelope, client) => {
+    const step = plan.find((p) => p.n === (envelope.payload as { n: number }).n)!;
+    try {
+      await client.query('UPDATE lockables SET touched = touched + 1 WHERE id = $1', [step.row]);
+    } catch (error) {
+      codes.push(String((error as { code?: unknown }).code));
+      throw error;
+    }
+    if (step.n === 400 || step.n === 402) {
+      if (++holding === 2) bothHold();
+      await barrier;
+    }
+    await record(envelope, client, delivery);
+  };
+  assert.deepEqual(await Promise.all(envelopes.map((e) => inbox.apply(e, handler, delivery))), envelopes.map(() => false));
+  assert.ok(codes.includes('55P03'), `a lock wait timed out: ${codes.join(', ')}`);
+  assert.ok(!codes.includes('40P01'), 'no deadlock was left for PostgreSQL to find');
+  const ids = envelopes.map((e) => e.id).sort();
+  assert.deepEqual(await effectsOf(ids), ids, 'each message took effect once');
+  const { rows } = await db.pool.query<{ total: number }>('SELECT sum(touched)::int AS total FROM lockables');
+  assert.equal(rows[0]!.total, 4, 'nothing of the rolled-back batch stayed');
+});
+
 test('one failing message in a batch: the others commit, the failing one fails alone with its own error and leaves nothing', async () => {
   const inbox = postgresInbox(db.pool);
   const envelopes = Array.from({ length: 5 }, (_, i) => ping(100 + i));

@@ -1,5 +1,6 @@
-// The kit's pools prepare each statement text that runs with parameters once per connection, and
-// leave alone what a schema change could break or what the simple protocol is needed for.
+// The kit's pools: each statement text that runs with parameters is prepared once per connection,
+// except what a schema change could break or what the simple protocol is needed for; a
+// transaction's settings hold from its first statement.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPool, withTransaction, type Pool, type PoolClient } from '../src/index.js';
@@ -120,4 +121,27 @@ test('a prepared text whose column type changes fails once, then is prepared afr
     await client.query('INSERT INTO things (id, label) VALUES ($1, $2)', [5, 'five']);
     assert.deepEqual((await client.query(update, [2])).rows, [{ size: 2 }]);
   });
+});
+
+test("a transaction's isolation and lock timeout hold from its first statement, and end with it", async () => {
+  const seen = await withTransaction(pool, async (client) => {
+    const first = await client.query<{ isolation: string; lock: string; tx: string | null }>(
+      "SELECT current_setting('transaction_isolation') AS isolation, current_setting('lock_timeout') AS lock, txid_current_if_assigned()::text AS tx WHERE $1::int = 1", [1]);
+    await client.query('INSERT INTO things (id, label) VALUES ($1, $2)', [20, 'twenty']);
+    const second = await client.query<{ tx: string }>('SELECT txid_current()::text AS tx');
+    const third = await client.query<{ tx: string }>('SELECT txid_current()::text AS tx');
+    return { ...first.rows[0]!, sameTx: second.rows[0]!.tx === third.rows[0]!.tx };
+  }, { isolation: 'serializable', lockTimeoutMs: 250 });
+  assert.deepEqual(seen, { isolation: 'serializable', lock: '250ms', tx: null, sameTx: true });
+  // A first statement that fails takes the transaction with it; the pool's next client is clean.
+  await assert.rejects(withTransaction(pool, async (client) => {
+    await client.query('INSERT INTO things (id, label) VALUES ($1, $2)', [21, null]);
+  }), { code: '23502' });
+  await assert.rejects(withTransaction(pool, async (client) => {
+    await client.query('INSERT INTO things (id, label) VALUES ($1, $2)', [22, 'twenty-two']);
+    await client.query('INSERT INTO things (id, label) VALUES ($1, $2)', [20, 'again']);
+  }), { code: '23505' });
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM things WHERE id = ANY($1::int[]) ORDER BY id', [[20, 21, 22]]);
+  assert.deepEqual(rows, [{ id: 20 }], 'only the committed transaction stayed');
+  assert.equal((await pool.query<{ status: string }>("SELECT current_setting('lock_timeout') AS status WHERE $1::int = 1", [1])).rows[0]!.status, '0', 'SET LOCAL ended with its transaction');
 });

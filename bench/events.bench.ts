@@ -220,8 +220,9 @@ transaction, see packages/platform/README.md). The raw loop publishes with confi
 receipt, with no database. Latency runs from commit (outbox) or publish (raw) to handled, in ms.
 The burst measures throughput (its latency includes the queue that builds up); the trickle sends the
 next message only once the last was handled, so its latency is that of the path itself. Each path
-first moves ${WARMUP} messages unrecorded (its code compiled, its caches warm), so the order the paths
-run in does not favour the later ones. CPU is this Node process's (writers, relay and consumer, or the
+first moves ${WARMUP} messages unrecorded (its code compiled, its caches warm). Even so, this
+process's CPU per message moved with the order of the two outbox runs as much as with preparing (four
+runs, two with the order reversed): compare those two by messages/s and PostgreSQL's CPU. CPU is this Node process's (writers, relay and consumer, or the
 raw publisher and consumer) per message, then PostgreSQL's (all its server processes) and the
 broker's over the same interval; in the trickle those two are mostly the servers' own background
 work, spread over few messages. The machine may be shared: compare the ratios within one run.

@@ -47,6 +47,8 @@ export interface ServiceCounters {
   cpuMs: number;
   commits: number;
   rollbacks: number;
+  /** Deadlocks PostgreSQL found in the service's database: a count over the whole run, not per checkout. */
+  deadlocks: number;
   statements: number;
   outbox: number;
   inbox: number;
@@ -115,8 +117,8 @@ export async function serviceSampler(system: TestSystem, services: string[]): Pr
   const names = Object.fromEntries(services.map((s) => [s, databaseName(databaseUrlOf(system, s))]));
   return {
     async sample() {
-      const { rows } = await admin.query<{ datname: string; xact_commit: string; xact_rollback: string }>(
-        'SELECT datname, xact_commit, xact_rollback FROM pg_stat_database WHERE datname = ANY($1::text[])', [Object.values(names)],
+      const { rows } = await admin.query<{ datname: string; xact_commit: string; xact_rollback: string; deadlocks: string }>(
+        'SELECT datname, xact_commit, xact_rollback, deadlocks FROM pg_stat_database WHERE datname = ANY($1::text[])', [Object.values(names)],
       );
       const stats = new Map(rows.map((r) => [r.datname, r]));
       const sample: Sample = {};
@@ -131,6 +133,7 @@ export async function serviceSampler(system: TestSystem, services: string[]): Pr
           cpuMs: processCpuMs(system.services[service]!.pid) ?? Number.NaN,
           commits: Number(stat?.xact_commit ?? Number.NaN),
           rollbacks: Number(stat?.xact_rollback ?? Number.NaN),
+          deadlocks: Number(stat?.deadlocks ?? Number.NaN),
           statements: metricSum(metrics, 'db_client_queries'),
           outbox: Number(counts?.outbox ?? 0),
           inbox: Number(counts?.inbox ?? 0),
@@ -157,6 +160,7 @@ export function perCheckout(before: Sample, after: Sample, checkouts: number, ex
       cpuMs: (a.cpuMs - b.cpuMs) / checkouts,
       commits: commits / checkouts,
       rollbacks: (a.rollbacks - b.rollbacks) / checkouts,
+      deadlocks: a.deadlocks - b.deadlocks,
       statements: (a.statements - b.statements) / checkouts,
       outbox: (a.outbox - b.outbox) / checkouts,
       inbox: (a.inbox - b.inbox) / checkouts,

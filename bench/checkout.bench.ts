@@ -333,14 +333,14 @@ function costTable(costs: Costs): string {
   const rows = Object.entries(costs.perService);
   const total = (key: keyof ServiceCounters) => rows.reduce((sum, [, c]) => sum + c[key], 0);
   const line = (name: string, c: ServiceCounters) =>
-    `| ${name} | ${num(c.cpuMs)} | ${num(c.commits)} | ${num(c.rollbacks)} | ${num(c.statements)} | ${num(c.outbox)} | ${num(c.inbox)} | ${num(c.http)} |`;
-  const sum: ServiceCounters = { cpuMs: total('cpuMs'), commits: total('commits'), rollbacks: total('rollbacks'), statements: total('statements'), outbox: total('outbox'), inbox: total('inbox'), http: total('http') };
+    `| ${name} | ${num(c.cpuMs)} | ${num(c.commits)} | ${num(c.rollbacks)} | ${num(c.deadlocks, 0)} | ${num(c.statements)} | ${num(c.outbox)} | ${num(c.inbox)} | ${num(c.http)} |`;
+  const sum: ServiceCounters = { cpuMs: total('cpuMs'), commits: total('commits'), rollbacks: total('rollbacks'), deadlocks: total('deadlocks'), statements: total('statements'), outbox: total('outbox'), inbox: total('inbox'), http: total('http') };
   return [
-    '| service | CPU ms | commits | rollbacks | statements | outbox messages | inbox messages | HTTP requests answered |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| service | CPU ms | commits | rollbacks | deadlocks (whole run) | statements | outbox messages | inbox messages | HTTP requests answered |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(([name, c]) => line(name, c)),
     line('**all services**', sum),
-    `| bench process (HTTP client, poller) | ${num(costs.benchCpuMs)} | | | | | | |`,
+    `| bench process (HTTP client, poller) | ${num(costs.benchCpuMs)} | | | | | | | |`,
   ].join('\n');
 }
 
@@ -403,7 +403,8 @@ loop with that client, the split's services do not, and all of it shares the sam
 Measured over the ${split.completed} checkouts of the split run above (counters read before and after, divided by the
 checkouts; the services' idle work in that time, relays and jobs polling, is in it). CPU: the process's user +
 system time (/proc/<pid>/stat). Commits and rollbacks: pg_stat_database of the service's own database (the bench's
-poller of orders' database and the sampling's own query taken off). Statements: what the service's pools sent,
+poller of orders' database and the sampling's own query taken off); deadlocks from the same view, counted over the
+whole run (each one held its transactions for PostgreSQL's deadlock_timeout, a second). Statements: what the service's pools sent,
 BEGIN and COMMIT included (\`db_client_queries\` on its /metrics). Outbox and inbox messages: rows written (a
 message published; a message received and applied). HTTP requests: those it answered (health and metrics aside).
 
@@ -474,6 +475,10 @@ function figures(split: Result, baseline: Result, costs: Costs): Figure[] {
     { id: 'checkout.statements', measure: 'checkout, statements sent per checkout (all services)', value: round(sum('statements')), unit: '', detail: each('statements') },
     { id: 'checkout.messages', measure: 'checkout, messages published (outbox rows) per checkout', value: round(sum('outbox')), unit: '', detail: each('outbox') },
     { id: 'checkout.http-calls', measure: 'checkout, HTTP requests answered per checkout (all services)', value: round(sum('http')), unit: '', detail: each('http') },
+    {
+      id: 'checkout.deadlocks', measure: 'checkout, deadlocks PostgreSQL found in the services\' databases over the split run', value: sum('deadlocks'), unit: '',
+      detail: services.filter(([, c]) => c.deadlocks > 0).map(([name, c]) => `${name} ${c.deadlocks}`).join(', ') || 'none',
+    },
     // Per service, for the capacity model (bench/capacity.bench.ts): each database's commits and each work queue's deliveries.
     ...services.map(([name, c]): Figure => ({ id: `checkout.commits.${name}`, measure: `checkout, commits per checkout in ${name}'s database`, value: round(c.commits), unit: '' })),
     ...services.map(([name, c]): Figure => ({ id: `checkout.deliveries.${name}`, measure: `checkout, messages delivered to ${name} (inbox rows) per checkout`, value: round(c.inbox), unit: '' })),

@@ -1,14 +1,15 @@
 // The port offsets of the test systems (tools/src/testing/system.ts): test files run two at a time, and
 // each system checks its ports are free before its services listen, so two starting at once could each
 // find the same offset free. An offset is reserved across processes (a file holding the taker's pid);
-// a reservation whose process is gone is taken over.
+// a reservation whose process is gone is taken over. Each port a system will listen on is reserved
+// too, so one system's replica cannot land on another's service port.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freeOffset, releaseOffset } from '../src/testing/system.js';
+import { freeOffset, releaseOffset, reserveOffset } from '../src/testing/system.js';
 
 const LOCKS = path.join(os.tmpdir(), 'bazaar-test-offsets');
 const OFFSETS = Array.from({ length: 190 }, (_, i) => (50 + i) * 100);
@@ -48,4 +49,23 @@ test("an offset held by a process that is gone is taken over (a test run that wa
       }
     }
   }
+});
+
+test("a system whose replica would listen on another system's port does not get that offset", () => {
+  // Offsets above those freeOffset picks (5000-23900), so no test system beside this one holds them.
+  const withReplica = [8102, 8102 + 2000];
+  assert.equal(reserveOffset(30_200, withReplica), true);
+  try {
+    // 8102 + 32,200 is the replica's port of the system at 30,200.
+    assert.equal(reserveOffset(32_200, [8101, 8102]), false);
+    assert.throws(() => readFileSync(path.join(LOCKS, '32200')), { code: 'ENOENT' }, 'a refused reservation keeps nothing');
+    assert.throws(() => readFileSync(path.join(LOCKS, 'port-40301')), { code: 'ENOENT' });
+    assert.equal(reserveOffset(32_300, [8101, 8102]), true, 'an offset whose ports are all free is given');
+    releaseOffset(32_300);
+  } finally {
+    releaseOffset(30_200);
+  }
+  assert.equal(reserveOffset(32_200, [8101, 8102]), true, 'given once the other system has given its ports back');
+  releaseOffset(32_200);
+  for (const name of ['30200', '32200', '32300', 'port-38302', 'port-40302', 'port-40301']) assert.throws(() => readFileSync(path.join(LOCKS, name)), { code: 'ENOENT' });
 });

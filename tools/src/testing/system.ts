@@ -87,6 +87,9 @@ const portFree = (port: number) => new Promise<boolean>((resolve) => {
  * Offsets taken by a test system of some process on this machine: one file per offset holding the
  * taker's pid, created exclusively, so two test files starting at once never both take an offset whose
  * ports they each found free a moment before either listened. A file whose process is gone is stale.
+ * Each port the system will listen on is reserved the same way (`port-<number>`): offsets are 100
+ * apart and replicas listen 1000 above their service, so a system's replica can land on another
+ * system's service port (offset 20200's second catalog replica is offset 22200's catalog, 30302).
  */
 const OFFSET_LOCKS = path.join(os.tmpdir(), 'bazaar-test-offsets');
 const processAlive = (pid: number) => {
@@ -98,9 +101,10 @@ const processAlive = (pid: number) => {
   }
 };
 
-function reserveOffset(offset: number): boolean {
+/** Takes the lock file `name` for this process, taking over one whose process is gone. */
+function takeLock(name: string): boolean {
   mkdirSync(OFFSET_LOCKS, { recursive: true });
-  const file = path.join(OFFSET_LOCKS, String(offset));
+  const file = path.join(OFFSET_LOCKS, name);
   const take = () => {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
@@ -117,14 +121,42 @@ function reserveOffset(offset: number): boolean {
   return take();
 }
 
-/** Gives back an offset {@link freeOffset} reserved for this process. */
-export function releaseOffset(offset: number): void {
-  const file = path.join(OFFSET_LOCKS, String(offset));
+function releaseLock(name: string): void {
+  const file = path.join(OFFSET_LOCKS, name);
   try {
     if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
   } catch {
     // Not reserved, or already given back.
   }
+}
+
+/** The ports this process reserved with each offset. */
+const portsOf = new Map<number, number[]>();
+
+/**
+ * Reserves `offset` and every one of `ports` moved by it, for this process; false (and nothing
+ * reserved) when the offset or one of the ports is another live process's.
+ */
+export function reserveOffset(offset: number, ports: number[]): boolean {
+  if (!takeLock(String(offset))) return false;
+  const taken: number[] = [];
+  for (const port of new Set(ports.map((p) => p + offset))) {
+    if (!takeLock(`port-${port}`)) {
+      for (const held of taken) releaseLock(`port-${held}`);
+      releaseLock(String(offset));
+      return false;
+    }
+    taken.push(port);
+  }
+  portsOf.set(offset, taken);
+  return true;
+}
+
+/** Gives back an offset {@link freeOffset} reserved for this process, and its ports. */
+export function releaseOffset(offset: number): void {
+  for (const port of portsOf.get(offset) ?? []) releaseLock(`port-${port}`);
+  portsOf.delete(offset);
+  releaseLock(String(offset));
 }
 
 /**
@@ -136,7 +168,7 @@ export async function freeOffset(ports: number[]): Promise<number> {
     // Offsets from 5000 to 24000: clear of the launcher test's fixed ones, of ports fetch refuses,
     // and of the ephemeral range (32768 and up), where outgoing connections take their local ports.
     const offset = randomInt(50, 240) * 100;
-    if (!reserveOffset(offset)) continue;
+    if (!reserveOffset(offset, ports)) continue;
     if ((await Promise.all(ports.map((p) => portFree(p + offset)))).every(Boolean)) return offset;
     releaseOffset(offset);
   }

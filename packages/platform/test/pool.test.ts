@@ -102,6 +102,7 @@ test('a prepared text whose column type changes fails once, then is prepared afr
     // that prepares); the kit names the text anew, so the retry a caller makes succeeds.
     const refused = await client.query(text, [1]).catch((error: unknown) => error as Error & { code?: string });
     assert.equal(refused instanceof Error && refused.code, '0A000', String(refused));
+    assert.equal((refused as { routine?: string }).routine, 'RevalidateCachedQuery', 'the server routine the kit recognises it by');
     assert.deepEqual((await client.query(text, [1])).rows, [{ size: 0 }]);
     assert.equal((await preparedOn(client)).filter((s) => s === text).length, 2, 'prepared again, under a new name');
   } finally {

@@ -152,7 +152,10 @@ function wrapQuery(client: pg.PoolClient, prepare: boolean): void {
  * next call prepares it afresh, for the new type.
  */
 function forgetIfReshaped(text: string, error: unknown): void {
-  if (error instanceof Error && (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(error.message)) {
+  if (!(error instanceof Error)) return;
+  // By the server's routine, which does not depend on the language of its messages (lc_messages).
+  const { code, routine } = error as Error & { code?: unknown; routine?: unknown };
+  if (code === '0A000' && (routine === 'RevalidateCachedQuery' || /cached plan must not change result type/.test(error.message))) {
     preparedNames.delete(text);
   }
 }

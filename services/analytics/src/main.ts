@@ -11,6 +11,7 @@ import { WarehouseInbox, type EventBatch } from './ingest/inbox.js';
 import { rebuild } from './ingest/rebuild.js';
 import { registerAnalyticsMetrics } from './observability.js';
 import { Reconciler } from './reconciliation/reconciler.js';
+import { scheduleReconciliation } from './reconciliation/schedule.js';
 import { Warehouse } from './warehouse/warehouse.js';
 
 let logger: Logger | undefined;
@@ -47,14 +48,7 @@ try {
     status: () => ({ lastFoldedAt: observed.lastFoldedAt(), cdc: cdc.status() }),
   });
   registerCdcHealth(app.health, cdc);
-  const reconcile = createIntervalJob({
-    name: 'reconciliation', intervalMs: config.ANALYTICS_RECONCILE_INTERVAL_MS, logger: log,
-    run: async () => {
-      const run = await reconciler.run('schedule');
-      const found = run.checks.filter((c) => c.findings > 0);
-      if (found.length) log.warn({ checks: found.map((c) => `${c.check}: ${c.findings}`) }, 'reconciliation found inconsistencies: see GET /analytics/reconciliation');
-    },
-  });
+  const reconcile = scheduleReconciliation(reconciler, { intervalMs: config.ANALYTICS_RECONCILE_INTERVAL_MS, logger: log });
   // Confirmations of deleted users' erasure (user.erased): no outbox here, so owed ones are re-read from the warehouse.
   const settings = messagingSettings(config);
   const announcer = createErasureAnnouncer(warehouse, { amqpUrl: settings.amqpUrl, namespace: config.MESSAGING_NAMESPACE, logger: log });

@@ -223,6 +223,15 @@ test('a day of shopping: every report equals the figures from the services\' own
   assert.deepEqual(reports['funnel']!.map((r) => r.customers).slice(0, 3), [8, 4, 4], 'admin, two couriers and five shoppers registered; four ordered, each had one confirmed');
   assert.ok(reports['delivery-times']!.some((r) => (r.failedAttempts as number) > 0));
   assert.equal(reports['payment-declines']!.reduce((n, r) => n + (r.declined as number), 0), 3);
+  // Through the gateway a report comes as CSV too, with the same rows; a customer is refused it.
+  const p = period();
+  const json = ok(await call('GET', `/analytics/reports/funnel?from=${p.from}&to=${p.to}`, { token: admin }), 200, 'funnel') as { columns: string[]; rows: unknown[] };
+  const csv = await call('GET', `/analytics/reports/funnel?from=${p.from}&to=${p.to}&format=csv`, { token: admin });
+  assert.equal(csv.status, 200, JSON.stringify(csv.body));
+  assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+  const csvLines = (csv.body as { text: string }).text.trimEnd().split('\r\n');
+  assert.deepEqual([csvLines[0], csvLines.length], [json.columns.join(','), json.rows.length + 1]);
+  assert.equal((await call('GET', `/analytics/reports/funnel?from=${p.from}&to=${p.to}`, { token: c0.token })).status, 403, 'a customer asking for a report');
 
   const clean = await reconcile();
   assert.deepEqual(clean.findings, []);
@@ -292,6 +301,12 @@ test('reconciliation finds each planted inconsistency, and nothing else', { time
   }, { timeoutMs: 30_000, intervalMs: 1_000, message: 'reconciliation never found exactly the planted inconsistencies' });
   say(`findings: ${JSON.stringify(found.findings)}`);
   assert.ok(found.checks.every((c) => c.status !== 'skipped'), JSON.stringify(found.checks));
+  // The run's counts are exported as reconciliation_findings{check} (what the alert reads).
+  const metrics = await (await fetch(system.metricsUrl('analytics'))).text();
+  for (const check of found.checks.map((c) => c.check)) {
+    const planted = expected.filter(([c]) => c === check).length;
+    assert.match(metrics, new RegExp(`^reconciliation_findings\\{[^}]*check="${check}"[^}]*\\} ${planted}$`, 'm'), check);
+  }
   assert.equal((ok(await call('GET', '/analytics/reconciliation', { token: admin }), 200, 'latest run') as { runId: string }).runId, found.runId);
   // The planted cancellation was the only one of a confirmed order that kept its money.
   assert.notEqual(delivered, cancelledAfterConfirmation);

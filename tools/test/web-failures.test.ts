@@ -2,7 +2,9 @@
 // against one throw-away copy of the system: a declined card and an item out of stock, each said on
 // the order page with "nothing was charged" (checked in payments' own database: no capture, and the
 // processor simulator's authorization never captured), then orders stopped mid-visit: the catalog
-// still browses, the pages that need orders say it is unavailable, and they recover once it is back.
+// still browses, the pages that need orders say it is unavailable, and they recover once it is back;
+// an answer lost at checkout, tried again with the card typed in, places one order; and a session that
+// ended is said on the page where it happened, with a sign-in that comes back to it.
 // axe-core checks every page visited; screenshots go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
@@ -133,7 +135,7 @@ test('an item that runs out before checkout cancels the order with nothing charg
 });
 
 test('with orders stopped the shop keeps browsing, says orders are unavailable, and recovers when orders is back', { timeout: 120_000 }, async () => {
-  const { page, system, web, visit, violations } = site;
+  const { page, system, web, visit } = site;
   await system.services.orders!.stop();
   try {
     await page.goto(web.url);
@@ -169,6 +171,62 @@ test('with orders stopped the shop keeps browsing, says orders are unavailable, 
   await page.getByRole('cell', { name: 'rejected' }).waitFor();
   await page.getByRole('cell', { name: 'cancelled' }).waitFor();
   await visit('09-my-orders-back');
+});
+
+test('an answer lost at checkout: trying again with the same new card places one order', { timeout: 90_000 }, async () => {
+  const { page, web, visit } = site;
+  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('bazaar.session') ?? '{}') as { token?: string }).token);
+  const myOrders = async () => ((await (await fetch(`${web.url}/api/orders?limit=50`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] }).items.map((o) => o.id);
+  const before = await myOrders();
+  // The copper kettle the previous test left in the cart, with a card typed in anew.
+  await page.getByRole('link', { name: /^Cart/ }).click();
+  await page.getByRole('link', { name: 'Check out' }).click();
+  await page.getByRole('radio', { name: 'A new card' }).check();
+  await page.getByLabel('Card number').fill(CARDS.approve);
+  await page.getByLabel('Expiry month').fill('10');
+  await page.getByLabel('Expiry year').fill(String(new Date().getUTCFullYear() + 4));
+  await page.getByLabel('Security code').fill('456');
+  // The first order request reaches the gateway and the order is placed; its answer never arrives.
+  let lost = false;
+  await page.route('**/api/orders', async (route) => {
+    if (lost || route.request().method() !== 'POST') return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('alert').filter({ hasText: 'trying again with this cart does not place it twice' }).waitFor();
+  await visit('10-checkout-answer-lost');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}/, { timeout: 30_000 });
+  await page.unroute('**/api/orders');
+  const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  const after = await myOrders();
+  assert.deepEqual(after.filter((id) => !before.includes(id)), [orderId], 'the retry gave back the order the lost answer placed, and no other');
+  await page.getByRole('status').filter({ hasText: /^confirmed:/ }).waitFor({ timeout: 60_000 });
+  await visit('11-order-after-lost-answer');
+});
+
+test('a session that ended is said on the page, and signing in again comes back to it', { timeout: 60_000 }, async () => {
+  const { page, web, visit, violations } = site;
+  await page.goto(`${web.url}/orders`);
+  await page.getByRole('table').waitFor();
+  // Both tokens refused, as after a long absence: the access token expired, the refresh token revoked.
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('bazaar.session') ?? '{}') as { token: string; refreshToken: string };
+    localStorage.setItem('bazaar.session', JSON.stringify({ ...stored, token: `${stored.token}x`, refreshToken: 'revoked' }));
+  });
+  await page.reload();
+  await page.getByText('Your session has ended. Sign in again to see your orders.').waitFor();
+  await visit('12-my-orders-session-ended');
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await page.getByText('Your session ended. Sign in again to carry on.').waitFor();
+  await page.getByLabel('Email').fill(shopperEmail);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${web.url}/orders`);
+  await page.getByRole('cell', { name: 'rejected' }).waitFor();
+  await visit('13-my-orders-signed-in-again');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
 });

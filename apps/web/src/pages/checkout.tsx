@@ -44,6 +44,9 @@ export function Checkout() {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
+  // The card typed in and saved by an earlier submission: sent again as the same payment method, so
+  // a retry after a lost answer is the same order request and its key gives back the order placed.
+  const typedCard = useRef<{ entered: string; paymentMethodId: string } | undefined>(undefined);
 
   if (!user) return <Page title="Checkout"><SignInFirst what="the checkout" /></Page>;
   if (cart.lines.length === 0) return <Page title="Checkout"><p>Your cart is empty. <Link href="/search">Find something you like</Link>.</p></Page>;
@@ -61,7 +64,11 @@ export function Checkout() {
     try {
       const key = idempotencyKey(cart.lines);
       let paymentMethodId = text(form, 'card');
-      if (paymentMethodId === 'new') paymentMethodId = (await saveCard(form)).paymentMethodId;
+      if (paymentMethodId === 'new') {
+        const entered = ['number', 'expMonth', 'expYear', 'cvc'].map((field) => text(form, field).replace(/\s+/g, '')).join('/');
+        if (typedCard.current?.entered !== entered) typedCard.current = { entered, paymentMethodId: (await saveCard(form)).paymentMethodId };
+        paymentMethodId = typedCard.current.paymentMethodId;
+      }
       const chosen = text(form, 'address');
       const saved = addresses.state === 'ok' ? addresses.data.items.find((a) => a.id === chosen) : undefined;
       const typed = addressBody(form);
@@ -80,6 +87,13 @@ export function Checkout() {
       navigate(`/orders/${order.id}?placed=1`);
     } catch (e) {
       const failure = e as ApiError;
+      // This cart's key already placed an order with other details (changed after an answer was lost):
+      // a new key lets the shopper order again, once they have seen that order.
+      if (failure.fields['idempotency-key']) {
+        sessionStorage.removeItem(KEY);
+        setError(new ApiError('An order for this cart was placed a moment ago with other details: look in My orders first. Placing this order now makes a second one.', failure.status, 'fix-input'));
+        return;
+      }
       setError(failure.status >= 500 || failure.status === 0
         ? new ApiError('Orders cannot be taken right now. Your cart is kept: try again in a moment. If the order went through all the same, it is in My orders, and trying again with this cart does not place it twice.', failure.status, 'retry')
         : failure);

@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'wouter';
 import type { ApiError } from '../api/client';
+import { useSession } from '../session';
 
 /** A failure as the user meets it: what happened, and a way on. Never a blank page. */
 export function ErrorPanel({ error, onRetry, compact = false }: { error: ApiError; onRetry?: () => void; compact?: boolean }) {
@@ -20,9 +21,11 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: ApiErro
 /** A page that needs a signed-in customer, asked of a visitor. */
 export function SignInFirst({ what }: { what: string }) {
   const [location] = useLocation();
+  // A session that ended by itself while this page asked for data: said here, where it happened.
+  const { expired } = useSession();
   return (
-    <div className="notice">
-      <p>Sign in to see {what}.</p>
+    <div className="notice" {...(expired ? { role: 'status' } : {})}>
+      <p>{expired ? <>Your session has ended. Sign in again to see {what}.</> : <>Sign in to see {what}.</>}</p>
       <p className="actions">
         <Link className="button" href={`/sign-in?next=${encodeURIComponent(location)}`}>Sign in</Link>
         <Link href="/register">Create an account</Link>

@@ -5,7 +5,8 @@
 // places one order, watches the order reach confirmed, then dispatched to a courier who comes on
 // shift once it is confirmed (driven through shipping's API, as a courier's app drives it), moving
 // on the order page's map, and delivered; and finds the welcome, the link, the receipt and the
-// delivery's mails in the mailbox. axe-core checks every page visited for serious or critical
+// delivery's mails in the mailbox; and a shopper who forgot the password chooses a new one through
+// the mailed link. axe-core checks every page visited for serious or critical
 // violations; screenshots of each go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
@@ -62,7 +63,7 @@ async function asCourier(method: string, path: string, status: number, body?: un
 const mailTo = (subject: RegExp) => eventually(async () => sink.to(shopperEmail).find((m) => subject.test(m.subject)), { timeoutMs: 60_000, intervalMs: 200, message: `no "${subject.source}" mail to ${shopperEmail}` });
 
 test('a shopper registers, confirms the address by the mailed link, searches, fills a cart, checks out once and sees the order confirmed, then a courier on the map, then delivered', { timeout: 180_000 }, async () => {
-  const { page, web, visit, violations } = site;
+  const { page, web, visit } = site;
 
   await page.goto(web.url);
   await page.getByRole('heading', { name: 'Welcome to Bazaar' }).waitFor();
@@ -188,6 +189,45 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await page.goto(`${web.url}/orders/${orderId}`);
   await page.getByRole('status').filter({ hasText: /^delivered:/ }).waitFor();
   await visit('14-order-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('a shopper who forgot the password chooses a new one through the mailed link', { timeout: 90_000 }, async () => {
+  const { page, web, visit, violations } = site;
+  const forgetful = `web-forgetful-${run}@bazaar.test`;
+  await site.shop.register(forgetful, password, 'Forgetful Shopper');
+  await page.goto(`${web.url}/sign-out`);
+  await page.getByRole('link', { name: 'Sign in' }).first().click();
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Email').fill(forgetful);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await page.getByText('a link to choose a new password is on its way').waitFor();
+  await visit('15-password-reset-asked');
+
+  const mail = await eventually(async () => sink.to(forgetful).find((m) => /^Reset your Bazaar password$/.test(m.subject)), { timeoutMs: 60_000, intervalMs: 200, message: `no reset mail to ${forgetful}` });
+  const link = /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+  assert.ok(link?.startsWith(`${web.url}/reset-password?token=`), `the link points at the web app: ${mail.text}`);
+  assert.ok(link);
+  const renewed = 'A-Brand-New-Secret-In-The-Browser-7';
+  await page.goto(link);
+  await page.getByLabel('New password').fill(renewed);
+  await visit('16-password-reset-form');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await page.getByText('Your password is changed and every session was signed out.').waitFor();
+  await visit('17-password-changed');
+
+  // The link works once; the old password no longer signs in, the new one does.
+  await page.goto(link);
+  await page.getByLabel('New password').fill(`${renewed}-again`);
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await page.getByRole('alert').filter({ hasText: 'This reset link has been used, has expired, or a newer one was sent.' }).waitFor();
+  await visit('18-password-reset-link-used');
+  await page.goto(`${web.url}/sign-in`);
+  await page.getByLabel('Email').fill(forgetful);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' }).waitFor();
+  await site.signIn(forgetful, renewed);
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
 });

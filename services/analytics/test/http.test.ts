@@ -182,17 +182,28 @@ test('reconciliation: a clean day has no findings; each planted inconsistency is
   // A capture for an order nobody placed; a cancelled order whose refund never happened (its event
   // taken back out of the warehouse, as if payments had never sent it); a confirmed order captured twice.
   await fold([envelope('payment.captured', 'payments', at, { operationId: randomUUID(), orderId: stray, paymentId: randomUUID(), amountMinor: 999, currency: 'EUR', version: 2 })]);
+  // A dispatched order whose stock was never committed (inventory's event taken out likewise); an
+  // order placed that morning whose saga never ended.
+  const dispatched = day.orders.filter((o) => o.outcome === 'delivered')[1]!;
+  const commit = day.events.find((e) => e.type === 'stock.committed' && (e.payload as { orderId: string }).orderId === dispatched.orderId)!;
+  const placed = day.events.find((e) => e.type === 'order.placed' && (e.payload as { orderId: string }).orderId === cancelled.orderId)!;
+  const unended = randomUUID();
   await warehouse.write(async (tx) => {
-    await tx.run('DELETE FROM raw_events WHERE event_id = $1::UUID', [refund.id]);
+    await tx.run('DELETE FROM raw_events WHERE event_id = $1::UUID OR event_id = $2::UUID', [refund.id, commit.id]);
   });
+  await fold([{ ...placed, id: randomUUID(), payload: { ...(placed.payload as object), orderId: unended, placedAt: `${DAY}T09:00:00.000Z` } }]);
   await rebuild(warehouse);
   await fold([{ ...capture, id: randomUUID(), payload: { ...(capture.payload as object), operationId: randomUUID() } }]);
   const found = await run();
   assert.deepEqual(found.findings.map((f) => [f.check, f.entity]).sort(), [
     ['cancelled-money-returned', cancelled.orderId],
     ['capture-without-order', stray],
+    ['committed-on-dispatch', dispatched.orderId],
     ['confirmed-captured', confirmed.orderId],
+    ['saga-within-deadline', unended],
   ].sort());
+  assert.match(found.findings.find((f) => f.check === 'committed-on-dispatch')!.detail, /was dispatched but its reservation was never committed/);
+  assert.match(found.findings.find((f) => f.check === 'saga-within-deadline')!.detail, /has not ended \(deadline 300 s\)/);
   assert.match(found.findings.find((f) => f.check === 'confirmed-captured')!.detail, /captured 2 times/);
   assert.deepEqual((await get('/analytics/reconciliation')).json<ReconciliationRun>().runId, found.runId);
 });

@@ -1,3 +1,5 @@
+import { within } from './time-limit.js';
+
 /** The health of one dependency, as in seed 000's `HealthCheck`, with the time the probe took. */
 export interface HealthCheck {
   status: 'healthy' | 'degraded' | 'unhealthy';
@@ -74,12 +76,8 @@ export class HealthRegistry {
 
 async function runProbe(probe: Probe): Promise<HealthCheck> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${probe.timeoutMs} ms`)), probe.timeoutMs);
-    });
-    const result = (await Promise.race([probe.run(), timeout])) ?? {};
+    const result = (await within(probe.timeoutMs, probe.run())) ?? {};
     return {
       status: result.status ?? 'healthy',
       latency: elapsed(started),
@@ -88,8 +86,6 @@ async function runProbe(probe: Probe): Promise<HealthCheck> {
     };
   } catch (error) {
     return { status: 'unhealthy', latency: elapsed(started), message: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

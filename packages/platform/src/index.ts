@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './health.js';
 export * from './lifecycle.js';
 export * from './job.js';
+export * from './time-limit.js';
 export * from './money.js';
 export * from './orphans.js';
 export * from './http/app.js';

@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Pool, Queryable } from '../db/pool.js';
 import { registerPoolMetrics } from '../saturation.js';
 import type { HealthRegistry } from '../health.js';
+import { within } from '../time-limit.js';
 import type { HandleOutcome } from './consumer.js';
 
 export interface OutboxStats {
@@ -95,15 +96,6 @@ function metric<T>(registry: Registry, name: string, make: () => T): T {
 
 /** The longest a scrape waits on the broker for a gauge: one that hangs must not hold the scrape. */
 const SCRAPE_READ_MS = 2_000;
-
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  work.catch(() => undefined); // a late failure after the timeout is of no interest
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Handler durations: a few milliseconds for an inbox check, up to the seconds of a retried transaction. */
 const HANDLER_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -1,4 +1,5 @@
 import { Queue, type DefaultJobOptions, type JobsOptions } from 'bullmq';
+import { within } from '@bazaar/platform';
 import { JOB_NAME, startAddSpans, type Enqueued } from './tracing.js';
 
 /** The BullMQ queue notifications sends from (its keys: `<prefix>:notifications:*`). */
@@ -44,17 +45,8 @@ export interface QueueCounts { waiting: number; active: number; delayed: number;
  */
 export const REDIS_TIMEOUT_MS = 5000;
 
-async function within<T>(operation: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      operation,
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms); }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** A call to Redis, or an error once `ms` pass without its answer. */
+const answeredWithin = <T>(operation: Promise<T>, ms: number) => within(ms, operation, 'Redis did not answer');
 
 /** The queue side: adding jobs under their derived ids, counting, and removing a failed job before a retry. */
 export class NotificationQueue {
@@ -82,7 +74,7 @@ export class NotificationQueue {
     // One producer span per job, in the trace its row was recorded in; the job carries its context.
     const spans = startAddSpans(QUEUE_NAME, messages);
     try {
-      await within(this.queue.addBulk(messages.map((m, i) => {
+      await answeredWithin(this.queue.addBulk(messages.map((m, i) => {
         const traceparent = spans.traceparentOf(i);
         return { name: JOB_NAME, data: { notificationId: m.id, ...(traceparent ? { traceparent } : {}) }, opts: { ...options, jobId: m.jobId } };
       })), this.timeoutMs);
@@ -95,13 +87,13 @@ export class NotificationQueue {
 
   /** Which of these job ids Redis no longer holds. */
   async missing(jobIds: string[]): Promise<Set<string>> {
-    const found = await within(Promise.all(jobIds.map(async (id) => [id, await this.queue.getJob(id)] as const)), this.timeoutMs);
+    const found = await answeredWithin(Promise.all(jobIds.map(async (id) => [id, await this.queue.getJob(id)] as const)), this.timeoutMs);
     return new Set(found.filter(([, job]) => !job).map(([id]) => id));
   }
 
   /** Drops a finished (failed) job so its id can be added again; an active one is left alone. */
   async removeFinished(jobId: string): Promise<void> {
-    await within((async () => {
+    await answeredWithin((async () => {
       const job = await this.queue.getJob(jobId);
       if (!job) return;
       const state = await job.getState();
@@ -110,7 +102,7 @@ export class NotificationQueue {
   }
 
   async counts(): Promise<QueueCounts> {
-    const [counts, oldest] = await within(Promise.all([
+    const [counts, oldest] = await answeredWithin(Promise.all([
       this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
       this.queue.getJobs(['waiting'], 0, 0, true),
     ]), this.timeoutMs);

@@ -6,7 +6,7 @@
 // scrape still answers. The outcomes and the time to confirmation are counted as they happen, by the
 // replica that decided, once the decision's transaction has committed (`afterCommit`): a decision
 // rolled back and made again on the reply's redelivery is counted once.
-import { Counter, Gauge, Histogram, afterCommit, type Metric, type Pool, type Queryable, type Registry } from '@bazaar/platform';
+import { Counter, Gauge, Histogram, afterCommit, within, type Metric, type Pool, type Queryable, type Registry } from '@bazaar/platform';
 import type { OrdersPublish } from '../events.js';
 import { placedAt, sagaCounts, type StepCounts } from './checkout-metrics.store.js';
 import type { OrderEventType, SagaStep } from './saga.types.js';
@@ -95,13 +95,4 @@ export function createCheckoutMetrics(options: { pool: Pick<Pool, 'query'> }): C
       }) as OrdersPublish;
     },
   };
-}
-
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -24,7 +24,7 @@ after(async () => {
 });
 
 test('the account page deletes the account after the password, and signs the customer out', { timeout: 90_000 }, async () => {
-  const { page, shop, visit, violations } = site;
+  const { page, shop, visit, violations, layoutShifts } = site;
   await site.signIn(email, password);
   await page.getByRole('link', { name: 'Account', exact: true }).click();
   await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
@@ -46,4 +46,5 @@ test('the account page deletes the account after the password, and signs the cus
   const refused = await shop.call('gateway', 'POST', '/auth/login', { body: { email, password } });
   assert.equal(refused.status, 401);
   assert.deepEqual(violations, [], `axe-core: ${JSON.stringify(violations, null, 2)}`);
+  assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

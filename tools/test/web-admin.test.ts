@@ -188,7 +188,7 @@ test('the admin reads a service\'s health, outbox and parked message, and replay
 });
 
 test('the admin reads the isolation audit, breaches first', { timeout: 120_000 }, async () => {
-  const { page, web, visit, violations } = site;
+  const { page, web, visit, violations, layoutShifts } = site;
   await page.goto(`${web.url}/console`);
   await consoleNav().getByRole('link', { name: 'Isolation audit' }).click();
   await page.getByRole('heading', { name: 'Isolation audit' }).waitFor();
@@ -207,4 +207,5 @@ test('the admin reads the isolation audit, breaches first', { timeout: 120_000 }
   await visit('10-sagas-phone');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+  assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

@@ -1,9 +1,10 @@
 /**
  * The browser of the web journeys: Debian's Chromium (/usr/bin/chromium, installed by the CI script;
  * never downloaded) driven by playwright-core, headless, with a fresh profile; axe-core injected into
- * each page checked, and a screenshot of every page checked under the test's output folder. And the
- * set-up each journey file shares (`startWebTest`): the app built, a throw-away copy of the system
- * behind the web app's server, an admin if the file needs one, the browser, and the teardown.
+ * each page checked, its layout shift read, and a screenshot of every page checked under the test's
+ * output folder. And the set-up each journey file shares (`startWebTest`): the app built, a throw-away
+ * copy of the system behind the web app's server, an admin if the file needs one, the browser, and
+ * the teardown.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +23,40 @@ export const CHROMIUM = process.env.BAZAAR_CHROMIUM ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface Violation { page: string; id: string; impact: string; help: string; targets: string[] }
+/** A page whose layout moved more than a good page's does while it was shown, and what moved. */
+export interface LayoutShift { page: string; score: number; moved: string[] }
+
+/** Web Vitals' bound of a good cumulative layout shift. */
+export const GOOD_LAYOUT_SHIFT = 0.1;
+
+/**
+ * Run in every document before its own scripts: the layout shifts no input caused (a click or a key
+ * moves things on purpose), summed in session windows as Web Vitals' CLS is (a window closes after 1 s
+ * without a shift or 5 s in all). The worst window is kept in `__layoutShift` with what moved in it,
+ * until `Browser.layoutShift` reads it.
+ */
+function recordLayoutShifts(): void {
+  interface Rect { y: number; height: number }
+  interface Source { node: { nodeName: string; className?: unknown; textContent: string | null } | null; previousRect: Rect; currentRect: Rect }
+  interface Shift { value: number; startTime: number; hadRecentInput: boolean; sources: Source[] }
+  const record = { worst: 0, worstMoved: [] as string[], current: 0, moved: [] as string[], first: 0, last: 0 };
+  const scope = globalThis as unknown as { __layoutShift: typeof record; PerformanceObserver: new (callback: (list: { getEntries: () => Shift[] }) => void) => { observe: (options: object) => void } };
+  scope.__layoutShift = record;
+  new scope.PerformanceObserver((list) => {
+    for (const shift of list.getEntries()) {
+      if (shift.hadRecentInput) continue;
+      const sameWindow = record.current > 0 && shift.startTime - record.last < 1000 && shift.startTime - record.first < 5000;
+      record.current = sameWindow ? record.current + shift.value : shift.value;
+      if (!sameWindow) [record.first, record.moved] = [shift.startTime, []];
+      record.last = shift.startTime;
+      for (const { node, previousRect: was, currentRect: is } of shift.sources) {
+        const name = `${node?.nodeName.toLowerCase() ?? '?'}${typeof node?.className === 'string' && node.className ? `.${node.className.split(' ').join('.')}` : ''}`;
+        record.moved.push(`${shift.value.toFixed(4)} ${name} "${(node?.textContent ?? '').trim().slice(0, 30)}" y ${Math.round(was.y)}→${Math.round(is.y)}, height ${Math.round(was.height)}→${Math.round(is.height)}`);
+      }
+      if (record.current > record.worst) [record.worst, record.worstMoved] = [record.current, record.moved.slice(0, 12)];
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
 
 /** A free local port, for a server that must be named before it starts (identity's link base). */
 export const freePort = () => new Promise<number>((resolve, reject) => {
@@ -92,9 +127,24 @@ export class Browser {
       viewport: { width: 1280, height: 900 },
       baseURL: baseUrl,
     });
+    await context.addInitScript(recordLayoutShifts);
     const page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(20_000);
     return new Browser(context, page, outputDir);
+  }
+
+  /**
+   * The worst layout shift since the document opened or this was last asked, with the elements that
+   * moved in it (each shift's score, element, text and move); then a new count from now.
+   */
+  async layoutShift(): Promise<{ score: number; moved: string[] }> {
+    return this.page.evaluate(() => {
+      const scope = globalThis as unknown as { __layoutShift?: { worst: number; worstMoved: string[]; current: number; moved: string[] } };
+      const record = scope.__layoutShift;
+      const seen = { score: record?.worst ?? 0, moved: record?.worstMoved ?? [] };
+      if (record) Object.assign(record, { worst: 0, worstMoved: [], current: 0, moved: [] });
+      return seen;
+    });
   }
 
   /** axe-core's serious and critical violations on the page as it is, and a screenshot of it. */
@@ -143,9 +193,14 @@ export interface WebTest<AdminToken extends string | undefined = string | undefi
   /** Where the screenshots go (printed once the browser is up). */
   outputDir: string;
   say: (line: string) => void;
-  /** A screenshot of the page as it is, and its axe-core violations added to `violations`. */
+  /**
+   * A screenshot of the page as it is, its axe-core violations added to `violations`, and its layout
+   * shift (the worst since the page opened or the last visit) added to `layoutShifts` when above
+   * GOOD_LAYOUT_SHIFT.
+   */
   visit: (name: string) => Promise<void>;
   violations: Violation[];
+  layoutShifts: LayoutShift[];
   /** Signs in on the sign-in page and waits for the header's "Sign out". */
   signIn: (email: string, password: string) => Promise<void>;
   /** Reloads the page until `ready` holds: what the page shows may catch up on its own time. */
@@ -197,10 +252,17 @@ export async function startWebTest(options: WebTestOptions): Promise<WebTest> {
     say(`screenshots: ${outputDir}`);
     const { page } = browser;
     const violations: Violation[] = [];
+    const layoutShifts: LayoutShift[] = [];
     return {
-      system, web, browser, page, shop, adminToken, outputDir, say, violations, close,
+      system, web, browser, page, shop, adminToken, outputDir, say, violations, layoutShifts, close,
       visit: async (name) => {
+        // Read before the screenshot, which lays out the whole page, and counted afresh after axe, so
+        // what the screenshot moves is not put down to the next page.
+        const { score, moved } = await browser.layoutShift();
+        if (score > 0) say(`${name}: layout shift ${score.toFixed(4)}${score > GOOD_LAYOUT_SHIFT / 10 ? `: ${moved.join('; ')}` : ''}`);
+        if (score > GOOD_LAYOUT_SHIFT) layoutShifts.push({ page: name, score, moved });
         violations.push(...await browser.check(name));
+        await browser.layoutShift();
       },
       signIn: async (email, password) => {
         await page.goto(`${web.url}/sign-in`);

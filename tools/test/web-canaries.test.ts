@@ -94,4 +94,5 @@ test('the admin reads the canary, sets its share and sees the dual run\'s mismat
   await section.getByText('25 %', { exact: true }).waitFor();
   await site.visit('01-canaries');
   assert.deepEqual(site.violations, [], 'no serious or critical accessibility violations');
+  assert.deepEqual(site.layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

@@ -62,7 +62,7 @@ test('a customer is not let into the console', { timeout: 60_000 }, async () => 
 });
 
 test('an admin reads the services, a report, the reconciliation, retries a failed mail and sees the couriers', { timeout: 150_000 }, async () => {
-  const { page, shop, visit, violations, reloadUntil } = site;
+  const { page, shop, visit, violations, layoutShifts, reloadUntil } = site;
   await site.signIn(adminEmail, password);
   await page.getByRole('link', { name: 'Console' }).click();
   await page.getByRole('heading', { name: 'Services' }).waitFor();
@@ -132,4 +132,5 @@ test('an admin reads the services, a report, the reconciliation, retries a faile
   await visit('08-report-phone');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+  assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

@@ -208,7 +208,7 @@ test('an answer lost at checkout: trying again with the same new card places one
 });
 
 test('a session that ended is said on the page, and signing in again comes back to it', { timeout: 60_000 }, async () => {
-  const { page, web, visit, violations } = site;
+  const { page, web, visit, violations, layoutShifts } = site;
   await page.goto(`${web.url}/orders`);
   await page.getByRole('table').waitFor();
   // Both tokens refused, as after a long absence: the access token expired, the refresh token revoked.
@@ -229,4 +229,5 @@ test('a session that ended is said on the page, and signing in again comes back 
   await visit('13-my-orders-signed-in-again');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+  assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

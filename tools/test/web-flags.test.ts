@@ -57,7 +57,7 @@ const listed = async (key: string) => {
 };
 
 test('an admin flips the dispatch strategy and rolls the fraud check out to 30 % in the console; the flag file, the API and the flags follow', { timeout: 180_000 }, async () => {
-  const { page, visit, violations } = site;
+  const { page, visit, violations, layoutShifts } = site;
   await site.signIn(adminEmail, password);
   await page.getByRole('link', { name: 'Console' }).click();
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Flags' }).click();
@@ -109,4 +109,5 @@ test('an admin flips the dispatch strategy and rolls the fraud check out to 30 %
   assert.equal((await listed('checkout-fraud-check')).rollout, null);
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+  assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

@@ -6,8 +6,8 @@
 // shift once it is confirmed (driven through shipping's API, as a courier's app drives it), moving
 // on the order page's map, and delivered; and finds the welcome, the link, the receipt and the
 // delivery's mails in the mailbox; and a shopper who forgot the password chooses a new one through
-// the mailed link. axe-core checks every page visited for serious or critical
-// violations; screenshots of each go to the folder this test prints.
+// the mailed link. axe-core checks every page visited for serious or critical violations, and each
+// page's layout shift is read; screenshots of each go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -193,7 +193,7 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
 });
 
 test('a shopper who forgot the password chooses a new one through the mailed link', { timeout: 90_000 }, async () => {
-  const { page, web, visit, violations } = site;
+  const { page, web, visit, violations, layoutShifts } = site;
   const forgetful = `web-forgetful-${run}@bazaar.test`;
   await site.shop.register(forgetful, password, 'Forgetful Shopper');
   await page.goto(`${web.url}/sign-out`);
@@ -230,4 +230,5 @@ test('a shopper who forgot the password chooses a new one through the mailed lin
   await site.signIn(forgetful, renewed);
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
+  assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');
 });

@@ -63,21 +63,25 @@ export function OrderPage({ id }: { id: string }) {
   const bad = outcome(o);
   return (
     <Page title={`Order ${o.number}`}>
-      {placed && o.status === 'pending' && <p className="notice notice-ok" role="status">Thank you! Your order is placed.</p>}
       <p className={`status status-${o.status}`} role="status" aria-live="polite"><strong>{words(o.status)}</strong>: {fraudRejected(o) ? 'We could not approve this order, so it was not placed.' : HEADLINES[o.status]}</p>
       {order.error && <p className="notice" role="status">Showing the state of {time(new Date().toISOString())}: {order.error.message}</p>}
-      {bad && <div className="notice notice-error"><p>{bad}</p><ReorderButton order={o} /></div>}
-      {(o.status === 'shipped' || ['dispatched', 'picked_up'].includes(o.shipping.status)) && <Tracking orderId={o.id} />}
+      {/* The thanks stay until an outcome takes their place: the page reads the order again and again,
+          and what comes and goes above the columns would move them under the reader's eyes. */}
+      {bad ? <div className="notice notice-error"><p>{bad}</p><ReorderButton order={o} /></div> : placed && <p className="notice notice-ok" role="status">Thank you! Your order is placed.</p>}
       <div className="order-columns">
-        <section aria-labelledby="items-heading" className="box">
-          <h2 id="items-heading">Items</h2>
-          <ul className="plain">{o.items.map((i) => <li key={i.productId}>{i.quantity} × <Link href={`/products/${i.productId}`}>{i.name}</Link>: {money(i.lineTotalMinor, o.currency)}</li>)}</ul>
-          <p className="total">Total: <strong>{money(o.totalMinor, o.currency)}</strong></p>
-          <p>To {o.shippingAddress.name}, {o.shippingAddress.line1}, {o.shippingAddress.postalCode} {o.shippingAddress.city}, {o.shippingAddress.country}</p>
-          {o.payment.card && <p>{o.payment.paidAt ? 'Paid' : 'Paying'} with {o.payment.card.brand ?? 'card'} ending {o.payment.card.last4}{o.payment.paidAt && <> on {dateTime(o.payment.paidAt)}</>}</p>}
-          {o.shipping.trackingNumber && <p>Tracking number <strong>{o.shipping.trackingNumber}</strong>{o.shipping.courier && <>, courier {o.shipping.courier.name}</>}</p>}
-          <CancelButton order={o} onDone={order.reload} />
-        </section>
+        {/* The map comes and goes under the items, in their column, where nothing follows it to be pushed. */}
+        <div>
+          <section aria-labelledby="items-heading" className="box">
+            <h2 id="items-heading">Items</h2>
+            <ul className="plain">{o.items.map((i) => <li key={i.productId}>{i.quantity} × <Link href={`/products/${i.productId}`}>{i.name}</Link>: {money(i.lineTotalMinor, o.currency)}</li>)}</ul>
+            <p className="total">Total: <strong>{money(o.totalMinor, o.currency)}</strong></p>
+            <p>To {o.shippingAddress.name}, {o.shippingAddress.line1}, {o.shippingAddress.postalCode} {o.shippingAddress.city}, {o.shippingAddress.country}</p>
+            {o.payment.card && <p>{o.payment.paidAt ? 'Paid' : 'Paying'} with {o.payment.card.brand ?? 'card'} ending {o.payment.card.last4}{o.payment.paidAt && <> on {dateTime(o.payment.paidAt)}</>}</p>}
+            {o.shipping.trackingNumber && <p>Tracking number <strong>{o.shipping.trackingNumber}</strong>{o.shipping.courier && <>, courier {o.shipping.courier.name}</>}</p>}
+            <CancelButton order={o} onDone={order.reload} />
+          </section>
+          {(o.status === 'shipped' || ['dispatched', 'picked_up'].includes(o.shipping.status)) && <Tracking orderId={o.id} />}
+        </div>
         <section aria-labelledby="timeline-heading" className="box">
           <h2 id="timeline-heading">Timeline</h2>
           <ol className="timeline">

@@ -2,9 +2,9 @@
  * The browser of the web journeys: Debian's Chromium (/usr/bin/chromium, installed by the CI script;
  * never downloaded) driven by playwright-core, headless, with a fresh profile; axe-core injected into
  * each page checked, its layout shift read, and a screenshot of every page checked under the test's
- * output folder. And the set-up each journey file shares (`startWebTest`): the app built, a throw-away
- * copy of the system behind the web app's server, an admin if the file needs one, the browser, and
- * the teardown.
+ * output folder; keyboard steps that check the focus ring at every stop. And the set-up each journey
+ * file shares (`startWebTest`): the app built, a throw-away copy of the system behind the web app's
+ * server, an admin if the file needs one, the browser, and the teardown.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { eventually } from '@bazaar/platform/testing';
 import { repoRoot } from '../src/services.js';
 import { startTestSystem, type TestSystem } from '../src/testing/system.js';
@@ -57,6 +58,35 @@ function recordLayoutShifts(): void {
     }
   }).observe({ type: 'layout-shift', buffered: true });
 }
+
+/** What a keyboard user sees of the focus: the focused element and the ring drawn around it. */
+export interface Focus {
+  /** The element's tag and accessible name as far as the page tells it (label, aria-label or text). */
+  tag: string;
+  name: string;
+  outlineStyle: string;
+  outlineWidth: number;
+  /** The ring's contrast against what is drawn behind it (the nearest opaque background around the element). */
+  contrast: number;
+}
+
+type Rgba = [number, number, number, number];
+const parseColour = (css: string): Rgba => {
+  const [r = 0, g = 0, b = 0, a = 1] = (/rgba?\(([^)]+)\)/.exec(css)?.[1] ?? '').split(/[ ,/]+/).filter(Boolean).map(Number);
+  return [r, g, b, a];
+};
+/** WCAG's relative luminance of an sRGB colour. */
+const luminance = ([r, g, b]: Rgba) => {
+  const linear = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+};
+/** WCAG's contrast ratio of two opaque colours, 1 to 21. */
+const contrastRatio = (a: Rgba, b: Rgba) => {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (high + 0.05) / (low + 0.05);
+};
+/** The colour seen through the layers (nearest first) over the white page. */
+const composite = (layers: Rgba[]): Rgba => layers.reduceRight<Rgba>((below, [r, g, b, a]) => [r * a + below[0] * (1 - a), g * a + below[1] * (1 - a), b * a + below[2] * (1 - a), 1], [255, 255, 255, 1]);
 
 /** A free local port, for a server that must be named before it starts (identity's link base). */
 export const freePort = () => new Promise<number>((resolve, reject) => {
@@ -145,6 +175,48 @@ export class Browser {
       if (record) Object.assign(record, { worst: 0, worstMoved: [], current: 0, moved: [] });
       return seen;
     });
+  }
+
+  /** Whether `target` is the focused element. */
+  async hasFocus(target: Locator): Promise<boolean> {
+    return target.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+  }
+
+  /** The focused element and its focus ring, read from the computed styles. */
+  async focus(): Promise<Focus> {
+    const seen = await this.page.evaluate(() => {
+      interface Element { tagName: string; textContent: string | null; parentElement: Element | null; getAttribute: (name: string) => string | null; labels?: { textContent: string | null }[] }
+      const scope = globalThis as unknown as { document: { activeElement: Element | null }; getComputedStyle: (e: Element) => Record<'outlineStyle' | 'outlineWidth' | 'outlineColor' | 'backgroundColor', string> };
+      const element = scope.document.activeElement;
+      if (!element) return undefined;
+      const style = scope.getComputedStyle(element);
+      const backgrounds: string[] = [];
+      for (let around = element.parentElement; around; around = around.parentElement) backgrounds.push(scope.getComputedStyle(around).backgroundColor);
+      const name = element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent ?? '';
+      return { tag: element.tagName.toLowerCase(), name: name.trim().replace(/\s+/g, ' '), outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, outlineColor: style.outlineColor, backgrounds };
+    });
+    assert.ok(seen, 'something has the focus');
+    const behind = composite(seen.backgrounds.map(parseColour));
+    return { tag: seen.tag, name: seen.name, outlineStyle: seen.outlineStyle, outlineWidth: parseFloat(seen.outlineWidth) || 0, contrast: contrastRatio(parseColour(seen.outlineColor), behind) };
+  }
+
+  /**
+   * Presses Tab (Shift+Tab with `backwards`) until `target` has the focus, at most `presses` times;
+   * every element the focus lands on on the way must show a focus ring of at least 3:1 against what
+   * is behind it (WCAG 1.4.11). Gives the stops, the target's last.
+   */
+  async tabTo(target: Locator, { backwards = false, presses = 20 } = {}): Promise<Focus[]> {
+    const stops: Focus[] = [];
+    for (let i = 0; i < presses; i++) {
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      const focus = await this.focus();
+      stops.push(focus);
+      const at = `the focus on <${focus.tag}> "${focus.name}" (after ${stops.map((s) => s.name).join(' → ')})`;
+      assert.ok(focus.outlineStyle !== 'none' && focus.outlineWidth > 0, `no focus ring on ${at}`);
+      assert.ok(focus.contrast >= 3, `the focus ring of ${at} has ${focus.contrast.toFixed(2)}:1 against what is behind it, under 3:1`);
+      if (await this.hasFocus(target)) return stops;
+    }
+    assert.fail(`${presses} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached the target: ${stops.map((s) => `<${s.tag}> ${s.name}`).join(' → ')}`);
   }
 
   /** axe-core's serious and critical violations on the page as it is, and a screenshot of it. */

@@ -1,7 +1,8 @@
 // The storefront in a real browser (Debian's Chromium driven by playwright-core) against a
 // throw-away copy of the system, every call through the web app's server and the gateway: a
-// shopper registers, confirms the address by the link mailed to the SMTP sink, searches, adds two
-// products to the cart (kept across a reload), checks out with the demo card by a double click that
+// shopper registers, confirms the address by the link mailed to the SMTP sink, searches and adds a
+// product to the cart by keyboard alone (a visible focus ring of 3:1 at every stop), adds a second
+// by mouse (the cart kept across a reload), checks out with the demo card by a double click that
 // places one order, watches the order reach confirmed, then dispatched to a courier who comes on
 // shift once it is confirmed (driven through shipping's API, as a courier's app drives it), moving
 // on the order page's map, and delivered; and finds the welcome, the link, the receipt and the
@@ -91,24 +92,39 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await page.getByText(`${shopperEmail} is confirmed`).waitFor();
   await visit('04-verified');
 
-  // Search, then each product into the cart.
-  await page.getByRole('searchbox', { name: 'Search products' }).fill(word);
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await page.getByRole('heading', { name: `Results for “${word}”` }).waitFor();
-  await page.getByRole('link', { name: `Brass ${word}` }).waitFor();
+  // Search and the first product into the cart by keyboard alone: back from the page's heading
+  // (focused on each new page) to the header's search box, Enter to search, Tab to the product and
+  // Enter to open it, Tab to "Add to cart" and Enter. Every stop on the way shows a focus ring.
+  const { browser } = site;
+  await browser.tabTo(page.getByRole('searchbox', { name: 'Search products' }), { backwards: true });
+  await page.keyboard.type(word);
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('heading', { name: `Results for “${word}”` });
+  await results.waitFor();
+  assert.ok(await browser.hasFocus(results), 'the results page starts at its heading');
   await page.getByRole('link', { name: `Paper ${word}` }).waitFor();
   await visit('05-search');
-  for (const name of [`Brass ${word}`, `Paper ${word}`]) {
-    await page.getByRole('link', { name }).click();
-    await page.getByRole('heading', { name }).waitFor();
-    // Catalog's copy of availability follows inventory's events; the page reads it again by itself.
-    await page.getByText(/^In stock/).waitFor({ timeout: 30_000 });
-    await visit(`06-product-${name.split(' ')[0]!.toLowerCase()}`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByText('Added.').waitFor();
-    await page.goBack();
-    await page.getByRole('link', { name: `Paper ${word}` }).waitFor();
-  }
+  await browser.tabTo(page.getByRole('link', { name: `Brass ${word}` }));
+  await page.keyboard.press('Enter');
+  const brass = page.getByRole('heading', { name: `Brass ${word}` });
+  await brass.waitFor();
+  assert.ok(await browser.hasFocus(brass), 'the product page starts at its heading');
+  // Catalog's copy of availability follows inventory's events; the page reads it again by itself.
+  await page.getByText(/^In stock/).waitFor({ timeout: 30_000 });
+  await visit('06-product-brass');
+  await browser.tabTo(page.getByRole('button', { name: 'Add to cart' }));
+  await page.keyboard.press('Enter');
+  await page.getByText('Added.').waitFor();
+  await page.getByLabel('1 items').waitFor();
+
+  // The second by mouse.
+  await page.goBack();
+  await page.getByRole('link', { name: `Paper ${word}` }).click();
+  await page.getByRole('heading', { name: `Paper ${word}` }).waitFor();
+  await page.getByText(/^In stock/).waitFor({ timeout: 30_000 });
+  await visit('06-product-paper');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByText('Added.').waitFor();
 
   // The cart survives a reload.
   await page.reload();

@@ -6,9 +6,10 @@
 // places one order, watches the order reach confirmed, then dispatched to a courier who comes on
 // shift once it is confirmed (driven through shipping's API, as a courier's app drives it), moving
 // on the order page's map, and delivered; and finds the welcome, the link, the receipt and the
-// delivery's mails in the mailbox; and a shopper who forgot the password chooses a new one through
-// the mailed link. axe-core checks every page visited for serious or critical violations, and each
-// page's layout shift is read; screenshots of each go to the folder this test prints.
+// delivery's mails in the mailbox; a shopper narrows a category by price and pages through it; and
+// a shopper who forgot the password chooses a new one through the mailed link. axe-core checks
+// every page visited for serious or critical violations, and each page's layout shift is read;
+// screenshots of each go to the folder this test prints.
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -208,6 +209,69 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('a shopper narrows a category by price and pages through it; the page is kept in the address', { timeout: 60_000 }, async () => {
+  const { page, web, visit, shop, adminToken: admin } = site;
+  // 24 lamps at €1 … €24 (named by price). "€3 to €24, low to high" keeps 22 of them: a page of 20
+  // and a second of two. The lights of the first test (€8.99, €12.50) are in range, in another category.
+  const lamps = await shop.createCategory(admin, `lamps-${run}`, 'Lamps');
+  const lamp = (euros: number) => `Lamp ${run} at ${String(euros).padStart(2, '0')}`;
+  await Promise.all(Array.from({ length: 24 }, async (_, i) => {
+    const created = await shop.call('catalog', 'POST', '/products', { token: admin, body: { sku: `LAMP-${run.toUpperCase()}-${i + 1}`, name: lamp(i + 1), priceMinor: (i + 1) * 100, currency: 'EUR', categoryId: lamps } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+  }));
+  const expected = Array.from({ length: 22 }, (_, i) => lamp(i + 3));
+
+  /**
+   * The products of page `n`, once they are not those shown `before` it: until the new page's answer
+   * arrives, the list still shows the products of the page before.
+   */
+  const shown = async (n: number, before?: { name: string; cents: number }[]) => {
+    await page.getByText(`Page ${n}`, { exact: true }).waitFor();
+    const cards = page.getByRole('list', { name: 'Products' }).getByRole('listitem');
+    return eventually(async () => {
+      const products = await cards.evaluateAll((items) => items.map((card) => ({
+        name: card.querySelector('.card-name')?.textContent ?? '',
+        cents: Number((card.querySelector('.price')?.textContent ?? '').replace(/\D/g, '')),
+      })));
+      return products.length > 0 && JSON.stringify(products) !== JSON.stringify(before) ? products : undefined;
+    }, { timeoutMs: 20_000, intervalMs: 100, message: `page ${n} never showed other products than the page before it` });
+  };
+
+  await page.goto(web.url);
+  await page.getByRole('link', { name: 'Lamps' }).click();
+  await page.getByRole('heading', { name: 'Lamps' }).waitFor();
+  const unfiltered = await shown(1);
+  const filters = page.getByRole('form', { name: 'Filters' });
+  await filters.getByLabel('Min price (€)').fill('3');
+  await filters.getByLabel('Max price (€)').fill('24');
+  await filters.getByLabel('Sort by').selectOption({ label: 'Price: low to high' });
+  await filters.getByRole('button', { name: 'Show products' }).click();
+  const first = await shown(1, unfiltered);
+  await visit('15-lamps-page-1');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  const second = await shown(2, first);
+  for (const [n, products] of [[1, first], [2, second]] as const) {
+    for (const { name, cents } of products) {
+      assert.ok(name.startsWith(`Lamp ${run} `), `page ${n} shows "${name}", which is not a lamp: the category filter`);
+      assert.ok(cents >= 300 && cents <= 2400, `page ${n} shows ${name} at ${cents / 100}: the price filter`);
+    }
+    assert.deepEqual(products.map((p) => p.cents), [...products.map((p) => p.cents)].sort((a, b) => a - b), `page ${n} is sorted low to high`);
+  }
+  assert.equal(first.length, 20, 'a full first page');
+  assert.deepEqual(first.filter((p) => second.some((q) => q.name === p.name)), [], 'the pages do not overlap');
+  assert.deepEqual([...first, ...second].map((p) => p.name), expected, 'the two pages hold every lamp in range, once');
+
+  // The address carries the filter and the cursor: a reload shows the same second page.
+  const url = new URL(page.url());
+  assert.deepEqual(['category', 'min', 'max', 'sort', 'page'].map((key) => url.searchParams.get(key)), [`lamps-${run}`, '3', '24', 'price_asc', '2']);
+  assert.ok(url.searchParams.get('cursor'), `a cursor in ${url}`);
+  await page.reload();
+  assert.deepEqual(await shown(2), second, 'the reloaded second page');
+  await visit('16-lamps-page-2');
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  assert.deepEqual(await shown(1, second), first, 'back to the first page');
+});
+
 test('a shopper who forgot the password chooses a new one through the mailed link', { timeout: 90_000 }, async () => {
   const { page, web, visit, violations, layoutShifts } = site;
   const forgetful = `web-forgetful-${run}@bazaar.test`;
@@ -218,7 +282,7 @@ test('a shopper who forgot the password chooses a new one through the mailed lin
   await page.getByLabel('Email').fill(forgetful);
   await page.getByRole('button', { name: 'Send me a link' }).click();
   await page.getByText('a link to choose a new password is on its way').waitFor();
-  await visit('15-password-reset-asked');
+  await visit('17-password-reset-asked');
 
   const mail = await eventually(async () => sink.to(forgetful).find((m) => /^Reset your Bazaar password$/.test(m.subject)), { timeoutMs: 60_000, intervalMs: 200, message: `no reset mail to ${forgetful}` });
   const link = /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
@@ -227,17 +291,17 @@ test('a shopper who forgot the password chooses a new one through the mailed lin
   const renewed = 'A-Brand-New-Secret-In-The-Browser-7';
   await page.goto(link);
   await page.getByLabel('New password').fill(renewed);
-  await visit('16-password-reset-form');
+  await visit('18-password-reset-form');
   await page.getByRole('button', { name: 'Save the new password' }).click();
   await page.getByText('Your password is changed and every session was signed out.').waitFor();
-  await visit('17-password-changed');
+  await visit('19-password-changed');
 
   // The link works once; the old password no longer signs in, the new one does.
   await page.goto(link);
   await page.getByLabel('New password').fill(`${renewed}-again`);
   await page.getByRole('button', { name: 'Save the new password' }).click();
   await page.getByRole('alert').filter({ hasText: 'This reset link has been used, has expired, or a newer one was sent.' }).waitFor();
-  await visit('18-password-reset-link-used');
+  await visit('20-password-reset-link-used');
   await page.goto(`${web.url}/sign-in`);
   await page.getByLabel('Email').fill(forgetful);
   await page.getByLabel('Password').fill(password);

@@ -71,7 +71,9 @@ export function Search() {
           <div className="field"><label htmlFor={`${id}-q`}>Words</label><input id={`${id}-q`} name="q" type="search" defaultValue={q} /></div>
           <div className="field">
             <label htmlFor={`${id}-category`}>Category</label>
-            <select id={`${id}-category`} name="category" defaultValue={category}>
+            {/* Made again once the categories arrive: the chosen one is an option only from then, and a
+                select whose chosen option is replaced falls back to the first, "Every category". */}
+            <select id={`${id}-category`} name="category" defaultValue={category} key={categories.state}>
               <option value="">Every category</option>
               {categories.state === 'ok' && flatten(categories.data.items).map((c) => <option key={c.slug} value={c.slug}>{c.label}</option>)}
               {categories.state !== 'ok' && category && <option value={category}>{category}</option>}

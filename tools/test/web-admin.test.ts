@@ -205,6 +205,7 @@ test('the admin reads the isolation audit, breaches first', { timeout: 120_000 }
   await page.goto(`${web.url}/console/sagas?state=all`);
   await page.getByRole('heading', { name: 'All' }).waitFor();
   await visit('10-sagas-phone');
+  assert.deepEqual(await site.browser.cutOff(), [], 'the sagas fit a phone, the table scrolling sideways in its own box');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
   assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');

@@ -2,9 +2,9 @@
  * The browser of the web journeys: Debian's Chromium (/usr/bin/chromium, installed by the CI script;
  * never downloaded) driven by playwright-core, headless, with a fresh profile; axe-core injected into
  * each page checked, its layout shift read, and a screenshot of every page checked under the test's
- * output folder; keyboard steps that check the focus ring at every stop. And the set-up each journey
- * file shares (`startWebTest`): the app built, a throw-away copy of the system behind the web app's
- * server, an admin if the file needs one, the browser, and the teardown.
+ * output folder; keyboard steps that check the focus ring at every stop, and what a phone's width cuts
+ * off. And the set-up each journey file shares (`startWebTest`): the app built, a throw-away copy of
+ * the system behind the web app's server, an admin if the file needs one, the browser, and the teardown.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -217,6 +217,32 @@ export class Browser {
       if (await this.hasFocus(target)) return stops;
     }
     assert.fail(`${presses} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached the target: ${stops.map((s) => `<${s.tag}> ${s.name}`).join(' → ')}`);
+  }
+
+  /**
+   * What a narrow screen cuts off: the page itself wider than the window (a wide table belongs in a
+   * wrapper that scrolls sideways), or a caption's words beyond the window's edges.
+   */
+  async cutOff(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      interface Box { left: number; right: number; width: number }
+      interface Node { textContent: string | null; getBoundingClientRect: () => Box }
+      const scope = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll: (selector: string) => ArrayLike<Node>; createRange: () => { selectNodeContents: (node: Node) => void; getBoundingClientRect: () => Box } };
+      };
+      const { documentElement } = scope.document;
+      const problems = documentElement.scrollWidth > documentElement.clientWidth ? [`the page is ${documentElement.scrollWidth} px wide in a ${documentElement.clientWidth} px window`] : [];
+      for (const caption of Array.from(scope.document.querySelectorAll('caption, figcaption'))) {
+        if (caption.getBoundingClientRect().width <= 1) continue; // visually hidden, for screen readers
+        // The words' extent, not the caption's box, which is as wide as its table.
+        const range = scope.document.createRange();
+        range.selectNodeContents(caption);
+        const words = range.getBoundingClientRect();
+        if (words.left < 0 || words.right > scope.innerWidth) problems.push(`the caption "${caption.textContent}" spans ${Math.round(words.left)}–${Math.round(words.right)} px of a ${scope.innerWidth} px window`);
+      }
+      return problems;
+    });
   }
 
   /** axe-core's serious and critical violations on the page as it is, and a screenshot of it. */

@@ -130,6 +130,7 @@ test('an admin reads the services, a report, the reconciliation, retries a faile
   await page.getByRole('link', { name: /checkout outcomes/i }).click();
   await page.getByRole('img', { name: /^Bar chart, Orders by outcome/ }).waitFor();
   await visit('08-report-phone');
+  assert.deepEqual(await site.browser.cutOff(), [], 'the report fits a phone, its table scrolling sideways in its own box');
 
   assert.deepEqual(violations, [], 'no serious or critical accessibility violations');
   assert.deepEqual(layoutShifts, [], 'no page shifted its layout more than a good page does (cumulative layout shift above 0.1)');

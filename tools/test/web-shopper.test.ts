@@ -167,6 +167,26 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await page.getByText(/, courier Ana$/).waitFor();
   const map = page.getByRole('img', { name: /^Map of Amsterdam: Ana \(cargo-bike\) is [\d.]+ km from the centre$/ });
   await map.waitFor({ timeout: 30_000 });
+  // Ana starts on the centre: her marker leaves the word "centre" readable, and the rings' labels fit.
+  const crowded = await map.evaluate((svg) => {
+    interface Box { left: number; right: number; top: number; bottom: number }
+    interface Drawn { textContent: string | null; getBoundingClientRect: () => Box; querySelector: (selector: string) => Drawn | null; querySelectorAll: (selector: string) => ArrayLike<Drawn> }
+    const drawn = svg as unknown as Drawn;
+    const frame = drawn.getBoundingClientRect();
+    const marker = drawn.querySelector('g > circle')?.getBoundingClientRect();
+    const problems: string[] = marker ? [] : ['no marker for Ana'];
+    for (const text of Array.from(drawn.querySelectorAll('text'))) {
+      const box = text.getBoundingClientRect();
+      if (box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom) problems.push(`"${text.textContent}" is cut by the map's edge`);
+    }
+    // The backdrop's labels, not Ana's name, which is in her marker's group.
+    for (const text of Array.from(drawn.querySelectorAll(':scope > text'))) {
+      const box = text.getBoundingClientRect();
+      if (marker && box.left < marker.right && marker.left < box.right && box.top < marker.bottom && marker.top < box.bottom) problems.push(`Ana's marker covers "${text.textContent}"`);
+    }
+    return problems;
+  });
+  assert.deepEqual(crowded, [], 'the map is drawn legibly');
   // Halfway to the door: the map follows (the page reads the position every two seconds) and draws
   // the way from where the page first saw the courier.
   const halfway = { latitude: (CENTRE.latitude + parcel.destination.latitude) / 2, longitude: (CENTRE.longitude + parcel.destination.longitude) / 2 };

@@ -10,7 +10,7 @@ import { ErrorPanel } from '../ui/error-panel';
 import { time } from '../ui/format';
 import { Page, Placeholder } from '../ui/page';
 import { useLoad } from '../ui/use-load';
-import { CITY, CityBackdrop, project } from '../pages/courier-map';
+import { CITY, CityBackdrop, MIN_REACH_KM, project } from '../pages/courier-map';
 
 type Courier = Body<'/couriers', 'get'>['items'][number];
 type Position = NonNullable<Courier['position']>;
@@ -56,7 +56,7 @@ export function Couriers() {
 function FleetMap({ couriers }: { couriers: Courier[] }) {
   const [focused, setFocused] = useState<string>();
   const placed = couriers.flatMap((c) => (c.position ? [{ courier: c, at: project(c.position) }] : []));
-  const reach = Math.max(7, ...placed.map((p) => Math.max(Math.abs(p.at.x), Math.abs(p.at.y)) + 1));
+  const reach = Math.max(MIN_REACH_KM, ...placed.map((p) => Math.max(Math.abs(p.at.x), Math.abs(p.at.y)) + 1));
   const label = `Map of ${CITY.name}: ${placed.length} of ${couriers.length} couriers with a fresh position`;
   return (
     <figure className="map fleet">

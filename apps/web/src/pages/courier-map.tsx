@@ -10,13 +10,15 @@ export interface Point { latitude: number; longitude: number }
 /** Shipping's default geocoder centre (SHIPPING_GEOCODER_CENTER): Amsterdam. */
 export const CITY = { latitude: 52.3676, longitude: 4.9041, name: 'Amsterdam' };
 const RINGS_KM = [2, 4, 6];
+/** Room beyond the outer ring for its label ("6 km", 1.1 km wide at its size), which the edge would clip. */
+export const MIN_REACH_KM = 7.5;
 const kmPerLon = 111.32 * Math.cos((CITY.latitude * Math.PI) / 180);
 /** Kilometres east (x) and south (y) of the centre. */
 export const project = (p: Point) => ({ x: (p.longitude - CITY.longitude) * kmPerLon, y: -(p.latitude - CITY.latitude) * 110.57 });
 
 export function CourierMap({ trail, courier }: { trail: Point[]; courier: { name: string; vehicle: string } }) {
   const points = trail.map(project);
-  const reach = Math.max(7, ...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)) + 1));
+  const reach = Math.max(MIN_REACH_KM, ...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)) + 1));
   const last = points[points.length - 1];
   const label = last
     ? `Map of ${CITY.name}: ${courier.name} (${courier.vehicle}) is ${Math.hypot(last.x, last.y).toFixed(1)} km from the centre`
@@ -47,7 +49,8 @@ export function CityBackdrop({ reach }: { reach: number }) {
       {/* The IJ, the river north of the centre, as a landmark. */}
       <path d={`M ${-reach} -1.2 C -3 -0.9, -1 -1.6, 1 -1.1 S 4 -1.5, ${reach} -1.3`} fill="none" stroke="#9cc3e0" strokeWidth={0.45} />
       <circle r={0.18} fill="#555" />
-      <text y={0.7} fontSize={0.5} textAnchor="middle" fill="#333">centre</text>
+      {/* Low enough that a courier's marker on the centre (0.4 in radius) leaves the word readable. */}
+      <text y={1.05} fontSize={0.5} textAnchor="middle" fill="#333">centre</text>
       {RINGS_KM.map((r) => <text key={`${r}-label`} x={r + 0.1} y={-0.1} fontSize={0.4} fill="#667">{r} km</text>)}
     </>
   );

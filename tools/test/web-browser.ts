@@ -37,7 +37,7 @@ export const GOOD_LAYOUT_SHIFT = 0.1;
  * until `Browser.layoutShift` reads it.
  */
 function recordLayoutShifts(): void {
-  interface Rect { y: number; height: number }
+  interface Rect { x: number; y: number; width: number; height: number }
   interface Source { node: { nodeName: string; className?: unknown; textContent: string | null } | null; previousRect: Rect; currentRect: Rect }
   interface Shift { value: number; startTime: number; hadRecentInput: boolean; sources: Source[] }
   const record = { worst: 0, worstMoved: [] as string[], current: 0, moved: [] as string[], first: 0, last: 0 };
@@ -52,7 +52,7 @@ function recordLayoutShifts(): void {
       record.last = shift.startTime;
       for (const { node, previousRect: was, currentRect: is } of shift.sources) {
         const name = `${node?.nodeName.toLowerCase() ?? '?'}${typeof node?.className === 'string' && node.className ? `.${node.className.split(' ').join('.')}` : ''}`;
-        record.moved.push(`${shift.value.toFixed(4)} ${name} "${(node?.textContent ?? '').trim().slice(0, 30)}" y ${Math.round(was.y)}→${Math.round(is.y)}, height ${Math.round(was.height)}→${Math.round(is.height)}`);
+        record.moved.push(`${shift.value.toFixed(4)} ${name} "${(node?.textContent ?? '').trim().slice(0, 30)}" (${[was.x, was.y, was.width, was.height].map(Math.round).join(' ')}) → (${[is.x, is.y, is.width, is.height].map(Math.round).join(' ')})`);
       }
       if (record.current > record.worst) [record.worst, record.worstMoved] = [record.current, record.moved.slice(0, 12)];
     }

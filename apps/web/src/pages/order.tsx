@@ -84,11 +84,13 @@ export function OrderPage({ id }: { id: string }) {
         </div>
         <section aria-labelledby="timeline-heading" className="box">
           <h2 id="timeline-heading">Timeline</h2>
+          {/* Above the list, and kept when the order ends: under the list, a burst of steps pushed it far
+              down the page, and its going moved what was left. */}
+          <p className="muted small">{live ? 'Updates by itself while this page is open.' : 'The order has ended: nothing more will change.'}</p>
           <ol className="timeline">
             <li><time dateTime={o.createdAt}>{dateTime(o.createdAt)}</time> order placed</li>
             {o.timeline.map((t) => <li key={t.seq} className={`t-${t.status}`}><time dateTime={t.at}>{time(t.at)}</time> {words(t.step)}: {words(t.status)}{t.detail ? ` (${t.detail})` : ''}</li>)}
           </ol>
-          {live ? <p className="muted small">Updates by itself while this page is open.</p> : null}
         </section>
       </div>
     </Page>

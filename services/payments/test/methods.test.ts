@@ -7,7 +7,7 @@ import { startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import type { CardProcessor } from '../src/processor/card-processor.js';
 import { TEST_CARDS, type SimulatedCardProcessor } from '../src/processor/simulated-processor.js';
-import { authorizeCommand, cardOf, paymentsWith, TIMEOUT_MS, type CardFields } from './fixtures.js';
+import { authorizeCommand, cardOf, paymentsWith, simulatorOver, TIMEOUT_MS, type CardFields } from './fixtures.js';
 import { setUpDatabase, type TestDb } from './support.js';
 
 const thisYear = new Date().getUTCFullYear();
@@ -128,6 +128,76 @@ describe('payment methods: cards tokenized at the processor', () => {
     const none = await app.inject({ method: 'POST', url: '/payments/methods', payload: {}, headers: { authorization: `Bearer ${await keys.token(userId)}` } });
     assert.deepEqual(none.json().errors.map((e: { field: string }) => e.field), ['body.card']);
     assert.deepEqual((await list(userId)).json(), { items: [] }, 'nothing was saved');
+  });
+
+  const remove = async (userId: string | undefined, paymentMethodId: string) => app.inject({
+    method: 'DELETE', url: `/payments/methods/${paymentMethodId}`, headers: userId ? { authorization: `Bearer ${await keys.token(userId)}` } : {},
+  });
+
+  test('DELETE removes one of my cards (204): gone from my list, the payments it made kept with brand and last four', async () => {
+    const userId = randomUUID();
+    const kept = (await save(userId, cardOf({ number: TEST_CARDS.approveMastercard }))).json();
+    const { paymentMethodId } = (await save(userId, cardOf())).json();
+    const command = authorizeCommand({ userId, paymentMethodId });
+    await payments.authorize(command);
+
+    const response = await remove(userId, paymentMethodId);
+    assert.equal(response.statusCode, 204, response.body);
+    assert.deepEqual((await list(userId)).json().items.map((m: { paymentMethodId: string }) => m.paymentMethodId), [kept.paymentMethodId]);
+    const { rows: [payment] } = await db.pool.query('SELECT status, payment_method_id, card_brand, card_last4 FROM payments WHERE order_id_ref = $1', [command.orderId]);
+    assert.deepEqual(payment, { status: 'authorized', payment_method_id: null, card_brand: 'visa', card_last4: '4242' });
+    // Removed once: a second DELETE finds nothing, and an order paid with it now is declined, not stuck.
+    assert.equal((await remove(userId, paymentMethodId)).statusCode, 404);
+    const later = authorizeCommand({ userId, paymentMethodId });
+    await payments.authorize(later);
+    const { rows: [declined] } = await db.pool.query('SELECT status, decline_reason FROM payments WHERE order_id_ref = $1', [later.orderId]);
+    assert.deepEqual(declined, { status: 'declined', decline_reason: 'invalid_payment_method' });
+  });
+
+  test('DELETE of a card that is not mine, or of no card: 404, the same answer, nothing removed; 401 without a token', async () => {
+    const [alice, mallory] = [randomUUID(), randomUUID()];
+    const { paymentMethodId } = (await save(alice, cardOf())).json();
+    const theirs = await remove(mallory, paymentMethodId);
+    const none = await remove(mallory, randomUUID());
+    assert.deepEqual([theirs.statusCode, none.statusCode], [404, 404]);
+    assert.equal(theirs.json().detail, none.json().detail);
+    assert.match(String(theirs.headers['content-type']), /^application\/problem\+json/);
+    assert.equal((await remove(undefined, paymentMethodId)).statusCode, 401);
+    assert.equal((await remove(alice, 'not-a-uuid')).statusCode, 400);
+    assert.equal((await list(alice)).json().items.length, 1, 'alice\'s card is still there');
+  });
+
+  test('DELETE while an order is being paid with the card: 409 with Retry-After, and the authorization completes with it', async () => {
+    // The processor (outside Bazaar) holds its answer until released: the payment stays pending meanwhile.
+    const real = simulatorOver(db.pool);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const holding: CardProcessor = {
+      tokenize: (card, options) => real.tokenize(card, options),
+      authorize: async (request, options) => { await held; return real.authorize(request, options); },
+      capture: (request, options) => real.capture(request, options),
+      void: (request, options) => real.void(request, options),
+      refund: (request, options) => real.refund(request, options),
+    };
+    const slow = paymentsWith(db, holding);
+    const userId = randomUUID();
+    const { paymentMethodId } = (await save(userId, cardOf())).json();
+    const command = authorizeCommand({ userId, paymentMethodId });
+    const authorizing = slow.authorize(command);
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await db.pool.query("SELECT 1 FROM payments WHERE order_id_ref = $1 AND status = 'pending'", [command.orderId]);
+      if (rows.length) break;
+      await sleep(10);
+    }
+    const refused = await remove(userId, paymentMethodId);
+    release();
+    await authorizing;
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.headers['retry-after'], '5');
+    assert.match(refused.json().detail, /an order is being paid with this card right now/);
+    const { rows: [payment] } = await db.pool.query('SELECT status, payment_method_id FROM payments WHERE order_id_ref = $1', [command.orderId]);
+    assert.deepEqual(payment, { status: 'authorized', payment_method_id: paymentMethodId });
+    assert.equal((await remove(userId, paymentMethodId)).statusCode, 204, 'removed once the order has its answer');
   });
 
   test('401 without a token', async () => {

@@ -26,3 +26,5 @@ export const PaymentMethodSchema = Type.Object({
 /** More than anyone saves; the list is not paged. */
 export const MAX_LISTED_METHODS = 100;
 export const PaymentMethodListSchema = Type.Object({ items: Type.Array(PaymentMethodSchema, { maxItems: MAX_LISTED_METHODS }) });
+
+export const PaymentMethodParams = Type.Object({ paymentMethodId: Type.String({ format: 'uuid', maxLength: 36 }) });

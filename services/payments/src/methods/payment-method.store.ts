@@ -54,3 +54,21 @@ export async function listPaymentMethods(db: Queryable, userId: string, limit: n
   );
   return rows.map(toPaymentMethod);
 }
+
+/**
+ * Removes one of the user's saved methods, unless a payment is being authorized with it right now
+ * (its token is still needed): `removed`, `in-use`, or `not-found` (also for another user's method).
+ * Payments made with it stay for the books, with its brand and last four digits, and forget which
+ * method it was. The method's row is locked first: an authorization that is recording a payment on it
+ * holds its key until it commits, so either the removal sees that payment pending, or the
+ * authorization finds the method gone and declines.
+ */
+export async function removePaymentMethod(db: Queryable, userId: string, id: string): Promise<'removed' | 'in-use' | 'not-found'> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM payment_methods WHERE id = $1 AND user_id_ref = $2 FOR UPDATE', [id, userId]);
+  if (!rows[0]) return 'not-found';
+  const pending = await db.query("SELECT 1 FROM payments WHERE payment_method_id = $1 AND status = 'pending' LIMIT 1", [id]);
+  if (pending.rowCount) return 'in-use';
+  await db.query('UPDATE payments SET payment_method_id = NULL WHERE payment_method_id = $1', [id]);
+  await db.query('DELETE FROM payment_methods WHERE id = $1', [id]);
+  return 'removed';
+}

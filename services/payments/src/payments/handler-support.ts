@@ -45,6 +45,8 @@ export function assertSameCommand(op: Operation, kind: OperationKind, orderId: s
 /** Maps the unique violations two concurrent deliveries can cause to a retry; rethrows the rest. */
 export function concurrentOr(error: unknown): unknown {
   const pg = error as { code?: string; constraint?: string };
+  // The saved card was removed while the authorization recorded its payment: asked again, it declines.
+  if (pg.code === '23503' && pg.constraint === 'payments_payment_method_id_fkey') return retryLater('the payment method was removed meanwhile');
   if (pg.code !== '23505') return error;
   if (pg.constraint === 'payment_operations_one_pending') return retryLater('another operation on this payment is in flight');
   return retryLater('this operation is being recorded by another delivery');

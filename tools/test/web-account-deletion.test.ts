@@ -1,6 +1,6 @@
 // Deleting an account in a real browser (Debian's Chromium driven by playwright-core) against a small
 // throw-away copy of the system (identity, catalog, payments, the gateway): on the account page the
-// customer saves two addresses and a card and removes one address (a reload shows what was kept),
+// customer saves two addresses and two cards and removes one of each (a reload shows what was kept),
 // then opens "Delete my account", a wrong password is said at the field and deletes nothing, the
 // right one signs them out to the home page, which says the account is deleted; signing in again is
 // refused. axe-core checks the pages visited; screenshots go to the folder this test prints.
@@ -24,7 +24,7 @@ after(async () => {
   await site?.close();
 });
 
-test('the account page saves addresses and a card, removes an address, then deletes the account after the password', { timeout: 90_000 }, async () => {
+test('the account page saves addresses and cards, removes one of each, then deletes the account after the password', { timeout: 90_000 }, async () => {
   const { page, shop, visit, violations, layoutShifts } = site;
   await site.signIn(email, password);
   await page.getByRole('link', { name: 'Account', exact: true }).click();
@@ -45,22 +45,27 @@ test('the account page saves addresses and a card, removes an address, then dele
   const cards = page.getByRole('region', { name: 'Saved cards' });
   await cards.getByText('Add a card').click();
   const year = new Date().getUTCFullYear() + 3;
-  await cards.getByLabel('Card number').fill('4242 4242 4242 4242');
-  await cards.getByLabel('Expiry month').fill('7');
-  await cards.getByLabel('Expiry year').fill(String(year));
-  await cards.getByLabel('Security code').fill('123');
-  await cards.getByRole('button', { name: 'Save the card' }).click();
-  await cards.getByRole('listitem').filter({ hasText: new RegExp(`ending 4242, expires 07/${year}$`) }).waitFor();
-  await visit('01-account-addresses-and-card');
+  for (const number of ['4242 4242 4242 4242', '5555 5555 5555 4444']) {
+    await cards.getByLabel('Card number').fill(number);
+    await cards.getByLabel('Expiry month').fill('7');
+    await cards.getByLabel('Expiry year').fill(String(year));
+    await cards.getByLabel('Security code').fill('123');
+    await cards.getByRole('button', { name: 'Save the card' }).click();
+    await cards.getByRole('listitem').filter({ hasText: new RegExp(`ending ${number.slice(-4)}, expires 07/${year}`) }).waitFor();
+  }
+  await visit('01-account-addresses-and-cards');
 
-  // The first address removed; a reload shows the second and the card kept.
+  // The first address and the visa card removed; a reload shows the second address and the other card kept.
   await addresses.getByRole('button', { name: 'Remove the address 1 Prinsengracht' }).click();
   await addresses.getByRole('listitem').filter({ hasText: '1 Prinsengracht' }).waitFor({ state: 'detached' });
+  await cards.getByRole('button', { name: 'Remove the visa card ending 4242' }).click();
+  await cards.getByRole('listitem').filter({ hasText: 'ending 4242' }).waitFor({ state: 'detached' });
   await page.reload();
   await addresses.getByRole('listitem').filter({ hasText: '2 Keizersgracht' }).waitFor();
   assert.equal(await addresses.getByRole('listitem').count(), 1, 'one address left');
-  assert.equal(await cards.getByRole('listitem').count(), 1, 'the card kept');
-  await visit('02-account-address-removed');
+  await cards.getByRole('listitem').filter({ hasText: /^mastercard ending 4444/ }).waitFor();
+  assert.equal(await cards.getByRole('listitem').count(), 1, 'one card left, the other kept');
+  await visit('02-account-address-and-card-removed');
 
   await page.getByText('Delete my account', { exact: true }).click();
   await page.getByLabel('Your password, to confirm').fill('Not-My-Password-1');

@@ -155,14 +155,28 @@ function Cards() {
       setError(e as ApiError);
     }
   };
+  // Refused (409) while an order is being paid with the card: said above the list, the card kept.
+  const [removeError, setRemoveError] = useState<ApiError>();
+  const remove = async (paymentMethodId: string) => {
+    await call(() => api.DELETE('/payments/methods/{paymentMethodId}', { params: { path: { paymentMethodId } } }))
+      .then(() => { setRemoveError(undefined); list.reload(); }, (e: ApiError) => setRemoveError(e));
+  };
   return (
     <section className="box" aria-labelledby="cards-heading">
       <h2 id="cards-heading">Saved cards</h2>
       {list.state === 'loading' && <Placeholder lines={2} label="Loading cards" />}
       {list.state === 'error' && <ErrorPanel error={list.error} onRetry={list.reload} compact />}
       {list.state === 'ok' && (list.data.items.length === 0 ? <p className="muted">No saved card yet.</p> : (
-        <ul className="plain">{list.data.items.map((c) => <li key={c.paymentMethodId}>{c.brand} ending {c.last4}, expires {String(c.expMonth).padStart(2, '0')}/{c.expYear}</li>)}</ul>
+        <ul className="plain">
+          {list.data.items.map((c) => (
+            <li key={c.paymentMethodId}>
+              {c.brand} ending {c.last4}, expires {String(c.expMonth).padStart(2, '0')}/{c.expYear}{' '}
+              <button type="button" className="link-button" onClick={() => void remove(c.paymentMethodId)} aria-label={`Remove the ${c.brand} card ending ${c.last4}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
       ))}
+      {removeError && <ErrorPanel error={removeError} compact />}
       <details>
         <summary>Add a card</summary>
         <form className="form" onSubmit={(e) => void add(e)}>

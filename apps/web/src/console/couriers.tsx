@@ -1,8 +1,7 @@
 /**
- * Couriers on the map: every registered courier with its shift (shipping's GET /couriers, admin),
- * and where those on shift are, from GET /couriers/nearby around the city's centre (the listing
- * carries no positions; nearby gives every fresh one within its 100 km, up to 100 couriers), drawn
- * on the same city map the order page uses. Read again every 5 s, so the couriers move.
+ * Couriers on the map: every registered courier with its shift and, for those whose position is
+ * fresh, where they are (shipping's GET /couriers, admin), drawn on the same city map the order page
+ * uses. Read again every 5 s, so the couriers move.
  */
 import { useState } from 'react';
 import { api, call, type Body } from '../api/client';
@@ -13,18 +12,11 @@ import { useLoad } from '../ui/use-load';
 import { CITY, CityBackdrop, MIN_REACH_KM, project } from '../pages/courier-map';
 
 type Courier = Body<'/couriers', 'get'>['items'][number];
-type Position = NonNullable<Courier['position']>;
 const POLL_MS = 5000;
 /** Shipping lists at most 100 a page; a console's map of more would be unreadable anyway. */
 const MOST_PAGES = 5;
 
 async function allCouriers(): Promise<Courier[]> {
-  const [listed, nearby] = await Promise.all([listCouriers(), call(() => api.GET('/couriers/nearby', { params: { query: { latitude: CITY.latitude, longitude: CITY.longitude, radiusKm: 100, limit: 100 } } }))]);
-  const seen = new Map<string, Position>(nearby.items.map((n) => [n.courierId, { latitude: n.latitude, longitude: n.longitude, seenAt: n.seenAt }]));
-  return listed.map((c) => ({ ...c, position: seen.get(c.id) ?? c.position }));
-}
-
-async function listCouriers(): Promise<Courier[]> {
   const all: Courier[] = [];
   let after: string | undefined;
   for (let page = 0; page < MOST_PAGES; page++) {

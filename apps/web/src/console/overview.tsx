@@ -32,6 +32,8 @@ const UPSTREAM = /^(identity|catalog|inventory|payments|shipping|orders|notifica
 export function Overview() {
   const health = useLoad(() => getUndocumented<HealthReport>('/health', { alsoData: [503] }), [], { pollMs: POLL_MS });
   const warehouse = useLoad(() => call(() => api.GET('/analytics/status')), [], { pollMs: POLL_MS });
+  // The warehouse's section waits for the services' table above it, which would push it down.
+  const settled = health.state !== 'loading';
   return (
     <Page title="Services">
       <section aria-labelledby="health-heading">
@@ -42,7 +44,7 @@ export function Overview() {
         {health.state === 'ok' && <HealthTable report={health.data} />}
         {health.error && <p className="notice" role="status">Showing the report of {dateTime(health.data?.timestamp ?? new Date().toISOString())}: {health.error.message}</p>}
       </section>
-      <section aria-labelledby="warehouse-heading">
+      {settled && <section aria-labelledby="warehouse-heading">
         <h2 id="warehouse-heading">Warehouse (analytics)</h2>
         {warehouse.state === 'loading' && <Placeholder lines={3} label="Loading the warehouse's state" />}
         {warehouse.state === 'error' && <ErrorPanel error={warehouse.error} onRetry={warehouse.reload} compact />}
@@ -55,7 +57,7 @@ export function Overview() {
             <p className="muted">Newest event {warehouse.data.newestEventAt ? dateTime(warehouse.data.newestEventAt) : 'none yet'}; last folded {warehouse.data.lastFoldedAt ? dateTime(warehouse.data.lastFoldedAt) : 'not yet'}; {warehouse.data.cdc.length} {warehouse.data.cdc.length === 1 ? 'data product' : 'data products'} read by CDC.</p>
           </>
         )}
-      </section>
+      </section>}
     </Page>
   );
 }

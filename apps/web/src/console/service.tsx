@@ -23,6 +23,9 @@ export function ServicePage() {
   const { service = '' } = useParams<{ service: string }>();
   const health = useLoad(() => admin.health(service), [service], { pollMs: POLL_MS });
   const outbox = useLoad(() => orNothing(admin.outbox(service)), [service], { pollMs: POLL_MS });
+  // The sections under the health checks wait for their first answer (and the outbox's): a table of
+  // checks arriving late would push everything below it down the page.
+  const settled = health.state !== 'loading' && outbox.state !== 'loading';
   return (
     <Page title={`Service ${service}`}>
       <p><Link href="/">All services</Link></p>
@@ -33,23 +36,24 @@ export function ServicePage() {
         {health.state === 'ok' && <Checks report={health.data} />}
         {health.error && <p className="notice" role="status">Showing the report of {dateTime(health.data?.timestamp ?? new Date().toISOString())}: {health.error.message}</p>}
       </section>
-      <section aria-labelledby="signals-heading">
-        <h2 id="signals-heading">Golden signals</h2>
-        <GoldenSignals service={service} />
-      </section>
-      <section aria-labelledby="outbox-heading">
-        <h2 id="outbox-heading">Outbox</h2>
-        {outbox.state === 'loading' && <Placeholder lines={2} label="Loading the outbox" />}
-        {outbox.state === 'error' && <ErrorPanel error={outbox.error} onRetry={outbox.reload} compact />}
-        {outbox.state === 'ok' && !outbox.data && <p>{service} gives no outbox figures: it keeps no outbox, or does not serve them yet.</p>}
-        {outbox.state === 'ok' && outbox.data && (
-          <dl className="figures">
-            <div><dt>Messages not yet published</dt><dd>{outbox.data.backlog}</dd></div>
-            <div><dt>Oldest waiting</dt><dd>{outbox.data.backlog === 0 ? '–' : `${Math.round(outbox.data.oldestAgeSeconds)} s`}</dd></div>
-          </dl>
-        )}
-      </section>
-      <DeadLetterQueue service={service} />
+      {settled && <>
+        <section aria-labelledby="signals-heading">
+          <h2 id="signals-heading">Golden signals</h2>
+          <GoldenSignals service={service} />
+        </section>
+        <section aria-labelledby="outbox-heading">
+          <h2 id="outbox-heading">Outbox</h2>
+          {outbox.state === 'error' && <ErrorPanel error={outbox.error} onRetry={outbox.reload} compact />}
+          {outbox.state === 'ok' && !outbox.data && <p>{service} gives no outbox figures: it keeps no outbox, or does not serve them yet.</p>}
+          {outbox.state === 'ok' && outbox.data && (
+            <dl className="figures">
+              <div><dt>Messages not yet published</dt><dd>{outbox.data.backlog}</dd></div>
+              <div><dt>Oldest waiting</dt><dd>{outbox.data.backlog === 0 ? '–' : `${Math.round(outbox.data.oldestAgeSeconds)} s`}</dd></div>
+            </dl>
+          )}
+        </section>
+        <DeadLetterQueue service={service} />
+      </>}
     </Page>
   );
 }

@@ -33,7 +33,11 @@ import {
   insertPayment, lockOrder, updatePayment,
 } from './payment.store.js';
 
-type Started = { kind: 'answered'; reply: Reply } | { kind: 'call'; op: Operation };
+/**
+ * What phase 1 leaves: an answer already, or a pending operation and what the processor is to be asked
+ * (built there from the rows it just wrote and read, so the call needs no second read of them).
+ */
+type Started = { kind: 'answered'; reply: Reply } | { kind: 'call'; op: Operation; request: AuthorizeRequest };
 
 type Outcome = AuthorizationResult & { defensiveVoid?: DefensiveVoid };
 interface DefensiveVoid { id: string; outcome: 'succeeded' | 'declined' | 'failed'; reference: string | null; error: string | null }
@@ -44,10 +48,11 @@ export async function authorize(deps: PaymentHandlerDeps, client: PoolClient, co
     assertSameCommand(recorded, 'authorize', command.orderId);
     if (recorded.outcome !== 'pending') return answer(deps, client, replyOf(recorded, await findPaymentById(client, recorded.paymentId!)));
   }
-  // A pending record is a retry after a crash: the method was checked when it was first recorded.
-  const started: Started = recorded ? { kind: 'call', op: recorded } : await beginAuthorization(deps, command);
+  // A pending record is a retry after a crash: the method was checked when it was first recorded, and
+  // the request is rebuilt from the records.
+  const started: Started = recorded ? { kind: 'call', op: recorded, request: await processorRequestFor(client, recorded) } : await beginAuthorization(deps, command);
   if (started.kind === 'answered') return answer(deps, client, started.reply);
-  const outcome = await askProcessor(deps, await processorRequestFor(client, started.op), started.op.id);
+  const outcome = await askProcessor(deps, started.request, started.op.id);
   return completeAuthorization(deps, client, started.op.id, outcome);
 }
 
@@ -81,7 +86,10 @@ export async function beginAuthorization(deps: Pick<PaymentHandlerDeps, 'pool' |
         id: command.operationId, orderId: command.orderId, paymentId: payment.id, kind: 'authorize', amountMinor: command.amountMinor,
         outcome: refusal ? 'declined' : 'pending', error: refusal ?? null, payment: refusal ? payment : undefined,
       });
-      return refusal ? { kind: 'answered', reply: replyOf(op, payment) } : { kind: 'call', op };
+      if (refusal || !method) return { kind: 'answered', reply: replyOf(op, payment) };
+      // The same request processorRequestFor builds from the records: the card cannot be removed while
+      // this authorization is pending (DELETE answers 409), so it is still the recorded one at the call.
+      return { kind: 'call', op, request: { amountMinor: payment.amountMinor, currency: payment.currency, token: method.processorToken, orderId: payment.orderId } };
     });
   } catch (error) {
     throw concurrentOr(error);

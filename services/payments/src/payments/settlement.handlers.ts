@@ -62,9 +62,12 @@ export const refund: Settlement = {
 export async function settle(deps: PaymentHandlerDeps, client: PoolClient, settlement: Settlement, command: SettlementCommand): Promise<Reply> {
   const recorded = await findOperation(client, command.operationId);
   if (recorded) assertSameCommand(recorded, settlement.kind, command.orderId);
-  const op = recorded ?? (await beginSettlement(deps, settlement, command));
-  if (op.outcome !== 'pending') return answer(deps, client, replyOf(op, op.paymentId ? await findPaymentById(client, op.paymentId) : undefined));
-  const payment = (await findPaymentById(client, op.paymentId!))!;
+  // A first delivery has the payment from phase 1, where it was locked and the operation recorded;
+  // a repeated one reads it.
+  const { op, payment: read } = recorded ? { op: recorded, payment: undefined } : await beginSettlement(deps, settlement, command);
+  const payment = read ?? (op.paymentId ? await findPaymentById(client, op.paymentId) : undefined);
+  if (op.outcome !== 'pending') return answer(deps, client, replyOf(op, payment));
+  if (!payment) throw new Error(`${settlement.kind} ${op.id} is pending without a payment`);
   const answered = await callProcessor(deps.processorTimeoutMs, (signal) =>
     settlement.call(deps.processor, payment, op.amountMinor!, { idempotencyKey: op.id, signal }));
   if (answered.outcome === 'timeout' || answered.outcome === 'error') {
@@ -74,8 +77,12 @@ export async function settle(deps: PaymentHandlerDeps, client: PoolClient, settl
   return completeSettlement(deps, client, settlement, op.id, answered);
 }
 
-/** Phase 1, committed on its own: the decision, recorded as pending (or as its final answer). */
-export async function beginSettlement(deps: Pick<PaymentHandlerDeps, 'pool'>, settlement: Settlement, command: SettlementCommand): Promise<Operation> {
+/**
+ * Phase 1, committed on its own: the decision, recorded as pending (or as its final answer), with the
+ * payment it was made on. While the operation is pending no other may start on that payment (the
+ * unique index), so the payment handed back is still its state when the processor is asked.
+ */
+export async function beginSettlement(deps: Pick<PaymentHandlerDeps, 'pool'>, settlement: Settlement, command: SettlementCommand): Promise<{ op: Operation; payment: Payment | undefined }> {
   try {
     return await withTransaction(deps.pool, async (tx) => {
       await lockOrder(tx, command.orderId);
@@ -84,9 +91,9 @@ export async function beginSettlement(deps: Pick<PaymentHandlerDeps, 'pool'>, se
       if (decision.kind === 'wait') throw retryLater('another operation on this payment is in flight');
       const base = { id: command.operationId, orderId: command.orderId, paymentId: payment?.id ?? null, kind: settlement.kind, note: command.reason ?? null };
       switch (decision.kind) {
-        case 'call': return insertOperation(tx, { ...base, amountMinor: decision.amountMinor, outcome: 'pending' });
-        case 'noop': return insertOperation(tx, { ...base, amountMinor: null, outcome: 'succeeded', payment });
-        case 'refuse': return insertOperation(tx, { ...base, amountMinor: command.amountMinor ?? null, outcome: 'declined', error: decision.reason, payment });
+        case 'call': return { op: await insertOperation(tx, { ...base, amountMinor: decision.amountMinor, outcome: 'pending' }), payment };
+        case 'noop': return { op: await insertOperation(tx, { ...base, amountMinor: null, outcome: 'succeeded', payment }), payment };
+        case 'refuse': return { op: await insertOperation(tx, { ...base, amountMinor: command.amountMinor ?? null, outcome: 'declined', error: decision.reason, payment }), payment };
       }
     });
   } catch (error) {

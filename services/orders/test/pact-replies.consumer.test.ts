@@ -333,7 +333,7 @@ async function place(c: Checkout): Promise<void> {
     }]);
     await insertPaymentCopy(client, c.orderId, { paymentMethodRef: placed.paymentMethodId, amountMinor: placed.totalMinor, currency: placed.currency });
     await insertShippingCopy(client, c.orderId, placed.recipient);
-    await recordDecision(client, h.runner, startSaga(placed, c.ids, settings, now), now, { paymentMethodRef: placed.paymentMethodId });
+    await recordDecision(client, h.runner, startSaga(placed, c.ids, settings, now), now, { insert: { paymentMethodRef: placed.paymentMethodId } });
   });
 }
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sagaIdsFor } from '../src/checkout/saga.ids.js';
+import { statusMayMove } from '../src/checkout/saga.runner.js';
 import { decide, nextCompensation, orderStatusOf, startSaga } from '../src/checkout/saga.js';
 import type { ReplyType, Saga } from '../src/checkout/saga.types.js';
 import {
@@ -552,5 +553,26 @@ describe('operation ids', () => {
     const all = [...Object.values(ids), ...Object.values(other)];
     assert.equal(new Set(all).size, all.length);
     for (const id of all) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe("the order's status is written only when a step may change it", () => {
+  test('the forward steps keep the order pending and write nothing; confirmation, compensation and their ends write', () => {
+    const path = [sagaIn.authorizing(), sagaIn.reserving(), sagaIn.shipping(), sagaIn.capturing()];
+    for (let i = 1; i < path.length; i++) {
+      assert.equal(orderStatusOf(path[i]!), 'pending');
+      assert.equal(statusMayMove(path[i - 1]!, path[i]!), false, `${path[i - 1]!.state} → ${path[i]!.state}`);
+    }
+    assert.equal(statusMayMove(sagaIn.capturing(), sagaIn.confirmed()), true);
+    assert.equal(statusMayMove(sagaIn.capturing(), sagaIn.compensating()), true);
+    assert.equal(statusMayMove(sagaIn.compensating(), sagaIn.cancelled()), true);
+    assert.equal(statusMayMove(sagaIn.authorizing(), sagaIn.rejected()), true);
+  });
+
+  test('a confirmed order is written on every step (its parcel may have moved); a changed reason alone is written', () => {
+    assert.equal(statusMayMove(sagaIn.confirmed(), sagaIn.confirmed()), true);
+    const compensating = sagaIn.compensating();
+    assert.equal(statusMayMove(compensating, { ...compensating }), false);
+    assert.equal(statusMayMove(compensating, { ...compensating, reason: `${compensating.reason ?? ''} (and later)` }), true);
   });
 });

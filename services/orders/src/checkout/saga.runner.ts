@@ -53,17 +53,32 @@ export interface ScreeningPolicy {
 /** The order's reason as customers see it: why it is cancelled or rejected, or why a cancellation was refused. */
 const reasonOf = (saga: Saga): string | null => (saga.state === 'screening' || saga.state === 'authorizing' || saga.state === 'reserving' || saga.state === 'shipping' || saga.state === 'capturing' ? null : saga.reason);
 
-/** Writes a decision: the saga, its timeline, its commands and events, the order's status. */
+/**
+ * Writes a decision: the saga (new, or moved on from `previous`), its timeline, its commands and
+ * events, the order's status.
+ */
 export async function recordDecision(
-  client: PoolClient, deps: Pick<SagaRunnerDeps, 'publish' | 'orders'>, decision: Decision, at: Date, insert?: { paymentMethodRef: string },
+  client: PoolClient, deps: Pick<SagaRunnerDeps, 'publish' | 'orders'>, decision: Decision, at: Date,
+  from: { insert: { paymentMethodRef: string } } | { previous: Saga },
 ): Promise<void> {
   const { saga } = decision;
-  if (insert) await insertSaga(client, saga, insert.paymentMethodRef);
+  if ('insert' in from) await insertSaga(client, saga, from.insert.paymentMethodRef);
   else await updateSaga(client, saga);
   await appendSteps(client, saga.orderId, decision.log, at);
   for (const command of decision.commands) await deps.publish(client, command.type, command.payload);
   for (const event of decision.events) await deps.publish(client, event.type, event.payload);
-  await writeStatus(client, deps, saga);
+  if ('insert' in from || statusMayMove(from.previous, saga)) await writeStatus(client, deps, saga);
+}
+
+/**
+ * Whether a step from `previous` to `next` may change the order's status. Only the saga writes it
+ * (writeStatus), from its state and reason and, once confirmed, from the parcel's copy, so a step that
+ * leaves the first two alone (authorizing → reserving → shipping → capturing are all "pending") would
+ * write what is there already: a round trip per step saved. A confirmed order is always written,
+ * since the reply that confirmed it may have moved its parcel's copy in the same transaction.
+ */
+export function statusMayMove(previous: Saga, next: Saga): boolean {
+  return orderStatusOf(next) === 'confirmed' || orderStatusOf(previous) !== orderStatusOf(next) || reasonOf(previous) !== reasonOf(next);
 }
 
 /**
@@ -75,7 +90,7 @@ export async function startCheckout(
 ): Promise<Decision> {
   const fraudCheck = deps.screening ? await deps.screening.screens(facts) : false;
   const decision = startSaga(facts, sagaIdsFor(facts.orderId), deps.settings, now, { fraudCheck });
-  await recordDecision(client, deps, decision, now, { paymentMethodRef });
+  await recordDecision(client, deps, decision, now, { insert: { paymentMethodRef } });
   return decision;
 }
 
@@ -87,7 +102,7 @@ export async function applyToSaga(client: PoolClient, deps: SagaRunnerDeps, stor
   const now = deps.now();
   const facts = await deps.orders.facts(client, stored.saga.orderId, stored.paymentMethodRef);
   const decision = decide(stored.saga, input, { ...deps.settings, now, facts });
-  if (decision.changed && decision.refused === undefined) await recordDecision(client, deps, decision, now);
+  if (decision.changed && decision.refused === undefined) await recordDecision(client, deps, decision, now, { previous: stored.saga });
   return decision;
 }
 

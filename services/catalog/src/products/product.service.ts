@@ -1,11 +1,10 @@
 import { AppError, withTransaction, type Pool, type PoolClient, type Queryable } from '@bazaar/platform';
 import type { CatalogPublish } from '../events.js';
-import { findAvailability } from '../availability/availability.store.js';
 import {
   checkChangeable, checkCurrency, productCreated, productDiscontinued, productUpdated, PRODUCT_UPDATED_VERSIONS,
   type NewProduct, type Product, type ProductChanges,
 } from './product.js';
-import { findImages, findProduct, insertImages, insertProducts, markDiscontinued, replaceImages, updateProduct, type StoredImage } from './product.store.js';
+import { findProduct, findProductDetail, insertImages, insertProducts, markDiscontinued, replaceImages, updateProduct, type StoredImage } from './product.store.js';
 
 /** What changing products needs: the database, and where each change is announced. */
 export interface ProductDeps {
@@ -74,13 +73,7 @@ export async function discontinueProduct({ pool, publish }: ProductDeps, id: str
 
 /** A product of any status with its images in display order and its availability copy. */
 export async function productDetail(db: Queryable, id: string): Promise<ProductDetail | undefined> {
-  const product = await findProduct(db, id);
-  if (!product) return undefined;
-  const [images, availability] = await Promise.all([findImages(db, id), findAvailability(db, product.sku)]);
-  return {
-    ...product,
-    images,
-    available: availability?.available ?? null,
-    inStock: availability ? availability.available > 0 : null,
-  };
+  const found = await findProductDetail(db, id);
+  if (!found) return undefined;
+  return { ...found.product, images: found.images, available: found.available, inStock: found.available === null ? null : found.available > 0 };
 }

@@ -93,15 +93,25 @@ export async function replaceImages(db: Queryable, productId: string, images: Pr
   await insertImages(db, [{ productId, images }]);
 }
 
-export async function findImages(db: Queryable, productId: string): Promise<StoredImage[]> {
-  const { rows } = await db.query<{ image_url: string; alt: string; display_order: number }>(
-    'SELECT image_url, alt, display_order FROM product_images WHERE product_id = $1 ORDER BY display_order',
-    [productId],
-  );
-  return rows.map((r) => ({ url: r.image_url, alt: r.alt, displayOrder: r.display_order }));
-}
-
 export type StoredImage = Required<ProductImage> & { displayOrder: number };
+
+/**
+ * The product, whatever its status, with its images in display order and its availability copy's
+ * figure (null while inventory has said nothing of its SKU): one statement for a product page or an
+ * order's pricing, where it took three.
+ */
+export async function findProductDetail(db: Queryable, id: string): Promise<{ product: Product; images: StoredImage[]; available: number | null } | undefined> {
+  const { rows } = await db.query<ProductRow & { images: StoredImage[]; available: number | null }>(
+    `SELECT ${COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')}, a.available,
+            coalesce((SELECT json_agg(json_build_object('url', i.image_url, 'alt', i.alt, 'displayOrder', i.display_order) ORDER BY i.display_order)
+                        FROM product_images i WHERE i.product_id = p.id), '[]'::json) AS images
+       FROM products p LEFT JOIN product_availability a ON a.sku = p.sku
+      WHERE p.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row && { product: toProduct(row), images: row.images, available: row.available };
+}
 
 /** The product, whatever its status; `lock` holds its row until the transaction ends. */
 export async function findProduct(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<Product | undefined> {

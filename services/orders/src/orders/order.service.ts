@@ -65,7 +65,7 @@ export async function placeOrder(deps: OrdersDeps, user: Viewer, idempotencyKey:
     };
     try {
       const placed = await withTransaction(deps.pool, async (client) => {
-        if (!(await insertOrder(client, order))) return false;
+        if (!(await insertOrder(client, order))) return undefined;
         await insertItems(client, order.id, pricing.lines);
         await insertPaymentCopy(client, order.id, { paymentMethodRef: request.paymentMethodId, amountMinor: order.totalMinor, currency: order.currency });
         await insertShippingCopy(client, order.id, address);
@@ -79,9 +79,11 @@ export async function placeOrder(deps: OrdersDeps, user: Viewer, idempotencyKey:
           paymentMethodId: request.paymentMethodId, lines: linesBySku(pricing.lines), recipient: address,
         };
         await startCheckout(client, deps, facts, now, request.paymentMethodId);
-        return true;
+        // Read back on the transaction that wrote it, as GET /orders/:id shows it: nothing else can have
+        // changed it yet (its first command is sent once this commits), and no second snapshot is opened.
+        return (await orderDetail(client, order.id))!;
       });
-      if (placed) return { detail: (await orderDetail(deps.pool, order.id))!, replayed: false };
+      if (placed) return { detail: placed, replayed: false };
       // The same key won a race with this request a moment ago: that order is the answer.
       return { detail: await replay(deps, (await findOrderByKey(deps.pool, user.userId, idempotencyKey))!, hash), replayed: true };
     } catch (error) {

@@ -29,7 +29,7 @@ before(async () => {
     env: {
       notifications: { NOTIFICATIONS_SMTP_URL: sink.url, NOTIFICATIONS_DISPATCH_INTERVAL_MS: '200' },
       // Reconciliation runs when the console asks, not on a timer.
-      analytics: { ANALYTICS_RECONCILE_INTERVAL_MS: '86400000' },
+      analytics: { ANALYTICS_RECONCILE_INTERVAL_MS: '86400000', ANALYTICS_RECONCILE_FIRST_RUN_MS: '86400000' },
     },
     admin: { email: adminEmail, password, name: 'Console Operator' },
   });

@@ -12,27 +12,28 @@ export interface IntervalJob<T> {
 /**
  * Runs `run` every `intervalMs`, counted from the end of the previous run, so runs never overlap in
  * one process (replicas coordinate through the database, e.g. with SKIP LOCKED). A failed run is
- * logged and the next one happens on schedule.
+ * logged and the next one happens on schedule. The first run comes `firstRunAfterMs` after start
+ * (default: one interval), for work whose interval is long but whose first answer is wanted soon.
  */
-export function createIntervalJob<T>(options: { name: string; intervalMs: number; logger: Pick<Logger, 'error'>; run: () => Promise<T> }): IntervalJob<T> {
+export function createIntervalJob<T>(options: { name: string; intervalMs: number; firstRunAfterMs?: number; logger: Pick<Logger, 'error'>; run: () => Promise<T> }): IntervalJob<T> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
 
-  function schedule(): void {
+  function schedule(afterMs = options.intervalMs): void {
     if (stopped) return;
     timer = setTimeout(() => {
       running = options.run()
         .catch((error: unknown) => options.logger.error({ err: error, job: options.name }, `${options.name} failed; retrying next interval`))
-        .finally(schedule);
-    }, options.intervalMs);
+        .finally(() => schedule());
+    }, afterMs);
   }
 
   return {
     start() {
       if (!stopped) return;
       stopped = false;
-      schedule();
+      schedule(options.firstRunAfterMs ?? options.intervalMs);
     },
     async stop() {
       stopped = true;

@@ -27,6 +27,11 @@ export const AnalyticsConfigSchema = Type.Object({
   /** JSON array of data products to read by CDC (the launcher writes it); absent or []: events only. */
   ANALYTICS_CDC_SOURCES: Type.Optional(Type.String({ maxLength: 20_000 })),
   ANALYTICS_RECONCILE_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
+  /**
+   * When the first scheduled run comes after start: soon, so the console has an answer, but after the
+   * event consumer has taken what waited in its queue. The grace below still keeps young facts out.
+   */
+  ANALYTICS_RECONCILE_FIRST_RUN_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 30_000 }),
   /** How often the confirmations owed for deleted users (user.erased) are sent; a round with none owed reads one query. */
   ANALYTICS_ERASURE_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5000 }),
   /**

@@ -48,7 +48,7 @@ try {
     status: () => ({ lastFoldedAt: observed.lastFoldedAt(), cdc: cdc.status() }),
   });
   registerCdcHealth(app.health, cdc);
-  const reconcile = scheduleReconciliation(reconciler, { intervalMs: config.ANALYTICS_RECONCILE_INTERVAL_MS, logger: log });
+  const reconcile = scheduleReconciliation(reconciler, { intervalMs: config.ANALYTICS_RECONCILE_INTERVAL_MS, firstRunAfterMs: config.ANALYTICS_RECONCILE_FIRST_RUN_MS, logger: log });
   // Confirmations of deleted users' erasure (user.erased): no outbox here, so owed ones are re-read from the warehouse.
   const settings = messagingSettings(config);
   const announcer = createErasureAnnouncer(warehouse, { amqpUrl: settings.amqpUrl, namespace: config.MESSAGING_NAMESPACE, logger: log });

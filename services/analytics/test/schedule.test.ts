@@ -100,3 +100,23 @@ test('a clean warehouse gives runs without a warning', async () => {
     await clean.close();
   }
 });
+
+test('the first run comes soon after start, the next only an interval after it', async () => {
+  const clean = await Warehouse.open(':memory:');
+  try {
+    const runs: ReconciliationRun[] = [];
+    const reconciler = new Reconciler(clean, { graceSeconds: 0, sagaDeadlineSeconds: 300, onRun: (run) => runs.push(run) });
+    // An interval no test waits out: only the first run can come.
+    const job = scheduleReconciliation(reconciler, { intervalMs: 3_600_000, firstRunAfterMs: 10, logger: recordingLogger() });
+    job.start();
+    try {
+      await until(() => runs.length >= 1, 'the first run');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await job.stop();
+    }
+    assert.equal(runs.length, 1, 'one run: the next waits its interval');
+  } finally {
+    await clean.close();
+  }
+});

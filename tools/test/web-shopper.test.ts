@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, startSmtpSink, type SmtpSink } from '@bazaar/platform/testing';
+import type { Response as PageResponse } from 'playwright-core';
 import { type ShopCourier } from '../src/testing/shop.js';
 import { startWebTest, type WebTest } from './web-browser.js';
 
@@ -135,8 +136,19 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await visit('07-cart');
   await page.getByRole('link', { name: 'Check out' }).click();
 
-  // Checkout with a new address and the demo card; a double click places one order.
+  // A reload of the checkout (a direct load) asks for the saved addresses and cards with the session's
+  // token from the first request: none is refused with 401.
   await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+  const refused: string[] = [];
+  const onResponse = (response: PageResponse) => { if (response.status() === 401) refused.push(`${response.request().method()} ${new URL(response.url()).pathname}`); };
+  page.on('response', onResponse);
+  await page.reload();
+  await page.getByLabel('Street and number').waitFor();
+  await page.getByLabel('Card number').waitFor();
+  page.off('response', onResponse);
+  assert.deepEqual(refused, [], 'requests a direct load of the checkout sent without the token');
+
+  // Checkout with a new address and the demo card; a double click places one order.
   await page.getByLabel('Street and number').fill('1 Prinsengracht');
   await page.getByLabel('Postal code').fill('1015 DV');
   await page.getByLabel('City').fill('Amsterdam');

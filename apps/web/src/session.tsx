@@ -4,7 +4,7 @@
  * ends the session, and the page that asked says so with a way to sign in again.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, useTokens, type Body } from './api/client';
+import { api, call, setTokenSource, type Body } from './api/client';
 
 export type Profile = Body<'/users/me', 'get'>;
 interface Stored { token: string; refreshToken: string; user: Profile }
@@ -44,25 +44,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStored(next);
   }, []);
 
+  // Handed to the API client while rendering, before any page below asks for data: children's effects
+  // run before this component's, so tokens handed over in an effect missed a page's first requests on
+  // a direct load (a reload of the checkout sent them without the token, and was refused with 401).
+  useMemo(() => setTokenSource({
+    token: () => current?.token,
+    refresh: () => {
+      const refreshToken = current?.refreshToken;
+      if (!refreshToken) return Promise.resolve(false);
+      // Calls refused at once share one refresh: a refresh token works once.
+      refreshing ??= api.POST('/auth/refresh', { body: { refreshToken } }).then(({ data }) => {
+        if (!data || !current) return false;
+        save({ ...current, token: data.token, refreshToken: data.refreshToken });
+        return true;
+      }, () => false).finally(() => { refreshing = undefined; });
+      return refreshing;
+    },
+    expired: () => {
+      save(undefined);
+      setExpired(true);
+    },
+  }), [save]);
+
   useEffect(() => {
-    useTokens({
-      token: () => current?.token,
-      refresh: () => {
-        const refreshToken = current?.refreshToken;
-        if (!refreshToken) return Promise.resolve(false);
-        // Calls refused at once share one refresh: a refresh token works once.
-        refreshing ??= api.POST('/auth/refresh', { body: { refreshToken } }).then(({ data }) => {
-          if (!data || !current) return false;
-          save({ ...current, token: data.token, refreshToken: data.refreshToken });
-          return true;
-        }, () => false).finally(() => { refreshing = undefined; });
-        return refreshing;
-      },
-      expired: () => {
-        save(undefined);
-        setExpired(true);
-      },
-    });
     // Another tab signing in or out changes this one too.
     const onStorage = (event: StorageEvent) => { if (event.key === KEY) { current = read(); setStored(current); } };
     window.addEventListener('storage', onStorage);

@@ -45,7 +45,8 @@ export interface TokenSource {
 }
 
 let tokens: TokenSource | undefined;
-export const useTokens = (source: TokenSource) => { tokens = source; };
+/** Where the client takes its access token and refreshes from (the session); set before any call. */
+export const setTokenSource = (source: TokenSource) => { tokens = source; };
 
 const authorize: Middleware = {
   onRequest({ request }) {

@@ -7,6 +7,13 @@ export interface IntervalJob<T> {
   stop(): Promise<void>;
   /** One run, now (tests call it directly). */
   runOnce(): Promise<T>;
+  /**
+   * Asks for a run soon instead of at the next interval: a service wakes its job when it has just
+   * committed work for it, so the interval is only the net for work written elsewhere (another replica,
+   * a process that died before waking). A run in progress is followed by another at once. Does nothing
+   * once stopped.
+   */
+  wake(): void;
 }
 
 /**
@@ -19,13 +26,22 @@ export function createIntervalJob<T>(options: { name: string; intervalMs: number
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  let inRun = false;
+  // A wake that came during a run: the work it announces may have been committed after the run looked.
+  let wokenDuringRun = false;
 
   function schedule(afterMs = options.intervalMs): void {
     if (stopped) return;
+    clearTimeout(timer);
     timer = setTimeout(() => {
+      inRun = true;
+      wokenDuringRun = false;
       running = options.run()
         .catch((error: unknown) => options.logger.error({ err: error, job: options.name }, `${options.name} failed; retrying next interval`))
-        .finally(() => schedule());
+        .finally(() => {
+          inRun = false;
+          schedule(wokenDuringRun ? 0 : options.intervalMs);
+        });
     }, afterMs);
   }
 
@@ -41,5 +57,10 @@ export function createIntervalJob<T>(options: { name: string; intervalMs: number
       await running;
     },
     runOnce: options.run,
+    wake() {
+      if (stopped) return;
+      if (inRun) wokenDuringRun = true;
+      else schedule(0);
+    },
   };
 }

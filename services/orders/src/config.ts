@@ -28,10 +28,11 @@ export const OrdersConfigSchema = Type.Object({
   ...FlagsConfig,
   // The fraud screening (for checkouts the flag turns it on for): how long the scorer may take before
   // the order goes on unscreened, the score that rejects an order, and how often the screening job
-  // looks for checkouts to screen and how many it screens a run.
+  // looks for checkouts to screen and how many it screens a run. A checkout of this process wakes the
+  // job as it commits; the interval finds those another replica, or a process that died, left waiting.
   ORDERS_FRAUD_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 2_000 }),
   ORDERS_FRAUD_REJECT_SCORE: Type.Integer({ minimum: 1, maximum: 100, default: 70 }),
-  ORDERS_SCREENING_INTERVAL_MS: Type.Integer({ minimum: 20, maximum: 60_000, default: 200 }),
+  ORDERS_SCREENING_INTERVAL_MS: Type.Integer({ minimum: 20, maximum: 60_000, default: 5_000 }),
   ORDERS_SCREENING_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1_000, default: 50 }),
 });
 

@@ -31,7 +31,10 @@ try {
   // Feature flags (FLAGS_FILE, re-read on change): `checkout-fraud-check` decides, per customer, whether
   // a new checkout is screened for fraud before its payment is authorized.
   const flags = await createFlags({ service: 'orders', file: config.FLAGS_FILE, logger });
-  const screening = flaggedScreening(flags);
+  // A checkout that waits for its screening wakes the screening job once it commits (the job is made
+  // below, after the app it shares the runner with); the job's interval is the net for the rest.
+  let wakeScreener = (): void => {};
+  const screening = { ...flaggedScreening(flags), queued: () => wakeScreener() };
   const runner = { settings, now, publish, orders: orderRecords, screening, logger };
   const messaging = createMessaging({
     service: 'orders', pool, logger, contracts, outbox, ...messagingSettings(config),
@@ -51,6 +54,7 @@ try {
     pool, deps: runner, logger, scorer: new SimulatedFraudScorer(), timeoutMs: config.ORDERS_FRAUD_TIMEOUT_MS,
     rejectScore: config.ORDERS_FRAUD_REJECT_SCORE, intervalMs: config.ORDERS_SCREENING_INTERVAL_MS, batchSize: config.ORDERS_SCREENING_BATCH_SIZE,
   });
+  wakeScreener = () => screener.wake();
   await runService({
     app,
     schema: { pool, requirement: schema },

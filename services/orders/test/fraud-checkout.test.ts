@@ -45,6 +45,8 @@ let dir: string;
 let flagFile: string;
 let lamp: string;
 let bigTicket: string;
+/** What the app's screening policy calls once a checkout that screens has committed (main.ts: the job's wake). */
+let onQueued = (): void => {};
 
 before(async () => {
   db = await createServiceTestDatabase({ service: 'orders', label: 'orders_fraud', migrationsDir: MIGRATIONS_DIR, contracts });
@@ -58,7 +60,7 @@ before(async () => {
   flagFile = join(dir, 'flags.json');
   // The file does not exist yet: every flag is at its fallback until it appears.
   flags = await createFlags({ service: 'orders', file: flagFile, logger, retryMs: 200 });
-  const screening = flaggedScreening(flags);
+  const screening = { ...flaggedScreening(flags), queued: () => onQueued() };
   catalogClient = createCatalog({ baseUrl: catalog.url, timeoutMs: 1000 });
   const verifier = createJwtVerifier({ jwksUrl: issuer.jwksUrl });
   const now = () => new Date();
@@ -79,8 +81,8 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function screeningJob(scorer: FraudScorer, timeoutMs = 2_000): ScreeningJob {
-  return createScreeningJob({ pool: db.pool, deps: runner, logger, scorer, timeoutMs, rejectScore: 70, intervalMs: 50, batchSize: 100 });
+function screeningJob(scorer: FraudScorer, timeoutMs = 2_000, intervalMs = 50): ScreeningJob {
+  return createScreeningJob({ pool: db.pool, deps: runner, logger, scorer, timeoutMs, rejectScore: 70, intervalMs, batchSize: 100 });
 }
 
 /** Writes the flag file as a deploy would: beside it, then renamed over it. `percent` undefined: the flag is off for everyone. */
@@ -323,6 +325,21 @@ describe('the fraud screening, rolled out by its flag in one running orders', ()
       await screener.stop();
     }
     assert.equal((await view(order)).statusReason, FRAUD_REJECTION);
+  });
+
+  test('a checkout that screens wakes the running job as it commits: screened long before the job\'s interval comes round', async () => {
+    // The interval (and so the first scheduled run) is ten minutes away: only the wake can screen it in time.
+    const woken = screeningJob(new SimulatedFraudScorer(), 2_000, 600_000);
+    woken.start();
+    onQueued = () => woken.wake();
+    try {
+      const order = await checkout({ postalCode: WATCHED_POSTAL_CODE });
+      await eventually(async () => (await view(order)).status === 'rejected', { timeoutMs: 30_000, message: 'the order screened by the woken job' });
+      assert.equal((await view(order)).statusReason, FRAUD_REJECTION);
+    } finally {
+      onQueued = () => {};
+      await woken.stop();
+    }
   });
 
   test('turned off again: a saga started at 100 % still screens (its decision is kept); a new one does not', async () => {

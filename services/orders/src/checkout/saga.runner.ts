@@ -3,7 +3,7 @@
 // transaction. A crash anywhere loses nothing: either all of it committed, or none of it did and the
 // reply is delivered again (or the deadline job finds the saga).
 import { events, type Messages } from '@bazaar/contracts';
-import { payloadHandlers, type Logger, type PoolClient, type Publish, type Sends } from '@bazaar/platform';
+import { afterCommit, payloadHandlers, type Logger, type PoolClient, type Publish, type Sends } from '@bazaar/platform';
 import { decide, orderStatusOf, startSaga } from './saga.js';
 import { sagaIdsFor } from './saga.ids.js';
 import { appendSteps, insertSaga, lockSaga, lockSagaByReservation, updateSaga, type StoredSaga } from './saga.store.js';
@@ -48,6 +48,8 @@ export interface SagaRunnerDeps {
 /** Decides, when a checkout starts, whether it is screened for fraud (screening.ts: the `checkout-fraud-check` flag). */
 export interface ScreeningPolicy {
   screens(facts: OrderFacts): Promise<boolean>;
+  /** Called once a checkout that waits for its screening has committed: wakes the screening job. */
+  queued?(): void;
 }
 
 /** The order's reason as customers see it: why it is cancelled or rejected, or why a cancellation was refused. */
@@ -91,6 +93,8 @@ export async function startCheckout(
   const fraudCheck = deps.screening ? await deps.screening.screens(facts) : false;
   const decision = startSaga(facts, sagaIdsFor(facts.orderId), deps.settings, now, { fraudCheck });
   await recordDecision(client, deps, decision, now, { insert: { paymentMethodRef } });
+  const queued = deps.screening?.queued;
+  if (fraudCheck && queued) afterCommit(client, () => queued());
   return decision;
 }
 

@@ -9,7 +9,8 @@ import { AppError, createEnvelope, createJwtVerifier, createLogger, type Service
 import { deliverMessage, published, startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { createEventHandlers } from '../src/events.js';
-import { authorizeCommand, cardOf, paymentOf, paymentsWith, TIMEOUT_MS } from './fixtures.js';
+import { authorizeCommand, cardOf, paymentOf, paymentsWith, TIMEOUT_MS, type CardFields } from './fixtures.js';
+import { TEST_CARDS } from '../src/processor/simulated-processor.js';
 import { setUpDatabase, type TestDb } from './support.js';
 
 describe("a deleted user's payment methods", () => {
@@ -31,8 +32,8 @@ describe("a deleted user's payment methods", () => {
     await db?.close();
   });
 
-  const save = async (userId: string) => {
-    const response = await app.inject({ method: 'POST', url: '/payments/methods', payload: { card: cardOf() }, headers: { authorization: `Bearer ${await keys.token(userId)}` } });
+  const save = async (userId: string, card: Partial<CardFields> = {}) => {
+    const response = await app.inject({ method: 'POST', url: '/payments/methods', payload: { card: cardOf(card) }, headers: { authorization: `Bearer ${await keys.token(userId)}` } });
     assert.equal(response.statusCode, 201, response.body);
     return response.json().paymentMethodId as string;
   };
@@ -47,7 +48,7 @@ describe("a deleted user's payment methods", () => {
     const userId = randomUUID();
     const other = randomUUID();
     const paymentMethodId = await save(userId);
-    await save(userId);
+    await save(userId, { number: TEST_CARDS.approveMastercard });
     await save(other);
     const command = authorizeCommand({ userId, paymentMethodId });
     await payments.authorize(command);

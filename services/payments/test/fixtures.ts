@@ -47,7 +47,7 @@ export function paymentsWith(db: Pick<TestDb, 'pool' | 'publish'>, processor: Ca
   const now = options.now ?? (() => new Date());
   const deps: PaymentHandlerDeps = { pool, processor, processorTimeoutMs: TIMEOUT_MS, publish: db.publish, now };
   const methodDeps = { pool, processor, processorTimeoutMs: TIMEOUT_MS, now };
-  const saveCard = (userId: string, card: Partial<CardFields> = {}) => addPaymentMethod(methodDeps, userId, cardOf(card));
+  const saveCard = async (userId: string, card: Partial<CardFields> = {}) => (await addPaymentMethod(methodDeps, userId, cardOf(card))).method;
   return {
     processor,
     deps,

@@ -57,9 +57,10 @@ describe('payment methods: cards tokenized at the processor', () => {
     assert.deepEqual({ ...body, paymentMethodId: undefined }, { paymentMethodId: undefined, brand: 'mastercard', last4: '4444', expMonth: 7, expYear: thisYear + 2 });
     assert.doesNotMatch(response.body, /5555555555554444|5555 5555|sim_tok_/);
     const { rows: [row] } = await db.pool.query('SELECT * FROM payment_methods WHERE id = $1', [body.paymentMethodId]);
-    assert.deepEqual(Object.keys(row).sort(), ['brand', 'created_at', 'exp_month', 'exp_year', 'id', 'last4', 'processor_token', 'user_id_ref']);
+    assert.deepEqual(Object.keys(row).sort(), ['brand', 'card_fingerprint', 'created_at', 'exp_month', 'exp_year', 'id', 'last4', 'processor_token', 'user_id_ref']);
     assert.equal(row.user_id_ref, userId);
     assert.match(row.processor_token, /^sim_tok_/);
+    assert.match(row.card_fingerprint, /^fp_[A-Za-z0-9_-]{24}$/);
     assert.ok(!JSON.stringify(row).includes('5555555555554444'));
   });
 
@@ -82,6 +83,56 @@ describe('payment methods: cards tokenized at the processor', () => {
     assert.deepEqual(response.json(), { items: [second, first] });
     assert.doesNotMatch(response.body, /4242424242424242|5555555555554444|sim_tok_/);
     assert.deepEqual((await list(randomUUID())).json(), { items: [] });
+  });
+
+  test('the same card saved again (however it is typed) answers 200 with the method the user has: one card in the list', async () => {
+    const userId = randomUUID();
+    const first = await save(userId, cardOf({ number: '4242 4242 4242 4242', expMonth: 9, expYear: thisYear + 3 }));
+    assert.equal(first.statusCode, 201);
+    const tokenized = simulator.calls.tokenize;
+    const again = await save(userId, cardOf({ number: '4242-4242-4242-4242', expMonth: 9, expYear: (thisYear + 3) % 100, cvc: '999' }));
+    assert.equal(again.statusCode, 200);
+    assert.deepEqual(again.json(), first.json());
+    assert.equal(simulator.calls.tokenize, tokenized + 1, 'the vault is asked: only its fingerprint says it is the same card');
+    assert.deepEqual((await list(userId)).json(), { items: [first.json()] });
+  });
+
+  test('a new expiry (the card reissued), another number or another user: a method of its own', async () => {
+    const [alice, bob] = [randomUUID(), randomUUID()];
+    const card = cardOf({ expMonth: 3, expYear: thisYear + 2 });
+    const saved = await save(alice, card);
+    const reissued = await save(alice, { ...card, expYear: thisYear + 5 });
+    const other = await save(alice, { ...card, number: TEST_CARDS.approveMastercard });
+    const bobs = await save(bob, card);
+    assert.deepEqual([saved, reissued, other, bobs].map((r) => r.statusCode), [201, 201, 201, 201]);
+    assert.equal(new Set([saved, reissued, other, bobs].map((r) => r.json().paymentMethodId)).size, 4);
+    assert.equal((await list(alice)).json().items.length, 3);
+    const { rows } = await db.pool.query('SELECT DISTINCT card_fingerprint FROM payment_methods WHERE user_id_ref = ANY($1)', [[alice, bob]]);
+    assert.equal(rows.length, 2, 'the fingerprint follows the number: one for 4242…, one for 5555…');
+  });
+
+  test('the same card saved twice at once makes one method; once removed, it is saved anew', async () => {
+    const userId = randomUUID();
+    const card = cardOf({ expMonth: 11, expYear: thisYear + 1 });
+    const answers = await Promise.all([save(userId, card), save(userId, card), save(userId, card)]);
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [200, 200, 201]);
+    assert.equal(new Set(answers.map((r) => r.json().paymentMethodId)).size, 1);
+    assert.equal((await list(userId)).json().items.length, 1);
+    const { paymentMethodId } = answers[0]!.json();
+    assert.equal((await remove(userId, paymentMethodId)).statusCode, 204);
+    const anew = await save(userId, card);
+    assert.equal(anew.statusCode, 201);
+    assert.notEqual(anew.json().paymentMethodId, paymentMethodId);
+  });
+
+  test('a method saved before fingerprints (none stored) is never matched: the card saved now is a method of its own', async () => {
+    const userId = randomUUID();
+    const card = cardOf({ expMonth: 4, expYear: thisYear + 2 });
+    const old = (await save(userId, card)).json();
+    await db.pool.query('UPDATE payment_methods SET card_fingerprint = NULL WHERE id = $1', [old.paymentMethodId]);
+    const now = await save(userId, card);
+    assert.equal(now.statusCode, 201);
+    assert.notEqual(now.json().paymentMethodId, old.paymentMethodId);
   });
 
   const invalid: [string, unknown, string[]][] = [

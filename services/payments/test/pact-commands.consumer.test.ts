@@ -40,7 +40,7 @@ describe('payments ← orders (message pact)', () => {
     const deps = { pool: db.pool, processor, processorTimeoutMs: TIMEOUT_MS, publish: db.publish, now: () => new Date() };
     handlers = createCommandHandlers(deps); // as main.ts registers them
     // Saved through the real card-saving path; its id is then fixed, since the pact's example names it.
-    const method = await addPaymentMethod(deps, USER_ID, cardOf());
+    const { method } = await addPaymentMethod(deps, USER_ID, cardOf());
     await db.pool.query('UPDATE payment_methods SET id = $1 WHERE id = $2', [PAYMENT_METHOD_ID, method.id]);
   });
   after(() => db.close());

@@ -755,7 +755,7 @@ export interface paths {
         put?: never;
         /**
          * Save a card as a payment method
-         * @description The card is sent to the card processor's vault; payments keeps only its token, brand, last four digits and expiry. Use the answer's paymentMethodId to pay.
+         * @description The card is sent to the card processor's vault; payments keeps only its token, brand, last four digits and expiry. Use the answer's paymentMethodId to pay. A card you have saved already (the same number and expiry) is not saved twice: the answer is 200 with the method you have.
          */
         post: operations["createPaymentMethod"];
         delete?: never;
@@ -10188,6 +10188,36 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A saved card: never more of it than its brand, last four digits and expiry. */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        paymentMethodId: string;
+                        /** @description visa, mastercard, amex, discover or unknown */
+                        brand: string;
+                        last4: string;
+                        /** Format: int32 */
+                        expMonth: number;
+                        /**
+                         * Format: int32
+                         * @description the full year
+                         */
+                        expYear: number;
+                    };
+                };
+            };
             /** @description A saved card: never more of it than its brand, last four digits and expiry. */
             201: {
                 headers: {

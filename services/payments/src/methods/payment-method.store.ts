@@ -13,32 +13,50 @@ export interface PaymentMethod {
   expMonth: number;
   /** The full year (2029). */
   expYear: number;
+  /** The processor's fingerprint of the card number; null for methods saved before fingerprints. */
+  cardFingerprint: string | null;
   createdAt: Date;
 }
 
 interface PaymentMethodRow {
   id: string; user_id_ref: string; processor_token: string; brand: string; last4: string;
-  exp_month: number; exp_year: number; created_at: Date;
+  exp_month: number; exp_year: number; card_fingerprint: string | null; created_at: Date;
 }
 
 // Named, not `*`: a column added later is not read until the code knows it, and the statements stay
 // prepared (the kit does not prepare a `*` list, see createPool).
-const METHOD_COLUMNS = 'id, user_id_ref, processor_token, brand, last4, exp_month, exp_year, created_at';
+const METHOD_COLUMNS = 'id, user_id_ref, processor_token, brand, last4, exp_month, exp_year, card_fingerprint, created_at';
 
 const toPaymentMethod = (r: PaymentMethodRow): PaymentMethod => ({
   id: r.id, userId: r.user_id_ref, processorToken: r.processor_token, brand: r.brand, last4: r.last4,
-  expMonth: r.exp_month, expYear: r.exp_year, createdAt: r.created_at,
+  expMonth: r.exp_month, expYear: r.exp_year, cardFingerprint: r.card_fingerprint, createdAt: r.created_at,
 });
 
-export type NewPaymentMethod = Omit<PaymentMethod, 'id' | 'createdAt'>;
+export type NewPaymentMethod = Omit<PaymentMethod, 'id' | 'createdAt' | 'cardFingerprint'> & { cardFingerprint: string };
 
-export async function insertPaymentMethod(db: Queryable, m: NewPaymentMethod): Promise<PaymentMethod> {
-  const { rows } = await db.query<PaymentMethodRow>(
-    `INSERT INTO payment_methods (user_id_ref, processor_token, brand, last4, exp_month, exp_year)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${METHOD_COLUMNS}`,
-    [m.userId, m.processorToken, m.brand, m.last4, m.expMonth, m.expYear],
-  );
-  return toPaymentMethod(rows[0]!);
+/**
+ * Saves a method, unless the user has this card already (the same fingerprint and expiry): then the
+ * method they have is answered, `created: false`, and the new token is not kept. Two saves of one
+ * card at once make one method (the unique index decides); a method removed between the two
+ * statements is saved anew.
+ */
+export async function insertPaymentMethod(db: Queryable, m: NewPaymentMethod): Promise<{ method: PaymentMethod; created: boolean }> {
+  for (;;) {
+    const inserted = await db.query<PaymentMethodRow>(
+      `INSERT INTO payment_methods (user_id_ref, processor_token, brand, last4, exp_month, exp_year, card_fingerprint)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (user_id_ref, card_fingerprint, exp_month, exp_year) WHERE card_fingerprint IS NOT NULL DO NOTHING
+       RETURNING ${METHOD_COLUMNS}`,
+      [m.userId, m.processorToken, m.brand, m.last4, m.expMonth, m.expYear, m.cardFingerprint],
+    );
+    if (inserted.rows[0]) return { method: toPaymentMethod(inserted.rows[0]), created: true };
+    const existing = await db.query<PaymentMethodRow>(
+      `SELECT ${METHOD_COLUMNS} FROM payment_methods
+       WHERE user_id_ref = $1 AND card_fingerprint = $2 AND exp_month = $3 AND exp_year = $4`,
+      [m.userId, m.cardFingerprint, m.expMonth, m.expYear],
+    );
+    if (existing.rows[0]) return { method: toPaymentMethod(existing.rows[0]), created: false };
+  }
 }
 
 export async function findPaymentMethod(db: Queryable, id: string): Promise<PaymentMethod | undefined> {

@@ -18,14 +18,14 @@ export function registerPaymentMethodRoutes(app: ServiceApp, deps: PaymentMethod
   app.post('/payments/methods', {
     schema: {
       operationId: 'createPaymentMethod', tags, security, summary: 'Save a card as a payment method',
-      description: 'The card is sent to the card processor\'s vault; payments keeps only its token, brand, last four digits and expiry. Use the answer\'s paymentMethodId to pay.',
-      body: NewPaymentMethodBody, response: { 201: PaymentMethodSchema },
+      description: 'The card is sent to the card processor\'s vault; payments keeps only its token, brand, last four digits and expiry. Use the answer\'s paymentMethodId to pay. A card you have saved already (the same number and expiry) is not saved twice: the answer is 200 with the method you have.',
+      body: NewPaymentMethodBody, response: { 201: PaymentMethodSchema, 200: PaymentMethodSchema },
     },
     preHandler,
   }, async (request, reply) => {
     const user = await deps.auth.requireUser(request);
-    const method = await addPaymentMethod(deps, user.userId, request.body.card);
-    return reply.code(201).send(toPaymentMethodView(method));
+    const { method, created } = await addPaymentMethod(deps, user.userId, request.body.card);
+    return reply.code(created ? 201 : 200).send(toPaymentMethodView(method));
   });
 
   app.get('/payments/methods', {

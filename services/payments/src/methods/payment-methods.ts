@@ -16,11 +16,13 @@ export interface PaymentMethodDeps {
 }
 
 /**
- * Tokenizes `card` at the processor and saves it as one of `userId`'s payment methods. A card that
- * fails payments' checks is an `invalid_data` error naming each bad field (`body.card.number` …) and
- * is never sent anywhere; a vault that fails or does not answer in time is `unavailable` (retryable).
+ * Tokenizes `card` at the processor and saves it as one of `userId`'s payment methods; a card the user
+ * has saved already (the processor's fingerprint of its number, and its expiry) answers with the
+ * method they have (`created: false`). A card that fails payments' checks is an `invalid_data` error
+ * naming each bad field (`body.card.number` …) and is never sent anywhere; a vault that fails or does
+ * not answer in time is `unavailable` (retryable).
  */
-export async function addPaymentMethod(deps: PaymentMethodDeps, userId: string, card: CardInput): Promise<PaymentMethod> {
+export async function addPaymentMethod(deps: PaymentMethodDeps, userId: string, card: CardInput): Promise<{ method: PaymentMethod; created: boolean }> {
   const check = checkCard(card, deps.now());
   if (!check.ok) {
     const errors = check.problems.map((p) => ({ field: `body.card.${p.field}`, message: p.message }));
@@ -35,7 +37,7 @@ export async function addPaymentMethod(deps: PaymentMethodDeps, userId: string, 
   }
   return insertPaymentMethod(deps.pool, {
     userId, processorToken: answered.card.token, brand: answered.card.brand, last4: answered.card.last4,
-    expMonth: card.expMonth, expYear: check.expYear,
+    expMonth: card.expMonth, expYear: check.expYear, cardFingerprint: answered.card.fingerprint,
   });
 }
 

@@ -20,6 +20,11 @@ export interface TokenizedCard {
   token: string;
   brand: string;
   last4: string;
+  /**
+   * The same for every tokenization of the same card number within our account (a keyed hash the
+   * vault makes, as real processors give one), so a card saved twice can be told apart from two cards.
+   */
+  fingerprint: string;
 }
 
 /** What a processor needs to authorize a charge: the card is named by its vault token. */

@@ -33,7 +33,7 @@
 // Numbers that fail the Luhn check or are not 12 to 19 digits are refused by payments before they
 // reach the vault (and by the vault itself if they did). A token the vault does not know is declined
 // as `invalid_payment_method`.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withTransaction, type Pool, type PoolClient, type Queryable } from '@bazaar/platform';
 import { brandOf, luhnValid } from '../payments/card.js';
@@ -114,6 +114,18 @@ export class SimulatedCardProcessor implements CardProcessor {
   private readonly slowMs: number;
   private readonly hangMs: number;
 
+  private key: Promise<Buffer> | undefined;
+
+  /** The account's fingerprint key (migration 0006), read once. */
+  private fingerprintKey(): Promise<Buffer> {
+    this.key ??= this.pool.query<{ fingerprint_key: Buffer }>('SELECT fingerprint_key FROM card_simulator_account').then(({ rows }) => {
+      if (!rows[0]) throw new Error('the card simulator has no account key: are payments\' migrations applied?');
+      return rows[0].fingerprint_key;
+    });
+    this.key.catch(() => { this.key = undefined; });
+    return this.key;
+  }
+
   constructor(options: SimulatorOptions) {
     this.pool = options.pool;
     this.slowMs = options.slowMs ?? 1500;
@@ -126,7 +138,8 @@ export class SimulatedCardProcessor implements CardProcessor {
     if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) throw new Error('the vault refused the card: not a valid card number');
     if (!/^\d{3,4}$/.test(card.cvc)) throw new Error('the vault refused the card: not a valid security code');
     options.signal?.throwIfAborted();
-    const stored = { token: reference('tok'), brand: brandOf(number), last4: number.slice(-4) };
+    const fingerprint = `fp_${createHmac('sha256', await this.fingerprintKey()).update(number).digest('base64url').slice(0, 24)}`;
+    const stored = { token: reference('tok'), brand: brandOf(number), last4: number.slice(-4), fingerprint };
     await this.pool.query(
       `INSERT INTO card_simulator_vault (token, behaviour, brand, last4, exp_month, exp_year) VALUES ($1, $2, $3, $4, $5, $6)`,
       [stored.token, behaviourOf(number), stored.brand, stored.last4, card.expMonth, card.expYear],

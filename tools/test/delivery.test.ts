@@ -1,7 +1,7 @@
 // Delivery end to end: every service its own process with its own database and broker user, every
 // call through the gateway. A confirmed order waits for a courier without losing its stock (the
-// reservation-TTL regression), is dispatched to the courier on shift, picked up and delivered or
-// returned; each outcome is checked where it is owned: the shipment in shipping, the stock ledger in
+// reservation-TTL regression), is dispatched to the courier on shift, picked up, handed back when the
+// courier ends the shift, dispatched again, and delivered or returned; each outcome is checked where it is owned: the shipment in shipping, the stock ledger in
 // inventory, the payment in payments, the order in orders, whose view (status, shipping copy,
 // timeline) must tell the same story at each step.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -142,13 +142,26 @@ test("a confirmed order waiting for a courier keeps its stock past the reservati
   ok(await courierCall(courier, 'pickup', shipment.id), 200, 'pickup');
   seen = await orderShowing(orderId, ['dispatch:succeeded', 'pick-up:succeeded']);
   assert.deepEqual([seen.status, seen.shipping.status], ['shipped', 'picked_up']);
+
+  // Ana ends her shift with the parcel: it goes back to the queue, and the order stops naming her
+  // (shipment.handed_back, through the broker to orders). Back on shift, she is given it again.
+  ok(await call('PUT', '/couriers/me/shift', { token: courier.token, body: { onShift: false } }), 200, 'end of shift');
+  const handedBack = ['dispatch:succeeded', 'pick-up:succeeded', 'hand-back:succeeded'];
+  seen = await orderShowing(orderId, handedBack);
+  assert.deepEqual([seen.status, seen.shipping.status, seen.shipping.courier, seen.shipping.reason], ['shipped', 'dispatched', null, 'handed back: the courier ended the shift']);
+  await startShift(courier);
+  seen = await orderShowing(orderId, [...handedBack, 'dispatch:succeeded']);
+  assert.deepEqual([seen.shipping.status, seen.shipping.courier?.name], ['dispatched', 'Ana']);
+  ok(await courierCall(courier, 'pickup', shipment.id), 200, 'pickup after the hand-back');
+  const journey = [...handedBack, 'dispatch:succeeded', 'pick-up:succeeded'];
+
   ok(await courierCall(courier, 'failed-attempts', shipment.id, { attempt: 1, reason: 'nobody home' }), 200, 'failed attempt');
-  seen = await orderShowing(orderId, ['dispatch:succeeded', 'pick-up:succeeded', 'delivery-attempt:failed']);
+  seen = await orderShowing(orderId, [...journey, 'delivery-attempt:failed']);
   assert.deepEqual([seen.status, seen.shipping.failedAttempts, seen.shipping.reason], ['shipped', 1, 'delivery attempt 1 failed: nobody home']);
   ok(await courierCall(courier, 'delivered', shipment.id), 200, 'delivered');
   ok(await courierCall(courier, 'delivered', shipment.id), 200, 'a repeated call is harmless');
   assert.equal((await shipmentOf(orderId)).status, 'delivered');
-  const order = await orderShowing(orderId, ['dispatch:succeeded', 'pick-up:succeeded', 'delivery-attempt:failed', 'deliver:succeeded']);
+  const order = await orderShowing(orderId, [...journey, 'delivery-attempt:failed', 'deliver:succeeded']);
 
   // Every service tells the same story: delivered, paid once, stock gone once.
   assert.deepEqual([order.status, order.checkout.state, order.checkout.step, order.shipping.status], ['delivered', 'confirmed', null, 'delivered']);

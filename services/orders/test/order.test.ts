@@ -135,6 +135,20 @@ describe('status copies', () => {
     assert.equal(shippingCopyChange(returned.copy, reply.cancelRefused() as never), undefined, 'an older answer to a cancellation too');
   });
 
+  test('handed back (the courier ended the shift): dispatched to no one, still shipped; the next courier is named; a late hand-back changes nothing', () => {
+    const back = heard([delivery.dispatched(), delivery.pickedUp(), delivery.handedBack(4)]);
+    assert.deepEqual(back.moved, ['shipment.dispatched', 'shipment.picked_up', 'shipment.handed_back']);
+    assert.deepEqual([back.copy.status, back.copy.courierId, back.copy.courierName, back.copy.reason, back.copy.version], ['dispatched', null, null, 'handed back: the courier ended the shift', 4]);
+    assert.equal(withDelivery('confirmed', back.copy.status), 'shipped');
+    const dispatchedAgain = delivery.dispatched(5) as Extract<DeliveryEvent, { type: 'shipment.dispatched' }>;
+    const toBen = { ...dispatchedAgain, payload: { ...dispatchedAgain.payload, courier: { courierId: '0195f0a4-1c2b-7d3e-8f40-0000000000dd', name: 'Ben Courier' } } };
+    const again = heard([delivery.dispatched(), delivery.pickedUp(), delivery.handedBack(4), toBen, delivery.handedBack(4)]);
+    assert.deepEqual([again.copy.status, again.copy.courierName, again.copy.reason, again.copy.version], ['dispatched', 'Ben Courier', null, 5]);
+    assert.deepEqual(again.moved.at(-1), 'shipment.dispatched', 'the repeated hand-back, older than the new dispatch, moved nothing');
+    const entry = deliveryEntry(delivery.handedBack());
+    assert.deepEqual([entry.step, entry.kind, entry.status, entry.detail], ['hand-back', 'delivery', 'succeeded', 'Ana Courier handed the parcel back (the courier ended the shift); it waits for another courier']);
+  });
+
   test('a return keeps the courier who tried; the timeline entries read as the journey, at the times shipping gives', () => {
     const { copy } = heard([delivery.dispatched(), delivery.pickedUp(), delivery.attemptFailed(1), delivery.attemptFailed(2), delivery.attemptFailed(3), delivery.returned()]);
     assert.deepEqual([copy.status, copy.courierName, copy.failedAttempts], ['returned', 'Ana Courier', 3]);

@@ -130,6 +130,7 @@ const payloads: Record<MessageType, (c: Checkout) => Record<string, unknown>> = 
   // The delivery: the examples' versions rise along the journey, as shipping's do.
   'shipment.dispatched': (c) => ({ ...parcel(c, 2), courier, dispatchedAt: timestamp() }),
   'shipment.picked_up': (c) => ({ ...parcel(c, 3), courier, pickedUpAt: timestamp() }),
+  'shipment.handed_back': (c) => ({ ...parcel(c, 4), courier, reason: text('the courier ended the shift', 200), handedBackAt: timestamp() }),
   'shipment.attempt_failed': (c) => ({
     ...parcel(c, 4), courier, reason: text('nobody home', 200), attempt: integer(1), attemptsLeft: integer(2), failedAt: timestamp(),
   }),
@@ -275,6 +276,11 @@ const fromShipping: Interaction[] = [
     type: 'shipment.picked_up', state: 'the order\'s shipment has been given to a courier', params: order,
     description: 'shipment.picked_up: the courier has the parcel', before: [...TO_DISPATCH, 'shipment.dispatched'],
     expect: { status: 'shipped', state: 'confirmed', step: null, logged: 'pick-up:succeeded', sent: [], shipping: 'picked_up' },
+  },
+  {
+    type: 'shipment.handed_back', state: 'the courier has picked up the order\'s parcel', params: order,
+    description: 'shipment.handed_back: the courier ended the shift with the parcel', before: TO_DELIVER,
+    expect: { status: 'shipped', state: 'confirmed', step: null, logged: 'hand-back:succeeded', sent: [], shipping: 'dispatched' },
   },
   {
     type: 'shipment.attempt_failed', state: 'the courier has picked up the order\'s parcel', params: order,

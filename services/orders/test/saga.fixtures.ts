@@ -56,6 +56,9 @@ const at = (minutes: number) => later(minutes * 60_000).toISOString();
 export const delivery = {
   dispatched: (version = 2): DeliveryEvent => ({ type: 'shipment.dispatched', payload: { ...parcel(version), courier: COURIER, dispatchedAt: at(10) } }),
   pickedUp: (version = 3): DeliveryEvent => ({ type: 'shipment.picked_up', payload: { ...parcel(version), courier: COURIER, pickedUpAt: at(20) } }),
+  handedBack: (version = 4): DeliveryEvent => ({
+    type: 'shipment.handed_back', payload: { ...parcel(version), courier: COURIER, reason: 'the courier ended the shift', handedBackAt: at(25) },
+  }),
   attemptFailed: (attempt = 1, attemptsLeft = 3 - attempt): DeliveryEvent => ({
     type: 'shipment.attempt_failed', payload: { ...parcel(3 + attempt), courier: COURIER, reason: 'nobody home', attempt, attemptsLeft, failedAt: at(30 + attempt) },
   }),
@@ -67,6 +70,7 @@ export const delivery = {
 
 export const everyDeliveryEvent: Record<DeliveryEventType, () => DeliveryEvent> = {
   'shipment.dispatched': () => delivery.dispatched(),
+  'shipment.handed_back': () => delivery.handedBack(),
   'shipment.picked_up': () => delivery.pickedUp(),
   'shipment.attempt_failed': () => delivery.attemptFailed(),
   'shipment.delivered': () => delivery.delivered(),

@@ -45,7 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     const { positions, publish, maxAttempts } = deps.couriers;
     // Not critical: without Redis, couriers cannot report positions, but shipments are still served.
     app.health.register('redis', () => positions.ping(), { critical: false });
-    registerCourierRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
+    registerCourierRoutes(app, { pool: deps.pool, auth: deps.auth, positions, publish });
     registerDeliveryRoutes(app, { pool: deps.pool, auth: deps.auth, publish, maxAttempts });
     registerTrackingRoutes(app, { pool: deps.pool, auth: deps.auth, positions });
   }

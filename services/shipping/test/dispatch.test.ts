@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
-import { createEnvelope, createJwtVerifier, createLogger, createPool, type ServiceApp } from '@bazaar/platform';
+import { ContractValidator, createEnvelope, createJwtVerifier, createLogger, createPool, type ServiceApp } from '@bazaar/platform';
 import { deliverMessage, published, startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { Positions, type Point } from '../src/couriers/positions.js';
@@ -196,7 +196,7 @@ describe('dispatch and delivery', () => {
     assert.equal((await shippingWith(db).cancel(s.orderId)).type, 'shipment.cancelled', 'nothing left to cancel');
   });
 
-  test('a courier ending a shift mid-delivery hands the parcel back, and another courier gets it', async () => {
+  test('a courier ending a shift mid-delivery hands the parcel back, says so, and another courier gets it', async () => {
     const s = await confirmedShipment();
     const first = await courierAt(east(s.parcel, 0.2));
     await dispatch();
@@ -204,6 +204,17 @@ describe('dispatch and delivery', () => {
     await first.as('PUT', '/couriers/me/shift', { onShift: false });
     const handedBack = await shipment(s.shipmentId);
     assert.deepEqual([handedBack.status, handedBack.courier_id], ['dispatched', null]);
+    // In the same transaction: the event names the courier who had it, with the version the shipment has now.
+    const announced = (await eventsOf(s.orderId)).filter((e) => e.type === 'shipment.handed_back');
+    assert.equal(announced.length, 1);
+    const event = announced[0]!.payload;
+    new ContractValidator(contracts).assertPayload('shipment.handed_back', 1, event);
+    assert.deepEqual({ ...event, handedBackAt: undefined }, {
+      shipmentId: s.shipmentId, orderId: s.orderId, trackingNumber: s.tracking, version: handedBack.version,
+      courier: { courierId: first.id, name: (event.courier as { name: string }).name }, reason: 'the courier ended the shift', handedBackAt: undefined,
+    });
+    const pickedUp = (await eventsOf(s.orderId)).find((e) => e.type === 'shipment.picked_up')!;
+    assert.ok(handedBack.version > (pickedUp.payload.version as number), 'newer than the pick-up, so a copy takes it');
     assert.equal(await loadOf(first.id), 0);
     assert.equal((await shippingWith(db).cancel(s.orderId)).type, 'shipment.cancel-refused', 'still past cancelling');
     const second = await courierAt(east(s.parcel, 1));

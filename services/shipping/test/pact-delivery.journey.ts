@@ -28,6 +28,8 @@ export interface Journeys {
   dispatch(): Promise<void>;
   /** A courier's call on the current parcel (pickup, failed-attempts, delivered); it must succeed. */
   courier(action: 'pickup' | 'failed-attempts' | 'delivered', body?: { attempt: number; reason: string }): Promise<void>;
+  /** The courier ends the shift (handing back every parcel not yet delivered) and starts another. */
+  endShift(): Promise<void>;
   /** Runs `action` and returns the one message of `type` it made shipping write about the current order, as its outbox holds it. */
   messageOf(type: string, action: () => Promise<unknown>): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -82,6 +84,10 @@ export async function startJourneys(db: TestDb): Promise<Journeys> {
     async courier(action, body) {
       const answer = await asCourier('POST', `/couriers/me/shipments/${given().shipmentId}/${action}`, body);
       assert.equal(answer.statusCode, 200, answer.body);
+    },
+    async endShift() {
+      assert.equal((await asCourier('PUT', '/couriers/me/shift', { onShift: false })).statusCode, 200);
+      assert.equal((await asCourier('PUT', '/couriers/me/shift', { onShift: true })).statusCode, 200);
     },
     async messageOf(type, action) {
       const before = (await publishedMessages(db.pool, { type, orderId: given().orderId })).length;

@@ -127,6 +127,7 @@ const messageProviders = {
   'shipment.cancel-refused: the answer to shipping.cancel-shipment once the courier has the parcel': cancel,
   'shipment.dispatched: a courier was given the parcel': () => journeys.messageOf('shipment.dispatched', () => journeys.dispatch()),
   'shipment.picked_up: the courier has the parcel': () => journeys.messageOf('shipment.picked_up', () => journeys.courier('pickup')),
+  'shipment.handed_back: the courier ended the shift with the parcel': () => journeys.messageOf('shipment.handed_back', () => journeys.endShift()),
   'shipment.attempt_failed: a delivery attempt failed, more to come': () =>
     journeys.messageOf('shipment.attempt_failed', () => journeys.courier('failed-attempts', { attempt: 1, reason: 'nobody home' })),
   'shipment.delivered: the recipient has the parcel': () => journeys.messageOf('shipment.delivered', () => journeys.courier('delivered')),

@@ -9058,7 +9058,7 @@ export interface operations {
                         timeline: {
                             /** Format: int32 */
                             seq: number;
-                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
+                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, hand-back, pick-up, delivery-attempt, deliver, return */
                             step: string;
                             /**
                              * @description what checkout did, what it undid, or news of the parcel from shipping
@@ -9345,7 +9345,7 @@ export interface operations {
                         timeline: {
                             /** Format: int32 */
                             seq: number;
-                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
+                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, hand-back, pick-up, delivery-attempt, deliver, return */
                             step: string;
                             /**
                              * @description what checkout did, what it undid, or news of the parcel from shipping
@@ -9581,7 +9581,7 @@ export interface operations {
                         timeline: {
                             /** Format: int32 */
                             seq: number;
-                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, pick-up, delivery-attempt, deliver, return */
+                            /** @description screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; for the delivery: dispatch, hand-back, pick-up, delivery-attempt, deliver, return */
                             step: string;
                             /**
                              * @description what checkout did, what it undid, or news of the parcel from shipping

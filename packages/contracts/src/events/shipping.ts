@@ -33,6 +33,11 @@ const CourierRef = Type.Object({ courierId: Uuid, name: Type.String({ minLength:
 
 /** A courier was assigned to the shipment: the stock is leaving, the order can no longer be cancelled. */
 export const ShipmentDispatchedV1 = Type.Object({ ...Delivery, courier: CourierRef, dispatchedAt: Timestamp });
+/**
+ * The courier ended the shift without delivering the parcel: it is dispatched again, to no courier
+ * yet, and waits for the dispatcher to give it to another (a `shipment.dispatched` follows).
+ */
+export const ShipmentHandedBackV1 = Type.Object({ ...Delivery, courier: CourierRef, reason: Reason, handedBackAt: Timestamp });
 /** The courier has the parcel. */
 export const ShipmentPickedUpV1 = Type.Object({ ...Delivery, courier: CourierRef, pickedUpAt: Timestamp });
 /** A delivery attempt failed; another follows unless `attemptsLeft` is 0 (then the parcel is returned). */
@@ -60,6 +65,7 @@ export const shippingEvents = {
   'shipment.cancelled': { 1: ShipmentCancelledV1 },
   'shipment.cancel-refused': { 1: ShipmentCancelRefusedV1 },
   'shipment.dispatched': { 1: ShipmentDispatchedV1 },
+  'shipment.handed_back': { 1: ShipmentHandedBackV1 },
   'shipment.picked_up': { 1: ShipmentPickedUpV1 },
   'shipment.attempt_failed': { 1: ShipmentAttemptFailedV1 },
   'shipment.delivered': { 1: ShipmentDeliveredV1 },

@@ -31,7 +31,7 @@ export function concernsSaga(saga: Saga, reply: SagaMessage): boolean {
     case 'stock.reserved': case 'stock.reservation-rejected': case 'stock.released': return reply.payload.reservationId === ids.reservationId;
     case 'shipment.created': case 'shipment.failed': return reply.payload.shipmentRequestId === ids.shipmentRequestId;
     case 'shipment.cancelled': case 'shipment.cancel-refused': return reply.payload.orderId === saga.orderId;
-    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
+    case 'shipment.dispatched': case 'shipment.handed_back': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
       return reply.payload.orderId === saga.orderId;
   }
 }
@@ -61,7 +61,7 @@ export function learn(saga: Saga, reply: SagaMessage): Learned {
       return learnPaymentCompensation(saga, reply);
     case 'stock.reserved': case 'stock.reservation-rejected': case 'stock.released':
       return learnReservation(saga, reply);
-    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
+    case 'shipment.dispatched': case 'shipment.handed_back': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
       return learnDelivery(saga, reply);
     default:
       return learnShipment(saga, reply);

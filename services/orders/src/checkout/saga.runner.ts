@@ -161,6 +161,7 @@ export function replyHandlers(handle: ReplyHandler) {
     'shipment.cancelled': (client, payload) => handle(client, { type: 'shipment.cancelled', payload }),
     'shipment.cancel-refused': (client, payload) => handle(client, { type: 'shipment.cancel-refused', payload }),
     'shipment.dispatched': (client, payload) => handle(client, { type: 'shipment.dispatched', payload }),
+    'shipment.handed_back': (client, payload) => handle(client, { type: 'shipment.handed_back', payload }),
     'shipment.picked_up': (client, payload) => handle(client, { type: 'shipment.picked_up', payload }),
     'shipment.attempt_failed': (client, payload) => handle(client, { type: 'shipment.attempt_failed', payload }),
     'shipment.delivered': (client, payload) => handle(client, { type: 'shipment.delivered', payload }),

@@ -131,11 +131,11 @@ export const REPLY_TYPES = [
  * shipping's delivery lifecycle, published as it happens after confirmation (not answers to a
  * command): the saga learns from it that the goods have left, or came back.
  */
-export type DeliveryEventType = 'shipment.dispatched' | 'shipment.picked_up' | 'shipment.attempt_failed' | 'shipment.delivered' | 'shipment.returned';
+export type DeliveryEventType = 'shipment.dispatched' | 'shipment.handed_back' | 'shipment.picked_up' | 'shipment.attempt_failed' | 'shipment.delivered' | 'shipment.returned';
 export type DeliveryEvent = MessageOf<DeliveryEventType>;
 
 export const DELIVERY_EVENT_TYPES = [
-  'shipment.dispatched', 'shipment.picked_up', 'shipment.attempt_failed', 'shipment.delivered', 'shipment.returned',
+  'shipment.dispatched', 'shipment.handed_back', 'shipment.picked_up', 'shipment.attempt_failed', 'shipment.delivered', 'shipment.returned',
 ] as const satisfies readonly DeliveryEventType[];
 
 /** What orders hears from payments, inventory and shipping about an order: a reply, or news of its delivery. */

@@ -72,7 +72,7 @@ const TimelineEntrySchema = Type.Object({
   step: Type.String({
     pattern: '^[a-z-]+$', maxLength: 40,
     description: 'screen-fraud (when the checkout is screened), authorize-payment, reserve-stock, create-shipment, capture-payment, their compensations, or the order itself; '
-      + 'for the delivery: dispatch, pick-up, delivery-attempt, deliver, return',
+      + 'for the delivery: dispatch, hand-back, pick-up, delivery-attempt, deliver, return',
   }),
   kind: Type.Enum(['action', 'compensation', 'delivery'], { description: 'what checkout did, what it undid, or news of the parcel from shipping' }),
   status: Type.Enum(['started', 'succeeded', 'failed', 'timed_out', 'retried', 'late']),

@@ -77,7 +77,7 @@ export function paymentCopyChange(copy: PaymentCopy, event: PaymentEvent): Parti
 
 export function shippingCopyChange(copy: ShippingCopy, event: ShipmentEvent): Partial<ShippingCopy> | undefined {
   switch (event.type) {
-    case 'shipment.dispatched': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
+    case 'shipment.dispatched': case 'shipment.handed_back': case 'shipment.picked_up': case 'shipment.attempt_failed': case 'shipment.delivered': case 'shipment.returned':
       return deliveryCopyChange(copy, event);
     case 'shipment.created': {
       const p = event.payload;
@@ -111,6 +111,10 @@ function deliveryCopyChange(copy: ShippingCopy, event: DeliveryEvent): Partial<S
       const deliveredAt = event.type === 'shipment.delivered' ? { deliveredAt: new Date(event.payload.deliveredAt) } : {};
       return { ...base, ...courier, ...deliveredAt, status, reason: null };
     }
+    case 'shipment.handed_back':
+      // Back in the queue, dispatched to no one until the dispatcher finds another courier: the copy
+      // no longer names the one who had it.
+      return { ...base, courierId: null, courierName: null, status: 'dispatched', reason: `handed back: ${event.payload.reason}` };
     case 'shipment.attempt_failed': {
       const a = event.payload;
       // shipping keeps a parcel whose attempt failed as picked up: the courier still has it.
@@ -132,6 +136,7 @@ export function deliveryEntry(event: DeliveryEvent): StepLogEntry {
   const p = event.payload;
   switch (event.type) {
     case 'shipment.dispatched': return entry('dispatch', 'succeeded', `handed to ${event.payload.courier.name}, tracking ${p.trackingNumber}`, event.payload.dispatchedAt);
+    case 'shipment.handed_back': return entry('hand-back', 'succeeded', `${event.payload.courier.name} handed the parcel back (${event.payload.reason}); it waits for another courier`, event.payload.handedBackAt);
     case 'shipment.picked_up': return entry('pick-up', 'succeeded', `${event.payload.courier.name} picked the parcel up`, event.payload.pickedUpAt);
     case 'shipment.attempt_failed': {
       const a = event.payload;

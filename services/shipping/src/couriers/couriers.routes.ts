@@ -6,12 +6,18 @@ import { CourierIdParams, CourierPageSchema, CourierSchema, ListCouriersQuery, L
 import { findCourier, insertCourier, listCouriers, setShift } from './courier.store.js';
 import type { Positions } from './positions.js';
 import { handBack } from '../delivery/delivery.store.js';
+import type { DeliveryPublish } from '../delivery/dispatcher.js';
 
 export interface CourierRoutesDeps {
   pool: Pool;
   auth: JwtVerifier;
   positions: Positions;
+  /** Where a shift's end announces the parcels it hands back (the outbox). */
+  publish: DeliveryPublish;
 }
+
+/** Why a parcel went back to the queue when its courier ended the shift, as its event and status say. */
+export const SHIFT_ENDED = 'the courier ended the shift';
 
 const adminOnly = [{ bearer: ['admin'] }];
 const courierOnly = [{ bearer: ['courier'] }];
@@ -21,7 +27,7 @@ const courierOnly = [{ bearer: ['courier'] }];
  * role, registered here) starts and ends shifts and sends where it is, many times a minute.
  */
 export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps): void {
-  const { pool, auth, positions } = deps;
+  const { pool, auth, positions, publish } = deps;
   const asAdmin = auth.preHandler({ role: 'admin' });
   const asCourier = auth.preHandler({ role: 'courier' });
 
@@ -85,9 +91,18 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
   }, async (request) => {
     const { user, courier } = await me(request);
     const { onShift } = request.body;
-    // Ending a shift hands back every parcel not yet delivered, for the dispatcher to reassign.
+    // Ending a shift hands back every parcel not yet delivered, for the dispatcher to reassign, and
+    // says so in the same transaction: orders' copy then no longer names this courier.
     const updated = await withTransaction(pool, async (client) => {
-      if (!onShift) await handBack(client, courier.id);
+      if (!onShift) {
+        const handedBackAt = new Date().toISOString();
+        for (const parcel of await handBack(client, courier.id, SHIFT_ENDED)) {
+          await publish(client, 'shipment.handed_back', {
+            shipmentId: parcel.id, orderId: parcel.orderId, trackingNumber: parcel.trackingNumber, version: parcel.version,
+            courier: { courierId: courier.id, name: courier.name }, reason: SHIFT_ENDED, handedBackAt,
+          });
+        }
+      }
       return setShift(client, courier.id, onShift);
     });
     // After the database: if Redis fails here the call answers 503 and its retry puts Redis right.

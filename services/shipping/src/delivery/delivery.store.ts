@@ -107,23 +107,26 @@ export async function recordAttempt(db: Queryable, attempt: { shipmentId: string
 /**
  * A courier ends a shift: every parcel it has not delivered goes back to the queue (kept as
  * dispatched, with no courier: the stock has left and the order can no longer be cancelled), and its
- * load is cleared. The shipments are locked before the courier, as everywhere.
+ * load is cleared. Returns the parcels handed back, as they are now, for their `shipment.handed_back`.
+ * The shipments are locked before the courier, as everywhere.
  */
-export async function handBack(db: Queryable, courierId: string): Promise<string[]> {
+export async function handBack(db: Queryable, courierId: string, reason: string): Promise<DeliveryRow[]> {
   const { rows } = await db.query<{ id: string }>(
     "SELECT id FROM shipments WHERE courier_id = $1 AND status IN ('dispatched', 'picked_up') ORDER BY id FOR UPDATE",
     [courierId],
   );
+  let handed: DeliveryRow[] = [];
   if (rows.length) {
-    await db.query(
-      `UPDATE shipments SET status = 'dispatched', courier_id = NULL, status_reason = 'handed back: the courier ended the shift',
+    const updated = await db.query<Row>(
+      `UPDATE shipments SET status = 'dispatched', courier_id = NULL, status_reason = $2,
          next_dispatch_at = now(), version = version + 1, updated_at = now()
-        WHERE id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id)],
+        WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}`,
+      [rows.map((r) => r.id), `handed back: ${reason}`],
     );
+    handed = updated.rows.map(toDelivery).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   await db.query('UPDATE couriers SET load = 0 WHERE id = $1', [courierId]);
-  return rows.map((r) => r.id);
+  return handed;
 }
 
 /** The courier's parcels not yet delivered, oldest first. */

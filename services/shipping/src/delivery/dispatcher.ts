@@ -10,7 +10,7 @@ import { nextTryDelayMs } from './delivery.js';
 import { assign, claimCourier, lockNextWaiting, postpone, setCoordinates } from './delivery.store.js';
 import { CANDIDATES, offerOrder, strategyFromFlags, type StrategyOf } from './strategy.js';
 
-export type DeliveryPublish = Publish<Sends<Messages, 'shipment.dispatched' | 'shipment.picked_up' | 'shipment.attempt_failed' | 'shipment.delivered' | 'shipment.returned'>>;
+export type DeliveryPublish = Publish<Sends<Messages, 'shipment.dispatched' | 'shipment.handed_back' | 'shipment.picked_up' | 'shipment.attempt_failed' | 'shipment.delivered' | 'shipment.returned'>>;
 
 export interface DispatcherDeps {
   pool: Pool;

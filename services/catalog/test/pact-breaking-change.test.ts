@@ -1,6 +1,6 @@
 // Proof that catalog's verification can fail: the same database served by catalog's real app as it is,
-// and by catalog's real app with an onSend hook that drops `priceMinor` from GET /products/:id (a field
-// orders prices every order line with). Orders' pact of record passes against the first and fails
+// and by catalog's real app with an onSend hook that drops `priceMinor` from GET /products/prices (a
+// field orders prices every order line with). Orders' pact of record passes against the first and fails
 // against the second, on that field and that interaction alone. Outcomes go to a scratch directory,
 // never to the real results the can-i-deploy matrix reads.
 import assert from 'node:assert/strict';
@@ -22,13 +22,13 @@ const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-pact-breaking-'));
 
 const urlOf = (app: ServiceApp) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-/** Catalog answering GET /products/:id without the field, as a careless change to catalog would. */
+/** Catalog answering GET /products/prices without the field, as a careless change to catalog would. */
 function dropField(app: ServiceApp): void {
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' || request.routeOptions.url !== '/products/:id' || typeof payload !== 'string') return payload;
-    const product = JSON.parse(payload) as Record<string, unknown>;
-    delete product[DROPPED];
-    return JSON.stringify(product);
+    if (request.method !== 'GET' || request.routeOptions.url !== '/products/prices' || typeof payload !== 'string') return payload;
+    const answer = JSON.parse(payload) as { items: Record<string, unknown>[] };
+    for (const product of answer.items) delete product[DROPPED];
+    return JSON.stringify(answer);
   });
 }
 
@@ -80,12 +80,12 @@ test('catalog as it is keeps orders\' pact', async () => {
   assert.equal(recorded.success, true, 'the outcome is recorded in the scratch directory');
 });
 
-test(`catalog without ${DROPPED} in GET /products/:id breaks orders' pact, on that field alone`, async () => {
+test(`catalog without ${DROPPED} in GET /products/prices breaks orders' pact, on that field alone`, async () => {
   const result = await verifyOrdersPact(breaking);
   assert.deepEqual([result.consumer, result.success], ['orders', false]);
   const failed = failures(result.error);
-  // The product read fails; the 404 for an unknown product, untouched by the hook, still passes.
-  assert.deepEqual(failed.map((f) => f.interaction), ['Verifying a pact between orders and catalog Given a product exists - a request for a product by id']);
+  // The prices of a known product fail; the empty answer for an unknown one, with nothing to drop, still passes.
+  assert.deepEqual(failed.map((f) => f.interaction), ['Verifying a pact between orders and catalog Given a product exists - a request for the prices of the products of a cart']);
   assert.ok(failed[0]!.mismatches.length > 0, 'pact names the mismatch');
   for (const mismatch of failed[0]!.mismatches) assert.match(mismatch, new RegExp(`\\b${DROPPED}\\b`), mismatch);
   const recorded = JSON.parse(readFileSync(path.join(resultsDir, 'orders-catalog.json'), 'utf8')) as VerificationResult;

@@ -1,12 +1,12 @@
-// Orders' contract with catalog: what `createCatalog` reads of `GET /products/:id` when it prices a
-// checkout, recorded by running the real client against pact's mock catalog. Catalog's provider test
+// Orders' contract with catalog: what `createCatalog` reads of `GET /products/prices` when it prices a
+// checkout (one call for the cart), recorded by running the real client against pact's mock catalog. Catalog's provider test
 // verifies the recorded pact (copied to pacts/orders-catalog.json) against the real catalog.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consumerPact, MatchersV3 } from '@bazaar/contract-testing';
 import { createCatalog } from '../src/orders/catalog.client.js';
 
-const { fromProviderState, integer, like, regex, string, uuid } = MatchersV3;
+const { eachLike, fromProviderState, integer, regex, string } = MatchersV3;
 
 // Example values only: the recorded pact must be the same on every run, so nothing here is random.
 const PRODUCT_ID = '0190f1c2-7a3b-7c4d-8e5f-0a1b2c3d4e5f';
@@ -24,26 +24,29 @@ async function withCatalog<T>(baseUrl: string, use: (catalog: ReturnType<typeof 
   }
 }
 
-test('a product catalog knows: the id, SKU, name, price, currency and status that price an order line', async () => {
+test('the products catalog knows: the id, SKU, name, price, currency and status that price each order line, in one call', async () => {
   await pact
     .addInteraction()
     .given('a product exists')
-    .uponReceiving('a request for a product by id')
+    .uponReceiving('a request for the prices of the products of a cart')
     // no-cache: from catalog's primary, never a read replica lagging behind a price just changed.
-    .withRequest('GET', fromProviderState('/products/${productId}', `/products/${PRODUCT_ID}`), (request) => {
+    .withRequest('GET', '/products/prices', (request) => {
+      request.query({ ids: fromProviderState('${productId}', PRODUCT_ID) });
       request.headers({ 'Cache-Control': 'no-cache' });
     })
     .willRespondWith(200, (response) => {
       response.headers({ 'Content-Type': regex('^application/json(;.*)?$', 'application/json; charset=utf-8') });
-      response.jsonBody(like({
-        id: uuid(PRODUCT_ID),
-        sku: string('BZR-0001'),
-        name: string('Walnut desk lamp'),
-        priceMinor: integer(4900),
-        currency: regex('^[A-Z]{3}$', 'EUR'),
-        // Orders refuses a discontinued product and prices an active one; no other status is known to it.
-        status: regex('^(active|discontinued)$', 'active'),
-      }));
+      response.jsonBody({
+        items: eachLike({
+          id: fromProviderState('${productId}', PRODUCT_ID),
+          sku: string('BZR-0001'),
+          name: string('Walnut desk lamp'),
+          priceMinor: integer(4900),
+          currency: regex('^[A-Z]{3}$', 'EUR'),
+          // Orders refuses a discontinued product and prices an active one; no other status is known to it.
+          status: regex('^(active|discontinued)$', 'active'),
+        }),
+      });
     })
     .executeTest(async (mock) => withCatalog(mock.url, async (catalog) => {
       const products = await catalog.products([PRODUCT_ID]);
@@ -53,13 +56,17 @@ test('a product catalog knows: the id, SKU, name, price, currency and status tha
     }));
 });
 
-test('a product catalog does not know: 404, which orders reads as "no such product" rather than an outage', async () => {
+test('an id catalog does not know is left out of the answer, which orders reads as "no such product" rather than an outage', async () => {
   await pact
     .addInteraction()
     .given('no product has the id', { id: UNKNOWN_ID })
-    .uponReceiving('a request for a product that does not exist')
-    .withRequest('GET', `/products/${UNKNOWN_ID}`)
-    .willRespondWith(404)
+    .uponReceiving('a request for the prices of a product that does not exist')
+    .withRequest('GET', '/products/prices', (request) => {
+      request.query({ ids: UNKNOWN_ID });
+    })
+    .willRespondWith(200, (response) => {
+      response.jsonBody({ items: [] });
+    })
     .executeTest(async (mock) => withCatalog(mock.url, async (catalog) => {
       const products = await catalog.products([UNKNOWN_ID]);
       assert.equal(products.has(UNKNOWN_ID), true);

@@ -20,7 +20,7 @@ import type { CatalogProduct } from '../src/orders/order.js';
 
 export const settings: SagaSettings = { stepTimeoutMs: 30_000, reservationTtlSeconds: 604_800 };
 
-/** catalog's GET /products/:id, as far as orders can tell; `stop()` makes it unreachable. */
+/** catalog's GET /products/prices (and /products/:id), as far as orders can tell; `stop()` makes it unreachable. */
 export class StandInCatalog {
   readonly products = new Map<string, CatalogProduct>();
   private server?: http.Server;
@@ -32,6 +32,14 @@ export class StandInCatalog {
 
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
+      // Catalog's GET /products/prices?ids=…: the products it has, in id order, the others left out.
+      const url = new URL(req.url ?? '/', 'http://catalog');
+      if (url.pathname === '/products/prices') {
+        const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean).sort();
+        const items = ids.map((id) => this.products.get(id)).filter((p) => p !== undefined);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }));
+        return;
+      }
       const id = /^\/products\/([^/?]+)$/.exec(req.url ?? '')?.[1];
       const product = id ? this.products.get(decodeURIComponent(id)) : undefined;
       if (!product) {

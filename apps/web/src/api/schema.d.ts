@@ -478,6 +478,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current price, name, SKU and status of up to 100 products, in one call
+         * @description For pricing an order: read from the primary database, so a price just changed is the one answered. Beyond the schema there is no refusal: an id that names no product is simply left out.
+         */
+        get: operations["priceProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/lookup": {
         parameters: {
             query?: never;
@@ -6555,6 +6575,111 @@ export interface operations {
             };
             /** @description nothing is found at this path */
             404: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests from this client; wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected error, logged under the correlation id */
+            500: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something this needs (the database, another service) cannot be reached; retry later */
+            503: {
+                headers: {
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    priceProducts: {
+        parameters: {
+            query: {
+                /** @description 1 to 100 product ids, comma-separated */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description requests allowed in the window */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description the request's Origin, when it is one of the web app's (CORS); absent otherwise */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the products the ids name (active or discontinued), in id order; an id left out names none */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            sku: string;
+                            name: string;
+                            /**
+                             * Format: int64
+                             * @description the price now, in minor units of `currency`
+                             */
+                            priceMinor: number;
+                            currency: string;
+                            /** @description a discontinued product cannot be bought */
+                            status: "active" | "discontinued";
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; the problem names each field and why */
+            400: {
                 headers: {
                     /** @description requests allowed in the window */
                     "X-RateLimit-Limit"?: number;

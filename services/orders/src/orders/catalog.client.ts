@@ -12,7 +12,7 @@ export interface Catalog {
 
 export interface CatalogOptions {
   baseUrl: string;
-  /** The budget of one product read, retries included. */
+  /** The budget of one read of a cart's prices, retries included. */
   timeoutMs: number;
   logger?: Logger;
 }
@@ -27,15 +27,19 @@ export function createCatalog(options: CatalogOptions): Catalog {
     ...(options.logger ? { logger: options.logger } : {}),
   });
 
-  async function product(id: string): Promise<CatalogProduct | undefined> {
+  /** Catalog's most ids per call (its `GET /products/prices`); a cart has at most 50 lines. */
+  const PER_CALL = 100;
+
+  async function prices(ids: readonly string[]): Promise<CatalogProduct[]> {
     try {
       // From catalog's primary, never a read replica that may lag behind a price just changed: what the
       // customer is charged is catalog's price now (services/catalog/README.md, read replicas).
-      return await client.getJson<CatalogProduct>(`/products/${encodeURIComponent(id)}`, { headers: { 'cache-control': 'no-cache' } });
+      const answer = await client.getJson<{ items: CatalogProduct[] }>(`/products/prices?ids=${ids.map(encodeURIComponent).join(',')}`, { headers: { 'cache-control': 'no-cache' } });
+      if (!Array.isArray(answer?.items)) throw new AppError('bad_gateway', 'catalog answered without a list of prices', { extensions: { upstream: 'catalog' } });
+      return answer.items;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return undefined;
       if (error instanceof AppError && error.code === 'bad_gateway') {
-        // Catalog answered, but not with a product: for the customer it is unavailable all the same.
+        // Catalog answered, but not with prices: for the customer it is unavailable all the same.
         throw AppError.unavailable(`catalog could not price the order: ${error.message}`, { upstream: 'catalog' });
       }
       throw error;
@@ -45,8 +49,12 @@ export function createCatalog(options: CatalogOptions): Catalog {
   return {
     async products(ids) {
       const unique = [...new Set(ids)];
-      const found = await Promise.all(unique.map(product));
-      return new Map(unique.map((id, i) => [id, found[i]]));
+      const found = new Map<string, CatalogProduct>();
+      // One call for a whole cart (a cart has at most 50 lines); a product catalog leaves out is unknown to it.
+      for (let at = 0; at < unique.length; at += PER_CALL) {
+        for (const product of await prices(unique.slice(at, at + PER_CALL))) found.set(product.id, product);
+      }
+      return new Map(unique.map((id) => [id, found.get(id)]));
     },
     state: () => client.state(),
     close: () => client.close(),

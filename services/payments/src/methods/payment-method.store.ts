@@ -1,4 +1,4 @@
-import type { Queryable } from '@bazaar/platform';
+import { AppError, type Queryable } from '@bazaar/platform';
 
 /**
  * A card saved by a user, as payments knows it: the processor's token for it and what may be shown.
@@ -41,7 +41,9 @@ export type NewPaymentMethod = Omit<PaymentMethod, 'id' | 'createdAt' | 'cardFin
  * statements is saved anew.
  */
 export async function insertPaymentMethod(db: Queryable, m: NewPaymentMethod): Promise<{ method: PaymentMethod; created: boolean }> {
-  for (;;) {
+  // A removal between the two statements takes one more turn; three in a row is someone removing the
+  // card as fast as it is saved, and the caller may try again.
+  for (let turn = 0; turn < 3; turn++) {
     const inserted = await db.query<PaymentMethodRow>(
       `INSERT INTO payment_methods (user_id_ref, processor_token, brand, last4, exp_month, exp_year, card_fingerprint)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -57,6 +59,7 @@ export async function insertPaymentMethod(db: Queryable, m: NewPaymentMethod): P
     );
     if (existing.rows[0]) return { method: toPaymentMethod(existing.rows[0]), created: false };
   }
+  throw new AppError('unavailable', 'the card was removed while it was being saved; try again', { extensions: { retryable: true } });
 }
 
 export async function findPaymentMethod(db: Queryable, id: string): Promise<PaymentMethod | undefined> {

@@ -210,6 +210,15 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await visit('10-order-dispatched');
   assert.match((await mailTo(new RegExp(`^Order ${number}: a courier is on the way$`))).text, /Ana is bringing order/);
 
+  // Ana ends her shift before picking the parcel up: the page says by itself that it waits for the
+  // next courier, and the timeline says why; back on shift, she is given it again.
+  await asCourier('PUT', '/couriers/me/shift', 200, { onShift: false });
+  await page.getByRole('status').filter({ hasText: /^shipped: On its way: your parcel waits for the next courier\.$/ }).waitFor({ timeout: 30_000 });
+  await page.getByText('hand back: succeeded (Ana handed the parcel back (the courier ended the shift); it waits for another courier)').waitFor();
+  await site.shop.startShift(courier, CENTRE);
+  await page.getByRole('status').filter({ hasText: /^shipped: On its way: a courier has your parcel\.$/ }).waitFor({ timeout: 30_000 });
+  await eventually(async () => ((await asCourier('GET', '/couriers/me/shipments', 200)).items as Parcel[]).some((p) => p.id === parcel.id), { timeoutMs: 30_000, intervalMs: 250, message: 'the parcel handed back was never dispatched to Ana again' });
+
   // Picked up, at the door, delivered: the page says so by itself, and the map is gone.
   await asCourier('POST', `/couriers/me/shipments/${parcel.id}/pickup`, 200);
   await asCourier('PUT', '/couriers/me/location', 204, parcel.destination);

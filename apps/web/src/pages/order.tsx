@@ -29,6 +29,14 @@ const HEADLINES: Record<Order['status'], string> = {
   rejected: 'Your payment was not accepted, so the order was not placed.',
 };
 
+/** What the page says first: the status in a sentence, as it stands for this order. */
+function headline(order: Order): string {
+  if (fraudRejected(order)) return 'We could not approve this order, so it was not placed.';
+  // The courier ended the shift with the parcel (shipment.handed_back): it is still beyond cancelling.
+  if (order.status === 'shipped' && !order.shipping.courier) return 'On its way: your parcel waits for the next courier.';
+  return HEADLINES[order.status];
+}
+
 /** orders' reason for an order its fraud screening rejected (before any payment was asked for). */
 const FRAUD_SUSPECTED = /fraud-suspected/;
 const fraudRejected = (order: Order) => order.status === 'rejected' && FRAUD_SUSPECTED.test(order.statusReason ?? '');
@@ -63,7 +71,7 @@ export function OrderPage({ id }: { id: string }) {
   const bad = outcome(o);
   return (
     <Page title={`Order ${o.number}`}>
-      <p className={`status status-${o.status}`} role="status" aria-live="polite"><strong>{words(o.status)}</strong>: {fraudRejected(o) ? 'We could not approve this order, so it was not placed.' : HEADLINES[o.status]}</p>
+      <p className={`status status-${o.status}`} role="status" aria-live="polite"><strong>{words(o.status)}</strong>: {headline(o)}</p>
       {order.error && <p className="notice" role="status">Showing the state of {time(new Date().toISOString())}: {order.error.message}</p>}
       {/* The thanks stay until an outcome takes their place: the page reads the order again and again,
           and what comes and goes above the columns would move them under the reader's eyes. */}

@@ -5,9 +5,10 @@
  * that database only (the other services' databases are tried in audit.ts), USAGE on its schema, and
  * SELECT on exactly the tables of the publication its manifest names. Anything more is a breach.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { withDatabase } from '@bazaar/platform';
 import type { Finding } from './audit.js';
+import { auditClient } from './audit-client.js';
 import { cdcRoleName, cdcSlotName } from './cdc.js';
 import type { CredentialStore } from './credentials.js';
 import type { ServiceDef } from './services.js';
@@ -127,7 +128,7 @@ async function tryCdcRole(ctx: CdcAuditContext, role: string, password: string, 
       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
       ORDER BY 1`,
   );
-  const client = new pg.Client({ connectionString: withDatabase(ctx.pgAdminUrl, ctx.database, { name: role, password }), connectionTimeoutMillis: 5000 });
+  const client = auditClient({ connectionString: withDatabase(ctx.pgAdminUrl, ctx.database, { name: role, password }), connectionTimeoutMillis: 5000 });
   const problems: string[] = [];
   try {
     await client.connect();

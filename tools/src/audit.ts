@@ -18,10 +18,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import amqp from 'amqplib';
-import pg from 'pg';
 import { Redis } from 'ioredis';
 import { withDatabase } from '@bazaar/platform';
 import { auditCdcRole, existingCdcRoles } from './audit-cdc.js';
+import { auditClient } from './audit-client.js';
 import { CredentialStore } from './credentials.js';
 import { brokerPermissions, rabbitmqctl, rabbitmqctlUsable, type RabbitmqctlOptions } from './provision.js';
 import { repoRoot, type ServiceDef } from './services.js';
@@ -70,7 +70,7 @@ export async function audit(options: AuditOptions): Promise<Finding[]> {
 
 async function auditPostgres(options: AuditOptions, credentials: CredentialStore, findings: Finding[]): Promise<void> {
   const withDb = options.services.filter((s) => s.database);
-  const admin = new pg.Client({ connectionString: options.infra.pgAdminUrl, application_name: 'bazaar-audit' });
+  const admin = auditClient({ connectionString: options.infra.pgAdminUrl, application_name: 'bazaar-audit' });
   await admin.connect();
   try {
     const existing = new Set((await admin.query<{ datname: string }>('SELECT datname FROM pg_database')).rows.map((r) => r.datname));
@@ -91,7 +91,7 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
       for (const { other, what, role, key } of tries) {
         const password = credentials.find(key);
         const url = withDatabase(options.infra.pgAdminUrl, db, { name: role, ...(password ? { password } : {}) });
-        const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+        const client = auditClient({ connectionString: url, connectionTimeoutMillis: 5000 });
         const outcome = await client.connect().then(
           () => 'connected',
           (error: { code?: string; message: string }) => (error.code === '42501' ? 'refused' : `failed otherwise: ${error.message}`),
@@ -126,7 +126,7 @@ async function auditPostgres(options: AuditOptions, credentials: CredentialStore
         ...(connectors.length ? { detail: `CONNECT on ${db} held by ${connectors.join(', ')}` } : {}),
       });
       // Inside: owners and grants of every relation.
-      const inside = new pg.Client({ connectionString: withDatabase(options.infra.pgAdminUrl, db), application_name: 'bazaar-audit' });
+      const inside = auditClient({ connectionString: withDatabase(options.infra.pgAdminUrl, db), application_name: 'bazaar-audit' });
       await inside.connect();
       try {
         const { rows: relations } = await inside.query<{ name: string; owner: string; grantees: string[] | null }>(

@@ -20,7 +20,7 @@ import type { CatalogProduct } from '../src/orders/order.js';
 
 export const settings: SagaSettings = { stepTimeoutMs: 30_000, reservationTtlSeconds: 604_800 };
 
-/** catalog's GET /products/prices (and /products/:id), as far as orders can tell; `stop()` makes it unreachable. */
+/** catalog's GET /products/prices, as far as orders can tell; `stop()` makes it unreachable. */
 export class StandInCatalog {
   readonly products = new Map<string, CatalogProduct>();
   private server?: http.Server;
@@ -40,13 +40,8 @@ export class StandInCatalog {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }));
         return;
       }
-      const id = /^\/products\/([^/?]+)$/.exec(req.url ?? '')?.[1];
-      const product = id ? this.products.get(decodeURIComponent(id)) : undefined;
-      if (!product) {
-        res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, detail: `product ${id} was not found` }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...product, available: 10, inStock: true }));
+      // Orders asks catalog for nothing else.
+      res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, detail: `no route ${url.pathname}` }));
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;

@@ -6,7 +6,7 @@ import { payloadHandlers } from '@bazaar/platform';
 import type { ShippingSettings } from './shipments/shipment.js';
 import { cancelShipment, createShipment, type ShippingPublish } from './shipments/shipment.handlers.js';
 import { markReady } from './delivery/delivery.store.js';
-import { eraseShippingUser, type ErasurePublish } from './shipments/erasure.handlers.js';
+import { eraseShippingUser, type ErasureDeps } from './shipments/erasure.handlers.js';
 
 export type { ShipmentEventType, ShippingPublish } from './shipments/shipment.handlers.js';
 
@@ -44,9 +44,12 @@ export function createEventHandlers() {
   });
 }
 
-/** user.deleted: the user's shipments blanked by shipping's rule, confirmed through `publish`. */
-export function createErasureHandlers(publish: ErasurePublish) {
+/**
+ * user.deleted: the user's shipments blanked by shipping's rule and, for a courier, their parcels
+ * handed back and their position forgotten; confirmed through `publish`.
+ */
+export function createErasureHandlers(deps: ErasureDeps) {
   return payloadHandlers(events, {
-    'user.deleted': (client, event) => eraseShippingUser(publish, client, event),
+    'user.deleted': (client, event) => eraseShippingUser(deps, client, event),
   });
 }

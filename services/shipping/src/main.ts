@@ -24,26 +24,27 @@ try {
   logger = log;
   const schema = await migrateOnStart(config.SHIPPING_DATABASE_URL, migrationsDir, logger);
   const pool = createPool(config.SHIPPING_DATABASE_URL, { applicationName: 'shipping', ...poolSettings(config) });
+  // No offline queue: while Redis is unreachable, location updates fail at once (503) instead of
+  // piling up behind the reconnect.
+  const redis = new Redis(config.SHIPPING_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'shipping' });
+  redis.on('error', (error) => logger?.warn({ err: error }, 'redis connection error'));
+  await redis.connect();
+  // Made before the messaging: a deleted courier's position is forgotten by the user.deleted handler.
+  const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
   // Shipping's outbox, made before the messaging because the command handlers it is given reply
   // through it; the messaging's relay sends what it holds.
   const outbox = createOutbox('shipping', contracts, config.MESSAGING_NAMESPACE);
   const { publish } = outbox;
   const messaging = createMessaging({
     service: 'shipping', pool, logger, contracts, outbox, ...messagingSettings(config),
-    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }), events: { ...createEventHandlers(), ...createErasureHandlers(publish) } },
+    handlers: { commands: createCommandHandlers({ settings: settingsFrom(config), publish }), events: { ...createEventHandlers(), ...createErasureHandlers({ publish, positions }) } },
   });
   const auth = createJwtVerifier({ jwksUrl: jwksUrlOf(config.IDENTITY_URL), issuer: 'bazaar-identity', audience: 'bazaar' });
-  // No offline queue: while Redis is unreachable, location updates fail at once (503) instead of
-  // piling up behind the reconnect.
-  const redis = new Redis(config.SHIPPING_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'shipping' });
-  redis.on('error', (error) => logger?.warn({ err: error }, 'redis connection error'));
-  await redis.connect();
-  const positions = new Positions(redis, shippingKeys(config.SHIPPING_REDIS_KEY_PREFIX), config.SHIPPING_POSITION_MAX_AGE_SECONDS * 1000);
   // Feature flags from flagd's file (FLAGS_FILE), re-read when it changes: the dispatch strategy.
   const flags = await createFlags({ service: 'shipping', file: config.FLAGS_FILE, logger: log });
   const identity = createLookupClient('identity', { baseUrl: config.IDENTITY_URL, logger: log });
   const orphans = createOrphanJob({
-    service: 'shipping', checks: [courierUserCheck(pool, identity)], logger: log, intervalMs: config.SHIPPING_ORPHANS_INTERVAL_MS, batchSize: BATCH_LOOKUP_MAX_IDS,
+    service: 'shipping', checks: [courierUserCheck(pool, identity, { publish, positions })], logger: log, intervalMs: config.SHIPPING_ORPHANS_INTERVAL_MS, batchSize: BATCH_LOOKUP_MAX_IDS,
   });
   const app = await buildApp({
     pool, auth, logger, deadLetters: messaging.deadLetters, processMetrics: true, flags, orphans,

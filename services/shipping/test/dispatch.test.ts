@@ -6,12 +6,15 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
-import { ContractValidator, createEnvelope, createJwtVerifier, createLogger, createPool, type ServiceApp } from '@bazaar/platform';
+import { ContractValidator, createEnvelope, createJwtVerifier, createLogger, createOrphanJob, createPool, type ServiceApp } from '@bazaar/platform';
 import { deliverMessage, published, startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { Positions, type Point } from '../src/couriers/positions.js';
 import { dispatchWaiting } from '../src/delivery/dispatcher.js';
-import { createEventHandlers } from '../src/events.js';
+import { COURIER_GONE } from '../src/delivery/hand-back.js';
+import { createErasureHandlers, createEventHandlers } from '../src/events.js';
+import { courierUserCheck } from '../src/orphans/courier-orphans.js';
+import { FORMER_COURIER } from '../src/shipments/erasure.handlers.js';
 import { SimulatedGeocoder } from '../src/geocoding/simulated-geocoder.js';
 import { shippingKeys } from '../src/redis.js';
 import { createCommand, shippingWith } from './fixtures.js';
@@ -60,6 +63,7 @@ describe('dispatch and delivery', () => {
 
   interface Courier {
     id: string;
+    userId: string;
     as(method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): Promise<Awaited<ReturnType<ServiceApp['inject']>>>;
   }
 
@@ -69,7 +73,7 @@ describe('dispatch and delivery', () => {
     const registered = await app.inject({ method: 'POST', url: '/couriers', headers: { authorization: `Bearer ${await keys.token(operator, ['customer', 'admin'])}` }, payload: { userId, name: `Courier ${userId.slice(0, 4)}`, vehicle: 'bicycle', capacity } });
     assert.equal(registered.statusCode, 201, registered.body);
     const as: Courier['as'] = (method, url, payload) => app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
-    const courier = { id: registered.json().id as string, as };
+    const courier = { id: registered.json().id as string, userId, as };
     if (point) {
       await as('PUT', '/couriers/me/shift', { onShift: true });
       couriersOnShift.push(courier);
@@ -223,6 +227,56 @@ describe('dispatch and delivery', () => {
     const dispatched = (await eventsOf(s.orderId)).filter((e) => e.type === 'shipment.dispatched');
     assert.deepEqual(dispatched.map((e) => (e.payload.courier as { courierId: string }).courierId), [first.id, second.id]);
     assert.ok((dispatched[1]!.payload.version as number) > (dispatched[0]!.payload.version as number));
+  });
+
+  /** What a courier who is gone must leave: no parcel, no load, no shift, no position; and the parcel's one hand-back event. */
+  async function assertRetired(gone: Courier, s: Awaited<ReturnType<typeof confirmedShipment>>, name: string) {
+    const handedBack = await shipment(s.shipmentId);
+    assert.deepEqual([handedBack.status, handedBack.courier_id], ['dispatched', null]);
+    const announced = (await eventsOf(s.orderId)).filter((e) => e.type === 'shipment.handed_back');
+    assert.equal(announced.length, 1);
+    new ContractValidator(contracts).assertPayload('shipment.handed_back', 1, announced[0]!.payload);
+    assert.deepEqual([announced[0]!.payload.courier, announced[0]!.payload.reason, announced[0]!.payload.version], [{ courierId: gone.id, name }, COURIER_GONE, handedBack.version]);
+    const { rows } = await db.pool.query('SELECT on_shift, load FROM couriers WHERE id = $1', [gone.id]);
+    assert.deepEqual(rows, [{ on_shift: false, load: 0 }]);
+    assert.equal(await positions.positionOf(gone.id), undefined, 'their last position is forgotten');
+    assert.equal(await redis.hget(shippingKeys(prefix).onShift(), gone.userId), null);
+    // Another courier takes the parcel; the one who is gone is never offered one again.
+    const next = await courierAt(east(s.parcel, 1));
+    assert.deepEqual(await dispatch(), { dispatched: 1, waiting: 0 });
+    assert.equal((await shipment(s.shipmentId)).courier_id, next.id);
+  }
+
+  test("a deleted courier's parcels go back to the queue, announced, their position forgotten, and another courier gets them", async () => {
+    const s = await confirmedShipment();
+    const gone = await courierAt(east(s.parcel, 0.2), 2);
+    await dispatch();
+    assert.equal((await gone.as('POST', `/couriers/me/shipments/${s.shipmentId}/pickup`)).statusCode, 200);
+    const deleted = createEnvelope('identity', 'user.deleted', 1, { userId: gone.userId, deletedAt: new Date().toISOString(), deletedBy: 'admin' });
+    const handlers = createErasureHandlers({ publish: db.publish, positions });
+    assert.equal((await deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers }, deleted)).duplicate, false);
+    await assertRetired(gone, s, FORMER_COURIER);
+    const confirmation = (await published(db.pool)).find((m) => m.type === 'user.erased' && m.payload.userId === gone.userId);
+    assert.equal(confirmation?.payload.summary, '0 finished shipments blanked; courier name and position removed, 1 parcel handed back for another courier');
+  });
+
+  test('the orphan check does the same for a courier whose account is gone and whose user.deleted never came', async () => {
+    const s = await confirmedShipment();
+    const gone = await courierAt(east(s.parcel, 0.2));
+    await dispatch();
+    const { name } = (await db.pool.query<{ name: string }>('SELECT name FROM couriers WHERE id = $1', [gone.id])).rows[0]!;
+    // Identity (another service, reached over HTTP in production) has every account but this one.
+    const identity = {
+      name: 'identity',
+      request: async <T>({ path }: { path: string }) => {
+        const ids = new URL(path, 'http://identity').searchParams.get('ids')!.split(',');
+        return { status: 200, headers: {}, body: { found: ids.filter((id) => id !== gone.userId) } as T };
+      },
+    };
+    const job = createOrphanJob({ service: 'shipping', checks: [courierUserCheck(db.pool, identity, { publish: db.publish, positions })], logger: silent, intervalMs: 60_000 });
+    const [result] = await job.runOnce();
+    assert.deepEqual(result?.orphans.map((o) => [o.key, o.repaired]), [[gone.id, true]]);
+    await assertRetired(gone, s, name);
   });
 
   test("the parcel's owner sees its courier and where they are, only while a courier has it", async () => {

@@ -9,12 +9,13 @@ import { verifyPacts } from '@bazaar/contract-testing';
 import { createEnvelope } from '@bazaar/platform';
 import { deliverMessage, publishedMessages, type ServiceTestDatabase } from '@bazaar/platform/testing';
 import { createErasureHandlers } from '../src/events.js';
-import { setUpDatabase } from './support.js';
+import { setUpDatabase, setUpPositions } from './support.js';
 
 describe('shipping provides identity\'s pact on user.erased', () => {
   let db: ServiceTestDatabase<Messages>;
-  before(async () => { db = await setUpDatabase('shipping_pact_erasure'); });
-  after(() => db?.close());
+  let live: Awaited<ReturnType<typeof setUpPositions>>;
+  before(async () => { db = await setUpDatabase('shipping_pact_erasure'); live = await setUpPositions('pact-erasure'); });
+  after(async () => { await live?.close(); await db?.close(); });
 
   test("identity's pact is verified", async () => {
     let userId: string | undefined;
@@ -26,7 +27,7 @@ describe('shipping provides identity\'s pact on user.erased', () => {
         // As the consumer delivers identity's user.deleted: the handler and the inbox row in one transaction.
         'a user was deleted': async () => {
           userId = randomUUID();
-          await deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers: createErasureHandlers(db.publish) }, createEnvelope('identity', 'user.deleted', 1, { userId, deletedAt: new Date().toISOString() }));
+          await deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers: createErasureHandlers({ publish: db.publish, positions: live.positions }) }, createEnvelope('identity', 'user.deleted', 1, { userId, deletedAt: new Date().toISOString() }));
         },
       },
       messageProviders: {

@@ -5,7 +5,7 @@ import { toCourierView, type Courier } from './courier.js';
 import { CourierIdParams, CourierPageSchema, CourierSchema, ListCouriersQuery, LocationBody, NearbyQuery, NearbySchema, NewCourierBody, ShiftBody } from './courier.schemas.js';
 import { findCourier, insertCourier, listCouriers, setShift } from './courier.store.js';
 import type { Positions } from './positions.js';
-import { handBack } from '../delivery/delivery.store.js';
+import { handBackParcels, SHIFT_ENDED } from '../delivery/hand-back.js';
 import type { DeliveryPublish } from '../delivery/dispatcher.js';
 
 export interface CourierRoutesDeps {
@@ -15,9 +15,6 @@ export interface CourierRoutesDeps {
   /** Where a shift's end announces the parcels it hands back (the outbox). */
   publish: DeliveryPublish;
 }
-
-/** Why a parcel went back to the queue when its courier ended the shift, as its event and status say. */
-export const SHIFT_ENDED = 'the courier ended the shift';
 
 const adminOnly = [{ bearer: ['admin'] }];
 const courierOnly = [{ bearer: ['courier'] }];
@@ -94,15 +91,7 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
     // Ending a shift hands back every parcel not yet delivered, for the dispatcher to reassign, and
     // says so in the same transaction: orders' copy then no longer names this courier.
     const updated = await withTransaction(pool, async (client) => {
-      if (!onShift) {
-        const handedBackAt = new Date().toISOString();
-        for (const parcel of await handBack(client, courier.id, SHIFT_ENDED)) {
-          await publish(client, 'shipment.handed_back', {
-            shipmentId: parcel.id, orderId: parcel.orderId, trackingNumber: parcel.trackingNumber, version: parcel.version,
-            courier: { courierId: courier.id, name: courier.name }, reason: SHIFT_ENDED, handedBackAt,
-          });
-        }
-      }
+      if (!onShift) await handBackParcels(client, publish, courier, SHIFT_ENDED);
       return setShift(client, courier.id, onShift);
     });
     // After the database: if Redis fails here the call answers 503 and its retry puts Redis right.

@@ -16,6 +16,15 @@ export async function courierUserReferences(db: Queryable, after: string | undef
   return rows;
 }
 
+/** The courier the reference names, if still that user's and on shift (not locked: the hand-back locks its parcels first). */
+export async function onShiftCourier(db: Queryable, orphan: HeldReference): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id::text AS id, name FROM couriers WHERE id = $1 AND user_id_ref = $2 AND on_shift',
+    [orphan.key, orphan.ref],
+  );
+  return rows[0];
+}
+
 /** Takes the couriers found off shift, if still on it and still that user's; returns the ids taken off. */
 export async function takeOffShift(db: Queryable, orphans: readonly HeldReference[]): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(

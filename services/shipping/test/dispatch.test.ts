@@ -7,14 +7,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { contracts } from '@bazaar/contracts';
 import { ContractValidator, createEnvelope, createJwtVerifier, createLogger, createOrphanJob, createPool, type ServiceApp } from '@bazaar/platform';
-import { deliverMessage, published, startKeyServer } from '@bazaar/platform/testing';
+import { deliverMessage, eventually, published, startKeyServer } from '@bazaar/platform/testing';
 import { buildApp } from '../src/app.js';
 import { Positions, type Point } from '../src/couriers/positions.js';
 import { dispatchWaiting } from '../src/delivery/dispatcher.js';
 import { COURIER_GONE } from '../src/delivery/hand-back.js';
 import { createErasureHandlers, createEventHandlers } from '../src/events.js';
 import { courierUserCheck } from '../src/orphans/courier-orphans.js';
-import { FORMER_COURIER } from '../src/shipments/erasure.handlers.js';
+import { eraseShippingUser, FORMER_COURIER } from '../src/shipments/erasure.handlers.js';
 import { SimulatedGeocoder } from '../src/geocoding/simulated-geocoder.js';
 import { shippingKeys } from '../src/redis.js';
 import { createCommand, shippingWith } from './fixtures.js';
@@ -256,8 +256,39 @@ describe('dispatch and delivery', () => {
     const handlers = createErasureHandlers({ publish: db.publish, positions });
     assert.equal((await deliverMessage({ pool: db.pool, contracts, kind: 'events', handlers }, deleted)).duplicate, false);
     await assertRetired(gone, s, FORMER_COURIER);
+    // Their token may still be accepted for a while (until it expires or the gateway hears of the
+    // revocation): shipping no longer takes them for a courier.
+    for (const [method, url, body] of [['PUT', '/couriers/me/shift', { onShift: true }], ['PUT', '/couriers/me/location', east(s.parcel, 0.2)], ['GET', '/couriers/me/shipments', undefined]] as const) {
+      const answer = await gone.as(method, url, body);
+      assert.equal(answer.statusCode, 404, `${method} ${url}: ${answer.body}`);
+    }
     const confirmation = (await published(db.pool)).find((m) => m.type === 'user.erased' && m.payload.userId === gone.userId);
     assert.equal(confirmation?.payload.summary, '0 finished shipments blanked; courier name and position removed, 1 parcel handed back for another courier');
+  });
+
+  test("a shift start that read the courier just before the account's deletion committed is refused, not put back on shift", async () => {
+    const c = await courierAt(undefined);
+    const deleting = await db.pool.connect();
+    try {
+      // The deletion as shipping applies it, on a transaction held open: it holds the courier's row.
+      await deleting.query('BEGIN');
+      await eraseShippingUser({ publish: db.publish, positions }, deleting, { userId: c.userId, deletedAt: new Date().toISOString(), deletedBy: 'admin' });
+      const starting = c.as('PUT', '/couriers/me/shift', { onShift: true });
+      await eventually(async () => {
+        const { rows } = await db.pool.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE NOT l.granted AND a.datname = current_database()`,
+        );
+        return rows[0]!.waiting > 0;
+      }, { timeoutMs: 10_000, message: "the shift start never waited for the deletion's lock" });
+      await deleting.query('COMMIT');
+      const answer = await starting;
+      assert.equal(answer.statusCode, 404, answer.body);
+    } finally {
+      deleting.release();
+    }
+    const { rows } = await db.pool.query('SELECT on_shift FROM couriers WHERE id = $1', [c.id]);
+    assert.deepEqual(rows, [{ on_shift: false }]);
   });
 
   test('the orphan check does the same for a courier whose account is gone and whose user.deleted never came', async () => {

@@ -51,6 +51,31 @@ export async function findCourier(db: Queryable, by: { id: string } | { userId: 
   return rows[0] && toCourier(rows[0]);
 }
 
+/**
+ * The courier a signed-in user rides as: none once their account was deleted (user.deleted applied),
+ * even while a token issued before the deletion is still accepted somewhere.
+ */
+export async function courierOfSignedIn(db: Queryable, userId: string): Promise<Courier | undefined> {
+  const { rows } = await db.query<CourierRow>(
+    `SELECT ${COLUMNS} FROM couriers c WHERE c.user_id_ref = $1
+       AND NOT EXISTS (SELECT 1 FROM erased_users e WHERE e.user_id_ref = c.user_id_ref)`,
+    [userId],
+  );
+  return rows[0] && toCourier(rows[0]);
+}
+
+/**
+ * Before a shift starts: locks the courier's row, then asks, in a statement of its own (so with what
+ * committed while it waited), whether the account was deleted meanwhile. A start that read the
+ * courier just before a deletion committed would otherwise put a deleted courier back on shift.
+ */
+export async function mayStartShift(db: Queryable, courierId: string): Promise<boolean> {
+  const { rows } = await db.query<{ user_id_ref: string }>('SELECT user_id_ref FROM couriers WHERE id = $1 FOR UPDATE', [courierId]);
+  if (!rows[0]) return false;
+  const erased = await db.query('SELECT 1 FROM erased_users WHERE user_id_ref = $1', [rows[0].user_id_ref]);
+  return erased.rowCount === 0;
+}
+
 /** Sets the courier's shift; the time changes only when the state does (a repeated call is harmless). */
 export async function setShift(db: Queryable, courierId: string, onShift: boolean): Promise<Courier> {
   const { rows } = await db.query<CourierRow>(

@@ -29,3 +29,6 @@ export function toCourierView(courier: Courier, position?: { latitude: number; l
     createdAt: courier.createdAt.toISOString(),
   };
 }
+
+/** What a user who is not (or no longer) a courier is told by the courier's own routes. */
+export const NO_COURIER = 'a courier registered for this user; ask an operator to register you';

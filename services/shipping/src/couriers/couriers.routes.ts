@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { AppError, withTransaction, type AuthUser, type JwtVerifier, type Pool, type ServiceApp } from '@bazaar/platform';
 import type { FastifyRequest } from 'fastify';
-import { toCourierView, type Courier } from './courier.js';
+import { NO_COURIER, toCourierView, type Courier } from './courier.js';
 import { CourierIdParams, CourierPageSchema, CourierSchema, ListCouriersQuery, LocationBody, NearbyQuery, NearbySchema, NewCourierBody, ShiftBody } from './courier.schemas.js';
-import { findCourier, insertCourier, listCouriers, setShift } from './courier.store.js';
+import { courierOfSignedIn, findCourier, insertCourier, listCouriers, mayStartShift, setShift } from './courier.store.js';
 import type { Positions } from './positions.js';
 import { handBackParcels, SHIFT_ENDED } from '../delivery/hand-back.js';
 import type { DeliveryPublish } from '../delivery/dispatcher.js';
@@ -31,8 +31,8 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
   /** The courier record of the signed-in courier, or 404 if none is registered for them. */
   const me = async (request: FastifyRequest): Promise<{ user: AuthUser; courier: Courier }> => {
     const user = await auth.requireUser(request);
-    const courier = await findCourier(pool, { userId: user.userId });
-    if (!courier) throw AppError.notFound('a courier registered for this user; ask an operator to register you');
+    const courier = await courierOfSignedIn(pool, user.userId);
+    if (!courier) throw AppError.notFound(NO_COURIER);
     return { user, courier };
   };
 
@@ -92,6 +92,8 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
     // says so in the same transaction: orders' copy then no longer names this courier.
     const updated = await withTransaction(pool, async (client) => {
       if (!onShift) await handBackParcels(client, publish, courier, SHIFT_ENDED);
+      // Only a start locks the courier first: an end locks the parcels first, as everywhere.
+      else if (!(await mayStartShift(client, courier.id))) throw AppError.notFound(NO_COURIER);
       return setShift(client, courier.id, onShift);
     });
     // After the database: if Redis fails here the call answers 503 and its retry puts Redis right.

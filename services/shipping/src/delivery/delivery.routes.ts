@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { AppError, withTransaction, type JwtVerifier, type Pool, type PoolClient, type ServiceApp } from '@bazaar/platform';
 import type { FastifyRequest } from 'fastify';
-import type { Courier } from '../couriers/courier.js';
-import { findCourier } from '../couriers/courier.store.js';
+import { NO_COURIER, type Courier } from '../couriers/courier.js';
+import { courierOfSignedIn } from '../couriers/courier.store.js';
 import { decideDelivered, decideFailedAttempt, decidePickup, type Decision } from './delivery.js';
 import { activeShipmentsOf, linesOf, lockShipment, recordAttempt, releaseCourier, setDeliveryStatus, type DeliveryRow } from './delivery.store.js';
 import type { DeliveryPublish } from './dispatcher.js';
@@ -50,8 +50,8 @@ export function registerDeliveryRoutes(app: ServiceApp, deps: DeliveryRoutesDeps
 
   const me = async (request: FastifyRequest): Promise<Courier> => {
     const user = await auth.requireUser(request);
-    const courier = await findCourier(pool, { userId: user.userId });
-    if (!courier) throw AppError.notFound('a courier registered for this user; ask an operator to register you');
+    const courier = await courierOfSignedIn(pool, user.userId);
+    if (!courier) throw AppError.notFound(NO_COURIER);
     return courier;
   };
 

@@ -1,7 +1,7 @@
 // The courier simulator against a whole shop, every service its own process and every call through
 // the gateway: its couriers sign up, become couriers and go on shift, where an operator finds them;
-// an order placed by a customer is delivered by one of them; stopping it ends their shifts. Without
-// an admin it says so and runs nothing.
+// an order placed by a customer is delivered by one of them; one whose account is deleted stops;
+// stopping it ends their shifts. Without an admin it says so and runs nothing.
 import { randomBytes } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,12 +81,26 @@ test('an order placed in the shop is picked up and delivered by one of the simul
   assert.ok(simulator.counts().delivered >= 1);
 });
 
+test('a courier whose account an operator deletes stops riding, says so once, and the others ride on', { timeout: 90_000 }, async () => {
+  assert.ok(simulator, 'the simulator runs');
+  const gone = (await couriers()).find((c) => c.name === 'Simulated courier 03')!;
+  const { userId } = (await call('GET', `/couriers/${gone.id}`, cast.admin)).body as { userId: string };
+  assert.equal((await call('DELETE', `/users/${userId}`, cast.admin)).status, 204);
+  await eventually(async () => simulator!.counts().onShift === COURIERS - 1, { timeoutMs: 60_000, intervalMs: 500, message: `the deleted courier stopping (simulator said:\n${lines.join('\n')})` });
+  const said = lines.filter((line) => line.startsWith('Simulated courier 03:') && line.includes('stops riding'));
+  assert.equal(said.length, 1, lines.join('\n'));
+  // Shipping took it off shift when the deletion reached it; the other two are still out there.
+  const now = await couriers();
+  assert.deepEqual(now.filter((c) => c.onShift).map((c) => c.name).sort(), ['Simulated courier 01', 'Simulated courier 02']);
+  await eventually(async () => (await nearby()).length === COURIERS - 1, { timeoutMs: 30_000, intervalMs: 500, message: 'two couriers near the centre' });
+});
+
 test('stopping it ends every courier\'s shift: none is on shift or listed nearby any more', { timeout: 60_000 }, async () => {
   assert.ok(simulator, 'the simulator runs');
   await simulator.stop();
   simulator = undefined;
   const registered = await couriers();
-  assert.equal(registered.length, COURIERS);
+  assert.equal(registered.length, COURIERS, 'the deleted courier\'s record stays, under "Former courier"');
   assert.ok(registered.every((c) => !c.onShift && c.position === null), JSON.stringify(registered));
   assert.deepEqual(await nearby(), []);
 });

@@ -4,7 +4,7 @@
  * them up, then rides to each parcel's destination and delivers it, or now and then reports a failed
  * attempt and comes back later. Moves by the movement model, on the simulation's accelerated clock.
  */
-import { BackOff, callAs, problem, type Gateway, type Session } from './api.js';
+import { BackOff, Refused, callAs, problem, type Gateway, type Session } from './api.js';
 import {
   advance, arrived, cruisingSpeedKmh, distanceKm, kmCovered, momentarySpeedKmh, nearest, planRoute, pointNear, randomPoint,
   type City, type Point, type Random, type Ride, type Vehicle,
@@ -40,6 +40,8 @@ type Heading = { to: 'wander' } | { to: 'depot' } | { to: 'door'; parcelId: stri
 
 export class SimulatedCourier {
   onShift = false;
+  /** Set once the courier can no longer sign in (an operator deleted the account): it rides no more. */
+  retired = false;
   private ride: Ride;
   private heading: Heading = { to: 'wander' };
   private parcels: Parcel[] = [];
@@ -93,6 +95,16 @@ export class SimulatedCourier {
 
   private failed(error: Error, wall: number): void {
     if (error.name === 'AbortError') return;
+    // Only signing in throws Refused here: a 401 to it is an account that is gone, not a passing
+    // trouble, so the courier stops instead of asking again every tick. Shipping has taken it off
+    // shift and handed its parcels to the others (user.deleted).
+    if (error instanceof Refused && error.answer.status === 401) {
+      this.retired = true;
+      this.onShift = false;
+      this.parcels = [];
+      this.world.log(`${this.name}: ${error.message}; the account is gone (deleted by an operator?), so this courier stops riding`);
+      return;
+    }
     if (error instanceof BackOff) this.pausedUntil = wall + error.waitMs;
     // One line per trouble, not one per tick while it lasts.
     if (error.message !== this.lastError) this.world.log(`${this.name}: ${error.message}${error instanceof BackOff ? `; waiting ${Math.round(error.waitMs / 1000)} s` : ''}`);

@@ -120,7 +120,7 @@ class Simulation {
 
   private async ride(courier: SimulatedCourier): Promise<void> {
     const { min, max } = this.options.tickMs ?? { min: 2000, max: 3000 };
-    while (!this.stopping) {
+    while (!this.stopping && !courier.retired) {
       await courier.tick();
       await sleep(min + this.world.random() * (max - min), undefined, { signal: this.controller.signal }).catch(() => undefined);
     }

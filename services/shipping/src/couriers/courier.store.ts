@@ -45,9 +45,9 @@ export async function insertCourier(db: Queryable, courier: NewCourier): Promise
   return toCourier(rows[0]);
 }
 
-export async function findCourier(db: Queryable, by: { id: string } | { userId: string }): Promise<Courier | undefined> {
-  const [column, value] = 'id' in by ? ['id', by.id] : ['user_id_ref', by.userId];
-  const { rows } = await db.query<CourierRow>(`SELECT ${COLUMNS} FROM couriers WHERE ${column} = $1`, [value]);
+/** A courier by its id (an operator's view; a courier's own routes use courierOfSignedIn). */
+export async function findCourier(db: Queryable, by: { id: string }): Promise<Courier | undefined> {
+  const { rows } = await db.query<CourierRow>(`SELECT ${COLUMNS} FROM couriers WHERE id = $1`, [by.id]);
   return rows[0] && toCourier(rows[0]);
 }
 

@@ -50,8 +50,9 @@ export class AppError extends Error {
   static invalid(message: string, errors: FieldError[] = []): AppError {
     return new AppError('invalid_data', message, { errors });
   }
-  static notFound(what: string): AppError {
-    return new AppError('not_found', `${what} was not found`);
+  /** `what` names the thing looked for ("order 42"); `next`, when given, says what to do about it. */
+  static notFound(what: string, next?: string): AppError {
+    return new AppError('not_found', next ? `${what} was not found; ${next}` : `${what} was not found`);
   }
   static conflict(message: string, extensions?: Record<string, unknown>): AppError {
     return new AppError('conflict', message, extensions ? { extensions } : {});

@@ -314,7 +314,9 @@ describe('dispatch and delivery', () => {
     const s = await confirmedShipment();
     const c = await courierAt(east(s.parcel, 0.3));
     const asOwner = async () => app.inject({ method: 'GET', url: `/shipments/${s.tracking}/courier`, headers: { authorization: `Bearer ${await keys.token(s.userId)}` } });
-    assert.equal((await asOwner()).statusCode, 404, 'no courier yet');
+    const notYet = await asOwner();
+    assert.equal(notYet.statusCode, 404, 'no courier yet');
+    assert.equal(notYet.json().detail, 'no courier has this parcel now');
     await dispatch();
     await c.as('POST', `/couriers/me/shipments/${s.shipmentId}/pickup`);
     const onTheWay = await asOwner();
@@ -324,6 +326,7 @@ describe('dispatch and delivery', () => {
     assert.ok(Math.abs(onTheWay.json().position.longitude - east(s.parcel, 0.3).longitude) < 1e-4);
     const stranger = await app.inject({ method: 'GET', url: `/shipments/${s.tracking}/courier`, headers: { authorization: `Bearer ${await keys.token(randomUUID())}` } });
     assert.equal(stranger.statusCode, 404, "someone else's parcel is not found");
+    assert.equal(stranger.json().detail, 'the shipment was not found');
     await c.as('POST', `/couriers/me/shipments/${s.shipmentId}/delivered`);
     assert.equal((await asOwner()).statusCode, 404, 'delivered: no courier to show');
   });

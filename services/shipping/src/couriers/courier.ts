@@ -31,4 +31,4 @@ export function toCourierView(courier: Courier, position?: { latitude: number; l
 }
 
 /** What a user who is not (or no longer) a courier is told by the courier's own routes. */
-export const NO_COURIER = 'a courier registered for this user; ask an operator to register you';
+export const NO_COURIER = { what: 'a courier for your account', next: 'ask an operator to register you as a courier' } as const;

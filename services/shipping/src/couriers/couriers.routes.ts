@@ -32,7 +32,7 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
   const me = async (request: FastifyRequest): Promise<{ user: AuthUser; courier: Courier }> => {
     const user = await auth.requireUser(request);
     const courier = await courierOfSignedIn(pool, user.userId);
-    if (!courier) throw AppError.notFound(NO_COURIER);
+    if (!courier) throw AppError.notFound(NO_COURIER.what, NO_COURIER.next);
     return { user, courier };
   };
 
@@ -93,7 +93,7 @@ export function registerCourierRoutes(app: ServiceApp, deps: CourierRoutesDeps):
     const updated = await withTransaction(pool, async (client) => {
       if (!onShift) await handBackParcels(client, publish, courier, SHIFT_ENDED);
       // Only a start locks the courier first: an end locks the parcels first, as everywhere.
-      else if (!(await mayStartShift(client, courier.id))) throw AppError.notFound(NO_COURIER);
+      else if (!(await mayStartShift(client, courier.id))) throw AppError.notFound(NO_COURIER.what, NO_COURIER.next);
       return setShift(client, courier.id, onShift);
     });
     // After the database: if Redis fails here the call answers 503 and its retry puts Redis right.

@@ -51,7 +51,7 @@ export function registerDeliveryRoutes(app: ServiceApp, deps: DeliveryRoutesDeps
   const me = async (request: FastifyRequest): Promise<Courier> => {
     const user = await auth.requireUser(request);
     const courier = await courierOfSignedIn(pool, user.userId);
-    if (!courier) throw AppError.notFound(NO_COURIER);
+    if (!courier) throw AppError.notFound(NO_COURIER.what, NO_COURIER.next);
     return courier;
   };
 

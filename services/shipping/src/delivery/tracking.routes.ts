@@ -42,9 +42,9 @@ export function registerTrackingRoutes(app: ServiceApp, deps: TrackingRoutesDeps
     if (!shipment || !maySee(shipment, user)) throw AppError.notFound('the shipment');
     const { rows } = await deps.pool.query<{ courier_id: string | null }>('SELECT courier_id FROM shipments WHERE id = $1', [shipment.id]);
     const courierId = rows[0]?.courier_id;
-    if ((shipment.status !== 'dispatched' && shipment.status !== 'picked_up') || !courierId) throw AppError.notFound('a courier with this parcel now');
+    if ((shipment.status !== 'dispatched' && shipment.status !== 'picked_up') || !courierId) throw new AppError('not_found', 'no courier has this parcel now');
     const courier = await findCourier(deps.pool, { id: courierId });
-    if (!courier) throw AppError.notFound('a courier with this parcel now');
+    if (!courier) throw new AppError('not_found', 'no courier has this parcel now');
     const position = await deps.positions.positionOf(courier.id);
     return {
       trackingNumber: shipment.trackingNumber,

@@ -10,7 +10,7 @@ import type { Messages, UserDeletedPayload } from '@bazaar/contracts';
 import type { Publish, Queryable, Sends } from '@bazaar/platform';
 import type { Positions } from '../couriers/positions.js';
 import { COURIER_GONE, handBackParcels } from '../delivery/hand-back.js';
-import { courierOfUser, eraseRecipient } from './erasure.store.js';
+import { courierOfUser, eraseRecipient, retireCourier } from './erasure.store.js';
 
 export type ErasurePublish = Publish<Sends<Messages, 'user.erased' | 'shipment.handed_back'>>;
 
@@ -24,16 +24,20 @@ export interface ErasureDeps {
 
 export async function eraseShippingUser(deps: ErasureDeps, client: Queryable, payload: UserDeletedPayload): Promise<void> {
   const { publish, positions } = deps;
-  // A courier's parcels first: the shipments are locked before the courier, as everywhere.
+  // Shipments are locked before the courier, as everywhere: the user's own finished shipments, then
+  // (if they were a courier) the parcels they carried, then their courier record.
+  const done = await eraseRecipient(client, payload.userId, new Date(payload.deletedAt));
   const courierId = await courierOfUser(client, payload.userId);
   const handedBack = courierId ? await handBackParcels(client, publish, { id: courierId, name: FORMER_COURIER }, COURIER_GONE) : 0;
-  const done = await eraseRecipient(client, payload.userId, new Date(payload.deletedAt), FORMER_COURIER);
-  // Before the commit: if Redis fails, the message is retried (forgetting twice is harmless), so the
-  // position of a deleted courier is never left behind by a commit that went through without it.
-  if (done.courierId) await positions.endShift(payload.userId, done.courierId);
+  if (courierId) {
+    await retireCourier(client, payload.userId, FORMER_COURIER);
+    // Before the commit: if Redis fails, the message is retried (forgetting twice is harmless), so the
+    // position of a deleted courier is never left behind by a commit that went through without it.
+    await positions.endShift(payload.userId, courierId);
+  }
   const parts = [`${done.blanked} finished shipment${done.blanked === 1 ? '' : 's'} blanked`];
   if (done.underWay > 0) parts.push(`${done.underWay} under way, blanked when delivered or returned`);
-  if (done.courierId) parts.push(`courier name and position removed${handedBack > 0 ? `, ${handedBack} parcel${handedBack === 1 ? '' : 's'} handed back for another courier` : ''}`);
+  if (courierId) parts.push(`courier name and position removed${handedBack > 0 ? `, ${handedBack} parcel${handedBack === 1 ? '' : 's'} handed back for another courier` : ''}`);
   await publish(client, 'user.erased', {
     userId: payload.userId, service: 'shipping', erasedAt: new Date().toISOString(), summary: parts.join('; '),
   }, { key: payload.userId });

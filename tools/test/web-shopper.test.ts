@@ -215,6 +215,7 @@ test('a shopper registers, confirms the address by the mailed link, searches, fi
   await asCourier('PUT', '/couriers/me/shift', 200, { onShift: false });
   await page.getByRole('status').filter({ hasText: /^shipped: On its way: your parcel waits for the next courier\.$/ }).waitFor({ timeout: 30_000 });
   await page.getByText('hand back: succeeded (Ana handed the parcel back (the courier ended the shift); it waits for another courier)').waitFor();
+  assert.match((await mailTo(new RegExp(`^Order ${number}: another courier will bring it$`))).text, /will not bring it after all: the courier ended the shift/);
   await site.shop.startShift(courier, CENTRE);
   await page.getByRole('status').filter({ hasText: /^shipped: On its way: a courier has your parcel\.$/ }).waitFor({ timeout: 30_000 });
   await eventually(async () => ((await asCourier('GET', '/couriers/me/shipments', 200)).items as Parcel[]).some((p) => p.id === parcel.id), { timeoutMs: 30_000, intervalMs: 250, message: 'the parcel handed back was never dispatched to Ana again' });

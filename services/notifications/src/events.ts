@@ -64,6 +64,10 @@ export function createEventHandlers() {
       const { order, firstName } = await orderContext(client, e.orderId);
       if (order) await notify(client, envelope, order.userId, t.dispatched(firstName, order.orderNumber, e.courier.name, e.trackingNumber), { orderId: e.orderId });
     },
+    'shipment.handed_back': async (client, e, envelope) => {
+      const { order, firstName } = await orderContext(client, e.orderId);
+      if (order) await notify(client, envelope, order.userId, t.handedBack(firstName, order.orderNumber, e.reason), { orderId: e.orderId });
+    },
     'shipment.attempt_failed': async (client, e, envelope) => {
       const { order, firstName } = await orderContext(client, e.orderId);
       if (order) await notify(client, envelope, order.userId, t.attemptFailed(firstName, order.orderNumber, e.reason, e.attemptsLeft), { orderId: e.orderId });

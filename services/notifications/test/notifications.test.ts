@@ -54,25 +54,29 @@ describe('notifications: events to messages', () => {
     assert.match(cancellation.text, /We refunded EUR 61\.47 to your payment method/);
   });
 
-  test("the parcel's journey: a courier on the way, a missed attempt, the delivery, each addressed through the order's copy", async () => {
+  test("the parcel's journey: a courier on the way, handed back to another, a missed attempt, the delivery, each addressed through the order's copy", async () => {
     const user = newUser();
     await h.deliver('user.registered', user);
     const order = newOrder(user.userId);
     await h.deliver('order.placed', order);
     const shipment = delivery(order, 2);
     await h.deliver('shipment.dispatched', { ...shipment, courier, dispatchedAt: new Date().toISOString() });
-    await h.deliver('shipment.attempt_failed', { ...shipment, version: 4, courier, reason: 'nobody home', attempt: 1, attemptsLeft: 2, failedAt: new Date().toISOString() });
-    await h.deliver('shipment.delivered', { ...shipment, version: 6, courier, deliveredAt: new Date().toISOString() });
-    await delivered(user.userId, 4);
-    const subjects = h.sink.to(user.email).map((m) => m.subject).sort();
-    assert.deepEqual(subjects, [
+    await h.deliver('shipment.handed_back', { ...shipment, version: 3, courier, reason: 'the courier ended the shift', handedBackAt: new Date().toISOString() });
+    await h.deliver('shipment.attempt_failed', { ...shipment, version: 5, courier, reason: 'nobody home', attempt: 1, attemptsLeft: 2, failedAt: new Date().toISOString() });
+    await h.deliver('shipment.delivered', { ...shipment, version: 7, courier, deliveredAt: new Date().toISOString() });
+    await delivered(user.userId, 5);
+    const mail = h.sink.to(user.email);
+    assert.deepEqual(mail.map((m) => m.subject).sort(), [
       `Order ${order.orderNumber} was delivered`,
       `Order ${order.orderNumber}: a courier is on the way`,
+      `Order ${order.orderNumber}: another courier will bring it`,
       `Order ${order.orderNumber}: we could not deliver it`,
       'Welcome to Bazaar, Ana',
     ].sort());
-    assert.match(h.sink.to(user.email).find((m) => m.subject.includes('courier'))!.text, /Joost de Vries is bringing order/);
-    assert.match(h.sink.to(user.email).find((m) => m.subject.includes('could not'))!.text, /nobody home[\s\S]*2 more attempts/);
+    const about = (subject: string) => mail.find((m) => m.subject === `Order ${order.orderNumber}: ${subject}`)!.text;
+    assert.match(about('a courier is on the way'), /Joost de Vries is bringing order/);
+    assert.match(about('another courier will bring it'), /will not bring it after all: the courier ended the shift\. It waits for the next courier/);
+    assert.match(about('we could not deliver it'), /nobody home[\s\S]*2 more attempts/);
   });
 
   test('a stale user.updated (an older version than the copy) is ignored', async () => {

@@ -1,7 +1,7 @@
 // What notifications relies on in shipping's delivery events, recorded as a message pact
 // (notifications ← shipping): each names the order (notifications addresses the customer through its
-// copy of order.placed), the courier's name on dispatch, the reason and attempts left of a failed
-// attempt, the reason of a return. The states and descriptions are those orders' and inventory's pacts
+// copy of order.placed), the courier's name on dispatch, the reason of a hand-back, the reason and
+// attempts left of a failed attempt, the reason of a return. The states and descriptions are those orders' and inventory's pacts
 // already name, so shipping verifies every consumer through the same journey. Each example is
 // delivered as notifications' consumer delivers it, and the message it recorded is asserted.
 import assert from 'node:assert/strict';
@@ -73,6 +73,23 @@ describe('notifications ← shipping (message pact)', () => {
         await ordered(o);
         await h.receive(message.contents.content);
         assert.match((await only(o.userId, 'shipment_attempt_failed')).body, /nobody home[\s\S]*2 more attempts/);
+      });
+  });
+
+  test('shipment.handed_back: the courier will not bring it after all, another will', async () => {
+    const o = ids(5);
+    await pact
+      .addAsynchronousInteraction()
+      .given("the courier has picked up the order's parcel", { orderId: o.orderId })
+      .expectsToReceive('shipment.handed_back: the courier ended the shift with the parcel', (message) => message.withJSONContent(envelope('shipment.handed_back', o.messageId, {
+        ...parcel(o.orderId, 4), courier, reason: text('the courier ended the shift', 200), handedBackAt: timestamp(),
+      })))
+      .executeTest(async (message) => {
+        await ordered(o);
+        await h.receive(message.contents.content);
+        const told = await only(o.userId, 'shipment_handed_back');
+        assert.equal(told.subject, `Order ${NUMBER}: another courier will bring it`);
+        assert.match(told.body, /will not bring it after all: the courier ended the shift\. It waits for the next courier/);
       });
   });
 

@@ -88,6 +88,16 @@ export function dispatched(firstName: string | undefined, orderNumber: string, c
   };
 }
 
+/** The courier who had the parcel no longer brings it (their shift ended, their account was deleted); another will. */
+export function handedBack(firstName: string | undefined, orderNumber: string, reason: string): Composed {
+  return {
+    kind: 'shipment_handed_back',
+    subject: `Order ${orderNumber}: another courier will bring it`,
+    body: `${greeting(firstName)}\n\nthe courier who had order ${orderNumber} will not bring it after all: ${reason}. It waits for the next courier, and we will tell you who brings it.${signOff}`,
+    short: `Order ${orderNumber} waits for another courier: ${reason}.`,
+  };
+}
+
 export function attemptFailed(firstName: string | undefined, orderNumber: string, reason: string, attemptsLeft: number): Composed {
   const next = attemptsLeft > 0 ? `We will try again (${attemptsLeft} more ${attemptsLeft === 1 ? 'attempt' : 'attempts'}).` : 'The parcel goes back to our warehouse and you will be refunded.';
   return {

@@ -9,7 +9,8 @@
  *   4. PostgreSQL, Redis, RabbitMQ: one installed here but stopped is started; for one missing, a line
  *      says what to install (npm start leaves a missing PostgreSQL to the launcher's embedded one).
  *   5. The command itself, given the arguments, the terminal's signals, and passing on its exit code:
- *      start → the launcher; test → lint, then the test runner.
+ *      start → the launcher; test → the test runner, once lint (typecheck and eslint, which read
+ *      the sources only and so run beside the build, on the other core) is clean.
  *
  * Plain JavaScript importing only node: modules: it runs before anything is installed, under
  * whatever Node the machine has.
@@ -27,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, ensureDependencies } from './bootstrap/dependencies.mjs';
 import { bundleServices } from './bundle.mjs';
 import { chooseNode, ensureNode, supportedLines } from './bootstrap/node-lines.mjs';
-import { BootstrapError, exitLike, npmCommand, runChild, say, sayOnStderr } from './bootstrap/output.mjs';
+import { BootstrapError, exitLike, npmCommand, runBeside, runChild, say, sayOnStderr } from './bootstrap/output.mjs';
 import { ensureServers } from './bootstrap/servers.mjs';
 
 const script = fileURLToPath(import.meta.url);
@@ -154,17 +155,27 @@ async function start() {
   await timed('bootstrap: launcher loaded', () => import(pathToFileURL(launcher).href));
 }
 
-async function test() {
+/** npm run lint, beside the build: it reads the sources only. Its output is shown once it ends. */
+function startLint() {
+  say('lint: typecheck and eslint (npm run lint), beside the build…');
+  const [npm, lintArgs] = npmCommand(['run', '--silent', 'lint']);
+  return runBeside(npm, lintArgs, { cwd: root });
+}
+
+async function test(lint) {
   const problems = await ensureServers(['PostgreSQL', 'Redis', 'RabbitMQ']);
   for (const p of problems) say(p.line);
-  if (problems.length) process.exit(1);
-  say('lint: typecheck and eslint (npm run lint)…');
-  const [npm, lintArgs] = npmCommand(['run', '--silent', 'lint']);
-  const lint = await runChild(npm, lintArgs, { cwd: root });
-  if (lint.code !== 0) {
-    if (!lint.signal) say('lint failed (above): fix what it names and run npm test again');
-    return exitLike(lint);
+  if (problems.length) {
+    lint.stop();
+    process.exit(1);
   }
+  const linted = await lint.done;
+  if (linted.output) process.stdout.write(linted.output);
+  if (linted.code !== 0) {
+    if (!linted.signal) say('lint failed (above): fix what it names and run npm test again');
+    return exitLike(linted);
+  }
+  say('lint: clean');
   exitLike(await runChild(process.execPath, [...toolEntry('run-tests'), ...args], { cwd: root }));
 }
 
@@ -185,8 +196,14 @@ async function main() {
     return rerunUnder(bin, version, other.major);
   }
   await timed('bootstrap: dependencies match the lockfile', () => ensureDependencies(root));
-  await timed('bootstrap: build (npm run build)', () => (command === 'start' ? buildForStart() : build(root)));
-  return command === 'start' ? start() : test();
+  const lint = command === 'test' ? startLint() : undefined;
+  try {
+    await timed('bootstrap: build (npm run build)', () => (command === 'start' ? buildForStart() : build(root)));
+  } catch (error) {
+    lint?.stop();
+    throw error;
+  }
+  return lint ? test(lint) : start();
 }
 
 main().catch((error) => {

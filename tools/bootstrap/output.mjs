@@ -1,5 +1,6 @@
 // What the bootstrap's steps share: its one-line messages, npm, and running a child that owns the
 // terminal (signals forwarded, its exit code passed on).
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import process from 'node:process';
@@ -45,6 +46,34 @@ export function runChild(command, args, options = {}) {
       resolve({ code, signal });
     });
   });
+}
+
+/**
+ * Runs a child beside other work, its output held back so that it does not interleave with theirs:
+ * `done` gives its exit and everything it wrote once it ends; `stop()` ends it early. A signal sent
+ * to us is passed on, as by runChild.
+ */
+export function runBeside(command, args, options = {}) {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const chunks = [];
+  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  child.stderr.on('data', (chunk) => chunks.push(chunk));
+  const forward = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  for (const signal of FORWARDED) process.on(signal, forward);
+  const off = () => FORWARDED.forEach((signal) => process.off(signal, forward));
+  const done = new Promise((resolve, reject) => {
+    child.once('error', (error) => {
+      off();
+      reject(new BootstrapError(`cannot run ${command}: ${error.message}`));
+    });
+    child.once('close', (code, signal) => {
+      off();
+      resolve({ code, signal, output: Buffer.concat(chunks).toString() });
+    });
+  });
+  return { done, stop: () => forward('SIGTERM') };
 }
 
 /** Ends this process the way the child ended: same exit code, or killed by the same signal. */

@@ -87,8 +87,8 @@ const timingsFile = path.join(repoRoot, 'tools', 'test', 'timings.json');
 const recorded: Record<string, number> = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number> : {};
 const relative = files.map((f) => path.relative(repoRoot, f));
 const ordered = [...relative].sort((a, b) => (recorded[b] ?? Infinity) - (recorded[a] ?? Infinity) || a.localeCompare(b));
-// Files that mostly wait (for a flag file flagd polls every 5 s, for an alert's minute) say so in a
-// line of their own near the top, `// npm test: mostly waits`. They run one at a time in a lane of
+// Files that mostly wait (for flagd, which looks at a flag file every 5 s, to see it change) say so
+// in a line of their own near the top, `// npm test: mostly waits`. They run one at a time in a lane of
 // their own beside the two, where they cost the machine little, instead of holding one of the two
 // lanes while the other files queue behind them.
 const WAITS = /^\/\/ npm test: mostly waits\b/m;

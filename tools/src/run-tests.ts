@@ -9,15 +9,13 @@
  * tests passed, `npm run pact -- can-i-deploy`, which must say yes for every service.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { buildForRun } from './build.js';
 import { repoRoot } from './services.js';
-import type { RunCounts } from './test-counts-reporter.js';
 import { infrastructureFromEnv, postgresAnswers, redisAnswers } from './system.js';
 
 function testFiles(): string[] {
@@ -87,79 +85,21 @@ const timingsFile = path.join(repoRoot, 'tools', 'test', 'timings.json');
 const recorded: Record<string, number> = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number> : {};
 const relative = files.map((f) => path.relative(repoRoot, f));
 const ordered = [...relative].sort((a, b) => (recorded[b] ?? Infinity) - (recorded[a] ?? Infinity) || a.localeCompare(b));
-// Files that mostly wait (for flagd, which looks at a flag file every 5 s, to see it change) say so
-// in a line of their own near the top, `// npm test: mostly waits`. They run one at a time in a lane of
-// their own beside the two, where they cost the machine little, instead of holding one of the two
-// lanes while the other files queue behind them.
-const WAITS = /^\/\/ npm test: mostly waits\b/m;
-const waiting = ordered.filter((f) => WAITS.test(readFileSync(path.join(repoRoot, f), 'utf8').slice(0, 4000)));
-const busy = ordered.filter((f) => !waiting.includes(f));
-const beside = waiting.length > 0 && busy.length > 0;
-console.log(beside
-  ? `running ${files.length} test file(s): ${busy.length} two at a time, and beside them ${waiting.length} that mostly wait, one at a time (their report follows the others')`
-  : `running ${files.length} test file(s)`);
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const reporter = (name: string) => path.join(here, `${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`);
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'bazaar-tests-'));
-const env = {
-  ...process.env,
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+console.log(`running ${files.length} test file(s)`);
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+// BAZAAR_TEST_TIMINGS=<file> also writes each file's time there (the reporter beside this file);
+// copied to tools/test/timings.json, it orders the next runs.
+const reporters = process.env.BAZAAR_TEST_TIMINGS
+  ? ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${path.join(path.dirname(fileURLToPath(import.meta.url)), `test-timings-reporter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`)}`, `--test-reporter-destination=${path.resolve(process.env.BAZAAR_TEST_TIMINGS)}`]
+  : ['--test-reporter=spec'];
+const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--test', `--test-concurrency=${concurrency}`, ...reporters, ...ordered], {
+  cwd: repoRoot,
+  stdio: 'inherit',
   // Node's cache of compiled modules, where the services keep theirs (tools/src/process.ts): each test
   // file is a process of its own that loads much the same modules, compiled once rather than per file.
-  NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(repoRoot, 'node_modules', '.cache', 'node-compile-cache'),
-};
-
-/**
- * One node:test run over `list`: its spec report to the terminal (or to `reportFile`), its counts
- * to a file, and with BAZAAR_TEST_TIMINGS=<file> each file's time to `timingsFile` (the reporter beside
- * this one; copied to tools/test/timings.json, it orders the next runs).
- */
-function nodeTest(list: string[], lane: { name: string; concurrency: string; reportFile?: string; timingsFile?: string }) {
-  const countsFile = path.join(scratch, `${lane.name}.counts.json`);
-  const reporters = [
-    '--test-reporter=spec', `--test-reporter-destination=${lane.reportFile ?? 'stdout'}`,
-    `--test-reporter=${reporter('test-counts-reporter')}`, `--test-reporter-destination=${countsFile}`,
-    ...(lane.timingsFile ? [`--test-reporter=${reporter('test-timings-reporter')}`, `--test-reporter-destination=${lane.timingsFile}`] : []),
-  ];
-  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--test', `--test-concurrency=${lane.concurrency}`, ...reporters, ...list], {
-    cwd: repoRoot, stdio: 'inherit', env,
-  });
-  const code = new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-  const counts = async (): Promise<RunCounts | null> => {
-    await code;
-    return existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) as RunCounts | null : null;
-  };
-  return { code, counts };
-}
-
-const timings = process.env.BAZAAR_TEST_TIMINGS ? path.resolve(process.env.BAZAAR_TEST_TIMINGS) : undefined;
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-let code: number;
-if (!beside) {
-  code = await nodeTest(ordered, { name: 'all', concurrency, ...(timings ? { timingsFile: timings } : {}) }).code;
-} else {
-  const besideReport = path.join(scratch, 'waiting.report.txt');
-  const besideTimings = path.join(scratch, 'waiting.timings.json');
-  const main = nodeTest(busy, { name: 'busy', concurrency, ...(timings ? { timingsFile: timings } : {}) });
-  const side = nodeTest(waiting, { name: 'waiting', concurrency: '1', reportFile: besideReport, ...(timings ? { timingsFile: besideTimings } : {}) });
-  const [mainCode, sideCode] = [await main.code, await side.code];
-  console.log(`\nthe ${waiting.length} file(s) that mostly wait, run beside the others:`);
-  if (existsSync(besideReport)) process.stdout.write(readFileSync(besideReport, 'utf8'));
-  if (timings && existsSync(timings) && existsSync(besideTimings)) {
-    const merged = { ...JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number>, ...JSON.parse(readFileSync(besideTimings, 'utf8')) as Record<string, number> };
-    writeFileSync(timings, `${JSON.stringify(Object.fromEntries(Object.entries(merged).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))), null, 2)}\n`);
-  }
-  // The two runs' counts as one summary, in node:test's words, so that it is the last one printed.
-  const [a, b] = [await main.counts(), await side.counts()];
-  if (a && b) {
-    console.log('\nboth lanes together:');
-    for (const key of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo'] as const) console.log(`ℹ ${key} ${a[key] + b[key]}`);
-    console.log(`ℹ duration_ms ${Math.max(a.duration_ms, b.duration_ms)}`);
-  }
-  code = mainCode || sideCode;
-}
-rmSync(scratch, { recursive: true, force: true });
+  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(repoRoot, 'node_modules', '.cache', 'node-compile-cache') },
+});
+const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 if (code !== 0 || filters.length > 0) process.exit(code);
 
 // The whole suite ran, the consumer tests recorded their pacts and the providers verified theirs:

@@ -5,7 +5,6 @@
  * shipped definitions only when there is no file yet. (That Kubernetes' ConfigMap holds the same
  * definitions as deploy/flags/flags.json is checked on the built overlays, tools/test/deploy-manifests.test.ts.)
  */
-// npm test: mostly waits (for flagd to see each flip of the file), so it runs beside the others (run-tests.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';

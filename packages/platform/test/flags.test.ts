@@ -4,7 +4,6 @@
  * it) changes what an evaluation answers without making a new client; a definition that does not
  * parse leaves the last good one in force; a file missing at start is picked up when it appears.
  */
-// npm test: mostly waits (flagd looks at the file every 5 s), so it runs beside the others (run-tests.ts).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';

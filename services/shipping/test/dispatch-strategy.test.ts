@@ -2,7 +2,6 @@
 // file: `nearest` gives the parcel to the nearest courier with room, `least-loaded` to the courier
 // carrying fewest parcels within the radius (the nearest of them on a tie); a flip of the file
 // applies from the next dispatch on, with the same flags and dispatcher.
-// npm test: mostly waits (for flagd to see each flip of the file), so it runs beside the others (run-tests.ts).
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
